@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { Pool as PgPool } from 'pg';
+import ws from 'ws';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Driver = 'pglite' | 'neon' | 'postgres';
+
+export interface DatabaseConfig {
+  /** Absent: embedded PGlite. A Neon host: the Neon serverless driver. Otherwise node-postgres. */
+  url?: string;
+  /** Where PGlite keeps its files when there is no URL. */
+  pgliteDir?: string;
+  /** Forces a driver, e.g. the Neon driver against a local relay in tests. */
+  driver?: Driver;
+  /** A pre-migrated PGlite snapshot to start from (tests). */
+  pgliteSnapshot?: Blob;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: Driver;
+  close: () => Promise<void>;
+}
+
+const NEON_HOST = /\.neon\.(tech|build)$/;
+
+export function chooseDriver(url: string | undefined): Driver {
+  if (!url) return 'pglite';
+  return NEON_HOST.test(new URL(url).hostname) ? 'neon' : 'postgres';
+}
+
+export const DEFAULT_PGLITE_DIR = '.data/pglite';
+
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  const driver = config.driver ?? chooseDriver(config.url);
+  const options = { schema, casing: 'snake_case' } as const;
+  if (driver === 'pglite') {
+    const dir = resolve(config.pgliteDir ?? DEFAULT_PGLITE_DIR);
+    // PGlite does not create parent folders itself.
+    mkdirSync(dirname(dir), { recursive: true });
+    const client = new PGlite(config.pgliteSnapshot ? undefined : dir, {
+      loadDataDir: config.pgliteSnapshot,
+    });
+    return {
+      db: drizzlePglite({ client, ...options }) as unknown as Database,
+      driver,
+      close: () => client.close(),
+    };
+  }
+  if (!config.url) throw new Error(`The ${driver} driver needs a DATABASE_URL.`);
+  if (driver === 'neon') {
+    // Node 20 has no global WebSocket.
+    neonConfig.webSocketConstructor ??= ws;
+    const client = new NeonPool({ connectionString: config.url });
+    return {
+      db: drizzleNeon({ client, ...options }) as unknown as Database,
+      driver,
+      close: () => client.end(),
+    };
+  }
+  const client = new PgPool({ connectionString: config.url, max: 10 });
+  return {
+    db: drizzlePg({ client, ...options }) as unknown as Database,
+    driver,
+    close: () => client.end(),
+  };
+}
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const driver = env.DATABASE_DRIVER || undefined;
+  if (driver !== undefined && !isDriver(driver)) {
+    throw new Error(`DATABASE_DRIVER must be pglite, neon or postgres, not "${driver}".`);
+  }
+  return {
+    url: env.DATABASE_URL || undefined,
+    pgliteDir: env.PGLITE_DIR || undefined,
+    driver,
+  };
+}
+
+function isDriver(value: string): value is Driver {
+  return value === 'pglite' || value === 'neon' || value === 'postgres';
+}
+
+const cache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
+
+/** The process-wide handle; cached on globalThis so hot reload does not open a second one. */
+export function getDatabase(): DatabaseHandle {
+  cache.envboardDatabase ??= openDatabase(databaseConfigFromEnv());
+  return cache.envboardDatabase;
+}
+
+export function getDb(): Database {
+  return getDatabase().db;
+}

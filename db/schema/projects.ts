@@ -1,0 +1,21 @@
+import { boolean, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+
+export const projects = pgTable('projects', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  githubOwner: text().notNull(),
+  githubRepo: text().notNull(),
+  productionBranch: text().notNull().default('main'),
+  vercelProjectId: text(),
+  vercelTeamId: text(),
+  neonProjectId: text(),
+  monthlyBudgetUsd: numeric({ precision: 12, scale: 2, mode: 'number' }).notNull().default(100),
+  requireApproval: boolean().notNull().default(true),
+  previewTtlDays: integer().notNull().default(7),
+  uptimeSloPct: numeric({ precision: 6, scale: 3, mode: 'number' }).notNull().default(99.9),
+  ...timestamps,
+});
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;

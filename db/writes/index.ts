@@ -1,0 +1,4 @@
+export * from './projects';
+export * from './delivery';
+export * from './quality';
+export * from './costs';

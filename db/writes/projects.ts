@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import {
+  memberships,
+  type NewMembership,
+  type NewProject,
+  type NewUser,
+  projects,
+  type Project,
+  type User,
+  users,
+} from '../schema';
+
+export async function upsertProject(db: Database, input: NewProject): Promise<Project> {
+  const [row] = await db
+    .insert(projects)
+    .values(input)
+    .onConflictDoUpdate({
+      target: projects.slug,
+      set: {
+        name: sql`excluded.name`,
+        githubOwner: sql`excluded.github_owner`,
+        githubRepo: sql`excluded.github_repo`,
+        productionBranch: sql`excluded.production_branch`,
+        vercelProjectId: sql`excluded.vercel_project_id`,
+        vercelTeamId: sql`excluded.vercel_team_id`,
+        neonProjectId: sql`excluded.neon_project_id`,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function upsertUser(db: Database, input: NewUser): Promise<User> {
+  const [row] = await db
+    .insert(users)
+    .values(input)
+    .onConflictDoUpdate({
+      target: users.githubLogin,
+      set: { name: sql`excluded.name`, email: sql`excluded.email`, avatarUrl: sql`excluded.avatar_url` },
+    })
+    .returning();
+  return row!;
+}
+
+export async function setMembership(db: Database, input: NewMembership): Promise<void> {
+  await db
+    .insert(memberships)
+    .values(input)
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.projectId],
+      set: { role: sql`excluded.role` },
+    });
+}
