@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool as PgPool } from 'pg';
 import ws from 'ws';
+import { z } from 'zod';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -74,20 +75,29 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   };
 }
 
+const databaseEnvSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_DRIVER: z.enum(['pglite', 'neon', 'postgres']).optional(),
+  PGLITE_DIR: z.string().min(1).optional(),
+});
+
+/** Reads the database settings once, naming the variable that is wrong. */
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const driver = env.DATABASE_DRIVER || undefined;
-  if (driver !== undefined && !isDriver(driver)) {
-    throw new Error(`DATABASE_DRIVER must be pglite, neon or postgres, not "${driver}".`);
+  const blankToUndefined = (value: string | undefined) => (value ? value : undefined);
+  const parsed = databaseEnvSchema.safeParse({
+    DATABASE_URL: blankToUndefined(env.DATABASE_URL),
+    DATABASE_DRIVER: blankToUndefined(env.DATABASE_DRIVER),
+    PGLITE_DIR: blankToUndefined(env.PGLITE_DIR),
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid database configuration: ${problems.join('; ')}`);
   }
   return {
-    url: env.DATABASE_URL || undefined,
-    pgliteDir: env.PGLITE_DIR || undefined,
-    driver,
+    url: parsed.data.DATABASE_URL,
+    driver: parsed.data.DATABASE_DRIVER,
+    pgliteDir: parsed.data.PGLITE_DIR,
   };
-}
-
-function isDriver(value: string): value is Driver {
-  return value === 'pglite' || value === 'neon' || value === 'postgres';
 }
 
 const cache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };

@@ -1,0 +1,18 @@
+import { gzipSync } from 'node:zlib';
+
+/**
+ * The JavaScript a browser downloads to show a page: every script the HTML references, gzipped
+ * as a CDN would serve it. Measured from the running server, so it is what users really get.
+ */
+export async function firstLoadJsBytes(baseUrl: string, path: string): Promise<number> {
+  const html = await (await fetch(baseUrl + path)).text();
+  const sources = new Set(
+    [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!),
+  );
+  let total = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
+    total += gzipSync(body).length;
+  }
+  return total;
+}
