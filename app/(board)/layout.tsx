@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { cache, type ReactNode, Suspense } from 'react';
+import { BoardNav } from '@/components/shell/board-nav';
+import { ProjectLabel } from '@/components/shell/project-label';
+import { getDb } from '@/db/client';
+import { getCurrentProject } from '@/db/queries/project';
+
+// Every board page reads the database at request time.
+export const dynamic = 'force-dynamic';
+
+// Rendered twice (top bar and sidebar); one query per request.
+const currentProject = cache(() => getCurrentProject(getDb()));
+
+async function CurrentProject() {
+  const project = await currentProject();
+  return <ProjectLabel project={project} />;
+}
+
+export default function BoardLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-ink px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <div className="lg:flex">
+        <aside className="sticky top-0 z-40 border-b border-border bg-canvas/95 backdrop-blur lg:h-dvh lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
+          <div className="flex items-center gap-2.5 px-4 pt-3 pb-2 lg:px-4 lg:pt-5 lg:pb-5">
+            <Link href="/" className="flex items-center gap-2 text-ink" aria-label="envboard home">
+              <span
+                aria-hidden="true"
+                className="grid size-6 place-items-center rounded-md bg-ink text-[11px] font-bold text-white"
+              >
+                eb
+              </span>
+              <span className="text-sm font-semibold tracking-tight">envboard</span>
+            </Link>
+            <span aria-hidden="true" className="text-border-strong lg:hidden">
+              /
+            </span>
+            <div className="min-w-0 lg:hidden">
+              <Suspense fallback={null}>
+                <CurrentProject />
+              </Suspense>
+            </div>
+          </div>
+          <BoardNav />
+          <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
+            <p className="text-[11px] font-medium tracking-wide text-faint uppercase">Project</p>
+            <Suspense fallback={null}>
+              <CurrentProject />
+            </Suspense>
+          </div>
+        </aside>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8"
+        >
+          <div className="mx-auto max-w-7xl">{children}</div>
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+export interface NavItem {
+  href: string;
+  label: string;
+  /** An SVG path (24×24 viewBox, stroked) for the icon beside the label. */
+  icon: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview', icon: 'M3 12l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
+  {
+    href: '/environments',
+    label: 'Environments',
+    icon: 'M4 6h16v5H4zM4 13h16v5H4zM7 8.5h.01M7 15.5h.01',
+  },
+  {
+    href: '/previews',
+    label: 'Previews',
+    icon: 'M6 3v12M18 9a3 3 0 100-6 3 3 0 000 6zM6 21a3 3 0 100-6 3 3 0 000 6zM18 9a9 9 0 01-9 9',
+  },
+  { href: '/deployments', label: 'Deployments', icon: 'M12 3l9 16H3z' },
+  { href: '/tests', label: 'Tests', icon: 'M9 3h6M10 3v6l-5 10h14L14 9V3' },
+  {
+    href: '/costs',
+    label: 'Costs',
+    icon: 'M12 3v18M17 7H9.5a3 3 0 000 6h5a3 3 0 010 6H6',
+  },
+  { href: '/uptime', label: 'Uptime', icon: 'M3 12h4l3-7 4 14 3-7h4' },
+  { href: '/audit', label: 'Audit', icon: 'M8 4h8l3 3v13H5V4zM9 11h6M9 15h6' },
+];
+
+/** The nav item a path belongs to: the overview only for "/", others for their whole subtree. */
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  if (item.href === '/') return pathname === '/';
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+
+export interface Column<Row> {
+  /** Stable key for React; also the default test id of the cell. */
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  align?: 'left' | 'right' | 'center';
+  /** Extra classes for header and cells, e.g. a width or `hidden xl:table-cell`. */
+  className?: string;
+}
+
+const ALIGN = { left: 'text-left', right: 'text-right', center: 'text-center' } as const;
+
+/**
+ * An accessible table: a caption (visible or for screen readers only), column headers with
+ * scope, and the first column as the row header so a screen reader names each row.
+ */
+export function DataTable<Row>({
+  caption,
+  captionHidden = true,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  testId,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  /** Shown in place of the table when there are no rows. */
+  empty?: ReactNode;
+  testId?: string;
+}) {
+  if (rows.length === 0 && empty) return <>{empty}</>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+      <table className="w-full border-collapse text-sm" data-testid={testId}>
+        <caption
+          className={
+            captionHidden
+              ? 'sr-only'
+              : 'px-4 pt-3 pb-2 text-left text-xs font-medium tracking-wide text-muted uppercase'
+          }
+        >
+          {caption}
+        </caption>
+        <thead className="border-b border-border bg-subtle/60">
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                className={`px-3 py-2 text-xs font-medium whitespace-nowrap text-muted first:pl-4 last:pr-4 ${ALIGN[column.align ?? 'left']} ${column.className ?? ''}`}
+              >
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="align-top hover:bg-subtle/50">
+              {columns.map((column, index) => {
+                const Cell = index === 0 ? 'th' : 'td';
+                return (
+                  <Cell
+                    key={column.key}
+                    scope={index === 0 ? 'row' : undefined}
+                    className={`px-3 py-2.5 font-normal first:pl-4 last:pr-4 ${ALIGN[column.align ?? 'left']} ${column.className ?? ''}`}
+                  >
+                    {column.cell(row)}
+                  </Cell>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

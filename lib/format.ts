@@ -1,0 +1,88 @@
+/** Display formatting shared by pages, components and the API's human-readable fields. */
+
+const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const usdWholeFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+
+/** `$1,234.56`; `whole` drops the cents for big headline figures. */
+export function usd(amount: number, { whole = false }: { whole?: boolean } = {}): string {
+  return (whole ? usdWholeFormat : usdFormat).format(amount);
+}
+
+/** A 0–1 ratio as a percentage: percent(0.9995, 2) → "99.95%". */
+export function percent(ratio: number, digits = 1): string {
+  return `${(ratio * 100).toFixed(digits)}%`;
+}
+
+/** Milliseconds as the two largest units: 83_000 → "1m 23s", 950 → "950ms", 7_380_000 → "2h 3m". */
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 60) return `${totalSeconds}s`;
+  const days = Math.floor(totalSeconds / 86_400);
+  const hours = Math.floor((totalSeconds % 86_400) / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return minutes > 0 ? `${hours}h ${minutes}m` : `${hours}h`;
+  return seconds > 0 ? `${minutes}m ${seconds}s` : `${minutes}m`;
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** Binary units with one decimal above bytes: 1_572_864 → "1.5 MB". */
+export function bytes(value: number): string {
+  let amount = value;
+  let unit = 0;
+  while (Math.abs(amount) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    amount /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${amount} B` : `${amount.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** The 7-character form GitHub shows. */
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
+
+/** "3 hr. ago", "in 2 days", "now"; future and past both work. */
+export function relativeTime(date: Date, now: Date = new Date()): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+const exactFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** The exact instant, in UTC so server and browser agree: "25 Nov 2025, 12:06 UTC". */
+export function exactTime(date: Date): string {
+  return `${exactFormat.format(date)} UTC`;
+}
+
+/** Counts with thousands separators. */
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
