@@ -335,6 +335,7 @@ CREATE INDEX "deployments_state_created_idx" ON "deployments" USING btree ("proj
 CREATE INDEX "deployments_target_created_idx" ON "deployments" USING btree ("project_id","target","provider_created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deployments_branch_created_idx" ON "deployments" USING btree ("project_id","git_branch","provider_created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deployments_author_created_idx" ON "deployments" USING btree ("project_id","commit_author","provider_created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "deployments_build_duration_idx" ON "deployments" USING btree ("project_id","build_duration_ms" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "deployments"."build_duration_ms" is not null;--> statement-breakpoint
 CREATE INDEX "deployments_commit_idx" ON "deployments" USING btree ("commit_sha");--> statement-breakpoint
 CREATE INDEX "deployments_pull_request_idx" ON "deployments" USING btree ("pull_request_id") WHERE "deployments"."pull_request_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "environments_project_slug_uq" ON "environments" USING btree ("project_id","slug");--> statement-breakpoint

@@ -148,7 +148,11 @@ export const deployments = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('deployments_project_created_idx').on(t.projectId, t.providerCreatedAt.desc(), t.id.desc()),
+    index('deployments_project_created_idx').on(
+      t.projectId,
+      t.providerCreatedAt.desc(),
+      t.id.desc(),
+    ),
     index('deployments_environment_created_idx').on(
       t.environmentId,
       t.providerCreatedAt.desc(),
@@ -156,14 +160,24 @@ export const deployments = pgTable(
     ),
     index('deployments_state_created_idx').on(t.projectId, t.state, t.providerCreatedAt.desc()),
     index('deployments_target_created_idx').on(t.projectId, t.target, t.providerCreatedAt.desc()),
-    index('deployments_branch_created_idx').on(t.projectId, t.gitBranch, t.providerCreatedAt.desc()),
+    index('deployments_branch_created_idx').on(
+      t.projectId,
+      t.gitBranch,
+      t.providerCreatedAt.desc(),
+    ),
     index('deployments_author_created_idx').on(
       t.projectId,
       t.commitAuthor,
       t.providerCreatedAt.desc(),
     ),
+    // "Slowest builds first" on the deployments page; only finished builds have a duration.
+    index('deployments_build_duration_idx')
+      .on(t.projectId, t.buildDurationMs.desc(), t.id.desc())
+      .where(sql`${t.buildDurationMs} is not null`),
     index('deployments_commit_idx').on(t.commitSha),
-    index('deployments_pull_request_idx').on(t.pullRequestId).where(sql`${t.pullRequestId} is not null`),
+    index('deployments_pull_request_idx')
+      .on(t.pullRequestId)
+      .where(sql`${t.pullRequestId} is not null`),
   ],
 );
 export type Deployment = typeof deployments.$inferSelect;

@@ -1,0 +1,175 @@
+import 'server-only';
+import { and, asc, between, desc, eq, isNotNull, max, min, sql } from 'drizzle-orm';
+import {
+  addDays,
+  budgetStatus,
+  COST_PROVIDERS,
+  type CostDay,
+  type CostOverview,
+  type CostProvider,
+  dayOfMonth,
+  forecastMonthUsd,
+  monthOf,
+  monthRange,
+  monthsBetween,
+  roundCents,
+  RUN_RATE_DAYS,
+  sum,
+} from '@/lib/domain/costs';
+import type { Database } from '../client';
+import { costSamples, environments, pullRequests } from '../schema';
+
+export interface CostOverviewOptions {
+  now: Date;
+  budgetUsd: number;
+  /** `YYYY-MM`; the month of `now` when absent. */
+  month?: string;
+}
+
+const amount = sql<number>`coalesce(sum(${costSamples.amountUsd}), 0)`.mapWith(Number);
+
+/**
+ * Month-to-date spend against the budget, the forecast and every breakdown the Costs page shows.
+ * All reads are ranges on (project_id, day).
+ */
+export async function getCostOverview(
+  db: Database,
+  projectId: number,
+  { now, budgetUsd, month = monthOf(now) }: CostOverviewOptions,
+): Promise<CostOverview> {
+  const range = monthRange(month);
+  const today = now.toISOString().slice(0, 10);
+  const inProgress = range.start <= today && today <= range.end;
+  const lastIncluded = inProgress ? today : range.end;
+  const inMonth = and(
+    eq(costSamples.projectId, projectId),
+    between(costSamples.day, range.start, lastIncluded),
+  );
+
+  const [dailyRows, byMetric, byEnvironment, byPullRequest] = await Promise.all([
+    // Reaches back a week before the month so the run rate is sensible on the 1st.
+    db
+      .select({ day: costSamples.day, provider: costSamples.provider, amountUsd: amount })
+      .from(costSamples)
+      .where(
+        and(
+          eq(costSamples.projectId, projectId),
+          between(costSamples.day, addDays(range.start, -RUN_RATE_DAYS), lastIncluded),
+        ),
+      )
+      .groupBy(costSamples.day, costSamples.provider)
+      .orderBy(asc(costSamples.day)),
+    db
+      .select({
+        provider: costSamples.provider,
+        metric: costSamples.metric,
+        unit: costSamples.unit,
+        quantity: sql<number>`coalesce(sum(${costSamples.quantity}), 0)`.mapWith(Number),
+        amountUsd: amount,
+      })
+      .from(costSamples)
+      .where(inMonth)
+      .groupBy(costSamples.provider, costSamples.metric, costSamples.unit)
+      .orderBy(asc(costSamples.provider), desc(amount)),
+    db
+      .select({
+        environmentId: costSamples.environmentId,
+        slug: environments.slug,
+        name: sql<string>`coalesce(${environments.name}, 'Shared')`,
+        kind: environments.kind,
+        amountUsd: amount,
+      })
+      .from(costSamples)
+      .leftJoin(environments, eq(environments.id, costSamples.environmentId))
+      .where(inMonth)
+      .groupBy(costSamples.environmentId, environments.slug, environments.name, environments.kind)
+      .orderBy(desc(amount)),
+    db
+      .select({
+        pullRequestId: pullRequests.id,
+        number: pullRequests.number,
+        title: pullRequests.title,
+        author: pullRequests.author,
+        state: pullRequests.state,
+        amountUsd: amount,
+      })
+      .from(costSamples)
+      .innerJoin(pullRequests, eq(pullRequests.id, costSamples.pullRequestId))
+      .where(and(inMonth, isNotNull(costSamples.pullRequestId)))
+      .groupBy(pullRequests.id)
+      .orderBy(desc(amount), desc(pullRequests.number))
+      .limit(200),
+  ]);
+
+  const days = groupDays(dailyRows);
+  const monthDays = days.filter((day) => day.day >= range.start);
+  const monthToDateUsd = roundCents(sum(monthDays.map((day) => day.totalUsd)));
+  const lastDay = monthDays.at(-1)?.day ?? null;
+  const anchor = lastDay ?? addDays(range.start, -1);
+  const trailingDailyUsd = days
+    .filter((day) => day.day > addDays(anchor, -RUN_RATE_DAYS) && day.day <= anchor)
+    .map((day) => day.totalUsd);
+  const forecastUsd = inProgress
+    ? forecastMonthUsd({
+        monthToDateUsd,
+        daysInMonth: range.daysInMonth,
+        daysCovered: lastDay ? dayOfMonth(lastDay) : 0,
+        trailingDailyUsd,
+      })
+    : monthToDateUsd;
+
+  return {
+    month,
+    inProgress,
+    monthToDateUsd,
+    budgetUsd,
+    forecastUsd,
+    status: budgetStatus(monthToDateUsd, forecastUsd, budgetUsd),
+    budgetUsedRatio: budgetUsd > 0 ? monthToDateUsd / budgetUsd : 0,
+    lastDay,
+    byProvider: COST_PROVIDERS.map((provider) => ({
+      provider,
+      amountUsd: roundCents(sum(monthDays.map((day) => day.byProvider[provider]))),
+    }))
+      .filter((row) => row.amountUsd > 0)
+      .sort((a, b) => b.amountUsd - a.amountUsd),
+    byMetric,
+    byEnvironment,
+    byPullRequest,
+    daily: monthDays,
+  };
+}
+
+function groupDays(rows: { day: string; provider: CostProvider; amountUsd: number }[]): CostDay[] {
+  const days = new Map<string, CostDay>();
+  for (const row of rows) {
+    let day = days.get(row.day);
+    if (!day) {
+      day = {
+        day: row.day,
+        totalUsd: 0,
+        byProvider: { vercel: 0, neon: 0, github: 0, monitoring: 0 },
+      };
+      days.set(row.day, day);
+    }
+    day.byProvider[row.provider] += row.amountUsd;
+    day.totalUsd += row.amountUsd;
+  }
+  return [...days.values()];
+}
+
+/** Months that can be shown, newest first: from the first recorded cost to the current month. */
+export async function listCostMonths(
+  db: Database,
+  projectId: number,
+  { now }: { now: Date },
+): Promise<string[]> {
+  const [bounds] = await db
+    .select({ first: min(costSamples.day), last: max(costSamples.day) })
+    .from(costSamples)
+    .where(eq(costSamples.projectId, projectId));
+  const current = monthOf(now);
+  if (!bounds?.first || !bounds.last) return [current];
+  const last = bounds.last.slice(0, 7) > current ? bounds.last.slice(0, 7) : current;
+  return monthsBetween(bounds.first.slice(0, 7), last);
+}

@@ -1,0 +1,273 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { encodeCursor, type Page, toPage } from '@/lib/paging';
+import type {
+  FailingTest,
+  FlakyTest,
+  SuiteSummary,
+  TestRunDetail,
+  TestRunListItem,
+  TestRunStatus,
+  TestSuite,
+} from '@/lib/domain/test-runs';
+import { TEST_SUITES } from '@/lib/domain/test-runs';
+import type { Database } from '../client';
+import { ciRuns, environments, projects, pullRequests, testCases, testRuns } from '../schema';
+import { afterCursor, type PageRequest } from './keyset';
+import { dateFromMs, rowsOf, timestampParam } from './rows';
+
+export interface TestRunFilters {
+  suite?: TestSuite;
+  status?: TestRunStatus;
+  branch?: string;
+}
+
+const listColumns = {
+  id: testRuns.id,
+  suite: testRuns.suite,
+  status: testRuns.status,
+  branch: testRuns.branch,
+  commitSha: testRuns.commitSha,
+  startedAt: testRuns.startedAt,
+  durationMs: testRuns.durationMs,
+  total: testRuns.total,
+  passed: testRuns.passed,
+  failed: testRuns.failed,
+  skipped: testRuns.skipped,
+  flaky: testRuns.flaky,
+  coveragePct: testRuns.coveragePct,
+  pullRequestNumber: pullRequests.number,
+  environmentSlug: environments.slug,
+};
+
+function runsWithLabels(db: Database) {
+  return db
+    .select(listColumns)
+    .from(testRuns)
+    .leftJoin(pullRequests, eq(pullRequests.id, testRuns.pullRequestId))
+    .leftJoin(environments, eq(environments.id, testRuns.environmentId));
+}
+
+/** Newest first, keyset-paged on (started_at, id); each filter has a (project, filter, started_at) index. */
+export async function listTestRuns(
+  db: Database,
+  projectId: number,
+  filters: TestRunFilters,
+  page: PageRequest,
+): Promise<Page<TestRunListItem>> {
+  const rows = await runsWithLabels(db)
+    .where(
+      and(
+        eq(testRuns.projectId, projectId),
+        filters.suite ? eq(testRuns.suite, filters.suite) : undefined,
+        filters.status ? eq(testRuns.status, filters.status) : undefined,
+        filters.branch ? eq(testRuns.branch, filters.branch) : undefined,
+        afterCursor(testRuns.startedAt, testRuns.id, page.cursor, 'timestamp'),
+      ),
+    )
+    .orderBy(desc(testRuns.startedAt), desc(testRuns.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => encodeCursor(row.startedAt, row.id));
+}
+
+/** A run with its failed and flaky cases (failed first); passed and skipped cases are not read. */
+export async function getTestRun(db: Database, id: number): Promise<TestRunDetail | undefined> {
+  const [run] = await db
+    .select({
+      ...listColumns,
+      projectId: testRuns.projectId,
+      externalId: testRuns.externalId,
+      workflowName: ciRuns.workflowName,
+      ciRunUrl: ciRuns.htmlUrl,
+    })
+    .from(testRuns)
+    .leftJoin(pullRequests, eq(pullRequests.id, testRuns.pullRequestId))
+    .leftJoin(environments, eq(environments.id, testRuns.environmentId))
+    .leftJoin(ciRuns, eq(ciRuns.id, testRuns.ciRunId))
+    .where(eq(testRuns.id, id));
+  if (!run) return undefined;
+  const cases = await db
+    .select({
+      id: testCases.id,
+      file: testCases.file,
+      name: testCases.name,
+      status: testCases.status,
+      durationMs: testCases.durationMs,
+      retries: testCases.retries,
+      failureMessage: testCases.failureMessage,
+    })
+    .from(testCases)
+    .where(and(eq(testCases.testRunId, id), inArray(testCases.status, ['failed', 'flaky'])))
+    .orderBy(
+      sql`case ${testCases.status} when 'failed' then 0 else 1 end`,
+      asc(testCases.file),
+      asc(testCases.name),
+    );
+  return { ...run, cases };
+}
+
+interface FlakyRow {
+  suite: TestSuite;
+  name: string;
+  file: string;
+  flaky_runs: number;
+  total_runs: number;
+  last_flaked_at: number;
+  last_flaky_run_id: number;
+}
+
+/**
+ * Tests ranked by flake rate in the window: flaky occurrences over runs of that test. The
+ * candidates come from the partial index on flaky rows; only for those few tests are all runs
+ * counted, through the (suite, name) index.
+ */
+export async function listFlakyTests(
+  db: Database,
+  projectId: number,
+  { now, days, limit }: { now: Date; days: number; limit: number },
+): Promise<FlakyTest[]> {
+  const since = timestampParam(new Date(now.getTime() - days * 86_400_000));
+  const until = timestampParam(now);
+  const result = await db.execute(sql`
+    with window_runs as materialized (
+      select id, started_at from test_runs
+      where project_id = ${projectId} and started_at > ${since} and started_at <= ${until}
+    ),
+    flaky as (
+      select c.suite, c.name, max(c.file) as file, count(*)::int as flaky_runs,
+        max(r.started_at) as last_flaked_at,
+        (array_agg(r.id order by r.started_at desc, r.id desc))[1] as last_flaky_run_id
+      from test_cases c
+      join window_runs r on r.id = c.test_run_id
+      where c.status = 'flaky'
+      group by c.suite, c.name
+    )
+    select f.suite, f.name, f.file, f.flaky_runs, t.total_runs,
+      (extract(epoch from f.last_flaked_at) * 1000)::float8 as last_flaked_at, f.last_flaky_run_id
+    from flaky f
+    cross join lateral (
+      select count(*)::int as total_runs
+      from test_cases c
+      join window_runs r on r.id = c.test_run_id
+      where c.suite = f.suite and c.name = f.name
+    ) t
+    order by f.flaky_runs::float8 / greatest(t.total_runs, 1) desc, f.flaky_runs desc, f.suite, f.name
+    limit ${limit}
+  `);
+  return rowsOf<FlakyRow>(result).map((row) => ({
+    suite: row.suite,
+    name: row.name,
+    file: row.file,
+    flakyRuns: Number(row.flaky_runs),
+    totalRuns: Number(row.total_runs),
+    flakeRate: Number(row.total_runs) === 0 ? 0 : Number(row.flaky_runs) / Number(row.total_runs),
+    lastFlakedAt: dateFromMs(row.last_flaked_at),
+    lastFlakyRunId: Number(row.last_flaky_run_id),
+  }));
+}
+
+/**
+ * Failing now: the cases that failed in the latest run of each suite on the project's production
+ * branch. A failure on a feature branch is that branch's business, not the board's.
+ */
+export async function listFailingTests(
+  db: Database,
+  projectId: number,
+  { limit }: { limit: number },
+): Promise<FailingTest[]> {
+  const latest = await latestRunPerSuite(db, projectId);
+  if (latest.length === 0) return [];
+  return db
+    .select({
+      suite: testCases.suite,
+      name: testCases.name,
+      file: testCases.file,
+      failureMessage: testCases.failureMessage,
+      runId: testRuns.id,
+      branch: testRuns.branch,
+      commitSha: testRuns.commitSha,
+      startedAt: testRuns.startedAt,
+    })
+    .from(testCases)
+    .innerJoin(testRuns, eq(testRuns.id, testCases.testRunId))
+    .where(
+      and(
+        inArray(
+          testCases.testRunId,
+          latest.map((run) => run.id),
+        ),
+        eq(testCases.status, 'failed'),
+      ),
+    )
+    .orderBy(asc(testCases.suite), asc(testCases.file), asc(testCases.name))
+    .limit(limit);
+}
+
+/** The production branch's newest run of each suite: one index probe per suite. */
+async function latestRunPerSuite(db: Database, projectId: number) {
+  const [project] = await db
+    .select({ productionBranch: projects.productionBranch })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!project) return [];
+  const runs = await Promise.all(
+    TEST_SUITES.map((suite) =>
+      runsWithLabels(db)
+        .where(
+          and(
+            eq(testRuns.projectId, projectId),
+            eq(testRuns.suite, suite),
+            eq(testRuns.branch, project.productionBranch),
+          ),
+        )
+        .orderBy(desc(testRuns.startedAt), desc(testRuns.id))
+        .limit(1)
+        .then(([run]) => run),
+    ),
+  );
+  return runs.filter((run): run is TestRunListItem => run !== undefined);
+}
+
+/** Per suite: the production branch's latest run (with coverage) and its pass record in the window. */
+export async function listSuiteSummaries(
+  db: Database,
+  projectId: number,
+  { now, days }: { now: Date; days: number },
+): Promise<SuiteSummary[]> {
+  const [project] = await db
+    .select({ productionBranch: projects.productionBranch })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!project) return [];
+  const branch = project.productionBranch;
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const [latest, counts] = await Promise.all([
+    latestRunPerSuite(db, projectId),
+    db
+      .select({
+        suite: testRuns.suite,
+        runs: sql<number>`count(*)::int`,
+        failed: sql<number>`(count(*) filter (where ${testRuns.status} = 'failed'))::int`,
+      })
+      .from(testRuns)
+      .where(
+        and(
+          eq(testRuns.projectId, projectId),
+          eq(testRuns.branch, branch),
+          sql`${testRuns.startedAt} > ${timestampParam(since)}`,
+          sql`${testRuns.startedAt} <= ${timestampParam(now)}`,
+        ),
+      )
+      .groupBy(testRuns.suite),
+  ]);
+  return TEST_SUITES.map((suite) => {
+    const count = counts.find((row) => row.suite === suite);
+    return {
+      suite,
+      branch,
+      latestRun: latest.find((run) => run.suite === suite) ?? null,
+      runsInWindow: count?.runs ?? 0,
+      failedRunsInWindow: count?.failed ?? 0,
+    };
+  });
+}
