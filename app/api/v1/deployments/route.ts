@@ -1,0 +1,16 @@
+import { getDb } from '@/db/client';
+import { listDeployments } from '@/db/queries/deployments';
+import { deploymentsQuerySchema } from '@/lib/filters/deployments';
+import { jsonRoute } from '@/lib/http/json-route';
+import { requireProject } from '@/lib/http/project';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/deployments?environment&target&state&branch&author&sort&cursor&limit */
+export const GET = jsonRoute(deploymentsQuerySchema, async ({ query }) => {
+  const db = getDb();
+  const project = await requireProject(db);
+  const { cursor, limit, ...filters } = query;
+  const page = await listDeployments(db, project.id, filters, { cursor, limit });
+  return { data: page.rows, nextCursor: page.nextCursor };
+});
