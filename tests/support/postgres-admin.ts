@@ -1,0 +1,49 @@
+import pg from 'pg';
+
+/** The same server as `serverUrl`, another database on it. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(
+  serverUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+  const from = template ? ` TEMPLATE ${quote(template)}` : '';
+  return withAdmin(serverUrl, async (client) => {
+    await client.query(`CREATE DATABASE ${quote(name)}${from}`);
+  });
+}
+
+export function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  return withAdmin(serverUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+  });
+}
+
+/** Drops every database a test run created, including those a crashed test file left behind. */
+export function dropDatabasesWithPrefix(serverUrl: string, prefix: string): Promise<void> {
+  return withAdmin(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [prefix],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
+    }
+  });
+}
