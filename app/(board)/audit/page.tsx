@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { AuditFilters } from '@/components/audit/audit-filters';
+import { AuditTable } from '@/components/audit/audit-table';
+import { NoProject } from '@/components/board/no-project';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { getDb } from '@/db/client';
+import { listOperations } from '@/db/queries/audit';
+import { listEnvironmentOptions, listProjectMembers } from '@/db/queries/filter-options';
+import { getCurrentProject } from '@/db/queries/project';
+import { auditQuerySchema } from '@/lib/filters/audit';
+import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+
+export const metadata: Metadata = { title: 'Audit' };
+export const dynamic = 'force-dynamic';
+
+export default async function AuditPage(props: { searchParams: Promise<SearchParams> }) {
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const project = await getCurrentProject(db);
+  if (!project) return <NoProject title="Audit" />;
+  const { cursor, limit, ...filters } = parseSearchParams(auditQuerySchema, searchParams);
+  const [page, members, environments] = await Promise.all([
+    listOperations(db, project.id, filters, { cursor, limit }),
+    listProjectMembers(db, project.id),
+    listEnvironmentOptions(db, project.id),
+  ]);
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <>
+      <PageHeader
+        title="Audit"
+        description="Every operation on an environment: who asked for it, what changed and how it ended."
+      />
+      <AuditFilters values={filters} members={members} environments={environments} />
+      {page.rows.length > 0 ? (
+        <AuditTable rows={page.rows} now={new Date()} />
+      ) : filtered ? (
+        <EmptyState
+          title="No operations match these filters"
+          action={{ href: '/audit', label: 'Clear filters' }}
+        >
+          Try another actor, action, environment or outcome.
+        </EmptyState>
+      ) : (
+        <EmptyState title="No operations yet">
+          Operations appear here when someone promotes staging to production, rolls production back,
+          reseeds a preview database or deletes a preview — each with who did it, when, what changed
+          and whether it succeeded.
+        </EmptyState>
+      )}
+      <Pager path="/audit" searchParams={searchParams} nextCursor={page.nextCursor} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NoProject } from '@/components/board/no-project';
+import { FailingTests } from '@/components/tests/failing-tests';
+import { SuiteSummaries } from '@/components/tests/suite-summaries';
+import { TestRunFilters } from '@/components/tests/test-run-filters';
+import { TestRunsTable } from '@/components/tests/test-runs-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { getDb } from '@/db/client';
+import { getCurrentProject } from '@/db/queries/project';
+import { listFailingTests, listSuiteSummaries, listTestRuns } from '@/db/queries/tests';
+import { testRunsQuerySchema } from '@/lib/filters/test-runs';
+import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+
+export const metadata: Metadata = { title: 'Tests' };
+export const dynamic = 'force-dynamic';
+
+const WINDOW_DAYS = 30;
+
+export default async function TestsPage(props: { searchParams: Promise<SearchParams> }) {
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const project = await getCurrentProject(db);
+  if (!project) return <NoProject title="Tests" />;
+  const { cursor, limit, ...filters } = parseSearchParams(testRunsQuerySchema, searchParams);
+  const now = new Date();
+  const [suites, failing, page] = await Promise.all([
+    listSuiteSummaries(db, project.id, { now, days: WINDOW_DAYS }),
+    listFailingTests(db, project.id, { limit: 20 }),
+    listTestRuns(db, project.id, filters, { cursor, limit }),
+  ]);
+  const filtered = Boolean(filters.suite || filters.status || filters.branch);
+  return (
+    <>
+      <PageHeader
+        title="Tests"
+        description="Runs of the unit, integration and E2E suites from CI, newest first."
+        actions={
+          <Link href="/tests/flaky" className="text-sm font-medium text-accent hover:underline">
+            Flaky tests →
+          </Link>
+        }
+      />
+      <SuiteSummaries suites={suites} days={WINDOW_DAYS} now={now} />
+      <FailingTests tests={failing} branch={project.productionBranch} />
+      <TestRunFilters searchParams={searchParams} values={filters} />
+      {page.rows.length > 0 ? (
+        <TestRunsTable rows={page.rows} now={now} />
+      ) : (
+        <EmptyState
+          title={filtered ? 'No test runs match these filters' : 'No test runs yet'}
+          action={filtered ? { href: '/tests', label: 'Clear filters' } : undefined}
+        >
+          {filtered
+            ? 'Try another suite, status or branch.'
+            : 'Runs appear here when a CI workflow uploads its test report.'}
+        </EmptyState>
+      )}
+      <Pager path="/tests" searchParams={searchParams} nextCursor={page.nextCursor} />
+    </>
+  );
+}

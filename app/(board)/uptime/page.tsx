@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { NoProject } from '@/components/board/no-project';
+import { IncidentsTable } from '@/components/uptime/incidents-table';
+import { UptimeTable } from '@/components/uptime/uptime-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FilterBar } from '@/components/ui/filter-bar';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { getCurrentProject } from '@/db/queries/project';
+import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
+import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+
+export const metadata: Metadata = { title: 'Uptime' };
+export const dynamic = 'force-dynamic';
+
+const schema = z.object({ days: z.enum(['7', '30']).default('30') });
+
+export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
+  const { days } = parseSearchParams(schema, await props.searchParams);
+  const db = getDb();
+  const project = await getCurrentProject(db);
+  if (!project) return <NoProject title="Uptime" />;
+  const now = new Date();
+  const [environments, incidents] = await Promise.all([
+    getUptimeByEnvironment(db, project.id, { now }),
+    listIncidents(db, project.id, { now, days: Number(days) }),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Uptime"
+        description={`Health checks every few minutes per environment, against the project's ${project.uptimeSloPct}% SLO. Latency is over successful checks in the last 30 days.`}
+      />
+      {environments.length > 0 ? (
+        <UptimeTable rows={environments} now={now} />
+      ) : (
+        <EmptyState title="No environments to check">
+          Uptime is measured per active environment with a health URL; it appears here once an
+          environment exists and the uptime sync has checked it.
+        </EmptyState>
+      )}
+      <h2 className="mt-8 mb-2 text-sm font-semibold">Incidents</h2>
+      <FilterBar
+        action="/uptime"
+        label="Choose the incident window"
+        fields={[
+          {
+            type: 'select',
+            name: 'days',
+            label: 'Window',
+            value: days === '30' ? undefined : days,
+            allLabel: 'Last 30 days',
+            options: [{ value: '7', label: 'Last 7 days' }],
+          },
+        ]}
+      />
+      {incidents.length > 0 ? (
+        <IncidentsTable incidents={incidents} now={now} />
+      ) : (
+        <EmptyState title={`No incidents in the last ${days} days`}>
+          An incident is a run of failed health checks; every check in this window succeeded.
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { AuditEntry } from '@/lib/domain/audit';
+import { duration } from '@/lib/format';
+
+const ACTION_LABEL = {
+  provision: 'Provisioned',
+  promote: 'Promoted',
+  rollback: 'Rolled back',
+  reseed: 'Reseeded',
+  delete: 'Deleted',
+  cleanup: 'Cleaned up',
+} as const;
+
+/** `{ deploymentId: 12, commitSha: 'abc…' }` as one short line. */
+function summarize(state: Record<string, unknown> | null): string | null {
+  if (!state) return null;
+  const parts = Object.entries(state)
+    .filter(([, value]) => value !== null && typeof value !== 'object')
+    .map(([key, value]) => `${key} ${String(value).slice(0, 12)}`);
+  return parts.length ? parts.join(', ') : null;
+}
+
+function columns(now: Date): Column<AuditEntry>[] {
+  return [
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (row) => (
+        <span className="flex flex-col">
+          <span className="font-medium text-ink">{ACTION_LABEL[row.kind]}</span>
+          <span className="text-xs text-muted">{row.environmentName ?? 'no environment'}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'actor',
+      header: 'Actor',
+      cell: (row) => row.actorName ?? row.actorLogin ?? <span className="text-muted">system</span>,
+    },
+    { key: 'outcome', header: 'Outcome', cell: (row) => <StatusBadge status={row.state} /> },
+    {
+      key: 'change',
+      header: 'From → to',
+      className: 'max-w-sm',
+      cell: (row) => {
+        const before = summarize(row.before);
+        const after = summarize(row.after);
+        return (
+          <span className="flex flex-col gap-0.5 text-xs">
+            {before || after ? (
+              <span className="font-mono text-muted">
+                {before ?? '—'} → {after ?? '—'}
+              </span>
+            ) : null}
+            {row.reason ? <span className="text-ink">{row.reason}</span> : null}
+            {row.error ? <span className="text-red-700">{row.error}</span> : null}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'took',
+      header: 'Took',
+      align: 'right',
+      cell: (row) =>
+        row.startedAt && row.finishedAt ? (
+          <span className="tabular">
+            {duration(row.finishedAt.getTime() - row.startedAt.getTime())}
+          </span>
+        ) : (
+          <span className="text-faint">—</span>
+        ),
+    },
+    {
+      key: 'requested',
+      header: 'Requested',
+      align: 'right',
+      cell: (row) => (
+        <RelativeTime date={row.requestedAt} now={now} className="whitespace-nowrap" />
+      ),
+    },
+  ];
+}
+
+export function AuditTable({ rows, now }: { rows: readonly AuditEntry[]; now: Date }) {
+  return (
+    <DataTable
+      caption="Audit log"
+      testId="audit-table"
+      columns={columns(now)}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
+  );
+}

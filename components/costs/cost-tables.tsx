@@ -1,0 +1,142 @@
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { CostOverview } from '@/lib/domain/costs';
+import { count, percent, usd } from '@/lib/format';
+import { PROVIDER_LABEL } from './labels';
+
+type Metric = CostOverview['byMetric'][number];
+type EnvironmentCost = CostOverview['byEnvironment'][number];
+type PullRequestCost = CostOverview['byPullRequest'][number];
+
+const share = (amount: number, total: number) => (total > 0 ? percent(amount / total, 0) : '—');
+const money = (amount: number) => <span className="tabular">{usd(amount)}</span>;
+
+/** Each provider's metrics with quantity and amount; the provider total is in the summary. */
+export function ProviderCostTable({
+  metrics,
+  total,
+}: {
+  metrics: readonly Metric[];
+  total: number;
+}) {
+  const columns: Column<Metric>[] = [
+    {
+      key: 'metric',
+      header: 'Metric',
+      cell: (row) => (
+        <span>
+          <span className="font-medium text-ink">{PROVIDER_LABEL[row.provider]}</span>{' '}
+          <span className="text-muted">{row.metric}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'quantity',
+      header: 'Usage',
+      align: 'right',
+      cell: (row) => (
+        <span className="text-muted tabular">
+          {count(Math.round(row.quantity * 100) / 100)} {row.unit}
+        </span>
+      ),
+    },
+    { key: 'amount', header: 'Cost', align: 'right', cell: (row) => money(row.amountUsd) },
+    { key: 'share', header: 'Share', align: 'right', cell: (row) => share(row.amountUsd, total) },
+  ];
+  return (
+    <DataTable
+      caption="Cost by provider and metric"
+      testId="cost-by-provider"
+      columns={columns}
+      rows={metrics}
+      rowKey={(row) => `${row.provider}:${row.metric}:${row.unit}`}
+    />
+  );
+}
+
+export function EnvironmentCostTable({
+  environments,
+  total,
+}: {
+  environments: readonly EnvironmentCost[];
+  total: number;
+}) {
+  const columns: Column<EnvironmentCost>[] = [
+    {
+      key: 'environment',
+      header: 'Environment',
+      cell: (row) => (
+        <span className="flex flex-col">
+          <span className="font-medium text-ink">{row.name}</span>
+          <span className="text-xs text-muted">{row.kind ?? 'not tied to one environment'}</span>
+        </span>
+      ),
+    },
+    { key: 'amount', header: 'Cost', align: 'right', cell: (row) => money(row.amountUsd) },
+    { key: 'share', header: 'Share', align: 'right', cell: (row) => share(row.amountUsd, total) },
+  ];
+  return (
+    <DataTable
+      caption="Cost by environment"
+      testId="cost-by-environment"
+      columns={columns}
+      rows={environments}
+      rowKey={(row) => row.environmentId ?? 'shared'}
+    />
+  );
+}
+
+export function PullRequestCostTable({
+  pullRequests,
+}: {
+  pullRequests: readonly PullRequestCost[];
+}) {
+  const columns: Column<PullRequestCost>[] = [
+    {
+      key: 'pr',
+      header: 'Pull request',
+      cell: (row) => (
+        <span className="flex flex-col">
+          <span className="font-medium text-ink">
+            #{row.number} {row.title}
+          </span>
+          <span className="text-xs text-muted">{row.author}</span>
+        </span>
+      ),
+    },
+    { key: 'state', header: 'State', cell: (row) => <StatusBadge status={row.state} /> },
+    { key: 'amount', header: 'Cost', align: 'right', cell: (row) => money(row.amountUsd) },
+  ];
+  return (
+    <DataTable
+      caption="Cost by pull request"
+      testId="cost-by-pull-request"
+      columns={columns}
+      rows={pullRequests}
+      rowKey={(row) => row.pullRequestId}
+    />
+  );
+}
+
+/** Each provider's total for the month, biggest first. */
+export function ProviderTotals({
+  providers,
+  total,
+}: {
+  providers: CostOverview['byProvider'];
+  total: number;
+}) {
+  return (
+    <dl className="mb-3 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="provider-totals">
+      {providers.map((row) => (
+        <div key={row.provider} className="rounded-md border border-border bg-surface px-3 py-2">
+          <dt className="text-xs text-muted">{PROVIDER_LABEL[row.provider]}</dt>
+          <dd className="font-semibold tabular">
+            {usd(row.amountUsd)}{' '}
+            <span className="text-xs font-normal text-muted">{share(row.amountUsd, total)}</span>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

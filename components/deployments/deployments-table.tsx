@@ -1,0 +1,89 @@
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { duration, shortSha } from '@/lib/format';
+
+const SOURCE_LABEL = { git: null, promote: 'Promoted', rollback: 'Rollback', redeploy: 'Redeploy' };
+
+function columns(now: Date): Column<DeploymentListItem>[] {
+  return [
+    {
+      key: 'commit',
+      header: 'Commit',
+      className: 'max-w-md',
+      cell: (row) => (
+        <div className="flex min-w-0 flex-col gap-0.5">
+          <span className="truncate text-ink" title={row.commitMessage}>
+            {row.commitMessage}
+          </span>
+          <span className="flex flex-wrap gap-x-2 text-xs text-muted">
+            <code className="font-mono" title={row.commitSha}>
+              {shortSha(row.commitSha)}
+            </code>
+            <span className="font-mono">{row.gitBranch}</span>
+            {row.pullRequestNumber ? <span>PR #{row.pullRequestNumber}</span> : null}
+          </span>
+          {row.errorMessage ? (
+            <span className="truncate text-xs text-red-700" title={row.errorMessage}>
+              {row.errorMessage}
+            </span>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: 'state',
+      header: 'State',
+      cell: (row) => (
+        <div className="flex flex-col items-start gap-1">
+          <StatusBadge status={row.state} />
+          {SOURCE_LABEL[row.source] ? (
+            <span className="text-xs text-muted">{SOURCE_LABEL[row.source]}</span>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: 'environment',
+      header: 'Environment',
+      cell: (row) => (
+        <div className="flex flex-col">
+          <span className="font-medium text-ink">{row.environmentName}</span>
+          <span className="text-xs text-muted">{row.target}</span>
+        </div>
+      ),
+    },
+    { key: 'author', header: 'Author', cell: (row) => row.commitAuthor },
+    {
+      key: 'build',
+      header: 'Build',
+      align: 'right',
+      cell: (row) => <span className="tabular">{duration(row.buildDurationMs)}</span>,
+    },
+    {
+      key: 'created',
+      header: 'Created',
+      align: 'right',
+      cell: (row) => <RelativeTime date={row.createdAt} now={now} className="whitespace-nowrap" />,
+    },
+  ];
+}
+
+export function DeploymentsTable({
+  rows,
+  now,
+}: {
+  rows: readonly DeploymentListItem[];
+  now: Date;
+}) {
+  return (
+    <DataTable
+      caption="Deployments"
+      testId="deployments-table"
+      columns={columns(now)}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
+  );
+}

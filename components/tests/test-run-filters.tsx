@@ -1,0 +1,49 @@
+import { FilterBar } from '@/components/ui/filter-bar';
+import { hrefWith, type SearchParams } from '@/components/ui/href';
+import { Tabs } from '@/components/ui/tabs';
+import { TEST_SUITES, type TestRunStatus, type TestSuite } from '@/lib/domain/test-runs';
+import { SUITE_LABEL } from './test-runs-table';
+
+/** Suite tabs over a status / branch filter; both live in the URL and drop the page cursor. */
+export function TestRunFilters({
+  searchParams,
+  values,
+}: {
+  searchParams: SearchParams;
+  values: { suite?: TestSuite; status?: TestRunStatus; branch?: string };
+}) {
+  const tab = (suite: TestSuite | undefined) => ({
+    href: hrefWith('/tests', searchParams, { suite, cursor: undefined }),
+    label: suite ? SUITE_LABEL[suite] : 'All suites',
+    current: values.suite === suite,
+  });
+  return (
+    <>
+      <Tabs label="Suites" tabs={[tab(undefined), ...TEST_SUITES.map(tab)]} />
+      <FilterBar
+        action="/tests"
+        label="Filter test runs"
+        keep={{ suite: values.suite }}
+        fields={[
+          {
+            type: 'select',
+            name: 'status',
+            label: 'Status',
+            value: values.status,
+            options: [
+              { value: 'passed', label: 'Passed' },
+              { value: 'failed', label: 'Failed' },
+            ],
+          },
+          {
+            type: 'text',
+            name: 'branch',
+            label: 'Branch',
+            value: values.branch,
+            placeholder: 'main',
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { TestRunListItem } from '@/lib/domain/test-runs';
+import { count, duration, shortSha } from '@/lib/format';
+
+const SUITE_LABEL = { unit: 'Unit', integration: 'Integration', e2e: 'E2E' } as const;
+
+function tally(value: number, tone: string) {
+  return <span className={`tabular ${value > 0 ? tone : 'text-faint'}`}>{count(value)}</span>;
+}
+
+function columns(now: Date): Column<TestRunListItem>[] {
+  return [
+    {
+      key: 'run',
+      header: 'Run',
+      cell: (row) => (
+        <div className="flex flex-col">
+          <Link href={`/tests/runs/${row.id}`} className="font-medium text-accent hover:underline">
+            {SUITE_LABEL[row.suite]} run #{row.id}
+          </Link>
+          <span className="flex flex-wrap gap-x-2 text-xs text-muted">
+            <span className="font-mono">{row.branch}</span>
+            <code className="font-mono" title={row.commitSha}>
+              {shortSha(row.commitSha)}
+            </code>
+            {row.pullRequestNumber ? <span>PR #{row.pullRequestNumber}</span> : null}
+          </span>
+        </div>
+      ),
+    },
+    { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+    {
+      key: 'passed',
+      header: 'Passed',
+      align: 'right',
+      cell: (row) => tally(row.passed, 'text-emerald-700'),
+    },
+    {
+      key: 'failed',
+      header: 'Failed',
+      align: 'right',
+      cell: (row) => tally(row.failed, 'font-semibold text-red-700'),
+    },
+    {
+      key: 'skipped',
+      header: 'Skipped',
+      align: 'right',
+      cell: (row) => tally(row.skipped, 'text-muted'),
+    },
+    {
+      key: 'flaky',
+      header: 'Flaky',
+      align: 'right',
+      cell: (row) => tally(row.flaky, 'font-semibold text-amber-700'),
+    },
+    {
+      key: 'duration',
+      header: 'Duration',
+      align: 'right',
+      cell: (row) => <span className="tabular">{duration(row.durationMs)}</span>,
+    },
+    {
+      key: 'coverage',
+      header: 'Coverage',
+      align: 'right',
+      cell: (row) =>
+        row.coveragePct === null ? (
+          <span className="text-faint">—</span>
+        ) : (
+          <span className="tabular">{row.coveragePct.toFixed(1)}%</span>
+        ),
+    },
+    {
+      key: 'started',
+      header: 'Started',
+      align: 'right',
+      cell: (row) => <RelativeTime date={row.startedAt} now={now} className="whitespace-nowrap" />,
+    },
+  ];
+}
+
+export function TestRunsTable({ rows, now }: { rows: readonly TestRunListItem[]; now: Date }) {
+  return (
+    <DataTable
+      caption="Test runs"
+      testId="test-runs-table"
+      columns={columns(now)}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
+  );
+}
+
+export { SUITE_LABEL };

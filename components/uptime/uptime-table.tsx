@@ -1,0 +1,105 @@
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge, type Tone } from '@/components/ui/status-badge';
+import {
+  type EnvironmentUptime,
+  SLO_STATUS_LABEL,
+  type SloStatus,
+  UPTIME_WINDOWS,
+  type UptimeWindow,
+  type WindowUptime,
+} from '@/lib/domain/uptime';
+import { count, percent } from '@/lib/format';
+
+const SLO_TONE: Record<SloStatus, Tone> = {
+  meeting: 'success',
+  breaching: 'danger',
+  'no-data': 'neutral',
+};
+const PCT_TONE: Record<SloStatus, string> = {
+  meeting: 'text-emerald-700',
+  breaching: 'text-red-700',
+  'no-data': 'text-faint',
+};
+
+function WindowCell({ window }: { window: WindowUptime }) {
+  if (window.pct === null) return <span className="text-faint">No checks</span>;
+  return (
+    <span
+      className="flex flex-col items-end"
+      title={`${count(window.okChecks)} of ${count(window.totalChecks)} checks succeeded`}
+    >
+      <span className={`font-semibold tabular ${PCT_TONE[window.status]}`}>
+        {percent(window.pct / 100, 2)}
+      </span>
+      {window.status === 'breaching' ? (
+        <span className="text-xs text-red-700">below SLO</span>
+      ) : null}
+    </span>
+  );
+}
+
+const ms = (value: number | null) =>
+  value === null ? (
+    <span className="text-faint">—</span>
+  ) : (
+    <span className="tabular">{Math.round(value)} ms</span>
+  );
+
+function columns(now: Date): Column<EnvironmentUptime>[] {
+  return [
+    {
+      key: 'environment',
+      header: 'Environment',
+      cell: (row) => (
+        <span className="flex flex-col">
+          <span className="font-medium text-ink">{row.name}</span>
+          <span className="text-xs text-muted">{row.kind}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'slo',
+      header: 'SLO (30 days)',
+      cell: (row) => (
+        <StatusBadge status={row.windows['30d'].status} tone={SLO_TONE[row.windows['30d'].status]}>
+          {SLO_STATUS_LABEL[row.windows['30d'].status]}
+        </StatusBadge>
+      ),
+    },
+    ...UPTIME_WINDOWS.map((window: UptimeWindow): Column<EnvironmentUptime> => ({
+      key: `uptime-${window}`,
+      header: `Uptime ${window}`,
+      align: 'right',
+      cell: (row) => <WindowCell window={row.windows[window]} />,
+    })),
+    { key: 'p50', header: 'p50', align: 'right', cell: (row) => ms(row.latencyP50Ms) },
+    { key: 'p95', header: 'p95', align: 'right', cell: (row) => ms(row.latencyP95Ms) },
+    {
+      key: 'last',
+      header: 'Last check',
+      align: 'right',
+      cell: (row) =>
+        row.lastCheck ? (
+          <span className="flex flex-col items-end gap-0.5">
+            <StatusBadge status={row.lastCheck.ok ? 'up' : 'down'} />
+            <RelativeTime date={row.lastCheck.checkedAt} now={now} className="text-xs text-muted" />
+          </span>
+        ) : (
+          <span className="text-faint">Never checked</span>
+        ),
+    },
+  ];
+}
+
+export function UptimeTable({ rows, now }: { rows: readonly EnvironmentUptime[]; now: Date }) {
+  return (
+    <DataTable
+      caption="Uptime per environment"
+      testId="uptime-table"
+      columns={columns(now)}
+      rows={rows}
+      rowKey={(row) => row.environmentId}
+    />
+  );
+}
