@@ -7,7 +7,12 @@ import { type Driver, openDatabase } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { currentTestDriver, testDatabaseUrl } from './drivers';
 import { startNeonRelay, useNeonRelay } from './neon-relay';
-import { createDatabase, databaseUrl, dropDatabasesWithPrefix } from './postgres-admin';
+import {
+  createDatabase,
+  databaseUrl,
+  dropAbandonedDatabases,
+  dropDatabasesWithPrefix,
+} from './postgres-admin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,6 +52,7 @@ async function setupServer(project: TestProject, driver: Driver): Promise<() => 
   const serverUrl = testDatabaseUrl({ ...process.env, ...project.config.env });
   const prefix = `envboard_test_${process.pid}_${driver}`;
   const template = `${prefix}_template`;
+  await dropAbandonedDatabases(serverUrl);
   await createDatabase(serverUrl, template);
   const relay = driver === 'neon' ? await startNeonRelay() : undefined;
   const teardown = async () => {

@@ -47,3 +47,31 @@ export function dropDatabasesWithPrefix(serverUrl: string, prefix: string): Prom
     }
   });
 }
+
+/**
+ * Drops `envboard_test_<pid>_…` databases whose run is no longer alive on this machine: a run
+ * killed before its teardown would otherwise leave them on the server for good.
+ */
+export function dropAbandonedDatabases(serverUrl: string): Promise<void> {
+  return withAdmin(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^envboard_test_[0-9]+_'`,
+    );
+    for (const { datname } of rows) {
+      const pid = Number(datname.split('_')[2]);
+      if (isAlive(pid)) continue;
+      // Another project of this run may be dropping the same one right now.
+      await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`).catch(() => {});
+    }
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
