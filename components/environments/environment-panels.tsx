@@ -1,0 +1,169 @@
+import { Card } from '@/components/ui/card';
+import { DetailList } from '@/components/ui/detail-list';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Stat } from '@/components/ui/stat';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { EnvironmentDetail, EnvironmentCost } from '@/db/queries/environments';
+import type { EnvironmentUptime } from '@/lib/domain/uptime';
+import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
+import { bytes, duration, shortSha, usd } from '@/lib/format';
+import { Expiry, ExternalUrl } from './environment-cells';
+
+const SOURCE_LABEL = {
+  git: 'Built from git',
+  promote: 'Promoted',
+  rollback: 'Rolled back',
+  redeploy: 'Redeployed',
+};
+
+export function NowServing({ environment, now }: { environment: EnvironmentDetail; now: Date }) {
+  const current = environment.current;
+  return (
+    <Card title="Now serving" className="lg:col-span-2" testId="now-serving">
+      {current ? (
+        <div className="flex flex-col gap-3">
+          <div className="flex items-start justify-between gap-3">
+            <p className="min-w-0 text-base font-medium text-ink">{current.commitMessage}</p>
+            <StatusBadge status={current.state} />
+          </div>
+          <DetailList
+            items={[
+              {
+                label: 'Commit',
+                value: (
+                  <code className="font-mono" title={current.commitSha}>
+                    {shortSha(current.commitSha)}
+                  </code>
+                ),
+              },
+              { label: 'Author', value: current.commitAuthor },
+              {
+                label: 'Deployed',
+                value: (
+                  <>
+                    <RelativeTime date={current.createdAt} now={now} />
+                    <span className="text-muted"> · {SOURCE_LABEL[current.source]}</span>
+                  </>
+                ),
+              },
+              { label: 'Deployment', value: <ExternalUrl url={current.url} /> },
+            ]}
+          />
+        </div>
+      ) : (
+        <p className="text-sm text-muted">
+          Nothing is served yet: the first ready deployment of{' '}
+          <span className="font-mono">{environment.gitBranch}</span> will show here.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+export function DatabaseBranch({
+  environment,
+  now,
+}: {
+  environment: EnvironmentDetail;
+  now: Date;
+}) {
+  const branch = environment.dbBranch;
+  return (
+    <Card title="Database branch" className="lg:col-span-2" testId="db-branch">
+      {branch ? (
+        <DetailList
+          items={[
+            {
+              label: 'Name',
+              value: (
+                <span className="inline-flex flex-wrap items-center gap-2">
+                  <span className="font-mono">{branch.name}</span>
+                  {branch.state !== 'ready' ? <StatusBadge status={branch.state} /> : null}
+                  {branch.protected ? <StatusBadge status="protected" tone="info" /> : null}
+                </span>
+              ),
+            },
+            { label: 'Neon ID', value: <code className="font-mono">{branch.neonBranchId}</code> },
+            {
+              label: 'Parent',
+              value: branch.parentName ? (
+                <span className="font-mono">{branch.parentName}</span>
+              ) : (
+                <span className="text-muted">Root branch</span>
+              ),
+            },
+            { label: 'Size', value: bytes(branch.logicalSizeBytes) },
+            {
+              label: 'Migrations',
+              value: branch.migrationsValidatedAt ? (
+                <span>
+                  <StatusBadge status="passed">Validated</StatusBadge>{' '}
+                  <RelativeTime
+                    date={branch.migrationsValidatedAt}
+                    now={now}
+                    className="text-muted"
+                  />
+                </span>
+              ) : (
+                <StatusBadge status="pending" tone="warning">
+                  Not validated
+                </StatusBadge>
+              ),
+            },
+            { label: 'Expires', value: <Expiry at={branch.expiresAt} now={now} /> },
+          ]}
+        />
+      ) : (
+        <p className="text-sm text-muted">No Neon branch is attached to this environment.</p>
+      )}
+    </Card>
+  );
+}
+
+export function UptimePanel({ uptime }: { uptime: EnvironmentUptime | null }) {
+  return (
+    <Card
+      title="Uptime"
+      href="/uptime"
+      linkLabel="Uptime"
+      className="lg:col-span-3"
+      testId="uptime"
+    >
+      {uptime && uptime.windows['30d'].totalChecks > 0 ? (
+        <dl className="grid grid-cols-3 gap-4 sm:grid-cols-5">
+          {UPTIME_WINDOWS.map((window) => {
+            const result = uptime.windows[window];
+            return (
+              <Stat
+                key={window}
+                label={window}
+                value={result.pct === null ? '—' : `${result.pct.toFixed(2)}%`}
+                tone={
+                  result.status === 'breaching' ? 'bad' : result.pct === null ? 'default' : 'good'
+                }
+                hint={result.status === 'breaching' ? `Below ${uptime.sloPct}% SLO` : undefined}
+              />
+            );
+          })}
+          <Stat label="p50 latency" value={duration(uptime.latencyP50Ms)} />
+          <Stat label="p95 latency" value={duration(uptime.latencyP95Ms)} />
+        </dl>
+      ) : (
+        <p className="text-sm text-muted">
+          No uptime checks recorded for this environment in the last 30 days.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+export function CostPanel({ cost }: { cost: EnvironmentCost }) {
+  return (
+    <Card title="Cost so far" href="/costs" linkLabel="Costs" testId="cost">
+      <dl className="grid grid-cols-2 gap-4">
+        <Stat label="This month" value={usd(cost.monthToDateUsd)} />
+        <Stat label="Lifetime" value={usd(cost.lifetimeUsd)} />
+      </dl>
+    </Card>
+  );
+}

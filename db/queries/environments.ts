@@ -1,0 +1,243 @@
+import 'server-only';
+import { aliasedTable, and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { EnvironmentFilters } from '@/lib/filters/environments';
+import type { TestRunListItem } from '@/lib/domain/test-runs';
+import { encodeCursor, toPage } from '@/lib/paging';
+import type { Database } from '../client';
+import {
+  costSamples,
+  dbBranches,
+  deployments,
+  environments,
+  pullRequests,
+  testRuns,
+} from '../schema';
+import { listDeployments } from './deployments';
+import type { PageRequest } from './keyset';
+import { getUptimeByEnvironment } from './uptime';
+
+const kindRankSql = sql<number>`(case ${environments.kind} when 'production' then 0 when 'staging' then 1 when 'development' then 2 else 3 end)`;
+
+const currentDeployment = {
+  id: deployments.id,
+  state: deployments.state,
+  source: deployments.source,
+  url: deployments.url,
+  commitSha: deployments.commitSha,
+  commitMessage: deployments.commitMessage,
+  commitAuthor: deployments.commitAuthor,
+  gitBranch: deployments.gitBranch,
+  createdAt: deployments.providerCreatedAt,
+  readyAt: deployments.readyAt,
+};
+
+const listColumns = {
+  id: environments.id,
+  slug: environments.slug,
+  name: environments.name,
+  kind: environments.kind,
+  kindRank: kindRankSql.mapWith(Number),
+  status: environments.status,
+  gitBranch: environments.gitBranch,
+  url: environments.url,
+  pinned: environments.pinned,
+  expiresAt: environments.expiresAt,
+  lastActivityAt: environments.lastActivityAt,
+  deletedAt: environments.deletedAt,
+  pullRequest: { number: pullRequests.number, title: pullRequests.title },
+  dbBranch: { name: dbBranches.name, neonBranchId: dbBranches.neonBranchId },
+  current: currentDeployment,
+};
+
+/**
+ * Production, staging and development first, then previews newest first; keyset-paged on
+ * (kind rank, id) so the cursor is the rank and id of the last row seen.
+ */
+function afterEnvironment(cursor: PageRequest['cursor']): SQL | undefined {
+  if (!cursor) return undefined;
+  const [rank, id] = cursor;
+  return sql`(${kindRankSql} > ${Number(rank)} or (${kindRankSql} = ${Number(rank)} and ${environments.id} < ${id}))`;
+}
+
+export async function listEnvironments(
+  db: Database,
+  projectId: number,
+  filters: EnvironmentFilters,
+  page: PageRequest,
+) {
+  const rows = await db
+    .select(listColumns)
+    .from(environments)
+    .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
+    .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
+    .leftJoin(deployments, eq(deployments.id, environments.currentDeploymentId))
+    .where(
+      and(
+        eq(environments.projectId, projectId),
+        filters.kind ? eq(environments.kind, filters.kind) : undefined,
+        filters.deleted ? undefined : eq(environments.status, 'active'),
+        afterEnvironment(page.cursor),
+      ),
+    )
+    .orderBy(kindRankSql, desc(environments.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => encodeCursor(row.kindRank, row.id));
+}
+export type EnvironmentListItem = Awaited<ReturnType<typeof listEnvironments>>['rows'][number];
+
+const parentBranches = aliasedTable(dbBranches, 'parent_branches');
+
+/** One environment by slug with what it serves now, its pull request and its database branch. */
+export async function getEnvironment(db: Database, projectId: number, slug: string) {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      healthUrl: environments.healthUrl,
+      frozenUntil: environments.frozenUntil,
+      createdAt: environments.createdAt,
+      pullRequest: {
+        id: pullRequests.id,
+        number: pullRequests.number,
+        title: pullRequests.title,
+        author: pullRequests.author,
+        state: pullRequests.state,
+        htmlUrl: pullRequests.htmlUrl,
+        headBranch: pullRequests.headBranch,
+      },
+      dbBranch: {
+        name: dbBranches.name,
+        neonBranchId: dbBranches.neonBranchId,
+        state: dbBranches.state,
+        protected: dbBranches.protected,
+        logicalSizeBytes: dbBranches.logicalSizeBytes,
+        computeSeconds: dbBranches.computeSeconds,
+        migrationsValidatedAt: dbBranches.migrationsValidatedAt,
+        lastResetAt: dbBranches.lastResetAt,
+        expiresAt: dbBranches.expiresAt,
+        createdAt: dbBranches.providerCreatedAt,
+        parentNeonBranchId: dbBranches.parentNeonBranchId,
+        parentName: parentBranches.name,
+      },
+      current: { ...currentDeployment, vercelId: deployments.vercelId },
+    })
+    .from(environments)
+    .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
+    .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
+    .leftJoin(parentBranches, eq(parentBranches.neonBranchId, dbBranches.parentNeonBranchId))
+    .leftJoin(deployments, eq(deployments.id, environments.currentDeploymentId))
+    .where(and(eq(environments.projectId, projectId), eq(environments.slug, slug)))
+    .limit(1);
+  return row;
+}
+export type EnvironmentDetail = NonNullable<Awaited<ReturnType<typeof getEnvironment>>>;
+
+/**
+ * The newest test runs that belong to an environment: reported against it, for its pull
+ * request, or on its git branch. Each condition has its own index.
+ */
+export async function listEnvironmentTestRuns(
+  db: Database,
+  projectId: number,
+  environment: { id: number; gitBranch: string; pullRequestId: number | null },
+  { limit }: { limit: number },
+): Promise<TestRunListItem[]> {
+  return db
+    .select({
+      id: testRuns.id,
+      suite: testRuns.suite,
+      status: testRuns.status,
+      branch: testRuns.branch,
+      commitSha: testRuns.commitSha,
+      startedAt: testRuns.startedAt,
+      durationMs: testRuns.durationMs,
+      total: testRuns.total,
+      passed: testRuns.passed,
+      failed: testRuns.failed,
+      skipped: testRuns.skipped,
+      flaky: testRuns.flaky,
+      coveragePct: testRuns.coveragePct,
+      pullRequestNumber: pullRequests.number,
+      environmentSlug: environments.slug,
+    })
+    .from(testRuns)
+    .leftJoin(pullRequests, eq(pullRequests.id, testRuns.pullRequestId))
+    .leftJoin(environments, eq(environments.id, testRuns.environmentId))
+    .where(
+      and(
+        eq(testRuns.projectId, projectId),
+        or(
+          eq(testRuns.environmentId, environment.id),
+          environment.pullRequestId === null
+            ? undefined
+            : eq(testRuns.pullRequestId, environment.pullRequestId),
+          eq(testRuns.branch, environment.gitBranch),
+        ),
+      ),
+    )
+    .orderBy(desc(testRuns.startedAt), desc(testRuns.id))
+    .limit(limit);
+}
+
+export interface EnvironmentCost {
+  monthToDateUsd: number;
+  lifetimeUsd: number;
+}
+
+/** What the environment has cost this calendar month (UTC) and since it was created. */
+export async function getEnvironmentCost(
+  db: Database,
+  environmentId: number,
+  { now }: { now: Date },
+): Promise<EnvironmentCost> {
+  const monthStart = `${now.toISOString().slice(0, 7)}-01`;
+  const [row] = await db
+    .select({
+      monthToDateUsd:
+        sql<number>`coalesce(sum(${costSamples.amountUsd}) filter (where ${costSamples.day} >= ${monthStart}), 0)`.mapWith(
+          Number,
+        ),
+      lifetimeUsd: sql<number>`coalesce(sum(${costSamples.amountUsd}), 0)`.mapWith(Number),
+    })
+    .from(costSamples)
+    .where(
+      and(
+        eq(costSamples.environmentId, environmentId),
+        sql`${costSamples.day} <= ${now.toISOString().slice(0, 10)}`,
+      ),
+    );
+  return { monthToDateUsd: row?.monthToDateUsd ?? 0, lifetimeUsd: row?.lifetimeUsd ?? 0 };
+}
+
+/**
+ * Everything the environment page shows, read in parallel once the environment is known:
+ * its deployment history page, latest test runs, uptime and cost so far.
+ */
+export async function getEnvironmentPage(
+  db: Database,
+  projectId: number,
+  slug: string,
+  { now, page, testRunLimit = 10 }: { now: Date; page: PageRequest; testRunLimit?: number },
+) {
+  const environment = await getEnvironment(db, projectId, slug);
+  if (!environment) return undefined;
+  const [history, testRuns, uptime, cost] = await Promise.all([
+    listDeployments(db, projectId, { environment: slug }, page),
+    listEnvironmentTestRuns(
+      db,
+      projectId,
+      {
+        id: environment.id,
+        gitBranch: environment.gitBranch,
+        pullRequestId: environment.pullRequest?.id ?? null,
+      },
+      { limit: testRunLimit },
+    ),
+    environment.status === 'active'
+      ? getUptimeByEnvironment(db, projectId, { now }).then(
+          (all) => all.find((row) => row.environmentId === environment.id) ?? null,
+        )
+      : null,
+    getEnvironmentCost(db, environment.id, { now }),
+  ]);
+  return { environment, history, testRuns, uptime, cost };
+}
