@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { type Driver, openDatabase } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { currentTestDriver, testDatabaseUrl } from './drivers';
-import { startNeonRelay, useNeonRelay } from './neon-relay';
+import { startNeonRelay, routeNeonThroughRelay } from './neon-relay';
 import {
   createDatabase,
   databaseUrl,
@@ -62,7 +62,7 @@ async function setupServer(project: TestProject, driver: Driver): Promise<() => 
   try {
     // The Neon project migrates its template through the Neon driver too, so the migrator is
     // proven on every driver.
-    if (relay) useNeonRelay(relay.port);
+    if (relay) routeNeonThroughRelay(relay.port);
     const handle = openDatabase({ url: databaseUrl(serverUrl, template), driver });
     await runMigrations(handle);
     // CREATE DATABASE … TEMPLATE refuses a template that still has connections.

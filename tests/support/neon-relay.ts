@@ -43,7 +43,7 @@ function relay(socket: WebSocket, requestUrl: string): void {
 }
 
 /** Points the Neon driver in this process at the relay instead of Neon's TLS proxy. */
-export function useNeonRelay(port: number): void {
+export function routeNeonThroughRelay(port: number): void {
   neonConfig.webSocketConstructor = ws;
   neonConfig.wsProxy = (host, targetPort) => `127.0.0.1:${port}/v2?address=${host}:${targetPort}`;
   neonConfig.useSecureWebSocket = false;

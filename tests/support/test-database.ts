@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { type Database, type DatabaseHandle, openDatabase } from '../../db/client';
 import * as schema from '../../db/schema';
 import { currentTestDriver, testDatabaseUrl } from './drivers';
-import { useNeonRelay } from './neon-relay';
+import { routeNeonThroughRelay } from './neon-relay';
 import { createDatabase, databaseUrl, dropDatabase } from './postgres-admin';
 
 export { currentTestDriver, testDrivers } from './drivers';
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = testDatabaseUrl();
   const name = `${provided('postgresPrefix')}_${randomBytes(6).toString('hex')}`;
   await createDatabase(serverUrl, name, provided('postgresTemplate'));
-  if (driver === 'neon') useNeonRelay(provided('neonRelayPort'));
+  if (driver === 'neon') routeNeonThroughRelay(provided('neonRelayPort'));
   const handle = openDatabase({ url: databaseUrl(serverUrl, name), driver });
   return {
     ...handle,
