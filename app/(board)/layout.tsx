@@ -26,7 +26,7 @@ export default function BoardLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <div className="lg:flex">
-        <aside className="sticky top-0 z-40 border-b border-border bg-canvas/95 backdrop-blur lg:h-dvh lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
+        <aside className="sticky top-0 z-40 border-b border-border bg-canvas/95 backdrop-blur lg:h-dvh lg:w-52 lg:shrink-0 lg:border-r lg:border-b-0">
           <div className="flex items-center gap-2.5 px-4 pt-3 pb-2 lg:px-4 lg:pt-5 lg:pb-5">
             <Link href="/" className="flex items-center gap-2 text-ink" aria-label="envboard home">
               <span
@@ -57,7 +57,7 @@ export default function BoardLayout({ children }: { children: ReactNode }) {
         <main
           id="main"
           tabIndex={-1}
-          className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8"
+          className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6"
         >
           <div className="mx-auto max-w-7xl">{children}</div>
         </main>

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { NoProject } from '@/components/board/no-project';
+import { PreviewFilters, PreviewTabs } from '@/components/previews/preview-filters';
+import { PreviewsTable } from '@/components/previews/previews-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { getDb } from '@/db/client';
+import { countPreviewTabs, listPreviewAuthors, listPreviews } from '@/db/queries/previews';
+import { getCurrentProject } from '@/db/queries/project';
+import { previewsQuerySchema } from '@/lib/filters/previews';
+import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+
+export const metadata: Metadata = { title: 'Previews' };
+export const dynamic = 'force-dynamic';
+
+export default async function PreviewsPage(props: { searchParams: Promise<SearchParams> }) {
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const project = await getCurrentProject(db);
+  if (!project) return <NoProject title="Previews" />;
+  const { cursor, limit, ...filters } = parseSearchParams(previewsQuerySchema, searchParams);
+  const [page, counts, authors] = await Promise.all([
+    listPreviews(db, project.id, filters, { cursor, limit }),
+    countPreviewTabs(db, project.id),
+    listPreviewAuthors(db, project.id, filters.tab),
+  ]);
+  const filtered = Boolean(filters.author || filters.state);
+  const clearHref = filters.tab === 'open' ? '/previews' : `/previews?tab=${filters.tab}`;
+  return (
+    <>
+      <PageHeader
+        title="Previews"
+        description="One row per pull request: its preview deployment, database branch, tests and cost."
+      />
+      <PreviewTabs tab={filters.tab} counts={counts} />
+      <PreviewFilters values={filters} authors={authors} />
+      {page.rows.length > 0 ? (
+        <PreviewsTable rows={page.rows} tab={filters.tab} now={new Date()} />
+      ) : (
+        <EmptyState
+          title={filtered ? 'No previews match these filters' : `No ${filters.tab} pull requests`}
+          action={filtered ? { href: clearHref, label: 'Clear filters' } : undefined}
+        >
+          {filtered
+            ? 'Try another author or deploy state.'
+            : 'Open a pull request: Vercel builds a preview, Neon branches the database, and it shows up here.'}
+        </EmptyState>
+      )}
+      <Pager path="/previews" searchParams={searchParams} nextCursor={page.nextCursor} />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { FilterBar } from '@/components/ui/filter-bar';
+import { Tabs } from '@/components/ui/tabs';
+import { DEPLOYMENT_STATES } from '@/lib/domain/deployments';
+import type { PreviewFilters as Filters } from '@/lib/filters/previews';
+
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+export function PreviewTabs({
+  tab,
+  counts,
+}: {
+  tab: Filters['tab'];
+  counts: { open: number; closed: number };
+}) {
+  return (
+    <Tabs
+      label="Pull request state"
+      tabs={[
+        { href: '/previews', label: 'Open', current: tab === 'open', count: counts.open },
+        {
+          href: '/previews?tab=closed',
+          label: 'Closed',
+          current: tab === 'closed',
+          count: counts.closed,
+        },
+      ]}
+    />
+  );
+}
+
+export function PreviewFilters({ values, authors }: { values: Filters; authors: string[] }) {
+  return (
+    <FilterBar
+      action="/previews"
+      label="Filter previews"
+      keep={{ tab: values.tab === 'open' ? undefined : values.tab }}
+      fields={[
+        {
+          type: 'select',
+          name: 'author',
+          label: 'Author',
+          value: values.author,
+          allLabel: 'Everyone',
+          options: authors.map((author) => ({ value: author, label: author })),
+        },
+        {
+          type: 'select',
+          name: 'state',
+          label: 'Deploy state',
+          value: values.state,
+          allLabel: 'Any state',
+          options: DEPLOYMENT_STATES.map((state) => ({ value: state, label: capitalize(state) })),
+        },
+      ]}
+    />
+  );
+}

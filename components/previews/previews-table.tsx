@@ -1,0 +1,139 @@
+import Link from 'next/link';
+import { Expiry, ExternalUrl } from '@/components/environments/environment-cells';
+import { type Column, DataTable } from '@/components/ui/data-table';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { StatusBadge } from '@/components/ui/status-badge';
+import type { PreviewListItem } from '@/db/queries/previews';
+import type { PreviewTab } from '@/lib/domain/previews';
+import { usd } from '@/lib/format';
+import { TestSummary } from './test-summary';
+
+function pullRequestColumn(): Column<PreviewListItem> {
+  return {
+    key: 'pull-request',
+    header: 'Pull request',
+    cell: ({ pullRequest: pr }) => (
+      <div className="flex w-56 min-w-0 flex-col gap-0.5">
+        <span className="truncate" title={pr.title}>
+          {pr.htmlUrl ? (
+            <a href={pr.htmlUrl} className="font-medium text-ink hover:text-accent hover:underline">
+              <span className="text-muted">#{pr.number}</span> {pr.title}
+            </a>
+          ) : (
+            <span className="font-medium">
+              <span className="text-muted">#{pr.number}</span> {pr.title}
+            </span>
+          )}
+        </span>
+        <span className="flex min-w-0 items-center gap-2 text-xs text-muted">
+          <span className="shrink-0">{pr.author}</span>
+          <span className="truncate font-mono" title={pr.headBranch}>
+            {pr.headBranch}
+          </span>
+          {pr.draft ? <span className="shrink-0 text-faint">draft</span> : null}
+        </span>
+      </div>
+    ),
+  };
+}
+
+function previewColumn(): Column<PreviewListItem> {
+  return {
+    key: 'preview',
+    header: 'Preview',
+    cell: ({ environment, deployment }) =>
+      environment ? (
+        <div className="flex w-44 min-w-0 flex-col items-start gap-1">
+          {environment.status === 'deleted' ? (
+            <StatusBadge status="deleted" />
+          ) : deployment ? (
+            <StatusBadge status={deployment.state} />
+          ) : (
+            <span className="text-xs text-faint">No deployment yet</span>
+          )}
+          {environment.status === 'active' ? (
+            <ExternalUrl url={environment.url} className="w-full text-xs" />
+          ) : null}
+          <Link
+            href={`/environments/${environment.slug}`}
+            className="text-xs text-muted hover:text-accent hover:underline"
+          >
+            {environment.slug}
+          </Link>
+        </div>
+      ) : (
+        <span className="text-xs text-faint">No preview</span>
+      ),
+  };
+}
+
+function columns(tab: PreviewTab, now: Date): Column<PreviewListItem>[] {
+  return [
+    pullRequestColumn(),
+    previewColumn(),
+    {
+      key: 'database',
+      header: 'DB branch',
+      cell: ({ dbBranch }) =>
+        dbBranch ? (
+          <div className="flex w-32 min-w-0 flex-col items-start gap-1 text-xs">
+            <span className="w-full truncate font-mono" title={dbBranch.neonBranchId}>
+              {dbBranch.name}
+            </span>
+            {dbBranch.state !== 'ready' ? <StatusBadge status={dbBranch.state} /> : null}
+          </div>
+        ) : (
+          <span className="text-xs text-faint">—</span>
+        ),
+    },
+    { key: 'tests', header: 'Tests', cell: (row) => <TestSummary summary={row.tests} /> },
+    {
+      key: 'age',
+      header: tab === 'open' ? 'Age · expiry' : 'Age · closed',
+      className: 'whitespace-nowrap',
+      cell: ({ pullRequest, environment }) => (
+        <div className="flex flex-col items-start gap-1 text-xs">
+          <span className="text-muted">
+            Opened <RelativeTime date={pullRequest.openedAt} now={now} className="text-ink" />
+          </span>
+          {tab === 'closed' ? (
+            <span className="flex items-center gap-1.5">
+              <StatusBadge status={pullRequest.state} />
+              <RelativeTime date={pullRequest.mergedAt ?? pullRequest.closedAt} now={now} />
+            </span>
+          ) : environment?.expiresAt ? (
+            <span className="flex items-center gap-1 text-muted">
+              Expires <Expiry at={environment.expiresAt} now={now} />
+            </span>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: 'cost',
+      header: 'Cost',
+      align: 'right',
+      cell: (row) => <span className="tabular">{usd(row.costUsd)}</span>,
+    },
+  ];
+}
+
+export function PreviewsTable({
+  rows,
+  tab,
+  now,
+}: {
+  rows: readonly PreviewListItem[];
+  tab: PreviewTab;
+  now: Date;
+}) {
+  return (
+    <DataTable
+      caption={tab === 'open' ? 'Open pull requests and their previews' : 'Closed pull requests'}
+      testId="previews-table"
+      columns={columns(tab, now)}
+      rows={rows}
+      rowKey={(row) => row.pullRequest.id}
+    />
+  );
+}

@@ -1,0 +1,218 @@
+import 'server-only';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { summarizeSuites, type SuiteResult } from '@/lib/domain/previews';
+import type { PreviewFilters } from '@/lib/filters/previews';
+import { encodeCursor, type Page, toPage } from '@/lib/paging';
+import type { Database } from '../client';
+import {
+  costSamples,
+  dbBranches,
+  deployments,
+  environments,
+  pullRequests,
+  testRuns,
+} from '../schema';
+import { afterCursor, type PageRequest } from './keyset';
+
+const CLOSED_STATES = ['closed', 'merged'] as const;
+
+function tabStates(tab: PreviewFilters['tab']) {
+  return tab === 'open'
+    ? eq(pullRequests.state, 'open')
+    : inArray(pullRequests.state, CLOSED_STATES);
+}
+
+/**
+ * One row per pull request (open or closed, by tab), newest first, keyset-paged on
+ * (opened_at, id) over the (project, state, opened_at) index. The preview environment and its
+ * latest deployment are lateral lookups, one index probe each.
+ */
+async function pullRequestPage(
+  db: Database,
+  projectId: number,
+  filters: PreviewFilters,
+  page: PageRequest,
+) {
+  const environment = db
+    .select({
+      id: environments.id,
+      slug: environments.slug,
+      url: environments.url,
+      status: environments.status,
+      expiresAt: environments.expiresAt,
+      deletedAt: environments.deletedAt,
+      dbBranchId: environments.dbBranchId,
+    })
+    .from(environments)
+    .where(and(eq(environments.pullRequestId, pullRequests.id), eq(environments.kind, 'preview')))
+    .orderBy(desc(environments.id))
+    .limit(1)
+    .as('preview_environment');
+  const latest = db
+    .select({
+      state: deployments.state,
+      url: deployments.url,
+      commitSha: deployments.commitSha,
+      createdAt: deployments.providerCreatedAt,
+    })
+    .from(deployments)
+    .where(eq(deployments.environmentId, environment.id))
+    .orderBy(desc(deployments.providerCreatedAt), desc(deployments.id))
+    .limit(1)
+    .as('latest_deployment');
+
+  const rows = await db
+    .select({
+      pullRequest: {
+        id: pullRequests.id,
+        number: pullRequests.number,
+        title: pullRequests.title,
+        author: pullRequests.author,
+        headBranch: pullRequests.headBranch,
+        htmlUrl: pullRequests.htmlUrl,
+        state: pullRequests.state,
+        draft: pullRequests.draft,
+        openedAt: pullRequests.openedAt,
+        closedAt: pullRequests.closedAt,
+        mergedAt: pullRequests.mergedAt,
+      },
+      environment: {
+        id: environment.id,
+        slug: environment.slug,
+        url: environment.url,
+        status: environment.status,
+        expiresAt: environment.expiresAt,
+        deletedAt: environment.deletedAt,
+      },
+      deployment: {
+        state: latest.state,
+        url: latest.url,
+        commitSha: latest.commitSha,
+        createdAt: latest.createdAt,
+      },
+      dbBranch: {
+        name: dbBranches.name,
+        neonBranchId: dbBranches.neonBranchId,
+        state: dbBranches.state,
+        expiresAt: dbBranches.expiresAt,
+      },
+    })
+    .from(pullRequests)
+    .leftJoinLateral(environment, sql`true`)
+    .leftJoinLateral(latest, sql`true`)
+    .leftJoin(dbBranches, eq(dbBranches.id, environment.dbBranchId))
+    .where(
+      and(
+        eq(pullRequests.projectId, projectId),
+        tabStates(filters.tab),
+        filters.author ? eq(pullRequests.author, filters.author) : undefined,
+        filters.state ? eq(latest.state, filters.state) : undefined,
+        afterCursor(pullRequests.openedAt, pullRequests.id, page.cursor, 'timestamp'),
+      ),
+    )
+    .orderBy(desc(pullRequests.openedAt), desc(pullRequests.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) =>
+    encodeCursor(row.pullRequest.openedAt, row.pullRequest.id),
+  );
+}
+
+/** The latest run of each suite for each pull request: DISTINCT ON over the pull-request index. */
+async function latestSuiteRuns(db: Database, pullRequestIds: number[]) {
+  if (pullRequestIds.length === 0) return new Map<number, SuiteResult[]>();
+  const runs = await db
+    .selectDistinctOn([testRuns.pullRequestId, testRuns.suite], {
+      pullRequestId: testRuns.pullRequestId,
+      suite: testRuns.suite,
+      runId: testRuns.id,
+      status: testRuns.status,
+      passed: testRuns.passed,
+      failed: testRuns.failed,
+      flaky: testRuns.flaky,
+      skipped: testRuns.skipped,
+      startedAt: testRuns.startedAt,
+    })
+    .from(testRuns)
+    .where(inArray(testRuns.pullRequestId, pullRequestIds))
+    .orderBy(testRuns.pullRequestId, testRuns.suite, desc(testRuns.startedAt), desc(testRuns.id));
+  const byPullRequest = new Map<number, SuiteResult[]>();
+  for (const { pullRequestId, ...run } of runs) {
+    if (pullRequestId === null) continue;
+    byPullRequest.set(pullRequestId, [...(byPullRequest.get(pullRequestId) ?? []), run]);
+  }
+  return byPullRequest;
+}
+
+/** Spend attributed to each pull request, directly or through its preview environment. */
+async function costByPullRequest(
+  db: Database,
+  pullRequestIds: number[],
+  environmentIds: number[],
+): Promise<Map<number, number>> {
+  if (pullRequestIds.length === 0) return new Map();
+  const owner = sql<number>`coalesce(${costSamples.pullRequestId}, ${environments.pullRequestId})`;
+  const rows = await db
+    .select({
+      pullRequestId: owner.mapWith(Number),
+      amountUsd: sql<number>`coalesce(sum(${costSamples.amountUsd}), 0)`.mapWith(Number),
+    })
+    .from(costSamples)
+    .leftJoin(environments, eq(environments.id, costSamples.environmentId))
+    .where(
+      or(
+        inArray(costSamples.pullRequestId, pullRequestIds),
+        environmentIds.length ? inArray(costSamples.environmentId, environmentIds) : undefined,
+      ),
+    )
+    .groupBy(owner);
+  return new Map(rows.map((row) => [row.pullRequestId, row.amountUsd]));
+}
+
+export async function listPreviews(
+  db: Database,
+  projectId: number,
+  filters: PreviewFilters,
+  page: PageRequest,
+) {
+  const { rows, nextCursor } = await pullRequestPage(db, projectId, filters, page);
+  const pullRequestIds = rows.map((row) => row.pullRequest.id);
+  const environmentIds = rows.flatMap((row) => (row.environment ? [row.environment.id] : []));
+  const [suites, costs] = await Promise.all([
+    latestSuiteRuns(db, pullRequestIds),
+    costByPullRequest(db, pullRequestIds, environmentIds),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      tests: summarizeSuites(suites.get(row.pullRequest.id) ?? []),
+      costUsd: costs.get(row.pullRequest.id) ?? 0,
+    })),
+    nextCursor,
+  } satisfies Page<unknown>;
+}
+export type PreviewListItem = Awaited<ReturnType<typeof listPreviews>>['rows'][number];
+
+/** How many pull requests each tab holds, for the tab labels. */
+export async function countPreviewTabs(db: Database, projectId: number) {
+  const rows = await db
+    .select({ state: pullRequests.state, count: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(pullRequests)
+    .where(eq(pullRequests.projectId, projectId))
+    .groupBy(pullRequests.state);
+  const of = (state: string) => rows.find((row) => row.state === state)?.count ?? 0;
+  return { open: of('open'), closed: of('closed') + of('merged') };
+}
+
+/** Authors of the tab's pull requests, for the author filter. */
+export async function listPreviewAuthors(
+  db: Database,
+  projectId: number,
+  tab: PreviewFilters['tab'],
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ author: pullRequests.author })
+    .from(pullRequests)
+    .where(and(eq(pullRequests.projectId, projectId), tabStates(tab)))
+    .orderBy(pullRequests.author);
+  return rows.map((row) => row.author);
+}
