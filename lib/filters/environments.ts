@@ -18,7 +18,16 @@ export const environmentFiltersSchema = z.object({
 });
 export type EnvironmentFilters = z.output<typeof environmentFiltersSchema>;
 
-export const environmentsQuerySchema = environmentFiltersSchema.extend(pageParams);
+export const environmentsQuerySchema = environmentFiltersSchema.extend({
+  ...pageParams,
+  // This list pages on (kind rank, id): a cursor from a time-sorted list is not one of its own.
+  cursor: pageParams.cursor.refine(
+    (cursor) => cursor === undefined || typeof cursor[0] === 'number',
+    {
+      message: 'Not a cursor of this list.',
+    },
+  ),
+});
 
 /** The detail page's deployment history has a cursor of its own. */
 export const environmentDetailQuerySchema = z.object(pageParams);
