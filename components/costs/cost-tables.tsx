@@ -54,6 +54,25 @@ export function ProviderCostTable({
   );
 }
 
+/**
+ * Long-lived environments one by one; previews as one row, since the pull-request table below
+ * breaks them down.
+ */
+export function rollUpPreviews(environments: readonly EnvironmentCost[]): EnvironmentCost[] {
+  const previews = environments.filter((row) => row.kind === 'preview');
+  const rows = environments.filter((row) => row.kind !== 'preview');
+  if (previews.length === 0) return rows;
+  const amountUsd = previews.reduce((sum, row) => sum + row.amountUsd, 0);
+  const rollUp: EnvironmentCost = {
+    environmentId: -1,
+    slug: null,
+    name: `Previews (${previews.length})`,
+    kind: 'preview',
+    amountUsd,
+  };
+  return [...rows, rollUp].sort((a, b) => b.amountUsd - a.amountUsd);
+}
+
 export function EnvironmentCostTable({
   environments,
   total,
@@ -68,7 +87,11 @@ export function EnvironmentCostTable({
       cell: (row) => (
         <span className="flex flex-col">
           <span className="font-medium text-ink">{row.name}</span>
-          <span className="text-xs text-muted">{row.kind ?? 'not tied to one environment'}</span>
+          <span className="text-xs text-muted">
+            {row.environmentId === -1
+              ? 'every preview, by pull request below'
+              : (row.kind ?? 'not tied to one environment')}
+          </span>
         </span>
       ),
     },
@@ -80,7 +103,7 @@ export function EnvironmentCostTable({
       caption="Cost by environment"
       testId="cost-by-environment"
       columns={columns}
-      rows={environments}
+      rows={rollUpPreviews(environments)}
       rowKey={(row) => row.environmentId ?? 'shared'}
     />
   );
@@ -114,6 +137,11 @@ export function PullRequestCostTable({
       columns={columns}
       rows={pullRequests}
       rowKey={(row) => row.pullRequestId}
+      empty={
+        <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-muted">
+          No preview cost this month: previews cost money only while a pull request is open.
+        </p>
+      }
     />
   );
 }

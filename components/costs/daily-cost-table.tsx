@@ -1,17 +1,24 @@
 import { type Column, DataTable } from '@/components/ui/data-table';
-import { COST_PROVIDERS, type CostDay } from '@/lib/domain/costs';
+import type { CostDay, CostProvider } from '@/lib/domain/costs';
 import { usd } from '@/lib/format';
 import { dayLabel, PROVIDER_LABEL } from './labels';
 
 /** One row per day of the month, split by provider, newest day first. */
-export function DailyCostTable({ days }: { days: readonly CostDay[] }) {
+export function DailyCostTable({
+  days,
+  providers,
+}: {
+  days: readonly CostDay[];
+  /** The providers with spend this month, in column order. */
+  providers: readonly CostProvider[];
+}) {
   const columns: Column<CostDay>[] = [
     {
       key: 'day',
       header: 'Day',
       cell: (row) => <span className="whitespace-nowrap">{dayLabel(row.day)}</span>,
     },
-    ...COST_PROVIDERS.map((provider): Column<CostDay> => ({
+    ...providers.map((provider): Column<CostDay> => ({
       key: provider,
       header: PROVIDER_LABEL[provider],
       align: 'right',

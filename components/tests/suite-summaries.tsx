@@ -33,8 +33,10 @@ export function SuiteSummaries({
             {run ? (
               <>
                 <p className="mt-2 text-2xl font-semibold tracking-tight tabular">
-                  {run.coveragePct === null ? '—' : `${run.coveragePct.toFixed(1)}%`}
-                  <span className="ml-1 text-xs font-normal text-muted">coverage</span>
+                  {run.coveragePct === null ? run.total : `${run.coveragePct.toFixed(1)}%`}
+                  <span className="ml-1 text-xs font-normal text-muted">
+                    {run.coveragePct === null ? 'tests (no coverage reported)' : 'coverage'}
+                  </span>
                 </p>
                 <div className="mt-1">
                   <TestCounts run={run} />

@@ -16,6 +16,7 @@ export function TestRunSummary({ run, now }: { run: TestRunDetail; now: Date }) 
         <Stat
           label="Coverage"
           value={run.coveragePct === null ? '—' : `${run.coveragePct.toFixed(1)}%`}
+          hint={run.coveragePct === null ? 'not reported by this suite' : undefined}
         />
       </StatGrid>
       <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">

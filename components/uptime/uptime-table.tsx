@@ -39,6 +39,17 @@ function WindowCell({ window }: { window: WindowUptime }) {
   );
 }
 
+/** How much of the 30-day failure allowance is left, as a word and a figure. */
+function ErrorBudget({ remaining }: { remaining: number | null }) {
+  if (remaining === null) return <span className="text-faint">—</span>;
+  if (remaining < 0) return <span className="font-medium text-red-700">Exhausted</span>;
+  return (
+    <span className={`tabular ${remaining < 0.25 ? 'text-amber-700' : 'text-ink'}`}>
+      {percent(remaining, 0)} left
+    </span>
+  );
+}
+
 const ms = (value: number | null) =>
   value === null ? (
     <span className="text-faint">—</span>
@@ -73,6 +84,12 @@ function columns(now: Date): Column<EnvironmentUptime>[] {
       align: 'right',
       cell: (row) => <WindowCell window={row.windows[window]} />,
     })),
+    {
+      key: 'budget',
+      header: 'Error budget 30d',
+      align: 'right',
+      cell: (row) => <ErrorBudget remaining={row.errorBudgetRemaining30d} />,
+    },
     { key: 'p50', header: 'p50', align: 'right', cell: (row) => ms(row.latencyP50Ms) },
     { key: 'p95', header: 'p95', align: 'right', cell: (row) => ms(row.latencyP95Ms) },
     {

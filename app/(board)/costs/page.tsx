@@ -61,25 +61,26 @@ export default async function CostsPage(props: { searchParams: Promise<SearchPar
             <ProviderTotals providers={overview.byProvider} total={total} />
             <ProviderCostTable metrics={overview.byMetric} total={total} />
           </section>
-          <div className="grid gap-6 xl:grid-cols-2">
-            <section aria-labelledby="by-environment">
-              <h2 id="by-environment" className="mb-2 text-sm font-semibold">
-                By environment
-              </h2>
-              <EnvironmentCostTable environments={overview.byEnvironment} total={total} />
-            </section>
-            <section aria-labelledby="by-pr">
-              <h2 id="by-pr" className="mb-2 text-sm font-semibold">
-                By pull request (previews)
-              </h2>
-              <PullRequestCostTable pullRequests={overview.byPullRequest} />
-            </section>
-          </div>
+          <section aria-labelledby="by-environment">
+            <h2 id="by-environment" className="mb-2 text-sm font-semibold">
+              By environment
+            </h2>
+            <EnvironmentCostTable environments={overview.byEnvironment} total={total} />
+          </section>
+          <section aria-labelledby="by-pr">
+            <h2 id="by-pr" className="mb-2 text-sm font-semibold">
+              By pull request (previews)
+            </h2>
+            <PullRequestCostTable pullRequests={overview.byPullRequest} />
+          </section>
           <section aria-labelledby="by-day">
             <h2 id="by-day" className="mb-2 text-sm font-semibold">
               By day
             </h2>
-            <DailyCostTable days={overview.daily} />
+            <DailyCostTable
+              days={overview.daily}
+              providers={overview.byProvider.map((row) => row.provider)}
+            />
           </section>
         </div>
       )}
