@@ -336,6 +336,8 @@ CREATE INDEX "deployments_target_created_idx" ON "deployments" USING btree ("pro
 CREATE INDEX "deployments_branch_created_idx" ON "deployments" USING btree ("project_id","git_branch","provider_created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deployments_author_created_idx" ON "deployments" USING btree ("project_id","commit_author","provider_created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deployments_build_duration_idx" ON "deployments" USING btree ("project_id","build_duration_ms" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "deployments"."build_duration_ms" is not null;--> statement-breakpoint
+CREATE INDEX "deployments_environment_build_duration_idx" ON "deployments" USING btree ("environment_id","build_duration_ms" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "deployments"."build_duration_ms" is not null;--> statement-breakpoint
+CREATE INDEX "deployments_target_build_duration_idx" ON "deployments" USING btree ("project_id","target","build_duration_ms" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "deployments"."build_duration_ms" is not null;--> statement-breakpoint
 CREATE INDEX "deployments_commit_idx" ON "deployments" USING btree ("commit_sha");--> statement-breakpoint
 CREATE INDEX "deployments_pull_request_idx" ON "deployments" USING btree ("pull_request_id") WHERE "deployments"."pull_request_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "environments_project_slug_uq" ON "environments" USING btree ("project_id","slug");--> statement-breakpoint
@@ -347,7 +349,7 @@ CREATE INDEX "pull_requests_head_branch_idx" ON "pull_requests" USING btree ("pr
 CREATE INDEX "ci_runs_project_created_idx" ON "ci_runs" USING btree ("project_id","provider_created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "ci_runs_head_sha_idx" ON "ci_runs" USING btree ("head_sha");--> statement-breakpoint
 CREATE INDEX "test_cases_run_status_idx" ON "test_cases" USING btree ("test_run_id","status");--> statement-breakpoint
-CREATE INDEX "test_cases_suite_name_idx" ON "test_cases" USING btree ("suite","name");--> statement-breakpoint
+CREATE INDEX "test_cases_suite_name_idx" ON "test_cases" USING btree ("suite","name","test_run_id");--> statement-breakpoint
 CREATE INDEX "test_cases_flaky_idx" ON "test_cases" USING btree ("suite","name","test_run_id") WHERE "test_cases"."status" = 'flaky';--> statement-breakpoint
 CREATE INDEX "test_runs_project_started_idx" ON "test_runs" USING btree ("project_id","started_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "test_runs_project_suite_started_idx" ON "test_runs" USING btree ("project_id","suite","started_at" DESC NULLS LAST);--> statement-breakpoint

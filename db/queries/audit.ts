@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AuditEntry, OperationKind, OperationState } from '@/lib/domain/audit';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import { environments, operations, users } from '../schema';
 import { environmentIdBySlug } from './filter-options';
-import { afterCursor, type PageRequest } from './keyset';
+import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 
 export interface OperationFilters {
   /** The actor's GitHub login. */
@@ -60,7 +60,7 @@ export async function listOperations(
         afterCursor(operations.requestedAt, operations.id, page.cursor, 'timestamp'),
       ),
     )
-    .orderBy(desc(operations.requestedAt), desc(operations.id))
+    .orderBy(descNullsLast(operations.requestedAt), descNullsLast(operations.id))
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (row) => encodeCursor(row.requestedAt, row.id));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type {
   DeploymentListItem,
   DeploymentSort,
@@ -9,7 +9,7 @@ import type {
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import { deployments, environments, pullRequests } from '../schema';
-import { afterCursor, type PageRequest } from './keyset';
+import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 import { environmentIdBySlug } from './filter-options';
 
 export interface DeploymentFilters {
@@ -33,6 +33,10 @@ export async function listDeployments(
   const slowest = filters.sort === 'slowest';
   const conditions: (SQL | undefined)[] = [
     eq(deployments.projectId, projectId),
+    // A subquery rather than a looked-up constant: with a constant the planner trusts its
+    // per-environment row estimate and, for "slowest", walks the project-wide duration order
+    // through an environment with few finished builds; the subquery's generic estimate picks the
+    // environment's own index. An unknown slug matches nothing.
     filters.environment
       ? eq(deployments.environmentId, environmentIdBySlug(db, projectId, filters.environment))
       : undefined,
@@ -74,8 +78,8 @@ export async function listDeployments(
     .where(and(...conditions))
     .orderBy(
       ...(slowest
-        ? [desc(deployments.buildDurationMs), desc(deployments.id)]
-        : [desc(deployments.providerCreatedAt), desc(deployments.id)]),
+        ? [descNullsLast(deployments.buildDurationMs), descNullsLast(deployments.id)]
+        : [descNullsLast(deployments.providerCreatedAt), descNullsLast(deployments.id)]),
     )
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (row) =>

@@ -23,3 +23,12 @@ export function afterCursor(
   const bound = kind === 'timestamp' ? sql`${String(value)}::timestamptz` : sql`${Number(value)}`;
   return sql`(${sortColumn}, ${idColumn}) < (${bound}, ${id})`;
 }
+
+/**
+ * `column DESC NULLS LAST`: the order drizzle-kit gives an index column declared `.desc()`.
+ * A plain `ORDER BY column DESC` means NULLS FIRST in Postgres, which such an index cannot serve
+ * (the planner falls back to sorting the whole table) even when the column is NOT NULL.
+ */
+export function descNullsLast(column: AnyColumn): SQL {
+  return sql`${column} desc nulls last`;
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type {
   FailingTest,
@@ -13,7 +13,7 @@ import type {
 import { TEST_SUITES } from '@/lib/domain/test-runs';
 import type { Database } from '../client';
 import { ciRuns, environments, projects, pullRequests, testCases, testRuns } from '../schema';
-import { afterCursor, type PageRequest } from './keyset';
+import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 import { dateFromMs, rowsOf, timestampParam } from './rows';
 
 export interface TestRunFilters {
@@ -65,7 +65,7 @@ export async function listTestRuns(
         afterCursor(testRuns.startedAt, testRuns.id, page.cursor, 'timestamp'),
       ),
     )
-    .orderBy(desc(testRuns.startedAt), desc(testRuns.id))
+    .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (row) => encodeCursor(row.startedAt, row.id));
 }
@@ -128,31 +128,44 @@ export async function listFlakyTests(
 ): Promise<FlakyTest[]> {
   const since = timestampParam(new Date(now.getTime() - days * 86_400_000));
   const until = timestampParam(now);
+  // Every column read from test_cases is in an index (the partial flaky one, then
+  // (suite, name, test_run_id)), so neither pass touches the table; only the file of each listed
+  // test is read, from one row.
   const result = await db.execute(sql`
     with window_runs as materialized (
       select id, started_at from test_runs
       where project_id = ${projectId} and started_at > ${since} and started_at <= ${until}
     ),
     flaky as (
-      select c.suite, c.name, max(c.file) as file, count(*)::int as flaky_runs,
+      select c.suite, c.name, count(*)::int as flaky_runs,
         max(r.started_at) as last_flaked_at,
         (array_agg(r.id order by r.started_at desc, r.id desc))[1] as last_flaky_run_id
       from test_cases c
       join window_runs r on r.id = c.test_run_id
       where c.status = 'flaky'
       group by c.suite, c.name
+    ),
+    ranked as (
+      select f.*, t.total_runs
+      from flaky f
+      cross join lateral (
+        select count(*)::int as total_runs
+        from test_cases c
+        join window_runs r on r.id = c.test_run_id
+        where c.suite = f.suite and c.name = f.name
+      ) t
+      order by f.flaky_runs::float8 / greatest(t.total_runs, 1) desc, f.flaky_runs desc, f.suite, f.name
+      limit ${limit}
     )
-    select f.suite, f.name, f.file, f.flaky_runs, t.total_runs,
-      (extract(epoch from f.last_flaked_at) * 1000)::float8 as last_flaked_at, f.last_flaky_run_id
-    from flaky f
+    select k.suite, k.name, file.file, k.flaky_runs, k.total_runs,
+      (extract(epoch from k.last_flaked_at) * 1000)::float8 as last_flaked_at, k.last_flaky_run_id
+    from ranked k
     cross join lateral (
-      select count(*)::int as total_runs
-      from test_cases c
-      join window_runs r on r.id = c.test_run_id
-      where c.suite = f.suite and c.name = f.name
-    ) t
-    order by f.flaky_runs::float8 / greatest(t.total_runs, 1) desc, f.flaky_runs desc, f.suite, f.name
-    limit ${limit}
+      select c.file from test_cases c
+      where c.suite = k.suite and c.name = k.name and c.test_run_id = k.last_flaky_run_id
+      limit 1
+    ) file
+    order by k.flaky_runs::float8 / greatest(k.total_runs, 1) desc, k.flaky_runs desc, k.suite, k.name
   `);
   return rowsOf<FlakyRow>(result).map((row) => ({
     suite: row.suite,
@@ -220,7 +233,7 @@ async function latestRunPerSuite(db: Database, projectId: number) {
             eq(testRuns.branch, project.productionBranch),
           ),
         )
-        .orderBy(desc(testRuns.startedAt), desc(testRuns.id))
+        .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
         .limit(1)
         .then(([run]) => run),
     ),

@@ -170,9 +170,17 @@ export const deployments = pgTable(
       t.commitAuthor,
       t.providerCreatedAt.desc(),
     ),
-    // "Slowest builds first" on the deployments page; only finished builds have a duration.
+    // "Slowest builds first" on the deployments page, alone and with the environment or target
+    // filter (those two can match few finished builds, where walking the project-wide order
+    // would read every row). Only finished builds have a duration.
     index('deployments_build_duration_idx')
       .on(t.projectId, t.buildDurationMs.desc(), t.id.desc())
+      .where(sql`${t.buildDurationMs} is not null`),
+    index('deployments_environment_build_duration_idx')
+      .on(t.environmentId, t.buildDurationMs.desc(), t.id.desc())
+      .where(sql`${t.buildDurationMs} is not null`),
+    index('deployments_target_build_duration_idx')
+      .on(t.projectId, t.target, t.buildDurationMs.desc(), t.id.desc())
       .where(sql`${t.buildDurationMs} is not null`),
     index('deployments_commit_idx').on(t.commitSha),
     index('deployments_pull_request_idx')
