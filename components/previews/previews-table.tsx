@@ -14,7 +14,7 @@ function pullRequestColumn(): Column<PreviewListItem> {
     header: 'Pull request',
     cell: ({ pullRequest: pr }) => (
       <div className="flex w-56 min-w-0 flex-col gap-0.5">
-        <span className="truncate" title={pr.title}>
+        <span className="line-clamp-2" title={pr.title}>
           {pr.htmlUrl ? (
             <a href={pr.htmlUrl} className="font-medium text-ink hover:text-accent hover:underline">
               <span className="text-muted">#{pr.number}</span> {pr.title}
@@ -44,22 +44,24 @@ function previewColumn(): Column<PreviewListItem> {
     cell: ({ environment, deployment }) =>
       environment ? (
         <div className="flex w-44 min-w-0 flex-col items-start gap-1">
-          {environment.status === 'deleted' ? (
-            <StatusBadge status="deleted" />
-          ) : deployment ? (
-            <StatusBadge status={deployment.state} />
-          ) : (
-            <span className="text-xs text-faint">No deployment yet</span>
-          )}
+          <span className="flex items-center gap-2">
+            {environment.status === 'deleted' ? (
+              <StatusBadge status="deleted" />
+            ) : deployment ? (
+              <StatusBadge status={deployment.state} />
+            ) : (
+              <span className="text-xs text-faint">No deployment yet</span>
+            )}
+            <Link
+              href={`/environments/${environment.slug}`}
+              className="text-xs text-muted hover:text-accent hover:underline"
+            >
+              {environment.slug}
+            </Link>
+          </span>
           {environment.status === 'active' ? (
             <ExternalUrl url={environment.url} className="w-full text-xs" />
           ) : null}
-          <Link
-            href={`/environments/${environment.slug}`}
-            className="text-xs text-muted hover:text-accent hover:underline"
-          >
-            {environment.slug}
-          </Link>
         </div>
       ) : (
         <span className="text-xs text-faint">No preview</span>
@@ -77,7 +79,10 @@ function columns(tab: PreviewTab, now: Date): Column<PreviewListItem>[] {
       cell: ({ dbBranch }) =>
         dbBranch ? (
           <div className="flex w-32 min-w-0 flex-col items-start gap-1 text-xs">
-            <span className="w-full truncate font-mono" title={dbBranch.neonBranchId}>
+            <span
+              className="w-full font-mono [overflow-wrap:anywhere]"
+              title={dbBranch.neonBranchId}
+            >
               {dbBranch.name}
             </span>
             {dbBranch.state !== 'ready' ? <StatusBadge status={dbBranch.state} /> : null}

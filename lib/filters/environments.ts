@@ -29,5 +29,8 @@ export const environmentsQuerySchema = environmentFiltersSchema.extend({
   ),
 });
 
-/** The detail page's deployment history has a cursor of its own. */
-export const environmentDetailQuerySchema = z.object(pageParams);
+/** The detail page's deployment history: a shorter page, so the panels below stay in reach. */
+export const environmentDetailQuerySchema = z.object({
+  cursor: pageParams.cursor,
+  limit: pageParams.limit.default(15),
+});
