@@ -33,7 +33,8 @@ function relay(socket: WebSocket, requestUrl: string): void {
   const separator = address.lastIndexOf(':');
   const tcp = connect(Number(address.slice(separator + 1)), address.slice(0, separator));
   socket.on('message', (data: RawData) => {
-    tcp.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data));
+    if (Array.isArray(data)) tcp.write(Buffer.concat(data));
+    else tcp.write(Buffer.isBuffer(data) ? data : Buffer.from(data));
   });
   tcp.on('data', (chunk) => socket.send(chunk));
   socket.on('close', () => tcp.destroy());

@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromium';
+
+const ci = Boolean(process.env.CI);
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const useBuild = process.env.E2E_USE_BUILD === '1';
+
+/** Without a browser, stop with the one sentence that says how to get one, not a stack trace. */
+function chromiumOrExit(): string {
+  try {
+    return findChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: ci,
+  // No retries: a flaky E2E test is a failure to fix, not to hide.
+  retries: 0,
+  // `next dev` compiles each page on its first visit, which takes tens of seconds on a busy
+  // machine; against a build (E2E_USE_BUILD=1) the default is ample.
+  timeout: useBuild ? 30_000 : 120_000,
+  expect: { timeout: useBuild ? 5_000 : 30_000 },
+  workers: ci ? 2 : undefined,
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: chromiumOrExit(), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // A fresh, seeded PGlite per run; `next dev`, or `next start` with E2E_USE_BUILD=1.
+    command: 'npx tsx tests/e2e/support/serve.ts',
+    url: `${baseURL}/api/health`,
+    env: { E2E_PORT: String(port) },
+    reuseExistingServer: !ci,
+    // First start: PGlite's initdb, migrations, the demo seed and Next's first compile.
+    timeout: 240_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

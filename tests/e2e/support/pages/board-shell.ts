@@ -1,0 +1,20 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The frame around every board page: the main navigation and the content landmark. */
+export class BoardShell {
+  readonly nav: Locator;
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: 'Main' });
+    this.main = page.getByRole('main');
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(path);
+  }
+
+  navLink(label: string): Locator {
+    return this.nav.getByRole('link', { name: label, exact: true });
+  }
+}

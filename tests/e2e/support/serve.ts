@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareDatabase } from '@/scripts/prepare-database';
+
+/**
+ * Playwright's webServer: the app on a fresh embedded database, migrated and seeded with the
+ * demo history through the same path as `npm run dev`, so every run sees the same data and
+ * never touches a developer's .data folder. `next dev` by default; `next start` on the existing
+ * build when E2E_USE_BUILD=1 (.ci/run builds first).
+ */
+const port = process.env.E2E_PORT ?? '3100';
+const useBuild = process.env.E2E_USE_BUILD === '1';
+if (useBuild && !existsSync('.next/BUILD_ID')) {
+  throw new Error('E2E_USE_BUILD=1 needs a production build: run "npx next build" first.');
+}
+
+const folder = await mkdtemp(join(tmpdir(), 'envboard-e2e-'));
+process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+process.env.PGLITE_DIR = join(folder, 'pglite');
+// Empty, not unset: Next.js fills unset variables from .env files, which may name another database.
+process.env.DATABASE_URL = '';
+process.env.DATABASE_DRIVER = '';
+
+await prepareDatabase({ seedIfEmpty: true });
+
+// Same process group as this script: Playwright stops the whole group, and with it
+// next-server, which otherwise outlives its parent (STACK.md gotcha 7).
+const next = spawn(
+  'npx',
+  ['next', useBuild ? 'start' : 'dev', '--port', port, '--hostname', '127.0.0.1'],
+  { stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => next.kill(signal));
+}
+next.on('exit', (code) => process.exit(code ?? 0));
