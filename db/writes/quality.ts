@@ -12,7 +12,7 @@ import {
   testRuns,
   uptimeChecks,
 } from '../schema';
-import { chunk } from './batch';
+import { chunk, insertAsJson } from './batch';
 import { fromExcluded, whenNotOlder } from './upsert';
 
 export async function upsertCiRuns(db: Database, rows: readonly NewCiRun[]): Promise<CiRun[]> {
@@ -72,11 +72,76 @@ export async function recordTestRun(
   });
 }
 
+export interface TestReport {
+  run: TestRunInput;
+  cases: readonly TestCaseInput[];
+}
+
+/**
+ * Many reports in one transaction (backfills, the demo seed) under the same rules as
+ * recordTestRun: counts derived from the cases, a report already stored left alone. A few
+ * statements for hundreds of reports instead of four per report. Returns the runs it stored.
+ */
+export async function recordTestRuns(
+  db: Database,
+  reports: readonly TestReport[],
+): Promise<TestRun[]> {
+  const byExternalId = new Map<string, TestReport>();
+  for (const report of reports) {
+    if (!byExternalId.has(report.run.externalId)) byExternalId.set(report.run.externalId, report);
+  }
+  if (byExternalId.size === 0) return [];
+  return db.transaction(async (tx) => {
+    const stored: TestRun[] = [];
+    for (const slice of chunk([...byExternalId.values()], 500)) {
+      const values = slice.map(({ run, cases }) => ({ ...run, ...summarizeTestCases(cases) }));
+      stored.push(
+        ...(await tx
+          .insert(testRuns)
+          .values(values)
+          .onConflictDoNothing({ target: testRuns.externalId })
+          .returning()),
+      );
+    }
+    const rows = stored.flatMap((run) =>
+      byExternalId
+        .get(run.externalId)!
+        .cases.map((testCase) => ({
+          ...testCase,
+          testRunId: run.id,
+          suite: run.suite,
+          retries: testCase.retries ?? 0,
+        })),
+    );
+    await insertAsJson(tx as unknown as Database, testCases, TEST_CASE_COLUMNS, rows);
+    return stored;
+  });
+}
+
+const TEST_CASE_COLUMNS = [
+  'testRunId',
+  'suite',
+  'file',
+  'name',
+  'status',
+  'durationMs',
+  'retries',
+  'failureMessage',
+] as const;
+
+const UPTIME_CHECK_COLUMNS = [
+  'environmentId',
+  'checkedAt',
+  'ok',
+  'statusCode',
+  'latencyMs',
+  'error',
+] as const;
+
+/** A check already stored for that environment and instant is left alone. */
 export async function recordUptimeChecks(
   db: Database,
   rows: readonly NewUptimeCheck[],
 ): Promise<void> {
-  for (const slice of chunk(rows, 2000)) {
-    await db.insert(uptimeChecks).values(slice).onConflictDoNothing();
-  }
+  await insertAsJson(db, uptimeChecks, UPTIME_CHECK_COLUMNS, rows, { onConflictDoNothing: true });
 }
