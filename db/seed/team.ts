@@ -1,0 +1,68 @@
+import type { NewProject, NewUser } from '../schema';
+import { neonProjectId, vercelProjectId, vercelTeamId } from './ids';
+import type { Random } from './random';
+
+export type TeamRole = 'viewer' | 'developer' | 'release_manager' | 'admin';
+
+export interface TeamMember extends NewUser {
+  githubLogin: string;
+  role: TeamRole;
+  /** How much of the team's pull requests this person opens, relative to the others. */
+  share: number;
+}
+
+export const DEMO_PROJECT_SLUG = 'acme-web';
+export const GITHUB_OWNER = 'acme-inc';
+export const GITHUB_REPO = 'acme-web';
+/** Vercel puts the team slug in every generated hostname. */
+export const VERCEL_SCOPE = 'acme-inc';
+export const PREVIEW_TTL_DAYS = 7;
+export const MONTHLY_BUDGET_USD = 100;
+
+export function demoProject(random: Random): NewProject {
+  return {
+    slug: DEMO_PROJECT_SLUG,
+    name: 'Acme Web',
+    githubOwner: GITHUB_OWNER,
+    githubRepo: GITHUB_REPO,
+    productionBranch: 'main',
+    vercelProjectId: vercelProjectId(random),
+    vercelTeamId: vercelTeamId(random),
+    neonProjectId: neonProjectId(random),
+    monthlyBudgetUsd: MONTHLY_BUDGET_USD,
+    requireApproval: true,
+    previewTtlDays: PREVIEW_TTL_DAYS,
+    uptimeSloPct: 99.9,
+  };
+}
+
+function member(login: string, name: string, role: TeamRole, share: number): TeamMember {
+  return {
+    githubLogin: login,
+    name,
+    email: `${login.split('-')[0]}@acme.dev`,
+    avatarUrl: `https://github.com/${login}.png`,
+    role,
+    share,
+  };
+}
+
+/** Six people: one admin, two release managers, three developers who write most of the code. */
+export function demoTeam(): TeamMember[] {
+  return [
+    member('mara-lindqvist', 'Mara Lindqvist', 'admin', 0.5),
+    member('daniel-okafor', 'Daniel Okafor', 'release_manager', 1),
+    member('sofia-reyes', 'Sofia Reyes', 'release_manager', 1),
+    member('tomas-havel', 'Tomás Havel', 'developer', 2),
+    member('priya-natarajan', 'Priya Natarajan', 'developer', 2),
+    member('leo-brandt', 'Leo Brandt', 'developer', 1.8),
+  ];
+}
+
+export function pickAuthor(random: Random, team: readonly TeamMember[]): string {
+  return random.weighted(team.map((person) => [person.githubLogin, person.share] as const));
+}
+
+export function releaseManagers(team: readonly TeamMember[]): string[] {
+  return team.filter((person) => person.role === 'release_manager').map((p) => p.githubLogin);
+}
