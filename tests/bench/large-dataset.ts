@@ -22,7 +22,7 @@ async function scalar(db: Database, query: ReturnType<typeof sql>): Promise<numb
 /**
  * The demo history, multiplied in SQL until the tables reach the budget's sizes. Copies keep the
  * demo's shapes (states, authors, flaky rates) and move back in time, so every filter still finds
- * realistic proportions. Uptime stays at the demo's 30 days of 5-minute checks per environment.
+ * realistic proportions. Every active environment gets 30 days of 5-minute uptime checks.
  */
 export async function seedLargeDataset(db: Database, targets = BENCH_TARGETS): Promise<void> {
   const projects = await scalar(db, sql`select count(*) as value from projects`);
@@ -71,11 +71,23 @@ export async function seedLargeDataset(db: Database, targets = BENCH_TARGETS): P
     await db.execute(sql`
       insert into cost_samples (project_id, day, provider, metric, environment_id, pull_request_id,
         quantity, unit, amount_usd, source)
-      select project_id, day - ${copy * costDays}, provider, metric, environment_id, pull_request_id,
+      select project_id, day - ${copy * costDays}::int, provider, metric, environment_id, pull_request_id,
         quantity, unit, amount_usd, source
-      from cost_samples where day > (select max(day) from cost_samples) - ${costDays}
+      from cost_samples where day > (select max(day) from cost_samples) - ${costDays}::int
       on conflict do nothing`);
   }
+  // Previews younger than 30 days get a full month of checks too, so every environment is
+  // measured at the budget's size; existing checks stay as the demo wrote them.
+  await db.execute(sql`
+    insert into uptime_checks (environment_id, checked_at, ok, status_code, latency_ms)
+    select id, at, ok, case when ok then 200 else 503 end, (60 + 140 * random() ^ 3)::int
+    from (
+      select e.id, at, random() > 0.001 as ok
+      from environments e,
+        generate_series(date_trunc('hour', now()) - interval '30 days', now(), interval '5 minutes') at
+      where e.status = 'active'
+    ) checks
+    on conflict do nothing`);
   await db.execute(sql`analyze`);
 }
 

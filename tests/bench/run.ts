@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '@/db/client';
+import { firstRow, runMigrations } from '@/db/migrate';
+import { getCurrentProject } from '@/db/queries/project';
+import { firstLoadJsBytes } from './first-load-js';
+import { datasetSizes, seedLargeDataset } from './large-dataset';
+import { fetchFully, percentile, runClosedLoop } from './load';
+import { benchRoutes } from './routes';
+import { ensureDatabase } from './database';
+import { startProductionServer } from './server';
+
+const CONCURRENCY = 10;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const JS_BUDGET_BYTES = 120 * 1024;
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/envboard_bench';
+
+const ms = (value: number) => value.toFixed(1).padStart(8);
+
+await ensureDatabase(url);
+const handle = openDatabase({ url, driver: 'postgres' });
+await runMigrations(handle);
+console.log('seeding the large dataset (reused when already there)…');
+const seedStarted = Date.now();
+await seedLargeDataset(handle.db);
+console.log(
+  `dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s:`,
+  await datasetSizes(handle.db),
+);
+
+const project = (await getCurrentProject(handle.db))!;
+const failedRun = firstRow(
+  await handle.db.execute(
+    sql`select id from test_runs where status = 'failed' order by started_at desc limit 1`,
+  ),
+);
+const routes = benchRoutes(Number(failedRun?.id));
+const server = await startProductionServer(PORT, { DATABASE_URL: url });
+
+try {
+  const load = (path: string) =>
+    runClosedLoop(() => fetchFully(server.baseUrl + path), {
+      concurrency: CONCURRENCY,
+      requests: REQUESTS,
+    });
+  // The floor: a page render that touches no database (the not-found page).
+  const floorPath = '/bench-floor-not-found';
+  const floorFetch = () =>
+    fetch(server.baseUrl + floorPath)
+      .then((response) => response.arrayBuffer())
+      .then(() => undefined);
+  await runClosedLoop(floorFetch, { concurrency: CONCURRENCY, requests: 50 });
+
+  console.log(
+    `\npage and API server time, ${CONCURRENCY} concurrent clients, ${REQUESTS} requests each (ms)`,
+  );
+  console.log(
+    'route                         p50      p95   sql p95  floor p95   budget  verdict  first-load JS (gz)',
+  );
+  for (const route of routes) {
+    await load(route.path); // warm up: compile caches, connection pool
+    const page = await load(route.path);
+    const query = await runClosedLoop(async () => void (await route.sql(handle.db, project)), {
+      concurrency: CONCURRENCY,
+      requests: REQUESTS,
+    });
+    const floor = await runClosedLoop(floorFetch, { concurrency: CONCURRENCY, requests: REQUESTS });
+    const pageP95 = percentile(page.samples, 0.95);
+    const sqlP95 = percentile(query.samples, 0.95);
+    const floorP95 = percentile(floor.samples, 0.95);
+    const budget = 1.5 * (sqlP95 + floorP95);
+    const js = route.api
+      ? ''
+      : `${((await firstLoadJsBytes(server.baseUrl, route.path)) / 1024).toFixed(1)} kB`;
+    const jsVerdict =
+      route.listPage && js
+        ? Number.parseFloat(js) * 1024 <= JS_BUDGET_BYTES
+          ? ' (ok)'
+          : ' (OVER 120 kB)'
+        : '';
+    const errors = page.errors + query.errors ? `  errors: ${page.errors + query.errors}` : '';
+    console.log(
+      `${route.path.padEnd(28)}${ms(percentile(page.samples, 0.5))} ${ms(pageP95)} ${ms(sqlP95)} ${ms(floorP95)} ${ms(budget)}  ${(pageP95 <= budget ? 'ok' : 'OVER').padEnd(7)}  ${js}${jsVerdict}${errors}`,
+    );
+  }
+} finally {
+  server.stop();
+  await handle.close();
+}
