@@ -1,18 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { testDrivers } from './tests/support/drivers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Integration tests run once per database driver: the same files make up an
- * `integration-<driver>` project per entry of testDrivers() — PGlite always, plus the real
- * PostgreSQL and the Neon driver (through a local relay) when TEST_DATABASE_URL is set. Each
- * project sets TEST_DATABASE_DRIVER for its workers and runs the global setup that migrates the
- * run's template; tests/support/test-database.ts hands each file its own copy. Run one driver
- * with `vitest run --project integration-postgres`, all of them with `--project 'integration-*'`.
+ * Integration tests run once per database driver: the same files make up one
+ * `integration-<driver>` project per driver — PGlite always, plus the real PostgreSQL
+ * (node-postgres) and the Neon serverless driver (through a local WebSocket relay to that same
+ * server) when TEST_DATABASE_URL names one, as .ci/run does. Each project sets
+ * TEST_DATABASE_DRIVER for its workers (a test reads it with currentTestDriver()) and runs the
+ * global setup that migrates the run's template; createTestDatabase() in
+ * tests/support/test-database.ts hands each file its own copy. One driver:
+ * `vitest run --project integration-postgres`; all of them: `npm run test:integration`.
  */
-const integration = testDrivers().map((driver) => ({
+const drivers = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres', 'neon'] : ['pglite'];
+
+const integration = drivers.map((driver) => ({
   extends: true as const,
   test: {
     name: `integration-${driver}`,
@@ -28,9 +31,9 @@ const integration = testDrivers().map((driver) => ({
 export default defineConfig({
   resolve: {
     alias: {
-      '@/': `${root}/`,
+      '@/': root,
       // db/queries/* start with `import 'server-only'`, which throws outside a React server build.
-      'server-only': `${root}/tests/support/empty-module.ts`,
+      'server-only': `${root}tests/support/empty-module.ts`,
     },
   },
   test: {

@@ -1,15 +1,5 @@
 import type { Driver } from '../../db/client';
 
-/**
- * Which database drivers the integration suite runs on in this run. PGlite always; the real
- * PostgreSQL (node-postgres) and the Neon serverless driver (through a local WebSocket relay)
- * only when TEST_DATABASE_URL names a server, as .ci/run does. vitest.config.ts defines one
- * `integration-<driver>` project per entry.
- */
-export function testDrivers(env: NodeJS.ProcessEnv = process.env): Driver[] {
-  return env.TEST_DATABASE_URL ? ['pglite', 'postgres', 'neon'] : ['pglite'];
-}
-
 /** The driver this test file runs on: set per project by vitest.config.ts (TEST_DATABASE_DRIVER). */
 export function currentTestDriver(env: NodeJS.ProcessEnv = process.env): Driver {
   const driver = env.TEST_DATABASE_DRIVER || (env.TEST_DATABASE_URL ? 'postgres' : 'pglite');

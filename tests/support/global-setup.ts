@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { type Driver, openDatabase } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { currentTestDriver, testDatabaseUrl } from './drivers';
-import { startNeonRelay, routeNeonThroughRelay } from './neon-relay';
+import { routeNeonThroughRelay, startNeonRelay } from './neon-relay';
 import {
   createDatabase,
   databaseUrl,

@@ -9,7 +9,7 @@ import { currentTestDriver, testDatabaseUrl } from './drivers';
 import { routeNeonThroughRelay } from './neon-relay';
 import { createDatabase, databaseUrl, dropDatabase } from './postgres-admin';
 
-export { currentTestDriver, testDrivers } from './drivers';
+export { currentTestDriver } from './drivers';
 
 /**
  * A migrated, empty database for one test file, on the driver of the running vitest project
