@@ -11,8 +11,8 @@ export const DEFAULT_SEED = 20_250_601;
 
 /**
  * Fills the database with a deterministic 90-day demo history ending at `now` (floored to the
- * 5-minute mark, so uptime checks line up). Seeding again upserts the same rows by their
- * provider ids; with a later `now` the newer rows are added beside the older ones.
+ * 5-minute mark, so uptime checks line up). Seeding again replaces the demo project and all it
+ * holds with a fresh history; other projects and the users are left as they are.
  */
 export async function seedDemo(
   db: Database,

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
 import {
+  deleteProject,
   recordTestRuns,
   recordUptimeChecks,
   setCurrentDeployment,
@@ -20,10 +21,13 @@ import type { DeploymentRow, DemoHistory } from './types';
 
 /**
  * Writes the history through the same write functions live ingest uses. Rows refer to each other
- * by provider identities; each step reads back the ids the previous steps stored, which also
- * finds rows an earlier seed wrote when an upsert leaves them as they are.
+ * by provider identities; each step reads back the ids the previous steps stored.
+ *
+ * An earlier demo project is removed first: a history generated for another `now` lands its
+ * events on other days, and upserting it over the old one would blend two histories.
  */
 export async function writeDemoHistory(db: Database, history: DemoHistory): Promise<void> {
+  await deleteProject(db, history.project.slug);
   const { id: projectId } = await upsertProject(db, history.project);
   for (const { role, share: _share, ...person } of history.team) {
     const user = await upsertUser(db, person);

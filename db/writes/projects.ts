@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   memberships,
@@ -37,7 +37,11 @@ export async function upsertUser(db: Database, input: NewUser): Promise<User> {
     .values(input)
     .onConflictDoUpdate({
       target: users.githubLogin,
-      set: { name: sql`excluded.name`, email: sql`excluded.email`, avatarUrl: sql`excluded.avatar_url` },
+      set: {
+        name: sql`excluded.name`,
+        email: sql`excluded.email`,
+        avatarUrl: sql`excluded.avatar_url`,
+      },
     })
     .returning();
   return row!;
@@ -51,4 +55,16 @@ export async function setMembership(db: Database, input: NewMembership): Promise
       target: [memberships.userId, memberships.projectId],
       set: { role: sql`excluded.role` },
     });
+}
+
+/**
+ * Removes a project and everything recorded for it: every project-scoped table cascades from
+ * `projects`. Users stay, since they may belong to other projects. Returns whether it existed.
+ */
+export async function deleteProject(db: Database, slug: string): Promise<boolean> {
+  const deleted = await db
+    .delete(projects)
+    .where(eq(projects.slug, slug))
+    .returning({ id: projects.id });
+  return deleted.length > 0;
 }
