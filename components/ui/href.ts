@@ -1,4 +1,6 @@
-export type SearchParams = Record<string, string | string[] | undefined>;
+import type { SearchParams } from '@/lib/http/query-params';
+
+export type { SearchParams };
 
 /**
  * A link to `path` that keeps the current query string, with `changes` applied: a string sets
