@@ -46,6 +46,7 @@ export function productionDeployments(
   const incidents = badReleases.map((release): Incident => ({
     environmentSlug: PRODUCTION_SLUG,
     from: release.promoteAt + INCIDENT_START_AFTER_PROMOTE,
+    // The 503s stop once the rollback has reached every edge region.
     to: release.rollbackAt + 2 * MINUTE,
     failure: 'http_503',
   }));
