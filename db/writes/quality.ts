@@ -104,14 +104,12 @@ export async function recordTestRuns(
       );
     }
     const rows = stored.flatMap((run) =>
-      byExternalId
-        .get(run.externalId)!
-        .cases.map((testCase) => ({
-          ...testCase,
-          testRunId: run.id,
-          suite: run.suite,
-          retries: testCase.retries ?? 0,
-        })),
+      byExternalId.get(run.externalId)!.cases.map((testCase) => ({
+        ...testCase,
+        testRunId: run.id,
+        suite: run.suite,
+        retries: testCase.retries ?? 0,
+      })),
     );
     await insertAsJson(tx as unknown as Database, testCases, TEST_CASE_COLUMNS, rows);
     return stored;
