@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NoProject } from '@/components/board/no-project';
-import { DeploymentsTable } from '@/components/deployments/deployments-table';
+import { EnvironmentActivity } from '@/components/environments/environment-activity';
 import { EnvironmentHeader } from '@/components/environments/environment-header';
 import {
   CostPanel,
@@ -9,10 +9,6 @@ import {
   NowServing,
   UptimePanel,
 } from '@/components/environments/environment-panels';
-import { TestRunsTable } from '@/components/tests/test-runs-table';
-import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
 import { getEnvironmentPage } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
@@ -36,45 +32,16 @@ export default async function EnvironmentPage(props: Props) {
   const now = new Date();
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
-  const { environment, history, testRuns, uptime, cost } = data;
   return (
     <>
-      <EnvironmentHeader environment={environment} />
+      <EnvironmentHeader environment={data.environment} />
       <div className="mb-6 grid gap-4 lg:grid-cols-4">
-        <NowServing environment={environment} now={now} />
-        <DatabaseBranch environment={environment} now={now} />
-        <UptimePanel uptime={uptime} />
-        <CostPanel cost={cost} />
+        <NowServing environment={data.environment} now={now} />
+        <DatabaseBranch environment={data.environment} now={now} />
+        <UptimePanel uptime={data.uptime} />
+        <CostPanel cost={data.cost} />
       </div>
-      <Card
-        title="Deployment history"
-        href={`/deployments?environment=${environment.slug}`}
-        linkLabel="In Deployments"
-        className="mb-6"
-        bodyClassName="p-0 [&>div]:rounded-none [&>div]:border-0"
-      >
-        {history.rows.length > 0 ? (
-          <DeploymentsTable rows={history.rows} now={now} />
-        ) : (
-          <EmptyState title="No deployments yet">
-            The first push to <span className="font-mono">{environment.gitBranch}</span> shows here.
-          </EmptyState>
-        )}
-      </Card>
-      <Pager
-        path={`/environments/${slug}`}
-        searchParams={searchParams}
-        nextCursor={history.nextCursor}
-        label="Deployment history pages"
-      />
-      <h2 className="mt-8 mb-3 text-sm font-semibold">Latest test runs</h2>
-      {testRuns.length > 0 ? (
-        <TestRunsTable rows={testRuns} now={now} />
-      ) : (
-        <EmptyState title="No test runs for this environment">
-          Runs appear when CI reports a test run for its branch or pull request.
-        </EmptyState>
-      )}
+      <EnvironmentActivity {...data} searchParams={searchParams} now={now} />
     </>
   );
 }
