@@ -22,10 +22,11 @@ export default defineConfig({
   forbidOnly: ci,
   // No retries: a flaky E2E test is a failure to fix, not to hide.
   retries: 0,
-  // `next dev` compiles each page on its first visit, which takes tens of seconds on a busy
-  // machine; against a build (E2E_USE_BUILD=1) the default is ample.
-  timeout: useBuild ? 30_000 : 120_000,
-  expect: { timeout: useBuild ? 5_000 : 30_000 },
+  // `next dev` compiles each page on its first visit, tens of seconds on a busy machine; a
+  // build (E2E_USE_BUILD=1) still renders each page from the seeded database, which takes
+  // seconds on a loaded two-core runner.
+  timeout: useBuild ? 60_000 : 120_000,
+  expect: { timeout: useBuild ? 15_000 : 30_000 },
   workers: ci ? 2 : undefined,
   reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
