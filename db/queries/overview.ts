@@ -3,6 +3,7 @@ import { and, desc, eq, min, ne, sql } from 'drizzle-orm';
 import { type CommitChecks, sortSuites } from '@/lib/domain/overview';
 import type { Database } from '../client';
 import { ciRuns, deployments, environments, testRuns } from '../schema';
+import { descNullsLast } from './keyset';
 
 /**
  * How many commits staging is ahead of production: the distinct commits deployed to staging
@@ -104,7 +105,7 @@ async function getServing(db: Database, projectId: number, kind: 'production' | 
     })
     .from(deployments)
     .where(eq(deployments.environmentId, environment.id))
-    .orderBy(desc(deployments.providerCreatedAt), desc(deployments.id))
+    .orderBy(descNullsLast(deployments.providerCreatedAt), descNullsLast(deployments.id))
     .limit(1);
   const checks = environment.current
     ? await getCommitChecks(db, projectId, environment.current.commitSha)

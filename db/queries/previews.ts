@@ -12,7 +12,7 @@ import {
   pullRequests,
   testRuns,
 } from '../schema';
-import { afterCursor, type PageRequest } from './keyset';
+import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 
 const CLOSED_STATES = ['closed', 'merged'] as const;
 
@@ -57,7 +57,7 @@ async function pullRequestPage(
     })
     .from(deployments)
     .where(eq(deployments.environmentId, environment.id))
-    .orderBy(desc(deployments.providerCreatedAt), desc(deployments.id))
+    .orderBy(descNullsLast(deployments.providerCreatedAt), descNullsLast(deployments.id))
     .limit(1)
     .as('latest_deployment');
 
