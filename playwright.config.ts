@@ -42,6 +42,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     env: { E2E_PORT: String(port) },
     reuseExistingServer: !ci,
+    // SIGTERM rather than Playwright's default SIGKILL, so serve.ts removes its database folder.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // First start: PGlite's initdb, migrations, the demo seed and Next's first compile.
     timeout: 240_000,
     stdout: 'pipe',
