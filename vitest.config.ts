@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,11 +15,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 const drivers = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres', 'neon'] : ['pglite'];
 
+/**
+ * Provider clients against the sandbox emulators need no database: they run once, in their own
+ * project, rather than once per driver.
+ */
+const SANDBOX_TESTS = 'tests/integration/sandbox/**/*.test.ts';
+
 const integration = drivers.map((driver) => ({
   extends: true as const,
   test: {
     name: `integration-${driver}`,
     include: ['tests/integration/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, SANDBOX_TESTS],
     env: { TEST_DATABASE_DRIVER: driver },
     globalSetup: ['tests/support/global-setup.ts'],
     // A file's first query waits for its database copy to load.
@@ -41,6 +48,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       ...integration,
+      { extends: true, test: { name: 'integration-sandbox', include: [SANDBOX_TESTS] } },
     ],
   },
 });
