@@ -1,16 +1,18 @@
 import { type Column, DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { AuditEntry } from '@/lib/domain/audit';
 import { duration } from '@/lib/format';
 
+/** Named as actions, not outcomes: a failed rollback is not "rolled back". */
 const ACTION_LABEL = {
-  provision: 'Provisioned',
-  promote: 'Promoted',
-  rollback: 'Rolled back',
-  reseed: 'Reseeded',
-  delete: 'Deleted',
-  cleanup: 'Cleaned up',
+  provision: 'Provision',
+  promote: 'Promote',
+  rollback: 'Roll back',
+  reseed: 'Reseed',
+  delete: 'Delete',
+  cleanup: 'Clean up',
 } as const;
 
 /** `{ deploymentId: 12, commitSha: 'abc…' }` as one short line. */
@@ -84,7 +86,31 @@ function columns(now: Date): Column<AuditEntry>[] {
   ];
 }
 
-export function AuditTable({ rows, now }: { rows: readonly AuditEntry[]; now: Date }) {
+/** The log, or why it is empty: filters that match nothing, or no operation yet. */
+export function AuditTable({
+  rows,
+  now,
+  filtered = false,
+}: {
+  rows: readonly AuditEntry[];
+  now: Date;
+  /** Whether filters are applied: decides what the empty state suggests. */
+  filtered?: boolean;
+}) {
+  const empty = filtered ? (
+    <EmptyState
+      title="No operations match these filters"
+      action={{ href: '/audit', label: 'Clear filters' }}
+    >
+      Try another actor, action, environment or outcome.
+    </EmptyState>
+  ) : (
+    <EmptyState title="No operations yet">
+      Operations appear here when someone promotes staging to production, rolls production back,
+      reseeds a preview database or deletes a preview — each with who did it, when, what changed and
+      whether it succeeded.
+    </EmptyState>
+  );
   return (
     <DataTable
       caption="Audit log"
@@ -92,6 +118,7 @@ export function AuditTable({ rows, now }: { rows: readonly AuditEntry[]; now: Da
       columns={columns(now)}
       rows={rows}
       rowKey={(row) => row.id}
+      empty={empty}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { type Column, DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
@@ -70,13 +71,30 @@ function columns(now: Date): Column<DeploymentListItem>[] {
   ];
 }
 
+/** The table, or what to do when there is nothing to show: clear the filters, or wait for a build. */
 export function DeploymentsTable({
   rows,
   now,
+  filtered = false,
 }: {
   rows: readonly DeploymentListItem[];
   now: Date;
+  /** Whether filters are applied: decides what the empty state suggests. */
+  filtered?: boolean;
 }) {
+  const empty = filtered ? (
+    <EmptyState
+      title="No deployments match these filters"
+      action={{ href: '/deployments', label: 'Clear filters' }}
+    >
+      Try another environment, state or branch, or clear the filters to see every deployment.
+    </EmptyState>
+  ) : (
+    <EmptyState title="No deployments yet">
+      Deployments appear here as soon as Vercel reports a build: push a commit or open a pull
+      request, and the webhook (or the next sync) records it.
+    </EmptyState>
+  );
   return (
     <DataTable
       caption="Deployments"
@@ -84,6 +102,7 @@ export function DeploymentsTable({
       columns={columns(now)}
       rows={rows}
       rowKey={(row) => row.id}
+      empty={empty}
     />
   );
 }

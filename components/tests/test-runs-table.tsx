@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
@@ -82,7 +83,26 @@ function columns(now: Date): Column<TestRunListItem>[] {
   ];
 }
 
-export function TestRunsTable({ rows, now }: { rows: readonly TestRunListItem[]; now: Date }) {
+export function TestRunsTable({
+  rows,
+  now,
+  filtered = false,
+}: {
+  rows: readonly TestRunListItem[];
+  now: Date;
+  /** Whether filters are applied: decides what the empty state suggests. */
+  filtered?: boolean;
+}) {
+  const empty = (
+    <EmptyState
+      title={filtered ? 'No test runs match these filters' : 'No test runs yet'}
+      action={filtered ? { href: '/tests', label: 'Clear filters' } : undefined}
+    >
+      {filtered
+        ? 'Try another suite, status or branch.'
+        : 'Runs appear here when a CI workflow uploads its test report.'}
+    </EmptyState>
+  );
   return (
     <DataTable
       caption="Test runs"
@@ -90,6 +110,7 @@ export function TestRunsTable({ rows, now }: { rows: readonly TestRunListItem[];
       columns={columns(now)}
       rows={rows}
       rowKey={(row) => row.id}
+      empty={empty}
     />
   );
 }

@@ -359,6 +359,7 @@ CREATE INDEX "test_runs_commit_idx" ON "test_runs" USING btree ("commit_sha");--
 CREATE INDEX "test_runs_environment_started_idx" ON "test_runs" USING btree ("environment_id","started_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "test_runs_pull_request_idx" ON "test_runs" USING btree ("pull_request_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "uptime_checks_environment_checked_uq" ON "uptime_checks" USING btree ("environment_id","checked_at");--> statement-breakpoint
+CREATE INDEX "uptime_checks_window_idx" ON "uptime_checks" USING btree ("environment_id","checked_at","ok","latency_ms");--> statement-breakpoint
 CREATE INDEX "uptime_checks_failures_idx" ON "uptime_checks" USING btree ("environment_id","checked_at") WHERE "uptime_checks"."ok" = false;--> statement-breakpoint
 CREATE INDEX "cost_samples_project_day_idx" ON "cost_samples" USING btree ("project_id","day");--> statement-breakpoint
 CREATE INDEX "cost_samples_environment_day_idx" ON "cost_samples" USING btree ("environment_id","day");--> statement-breakpoint

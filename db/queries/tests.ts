@@ -188,7 +188,7 @@ export async function listFailingTests(
   projectId: number,
   { limit }: { limit: number },
 ): Promise<FailingTest[]> {
-  const latest = await latestRunPerSuite(db, projectId);
+  const latest = await latestRunIds(db, projectId);
   if (latest.length === 0) return [];
   return db
     .select({
@@ -203,42 +203,26 @@ export async function listFailingTests(
     })
     .from(testCases)
     .innerJoin(testRuns, eq(testRuns.id, testCases.testRunId))
-    .where(
-      and(
-        inArray(
-          testCases.testRunId,
-          latest.map((run) => run.id),
-        ),
-        eq(testCases.status, 'failed'),
-      ),
-    )
+    .where(and(inArray(testCases.testRunId, latest), eq(testCases.status, 'failed')))
     .orderBy(asc(testCases.suite), asc(testCases.file), asc(testCases.name))
     .limit(limit);
 }
 
-/** The production branch's newest run of each suite: one index probe per suite. */
-async function latestRunPerSuite(db: Database, projectId: number) {
-  const [project] = await db
-    .select({ productionBranch: projects.productionBranch })
-    .from(projects)
-    .where(eq(projects.id, projectId));
-  if (!project) return [];
-  const runs = await Promise.all(
-    TEST_SUITES.map((suite) =>
-      runsWithLabels(db)
-        .where(
-          and(
-            eq(testRuns.projectId, projectId),
-            eq(testRuns.suite, suite),
-            eq(testRuns.branch, project.productionBranch),
-          ),
-        )
-        .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
-        .limit(1)
-        .then(([run]) => run),
-    ),
-  );
-  return runs.filter((run): run is TestRunListItem => run !== undefined);
+/** The production branch's newest run of each suite, in one statement: one index probe per suite. */
+async function latestRunIds(db: Database, projectId: number): Promise<number[]> {
+  const result = await db.execute(sql`
+    select r.id
+    from projects p
+    cross join unnest(enum_range(null::test_suite)) as s(suite)
+    cross join lateral (
+      select t.id from test_runs t
+      where t.project_id = p.id and t.suite = s.suite and t.branch = p.production_branch
+      order by t.started_at desc nulls last, t.id desc nulls last
+      limit 1
+    ) r
+    where p.id = ${projectId}
+  `);
+  return rowsOf<{ id: number }>(result).map((row) => Number(row.id));
 }
 
 /** Per suite: the production branch's latest run (with coverage) and its pass record in the window. */
@@ -247,15 +231,17 @@ export async function listSuiteSummaries(
   projectId: number,
   { now, days }: { now: Date; days: number },
 ): Promise<SuiteSummary[]> {
-  const [project] = await db
-    .select({ productionBranch: projects.productionBranch })
-    .from(projects)
-    .where(eq(projects.id, projectId));
-  if (!project) return [];
-  const branch = project.productionBranch;
   const since = new Date(now.getTime() - days * 86_400_000);
-  const [latest, counts] = await Promise.all([
-    latestRunPerSuite(db, projectId),
+  const productionBranch = sql`(select ${projects.productionBranch} from ${projects} where ${projects.id} = ${projectId})`;
+  const [project, latest, counts] = await Promise.all([
+    db
+      .select({ productionBranch: projects.productionBranch })
+      .from(projects)
+      .where(eq(projects.id, projectId))
+      .then(([row]) => row),
+    latestRunIds(db, projectId).then((ids) =>
+      ids.length === 0 ? [] : runsWithLabels(db).where(inArray(testRuns.id, ids)),
+    ),
     db
       .select({
         suite: testRuns.suite,
@@ -266,18 +252,19 @@ export async function listSuiteSummaries(
       .where(
         and(
           eq(testRuns.projectId, projectId),
-          eq(testRuns.branch, branch),
+          sql`${testRuns.branch} = ${productionBranch}`,
           sql`${testRuns.startedAt} > ${timestampParam(since)}`,
           sql`${testRuns.startedAt} <= ${timestampParam(now)}`,
         ),
       )
       .groupBy(testRuns.suite),
   ]);
+  if (!project) return [];
   return TEST_SUITES.map((suite) => {
     const count = counts.find((row) => row.suite === suite);
     return {
       suite,
-      branch,
+      branch: project.productionBranch,
       latestRun: latest.find((run) => run.suite === suite) ?? null,
       runsInWindow: count?.runs ?? 0,
       failedRunsInWindow: count?.failed ?? 0,

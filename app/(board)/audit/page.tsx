@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { NoProject } from '@/components/board/no-project';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
@@ -34,22 +33,7 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
         description="Every operation on an environment: who asked for it, what changed and how it ended."
       />
       <AuditFilters values={filters} members={members} environments={environments} />
-      {page.rows.length > 0 ? (
-        <AuditTable rows={page.rows} now={new Date()} />
-      ) : filtered ? (
-        <EmptyState
-          title="No operations match these filters"
-          action={{ href: '/audit', label: 'Clear filters' }}
-        >
-          Try another actor, action, environment or outcome.
-        </EmptyState>
-      ) : (
-        <EmptyState title="No operations yet">
-          Operations appear here when someone promotes staging to production, rolls production back,
-          reseeds a preview database or deletes a preview — each with who did it, when, what changed
-          and whether it succeeded.
-        </EmptyState>
-      )}
+      <AuditTable rows={page.rows} now={new Date()} filtered={filtered} />
       <Pager path="/audit" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>
   );

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { NoProject } from '@/components/board/no-project';
 import { DeploymentFilters } from '@/components/deployments/deployment-filters';
 import { DeploymentsTable } from '@/components/deployments/deployments-table';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
@@ -34,21 +33,7 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
         description="Every Vercel deployment of every environment, newest first."
       />
       <DeploymentFilters values={filters} environments={environments} authors={authors} />
-      {page.rows.length > 0 ? (
-        <DeploymentsTable rows={page.rows} now={new Date()} />
-      ) : filtered ? (
-        <EmptyState
-          title="No deployments match these filters"
-          action={{ href: '/deployments', label: 'Clear filters' }}
-        >
-          Try another environment, state or branch, or clear the filters to see every deployment.
-        </EmptyState>
-      ) : (
-        <EmptyState title="No deployments yet">
-          Deployments appear here as soon as Vercel reports a build: push a commit or open a pull
-          request, and the webhook (or the next sync) records it.
-        </EmptyState>
-      )}
+      <DeploymentsTable rows={page.rows} now={new Date()} filtered={filtered} />
       <Pager path="/deployments" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>
   );

@@ -5,7 +5,6 @@ import { FailingTests } from '@/components/tests/failing-tests';
 import { SuiteSummaries } from '@/components/tests/suite-summaries';
 import { TestRunFilters } from '@/components/tests/test-run-filters';
 import { TestRunsTable } from '@/components/tests/test-runs-table';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
@@ -46,18 +45,7 @@ export default async function TestsPage(props: { searchParams: Promise<SearchPar
       <SuiteSummaries suites={suites} days={WINDOW_DAYS} now={now} />
       <FailingTests tests={failing} branch={project.productionBranch} />
       <TestRunFilters searchParams={searchParams} values={filters} />
-      {page.rows.length > 0 ? (
-        <TestRunsTable rows={page.rows} now={now} />
-      ) : (
-        <EmptyState
-          title={filtered ? 'No test runs match these filters' : 'No test runs yet'}
-          action={filtered ? { href: '/tests', label: 'Clear filters' } : undefined}
-        >
-          {filtered
-            ? 'Try another suite, status or branch.'
-            : 'Runs appear here when a CI workflow uploads its test report.'}
-        </EmptyState>
-      )}
+      <TestRunsTable rows={page.rows} now={now} filtered={filtered} />
       <Pager path="/tests" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>
   );

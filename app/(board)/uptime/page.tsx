@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { NoProject } from '@/components/board/no-project';
-import { IncidentsTable } from '@/components/uptime/incidents-table';
-import { UptimeTable } from '@/components/uptime/uptime-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { FilterBar } from '@/components/ui/filter-bar';
 import { PageHeader } from '@/components/ui/page-header';
+import { IncidentsSection } from '@/components/uptime/incidents-section';
+import { UptimeTable } from '@/components/uptime/uptime-table';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
@@ -14,6 +13,7 @@ import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 export const metadata: Metadata = { title: 'Uptime' };
 export const dynamic = 'force-dynamic';
 
+const INCIDENT_LIMIT = 100;
 const schema = z.object({ days: z.enum(['7', '30']).default('30') });
 
 export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
@@ -24,7 +24,7 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
   const now = new Date();
   const [environments, incidents] = await Promise.all([
     getUptimeByEnvironment(db, project.id, { now }),
-    listIncidents(db, project.id, { now, days: Number(days) }),
+    listIncidents(db, project.id, { now, days: Number(days), limit: INCIDENT_LIMIT }),
   ]);
   return (
     <>
@@ -40,28 +40,7 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
           environment exists and the uptime sync has checked it.
         </EmptyState>
       )}
-      <h2 className="mt-8 mb-2 text-sm font-semibold">Incidents</h2>
-      <FilterBar
-        action="/uptime"
-        label="Choose the incident window"
-        fields={[
-          {
-            type: 'select',
-            name: 'days',
-            label: 'Window',
-            value: days === '30' ? undefined : days,
-            allLabel: 'Last 30 days',
-            options: [{ value: '7', label: 'Last 7 days' }],
-          },
-        ]}
-      />
-      {incidents.length > 0 ? (
-        <IncidentsTable incidents={incidents} now={now} />
-      ) : (
-        <EmptyState title={`No incidents in the last ${days} days`}>
-          An incident is a run of failed health checks; every check in this window succeeded.
-        </EmptyState>
-      )}
+      <IncidentsSection incidents={incidents} days={days} limit={INCIDENT_LIMIT} now={now} />
     </>
   );
 }

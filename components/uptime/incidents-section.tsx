@@ -1,0 +1,51 @@
+import { EmptyState } from '@/components/ui/empty-state';
+import { FilterBar } from '@/components/ui/filter-bar';
+import type { Incident } from '@/lib/domain/uptime';
+import { IncidentsTable } from './incidents-table';
+
+/** Incidents of the chosen window (7 or 30 days), newest first, at most `limit` of them. */
+export function IncidentsSection({
+  incidents,
+  days,
+  limit,
+  now,
+}: {
+  incidents: readonly Incident[];
+  days: '7' | '30';
+  limit: number;
+  now: Date;
+}) {
+  return (
+    <section aria-labelledby="incidents" className="mt-8">
+      <h2 id="incidents" className="mb-2 text-sm font-semibold">
+        Incidents
+      </h2>
+      <FilterBar
+        action="/uptime"
+        label="Choose the incident window"
+        fields={[
+          {
+            type: 'select',
+            name: 'days',
+            label: 'Window',
+            value: days === '30' ? undefined : days,
+            allLabel: 'Last 30 days',
+            options: [{ value: '7', label: 'Last 7 days' }],
+          },
+        ]}
+      />
+      {incidents.length > 0 ? (
+        <IncidentsTable incidents={incidents} now={now} />
+      ) : (
+        <EmptyState title={`No incidents in the last ${days} days`}>
+          An incident is a run of failed health checks; every check in this window succeeded.
+        </EmptyState>
+      )}
+      {incidents.length === limit ? (
+        <p className="mt-2 text-xs text-muted">
+          The {limit} most recent incidents; choose a shorter window to see fewer.
+        </p>
+      ) : null}
+    </section>
+  );
+}
