@@ -90,7 +90,9 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     PGLITE_DIR: blankToUndefined(env.PGLITE_DIR),
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Invalid database configuration: ${problems.join('; ')}`);
   }
   return {

@@ -30,11 +30,7 @@ export function decodeCursor(cursor: string | undefined | null): Cursor | undefi
 }
 
 /** Query `limit + 1` rows, then hand them here: the extra row only says a next page exists. */
-export function toPage<Row>(
-  rows: Row[],
-  limit: number,
-  cursorOf: (row: Row) => string,
-): Page<Row> {
+export function toPage<Row>(rows: Row[], limit: number, cursorOf: (row: Row) => string): Page<Row> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);
