@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { ProviderError } from '../errors';
+import { type HttpClientConfig, ProviderHttpClient } from '../http';
+import { parseFocusJsonl, type VercelCharge } from './billing';
+import type { VercelConfig } from './config';
+import {
+  deletedDeploymentSchema,
+  deploymentListSchema,
+  deploymentSchema,
+  envUpsertSchema,
+  projectSchema,
+  type VercelDeployment,
+  type VercelDeploymentSummary,
+  type VercelProject,
+} from './schemas';
+
+/**
+ * Vercel's REST API through our own fetch wrapper rather than `@vercel/sdk`: the SDK has no
+ * billing-charges call (A.7), its retries ignore `X-RateLimit-Reset` and cannot count the calls a
+ * sync spends, and its strict response models would make the sandbox reproduce dozens of fields
+ * envboard never reads. The paths and shapes below follow the SDK's own (APIS.md A.1–A.3).
+ */
+
+export interface ListDeploymentsQuery {
+  projectId: string;
+  target?: 'production' | 'preview' | 'staging';
+  branch?: string;
+  /** Only deployments created after this epoch-ms time: an incremental sync's cursor. */
+  since?: number;
+  /** Page size; every page is fetched regardless. */
+  pageSize?: number;
+}
+
+export interface PreviewEnvVar {
+  key: string;
+  value: string;
+  /** Scopes the variable to one branch's preview deployments, e.g. a PR's DATABASE_URL. */
+  gitBranch: string;
+}
+
+export interface VercelClient {
+  listDeployments(query: ListDeploymentsQuery): Promise<VercelDeploymentSummary[]>;
+  getDeployment(idOrUrl: string): Promise<VercelDeployment>;
+  promote(projectId: string, deploymentId: string): Promise<void>;
+  rollback(projectId: string, deploymentId: string, description: string): Promise<void>;
+  getProject(idOrName: string): Promise<VercelProject>;
+  deleteDeployment(deploymentId: string): Promise<void>;
+  upsertPreviewEnvVar(projectId: string, variable: PreviewEnvVar): Promise<void>;
+  listBillingCharges(from: Date, to: Date): Promise<VercelCharge[]>;
+  /** HTTP requests sent so far, retries included. */
+  readonly callsSpent: number;
+}
+
+export type VercelHttpOptions = Omit<HttpClientConfig, 'provider' | 'baseUrl' | 'token'>;
+
+export function createVercelClient(
+  config: VercelConfig,
+  options: VercelHttpOptions = {},
+): VercelClient {
+  const http = new ProviderHttpClient({
+    ...options,
+    provider: 'vercel',
+    baseUrl: config.baseUrl,
+    token: config.token,
+    defaultQuery: { teamId: config.teamId },
+  });
+  const id = encodeURIComponent;
+
+  return {
+    get callsSpent() {
+      return http.callsSpent;
+    },
+
+    async listDeployments(query) {
+      const all: VercelDeploymentSummary[] = [];
+      // `pagination.next` is the `until` of the next, older page; null on the last page.
+      let until: number | undefined;
+      do {
+        const { data } = await http.request({
+          operation: 'listDeployments',
+          path: '/v7/deployments',
+          query: {
+            projectId: query.projectId,
+            target: query.target,
+            branch: query.branch,
+            since: query.since,
+            limit: query.pageSize ?? 100,
+            until,
+          },
+          schema: deploymentListSchema,
+        });
+        all.push(...data.deployments);
+        const next = data.pagination.next;
+        // A cursor that does not move back in time would loop forever.
+        until = next !== null && (until === undefined || next < until) ? next : undefined;
+      } while (until !== undefined);
+      return all;
+    },
+
+    async getDeployment(idOrUrl) {
+      const path = `/v13/deployments/${id(idOrUrl)}`;
+      return (await http.request({ operation: 'getDeployment', path, schema: deploymentSchema }))
+        .data;
+    },
+
+    async promote(projectId, deploymentId) {
+      // 201 or 202 with an empty body; a 202 finishes later (see getProject().lastAliasRequest).
+      const path = `/v10/projects/${id(projectId)}/promote/${id(deploymentId)}`;
+      await http.request({ operation: 'promote', method: 'POST', path });
+    },
+
+    async rollback(projectId, deploymentId, description) {
+      const path = `/v1/projects/${id(projectId)}/rollback/${id(deploymentId)}`;
+      await http.request({ operation: 'rollback', method: 'POST', path, query: { description } });
+    },
+
+    async getProject(idOrName) {
+      const path = `/v9/projects/${id(idOrName)}`;
+      return (await http.request({ operation: 'getProject', path, schema: projectSchema })).data;
+    },
+
+    async deleteDeployment(deploymentId) {
+      const path = `/v13/deployments/${id(deploymentId)}`;
+      const operation = 'deleteDeployment';
+      await http.request({ operation, method: 'DELETE', path, schema: deletedDeploymentSchema });
+    },
+
+    async upsertPreviewEnvVar(projectId, variable) {
+      const { data } = await http.request({
+        operation: 'upsertPreviewEnvVar',
+        method: 'POST',
+        path: `/v10/projects/${id(projectId)}/env`,
+        query: { upsert: 'true' },
+        body: { ...variable, type: 'encrypted', target: ['preview'] },
+        schema: envUpsertSchema,
+      });
+      const failure = data.failed[0];
+      if (failure) throw envFailure(failure.error);
+    },
+
+    async listBillingCharges(from, to) {
+      const { data } = await http.request({
+        operation: 'listBillingCharges',
+        path: '/v1/billing/charges',
+        query: { from: from.toISOString(), to: to.toISOString() },
+        accept: 'application/jsonl',
+        text: true,
+        schema: z.string(),
+      });
+      return parseFocusJsonl(data, 'listBillingCharges');
+    },
+  };
+}
+
+function envFailure(error: { code: string; message: string }) {
+  return new ProviderError({
+    provider: 'vercel',
+    operation: 'upsertPreviewEnvVar',
+    retryable: false,
+    message: `${error.code}: ${error.message}`,
+  });
+}

@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../api-error';
+
+/**
+ * The Vercel emulator's memory: projects, deployments, env vars and billing rows, with the rules
+ * the real API enforces. Every change calls `emit`, which the server turns into a signed webhook.
+ */
+
+export type ReadyState = 'BUILDING' | 'ERROR' | 'CANCELED' | 'QUEUED' | 'READY';
+
+export interface SandboxDeployment {
+  id: string;
+  name: string;
+  url: string;
+  projectId: string;
+  createdAt: number;
+  readyState: ReadyState;
+  readySubstate?: 'STAGED' | 'PROMOTED';
+  target: 'production' | 'staging' | null;
+  meta: Record<string, string>;
+}
+
+export interface SandboxProject {
+  id: string;
+  name: string;
+  productionId: string | null;
+  lastAliasRequest: {
+    type: 'promote' | 'rollback';
+    jobStatus: 'succeeded';
+    fromDeploymentId: string | null;
+    toDeploymentId: string;
+    requestedAt: number;
+  } | null;
+  rollbackDescription: { description: string; createdAt: number } | null;
+}
+
+export interface SandboxEnvVar {
+  id: string;
+  projectId: string;
+  key: string;
+  value: string;
+  type: string;
+  target: string[];
+  gitBranch?: string;
+}
+
+export type Emit = (type: string, payload: Record<string, unknown>) => void;
+
+const MAX_DESCRIPTION = 250;
+
+export class VercelStore {
+  readonly projects = new Map<string, SandboxProject>();
+  readonly deployments = new Map<string, SandboxDeployment>();
+  readonly envs: SandboxEnvVar[] = [];
+  /** FOCUS rows as the billing endpoint serves them. */
+  readonly charges: Record<string, unknown>[] = [];
+  private lastCreated = 0;
+
+  constructor(
+    private readonly emit: Emit,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  addProject(project: { id: string; name: string }): SandboxProject {
+    const stored = {
+      ...project,
+      productionId: null,
+      lastAliasRequest: null,
+      rollbackDescription: null,
+    };
+    this.projects.set(project.id, stored);
+    return stored;
+  }
+
+  /** A finished build; production ones become what production serves, as a git push would. */
+  addDeployment(input: {
+    projectId: string;
+    target?: 'production' | 'staging' | null;
+    readyState?: ReadyState;
+    meta?: Record<string, string>;
+    createdAt?: number;
+  }): SandboxDeployment {
+    const project = this.project(input.projectId);
+    // Distinct creation times keep `until` pagination exact, as Vercel's millisecond clock does.
+    const createdAt = Math.max(input.createdAt ?? this.now(), this.lastCreated + 1);
+    this.lastCreated = createdAt;
+    const id = `dpl_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
+    const deployment: SandboxDeployment = {
+      id,
+      name: project.name,
+      url: `${project.name}-${id.slice(4, 13).toLowerCase()}.vercel.app`,
+      projectId: project.id,
+      createdAt,
+      readyState: input.readyState ?? 'READY',
+      target: input.target ?? null,
+      meta: input.meta ?? {},
+    };
+    this.deployments.set(id, deployment);
+    this.emit('deployment.created', this.deploymentPayload(deployment));
+    if (deployment.readyState === 'READY') {
+      this.emit('deployment.succeeded', this.deploymentPayload(deployment));
+      if (deployment.target === 'production') this.serve(project, deployment);
+    }
+    return deployment;
+  }
+
+  project(idOrName: string): SandboxProject {
+    const found =
+      this.projects.get(idOrName) ?? [...this.projects.values()].find((p) => p.name === idOrName);
+    if (!found) throw new ApiError(404, 'not_found', 'Project not found');
+    return found;
+  }
+
+  deployment(idOrUrl: string): SandboxDeployment {
+    const found =
+      this.deployments.get(idOrUrl) ??
+      [...this.deployments.values()].find((d) => d.url === idOrUrl);
+    if (!found) throw new ApiError(404, 'not_found', 'Deployment not found');
+    return found;
+  }
+
+  promote(projectId: string, deploymentId: string): void {
+    const { project, deployment } = this.aliasable(projectId, deploymentId);
+    const from = project.productionId;
+    this.serve(project, deployment);
+    project.rollbackDescription = null;
+    project.lastAliasRequest = this.aliasRequest('promote', from, deployment.id);
+    this.emit('deployment.promoted', this.deploymentPayload(deployment));
+  }
+
+  /** Instant rollback: only to a deployment that has served production before. */
+  rollback(projectId: string, deploymentId: string, description: string): void {
+    if (description.length > MAX_DESCRIPTION) {
+      throw new ApiError(
+        400,
+        'bad_request',
+        `description must be at most ${MAX_DESCRIPTION} characters`,
+      );
+    }
+    const { project, deployment } = this.aliasable(projectId, deploymentId);
+    if (deployment.target !== 'production') {
+      throw new ApiError(
+        422,
+        'invalid_rollback_target',
+        'Only production deployments can be rolled back to',
+      );
+    }
+    const from = project.productionId;
+    this.serve(project, deployment);
+    project.rollbackDescription = { description, createdAt: this.now() };
+    project.lastAliasRequest = this.aliasRequest('rollback', from, deployment.id);
+    this.emit('deployment.rollback', {
+      ...this.deploymentPayload(deployment),
+      fromDeploymentId: from,
+      toDeploymentId: deployment.id,
+    });
+  }
+
+  deleteDeployment(deploymentId: string): void {
+    const deployment = this.deployment(deploymentId);
+    if (this.project(deployment.projectId).productionId === deployment.id) {
+      throw new ApiError(409, 'conflict', 'The current production deployment cannot be deleted');
+    }
+    this.deployments.delete(deployment.id);
+  }
+
+  upsertEnv(projectId: string, input: Omit<SandboxEnvVar, 'id' | 'projectId'>): SandboxEnvVar {
+    const project = this.project(projectId);
+    if (input.gitBranch && (input.target.length !== 1 || input.target[0] !== 'preview')) {
+      throw new ApiError(400, 'bad_request', 'gitBranch requires target to be exactly ["preview"]');
+    }
+    const existing = this.envs.find(
+      (env) =>
+        env.projectId === project.id && env.key === input.key && env.gitBranch === input.gitBranch,
+    );
+    if (existing) {
+      Object.assign(existing, input);
+      this.emit('project.env-variable.updated', { project: { id: project.id }, key: input.key });
+      return existing;
+    }
+    const created = {
+      ...input,
+      id: randomUUID().replaceAll('-', '').slice(0, 16),
+      projectId: project.id,
+    };
+    this.envs.push(created);
+    this.emit('project.env-variable.created', { project: { id: project.id }, key: input.key });
+    return created;
+  }
+
+  private aliasable(projectId: string, deploymentId: string) {
+    const project = this.project(projectId);
+    const deployment = this.deployment(deploymentId);
+    if (deployment.projectId !== project.id) {
+      throw new ApiError(404, 'not_found', 'Deployment not found in this project');
+    }
+    if (deployment.readyState !== 'READY') {
+      throw new ApiError(
+        409,
+        'deployment_not_ready',
+        'Only a READY deployment can serve production',
+      );
+    }
+    return { project, deployment };
+  }
+
+  private serve(project: SandboxProject, deployment: SandboxDeployment): void {
+    project.productionId = deployment.id;
+    deployment.target = 'production';
+    deployment.readySubstate = 'PROMOTED';
+  }
+
+  private aliasRequest(type: 'promote' | 'rollback', from: string | null, to: string) {
+    return {
+      type,
+      jobStatus: 'succeeded' as const,
+      fromDeploymentId: from,
+      toDeploymentId: to,
+      requestedAt: this.now(),
+    };
+  }
+
+  private deploymentPayload(deployment: SandboxDeployment): Record<string, unknown> {
+    return {
+      team: { id: null },
+      user: { id: 'sandbox-user' },
+      deployment: {
+        id: deployment.id,
+        meta: deployment.meta,
+        url: deployment.url,
+        name: deployment.name,
+      },
+      links: { deployment: `https://vercel.com/${deployment.name}/${deployment.id}`, project: '' },
+      target: deployment.target,
+      project: { id: deployment.projectId },
+      plan: 'pro',
+      regions: ['iad1'],
+    };
+  }
+}
