@@ -1,0 +1,94 @@
+import type { ProviderHttpClient } from '../http';
+import type { NeonConfig } from './config';
+import { collectPages } from './paginate';
+import {
+  branchConsumptionSchema,
+  type ConsumptionPeriods,
+  projectConsumptionSchema,
+} from './schemas';
+import { rfc3339 } from './time';
+
+export interface ConsumptionQuery {
+  from: Date;
+  to: Date;
+  granularity: 'hourly' | 'daily' | 'monthly';
+  metrics: string[];
+  /** Per branch is Neon's beta endpoint and supports fewer metrics (APIS.md B.6). */
+  per: 'project' | 'branch';
+}
+
+/** One metric over one timeframe: the row shape cost_samples are built from. */
+export interface ConsumptionSample {
+  projectId: string;
+  /** Null for project-wide figures. */
+  branchId: string | null;
+  timeframeStart: string;
+  timeframeEnd: string;
+  metric: string;
+  value: number;
+}
+
+/** Neon nests figures as project → billing period → timeframe → metric; flattened here. */
+export function flattenConsumption(
+  projectId: string,
+  branchId: string | null,
+  periods: ConsumptionPeriods,
+): ConsumptionSample[] {
+  return periods.flatMap((period) =>
+    period.consumption.flatMap((frame) =>
+      frame.metrics.map((metric) => ({
+        projectId,
+        branchId,
+        timeframeStart: frame.timeframe_start,
+        timeframeEnd: frame.timeframe_end,
+        metric: metric.metric_name,
+        value: metric.value,
+      })),
+    ),
+  );
+}
+
+const CONSUMPTION_PAGE = 100;
+
+/** Every page of Neon's consumption history for the configured project, flattened. */
+export async function consumptionHistory(
+  http: ProviderHttpClient,
+  config: NeonConfig,
+  { from, to, granularity, metrics, per }: ConsumptionQuery,
+): Promise<ConsumptionSample[]> {
+  const query = {
+    from: rfc3339(from),
+    to: rfc3339(to),
+    granularity,
+    metrics: metrics.join(','),
+    org_id: config.orgId,
+    project_ids: config.projectId,
+    limit: CONSUMPTION_PAGE,
+  };
+  const operation = 'getConsumptionHistory';
+  const pages = await collectPages(async (cursor) => {
+    if (per === 'project') {
+      const { data } = await http.request({
+        operation,
+        path: '/consumption_history/v2/projects',
+        query: { ...query, cursor },
+        schema: projectConsumptionSchema,
+      });
+      const items = data.projects.flatMap((p) => flattenConsumption(p.project_id, null, p.periods));
+      const next = data.projects.length < CONSUMPTION_PAGE ? undefined : data.pagination?.cursor;
+      return { items, next };
+    }
+    const { data } = await http.request({
+      operation,
+      path: '/consumption_history/v2/branches',
+      query: { ...query, cursor },
+      schema: branchConsumptionSchema,
+    });
+    const items = data.branches.flatMap((b) =>
+      flattenConsumption(b.project_id, b.branch_id, b.periods),
+    );
+    const next = data.branches.length < CONSUMPTION_PAGE ? undefined : data.pagination?.cursor;
+    return { items, next };
+  });
+  return pages;
+}
