@@ -1,0 +1,139 @@
+import type { GitHubConfig } from './config';
+import { type EtagCache, MemoryEtagCache } from './etag-cache';
+import { githubCall } from './errors';
+import { emptyUsage } from './instrumented-fetch';
+import { toArtifact, toPullRequest, toWorkflowJob, toWorkflowRun } from './map';
+import { createOctokit, DEFAULT_RETRY, type RetryPolicy } from './octokit';
+import type { GitHubClient } from './types';
+
+export interface GitHubClientOptions extends GitHubConfig {
+  /** Per HTTP attempt. GitHub answers list calls in well under a second. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  etagCache?: EtagCache;
+  /** Where Octokit reports failed attempts; the console unless told. */
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+const PER_PAGE = 100;
+
+/** The production GitHub client: Octokit with retry, throttling, ETags and usage counting. */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const usage = emptyUsage();
+  const octokit = createOctokit({
+    token: options.token,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    cache: options.etagCache ?? new MemoryEtagCache(),
+    usage,
+    log: options.log ?? console,
+  });
+  const repo = { owner: options.owner, repo: options.repo };
+
+  return {
+    listPullRequests: ({ state, since }) =>
+      githubCall('listPullRequests', () =>
+        // Newest-updated first, so paging stops at the first page older than `since`.
+        octokit.paginate(
+          octokit.rest.pulls.list,
+          { ...repo, state, sort: 'updated', direction: 'desc', per_page: PER_PAGE },
+          (response, done) => {
+            const fresh = since
+              ? response.data.filter((pr) => new Date(pr.updated_at) >= since)
+              : response.data;
+            if (fresh.length < response.data.length) done();
+            return fresh.map(toPullRequest);
+          },
+        ),
+      ),
+
+    getPullRequest: (number) =>
+      githubCall('getPullRequest', async () => {
+        const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+        return toPullRequest(data);
+      }),
+
+    listWorkflowRuns: ({ since, branch, headSha } = {}) =>
+      githubCall('listWorkflowRuns', async () => {
+        const runs = await octokit.paginate(octokit.rest.actions.listWorkflowRunsForRepo, {
+          ...repo,
+          per_page: PER_PAGE,
+          ...(since && { created: `>=${since.toISOString()}` }),
+          ...(branch && { branch }),
+          ...(headSha && { head_sha: headSha }),
+        });
+        return runs.map(toWorkflowRun);
+      }),
+
+    listWorkflowJobs: (runId) =>
+      githubCall('listWorkflowJobs', async () => {
+        const jobs = await octokit.paginate(octokit.rest.actions.listJobsForWorkflowRun, {
+          ...repo,
+          run_id: runId,
+          filter: 'latest',
+          per_page: PER_PAGE,
+        });
+        return jobs.map(toWorkflowJob);
+      }),
+
+    compareCommits: (base, head) =>
+      githubCall('compareCommits', async () => {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...repo,
+          basehead: `${base}...${head}`,
+        });
+        return { status: data.status, aheadBy: data.ahead_by, behindBy: data.behind_by };
+      }),
+
+    listRunArtifacts: (runId, name) =>
+      githubCall('listRunArtifacts', async () => {
+        const artifacts = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
+          ...repo,
+          run_id: runId,
+          per_page: PER_PAGE,
+          ...(name && { name }),
+        });
+        return artifacts.map(toArtifact);
+      }),
+
+    createOrUpdateIssueComment: (issueNumber, marker, text) =>
+      githubCall('createOrUpdateIssueComment', async () => {
+        const body = text.includes(marker) ? text : `${marker}\n${text}`;
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+          ...repo,
+          issue_number: issueNumber,
+          per_page: PER_PAGE,
+        });
+        const existing = comments.find((comment) => comment.body?.includes(marker));
+        if (existing) {
+          const { data } = await octokit.rest.issues.updateComment({
+            ...repo,
+            comment_id: existing.id,
+            body,
+          });
+          return { id: data.id, htmlUrl: data.html_url, created: false };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+          ...repo,
+          issue_number: issueNumber,
+          body,
+        });
+        return { id: data.id, htmlUrl: data.html_url, created: true };
+      }),
+
+    createCommitStatus: (sha, status) =>
+      githubCall('createCommitStatus', async () => {
+        await octokit.rest.repos.createCommitStatus({
+          ...repo,
+          sha,
+          state: status.state,
+          context: status.context,
+          ...(status.description !== undefined && { description: status.description }),
+          ...(status.targetUrl !== undefined && { target_url: status.targetUrl }),
+        });
+      }),
+
+    usage: () => ({ ...usage }),
+  };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+const githubEnv = z.object({
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  GITHUB_TOKEN: z.string().min(1, 'GITHUB_TOKEN is required to call the GitHub API'),
+  GITHUB_REPOSITORY: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"'),
+});
+
+export interface GitHubConfig {
+  baseUrl: string;
+  token: string;
+  owner: string;
+  repo: string;
+}
+
+/** Reads the GitHub settings; a missing or malformed variable names itself in the error. */
+export function githubConfigFromEnv(env: Record<string, string | undefined>): GitHubConfig {
+  const parsed = githubEnv.parse(env);
+  const [owner, repo] = parsed.GITHUB_REPOSITORY.split('/') as [string, string];
+  return { baseUrl: parsed.GITHUB_API_URL, token: parsed.GITHUB_TOKEN, owner, repo };
+}

@@ -1,0 +1,77 @@
+import type { RestEndpointMethodTypes } from '@octokit/rest';
+import type { Artifact, PullRequest, WorkflowJob, WorkflowRun } from './types';
+
+type Api = RestEndpointMethodTypes;
+type ListedPullRequest = Api['pulls']['list']['response']['data'][number];
+type FullPullRequest = Api['pulls']['get']['response']['data'];
+type ApiRun =
+  Api['actions']['listWorkflowRunsForRepo']['response']['data']['workflow_runs'][number];
+type ApiJob = Api['actions']['listJobsForWorkflowRun']['response']['data']['jobs'][number];
+type ApiArtifact =
+  Api['actions']['listWorkflowRunArtifacts']['response']['data']['artifacts'][number];
+
+const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
+
+/** A listed pull request has no `merged` flag; `merged_at` says the same thing. */
+export function toPullRequest(pr: ListedPullRequest | FullPullRequest): PullRequest {
+  return {
+    number: pr.number,
+    title: pr.title,
+    state: pr.state === 'open' ? 'open' : 'closed',
+    draft: pr.draft ?? false,
+    merged: pr.merged_at !== null,
+    author: pr.user?.login ?? null,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    baseRef: pr.base.ref,
+    htmlUrl: pr.html_url,
+    createdAt: new Date(pr.created_at),
+    updatedAt: new Date(pr.updated_at),
+    closedAt: date(pr.closed_at),
+    mergedAt: date(pr.merged_at),
+  };
+}
+
+export function toWorkflowRun(run: ApiRun): WorkflowRun {
+  return {
+    id: run.id,
+    name: run.name ?? null,
+    workflowId: run.workflow_id,
+    headSha: run.head_sha,
+    headBranch: run.head_branch,
+    event: run.event,
+    status: run.status,
+    conclusion: run.conclusion,
+    runNumber: run.run_number,
+    runAttempt: run.run_attempt ?? 1,
+    pullRequestNumbers: (run.pull_requests ?? []).map((pr) => pr.number),
+    htmlUrl: run.html_url,
+    createdAt: new Date(run.created_at),
+    updatedAt: new Date(run.updated_at),
+    runStartedAt: date(run.run_started_at),
+  };
+}
+
+export function toWorkflowJob(job: ApiJob): WorkflowJob {
+  return {
+    id: job.id,
+    runId: job.run_id,
+    name: job.name,
+    status: job.status,
+    conclusion: job.conclusion,
+    createdAt: date(job.created_at),
+    startedAt: date(job.started_at),
+    completedAt: date(job.completed_at),
+  };
+}
+
+export function toArtifact(artifact: ApiArtifact): Artifact {
+  return {
+    id: artifact.id,
+    name: artifact.name,
+    sizeInBytes: artifact.size_in_bytes,
+    expired: artifact.expired,
+    archiveDownloadUrl: artifact.archive_download_url,
+    expiresAt: date(artifact.expires_at),
+  };
+}

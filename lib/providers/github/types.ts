@@ -1,0 +1,105 @@
+import type { ApiUsage } from './instrumented-fetch';
+
+/** The parts of GitHub envboard reads and writes, in its own words. Times are Dates. */
+export interface PullRequest {
+  number: number;
+  title: string;
+  state: 'open' | 'closed';
+  draft: boolean;
+  merged: boolean;
+  author: string | null;
+  headSha: string;
+  headRef: string;
+  baseRef: string;
+  htmlUrl: string;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  mergedAt: Date | null;
+}
+
+export interface WorkflowRun {
+  id: number;
+  name: string | null;
+  workflowId: number;
+  headSha: string;
+  headBranch: string | null;
+  event: string;
+  status: string | null;
+  conclusion: string | null;
+  runNumber: number;
+  runAttempt: number;
+  /** Empty for pull requests from forks: map those back by `headSha`. */
+  pullRequestNumbers: number[];
+  htmlUrl: string;
+  createdAt: Date;
+  updatedAt: Date;
+  runStartedAt: Date | null;
+}
+
+export interface WorkflowJob {
+  id: number;
+  runId: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  /** When the job was queued; `startedAt - createdAt` is its queue time. */
+  createdAt: Date | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+}
+
+export interface Artifact {
+  id: number;
+  name: string;
+  sizeInBytes: number;
+  expired: boolean;
+  archiveDownloadUrl: string;
+  expiresAt: Date | null;
+}
+
+export interface Comparison {
+  status: 'diverged' | 'ahead' | 'behind' | 'identical';
+  aheadBy: number;
+  behindBy: number;
+}
+
+export interface IssueComment {
+  id: number;
+  htmlUrl: string;
+  /** False when an existing comment carrying the marker was updated instead. */
+  created: boolean;
+}
+
+export type CommitState = 'error' | 'failure' | 'pending' | 'success';
+
+export interface CommitStatusInput {
+  state: CommitState;
+  context: string;
+  description?: string;
+  targetUrl?: string;
+}
+
+/** The one GitHub repository a client is bound to. Every method throws ProviderError. */
+export interface GitHubClient {
+  listPullRequests(options: { state: 'open' | 'all'; since?: Date }): Promise<PullRequest[]>;
+  getPullRequest(number: number): Promise<PullRequest>;
+  /** Runs created at or after `since` (GitHub's `created` filter), newest first. */
+  listWorkflowRuns(options?: {
+    since?: Date;
+    branch?: string;
+    headSha?: string;
+  }): Promise<WorkflowRun[]>;
+  listWorkflowJobs(runId: number): Promise<WorkflowJob[]>;
+  compareCommits(base: string, head: string): Promise<Comparison>;
+  listRunArtifacts(runId: number, name?: string): Promise<Artifact[]>;
+  /** One sticky comment per marker: found by the marker in its body, created when absent. */
+  createOrUpdateIssueComment(
+    issueNumber: number,
+    marker: string,
+    body: string,
+  ): Promise<IssueComment>;
+  createCommitStatus(sha: string, status: CommitStatusInput): Promise<void>;
+  /** A snapshot of what this client has spent so far. */
+  usage(): ApiUsage;
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+
+/** The emulator's memory of one repository, in its own terms; wire.ts renders GitHub's JSON. */
+export interface Commit {
+  sha: string;
+  parents: string[];
+  message: string;
+  at: Date;
+}
+
+export interface PullState {
+  number: number;
+  title: string;
+  state: 'open' | 'closed';
+  draft: boolean;
+  mergedAt: Date | null;
+  mergeCommitSha: string | null;
+  author: string;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+}
+
+export interface RunState {
+  id: number;
+  name: string;
+  workflowId: number;
+  headSha: string;
+  headBranch: string;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  runNumber: number;
+  pullRequestNumbers: number[];
+  createdAt: Date;
+  updatedAt: Date;
+  runStartedAt: Date | null;
+}
+
+export interface JobState {
+  id: number;
+  runId: number;
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+}
+
+export interface ArtifactState {
+  id: number;
+  runId: number;
+  name: string;
+  sizeInBytes: number;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface CommentState {
+  id: number;
+  issueNumber: number;
+  body: string;
+  author: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StatusState {
+  id: number;
+  sha: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  createdAt: Date;
+}
+
+export interface RepoState {
+  id: number;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  branches: Map<string, string>;
+  commits: Map<string, Commit>;
+  pulls: Map<number, PullState>;
+  runs: Map<number, RunState>;
+  jobs: Map<number, JobState>;
+  artifacts: ArtifactState[];
+  comments: Map<number, CommentState>;
+  statuses: StatusState[];
+  /** Issues and pull requests share one number sequence, as on GitHub. */
+  nextNumber: number;
+}
+
+/** Hands out ids, one sequence per kind, the way GitHub's are unique per kind. */
+export class Ids {
+  private last = new Map<string, number>();
+  next(kind: string): number {
+    const id = (this.last.get(kind) ?? 1000) + 1;
+    this.last.set(kind, id);
+    return id;
+  }
+}
+
+export function createRepo(id: number, fullName: string, at: Date): RepoState {
+  const [owner, name] = fullName.split('/') as [string, string];
+  const root: Commit = {
+    sha: shaOf(`${fullName}:root`),
+    parents: [],
+    message: 'Initial commit',
+    at,
+  };
+  return {
+    id,
+    owner,
+    name,
+    defaultBranch: 'main',
+    branches: new Map([['main', root.sha]]),
+    commits: new Map([[root.sha, root]]),
+    pulls: new Map(),
+    runs: new Map(),
+    jobs: new Map(),
+    artifacts: [],
+    comments: new Map(),
+    statuses: [],
+    nextNumber: 1,
+  };
+}
+
+export function shaOf(seed: string): string {
+  return createHash('sha1').update(seed).digest('hex');
+}
+
+/** A branch name or a full SHA; undefined when the repository has neither. */
+export function resolveRef(repo: RepoState, ref: string): string | undefined {
+  return repo.branches.get(ref) ?? (repo.commits.has(ref) ? ref : undefined);
+}
+
+function ancestors(repo: RepoState, sha: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [sha];
+  while (stack.length > 0) {
+    const current = stack.pop() as string;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    stack.push(...(repo.commits.get(current)?.parents ?? []));
+  }
+  return seen;
+}
+
+/** GitHub's compare: commits reachable from one side and not the other. */
+export function compare(repo: RepoState, base: string, head: string) {
+  const fromBase = ancestors(repo, base);
+  const fromHead = ancestors(repo, head);
+  const aheadBy = [...fromHead].filter((sha) => !fromBase.has(sha)).length;
+  const behindBy = [...fromBase].filter((sha) => !fromHead.has(sha)).length;
+  const status =
+    aheadBy === 0 && behindBy === 0
+      ? 'identical'
+      : behindBy === 0
+        ? 'ahead'
+        : aheadBy === 0
+          ? 'behind'
+          : 'diverged';
+  return { status, aheadBy, behindBy } as const;
+}

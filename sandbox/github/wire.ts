@@ -1,0 +1,204 @@
+import { type Json, part } from './examples';
+import type {
+  ArtifactState,
+  CommentState,
+  JobState,
+  PullState,
+  RepoState,
+  RunState,
+  StatusState,
+} from './state';
+
+/** GitHub writes times to the second, with a `Z`. */
+export const iso = (at: Date | null): string | null =>
+  at ? at.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+
+const userId = (login: string) =>
+  [...login].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7) % 10_000_000;
+
+/** Renders state as GitHub's JSON: an example object with the emulator's facts laid over it. */
+export class Wire {
+  constructor(private readonly apiUrl: string) {}
+
+  private api(repo: RepoState, path = ''): string {
+    return `${this.apiUrl}/repos/${repo.owner}/${repo.name}${path}`;
+  }
+
+  private html(repo: RepoState, path = ''): string {
+    return `https://github.com/${repo.owner}/${repo.name}${path}`;
+  }
+
+  user(login: string, template: Json = part('pull_request', 'opened', 'sender')): Json {
+    return {
+      ...template,
+      login,
+      id: userId(login),
+      url: `${this.apiUrl}/users/${login}`,
+      html_url: `https://github.com/${login}`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    };
+  }
+
+  repository(repo: RepoState, template: Json = part('pull_request', 'opened', 'repository')): Json {
+    return {
+      ...template,
+      id: repo.id,
+      name: repo.name,
+      full_name: `${repo.owner}/${repo.name}`,
+      private: false,
+      owner: this.user(repo.owner, template.owner as Json),
+      html_url: this.html(repo),
+      url: this.api(repo),
+      default_branch: repo.defaultBranch,
+    };
+  }
+
+  pull(repo: RepoState, pr: PullState): Json {
+    const template = part('pull_request', 'opened', 'pull_request');
+    const branch = (side: Json, ref: string, sha: string) => ({
+      ...side,
+      label: `${repo.owner}:${ref}`,
+      ref,
+      sha,
+      user: this.user(repo.owner),
+      repo: this.repository(repo),
+    });
+    return {
+      ...template,
+      url: this.api(repo, `/pulls/${pr.number}`),
+      html_url: this.html(repo, `/pull/${pr.number}`),
+      number: pr.number,
+      state: pr.state,
+      title: pr.title,
+      user: this.user(pr.author),
+      body: null,
+      created_at: iso(pr.createdAt),
+      updated_at: iso(pr.updatedAt),
+      closed_at: iso(pr.closedAt),
+      merged_at: iso(pr.mergedAt),
+      merge_commit_sha: pr.mergeCommitSha,
+      draft: pr.draft,
+      merged: pr.mergedAt !== null,
+      merged_by: pr.mergedAt ? this.user(repo.owner) : null,
+      head: branch(template.head as Json, pr.headRef, pr.headSha),
+      base: branch(template.base as Json, pr.baseRef, repo.branches.get(pr.baseRef) ?? ''),
+    };
+  }
+
+  run(repo: RepoState, run: RunState): Json {
+    const template = part('workflow_run', 'completed', 'workflow_run');
+    const path = `/actions/runs/${run.id}`;
+    return {
+      ...template,
+      id: run.id,
+      name: run.name,
+      workflow_id: run.workflowId,
+      head_sha: run.headSha,
+      head_branch: run.headBranch,
+      event: run.event,
+      status: run.status,
+      conclusion: run.conclusion,
+      run_number: run.runNumber,
+      run_attempt: 1,
+      previous_attempt_url: null,
+      pull_requests: run.pullRequestNumbers.map((number) => ({
+        id: number,
+        number,
+        url: this.api(repo, `/pulls/${number}`),
+        head: { ref: run.headBranch, sha: run.headSha, repo: { id: repo.id } },
+        base: {
+          ref: repo.defaultBranch,
+          sha: repo.branches.get(repo.defaultBranch),
+          repo: { id: repo.id },
+        },
+      })),
+      created_at: iso(run.createdAt),
+      updated_at: iso(run.updatedAt),
+      run_started_at: iso(run.runStartedAt),
+      url: this.api(repo, path),
+      html_url: this.html(repo, path),
+      jobs_url: this.api(repo, `${path}/jobs`),
+      artifacts_url: this.api(repo, `${path}/artifacts`),
+      logs_url: this.api(repo, `${path}/logs`),
+      head_commit: { ...(template.head_commit as Json), id: run.headSha, tree_id: run.headSha },
+      repository: this.repository(repo, template.repository as Json),
+      head_repository: this.repository(repo, template.head_repository as Json),
+    };
+  }
+
+  job(repo: RepoState, job: JobState, run: RunState): Json {
+    const template = part('workflow_job', 'completed', 'workflow_job');
+    return {
+      ...template,
+      id: job.id,
+      run_id: job.runId,
+      run_attempt: 1,
+      run_url: this.api(repo, `/actions/runs/${run.id}`),
+      url: this.api(repo, `/actions/jobs/${job.id}`),
+      html_url: this.html(repo, `/actions/runs/${run.id}/job/${job.id}`),
+      head_sha: run.headSha,
+      head_branch: run.headBranch,
+      workflow_name: run.name,
+      name: job.name,
+      status: job.status,
+      conclusion: job.conclusion,
+      created_at: iso(job.createdAt),
+      started_at: iso(job.startedAt ?? job.createdAt),
+      completed_at: iso(job.completedAt),
+      steps: [],
+    };
+  }
+
+  artifact(repo: RepoState, artifact: ArtifactState, run: RunState): Json {
+    const path = `/actions/artifacts/${artifact.id}`;
+    return {
+      id: artifact.id,
+      node_id: `MDg6QXJ0aWZhY3Q${artifact.id}`,
+      name: artifact.name,
+      size_in_bytes: artifact.sizeInBytes,
+      url: this.api(repo, path),
+      archive_download_url: this.api(repo, `${path}/zip`),
+      expired: false,
+      digest: null,
+      created_at: iso(artifact.createdAt),
+      updated_at: iso(artifact.createdAt),
+      expires_at: iso(artifact.expiresAt),
+      workflow_run: {
+        id: run.id,
+        repository_id: repo.id,
+        head_repository_id: repo.id,
+        head_branch: run.headBranch,
+        head_sha: run.headSha,
+      },
+    };
+  }
+
+  comment(repo: RepoState, comment: CommentState): Json {
+    return {
+      ...part('issue_comment', 'created', 'comment'),
+      id: comment.id,
+      url: this.api(repo, `/issues/comments/${comment.id}`),
+      html_url: this.html(repo, `/pull/${comment.issueNumber}#issuecomment-${comment.id}`),
+      issue_url: this.api(repo, `/issues/${comment.issueNumber}`),
+      body: comment.body,
+      user: this.user(comment.author),
+      created_at: iso(comment.createdAt),
+      updated_at: iso(comment.updatedAt),
+    };
+  }
+
+  status(repo: RepoState, status: StatusState, creator: string): Json {
+    return {
+      url: this.api(repo, `/statuses/${status.sha}`),
+      id: status.id,
+      node_id: `MDEzOlN0YXR1c0NvbnRleHQ${status.id}`,
+      state: status.state,
+      description: status.description,
+      target_url: status.targetUrl,
+      context: status.context,
+      created_at: iso(status.createdAt),
+      updated_at: iso(status.createdAt),
+      creator: this.user(creator),
+    };
+  }
+}
