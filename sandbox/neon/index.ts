@@ -12,6 +12,8 @@ export interface NeonSandboxOptions {
   seed?: number;
   /** How long each emulated operation runs; tests keep it to a few ms. */
   operationMs?: number;
+  /** The emulator's clock, for tests that move past an expiry. */
+  now?: () => number;
 }
 
 export interface NeonSandbox {
@@ -38,7 +40,7 @@ function errorBody(status: number, message: string) {
  * envboard learns of Neon changes by syncing; this emulator only answers calls.
  */
 export async function startNeonSandbox(options: NeonSandboxOptions): Promise<NeonSandbox> {
-  const store = new NeonStore(options.projectId, options.operationMs ?? 200);
+  const store = new NeonStore(options.projectId, options.operationMs ?? 200, options.now);
   const consumption: ConsumptionRow[] = [];
   const faults = new Faults({ errorBody, seed: options.seed });
   const server = await startServer({
@@ -48,6 +50,10 @@ export async function startNeonSandbox(options: NeonSandboxOptions): Promise<Neo
     middleware: [
       requireBearer(options.apiKey, { status: 401, body: errorBody(401, 'authorization failed') }),
       faults.middleware,
+      () => {
+        store.sweepExpired();
+        return undefined;
+      },
     ],
   });
   return { apiUrl: `${server.baseUrl}/api/v2`, store, consumption, faults, close: server.close };

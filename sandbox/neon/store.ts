@@ -128,6 +128,20 @@ export class NeonStore {
     return { branch, operations };
   }
 
+  /**
+   * Neon's background job deletes a branch once its expires_at has passed ("not exactly" on
+   * time); here it runs before each request. A branch with children waits for them to go.
+   */
+  sweepExpired(): void {
+    for (const branch of [...this.branches.values()]) {
+      const expired = branch.expiresAt && Date.parse(branch.expiresAt) <= this.now();
+      if (!expired || this.children(branch).length > 0) continue;
+      this.branches.delete(branch.id);
+      if (branch.endpointId) this.endpoints.delete(branch.endpointId);
+      this.deleted.add(branch.id);
+    }
+  }
+
   children(branch: SandboxBranch): SandboxBranch[] {
     return [...this.branches.values()].filter((other) => other.parentId === branch.id);
   }

@@ -72,7 +72,8 @@ export function createVercelClient(
     },
 
     async listDeployments(query) {
-      const all: VercelDeploymentSummary[] = [];
+      // Keyed by uid: should `until` turn out inclusive, the boundary item is not listed twice.
+      const all = new Map<string, VercelDeploymentSummary>();
       // `pagination.next` is the `until` of the next, older page; null on the last page.
       let until: number | undefined;
       do {
@@ -89,12 +90,12 @@ export function createVercelClient(
           },
           schema: deploymentListSchema,
         });
-        all.push(...data.deployments);
+        for (const deployment of data.deployments) all.set(deployment.uid, deployment);
         const next = data.pagination.next;
         // A cursor that does not move back in time would loop forever.
         until = next !== null && (until === undefined || next < until) ? next : undefined;
       } while (until !== undefined);
-      return all;
+      return [...all.values()];
     },
 
     async getDeployment(idOrUrl) {

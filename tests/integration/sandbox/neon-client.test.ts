@@ -11,21 +11,35 @@ const DAY = 24 * 3600 * 1000;
 let sandbox: NeonSandbox;
 let client: NeonClient;
 let waits: number[];
+// The sandbox runs on this clock and the client's sleep moves it, so operations finish and locks
+// lift exactly when the client has waited long enough, without spending real time.
+let clock = Date.now();
 
 beforeAll(async () => {
-  sandbox = await startNeonSandbox({ apiKey, projectId, operationMs: 15, seed: 3 });
+  sandbox = await startNeonSandbox({
+    apiKey,
+    projectId,
+    operationMs: 1000,
+    seed: 3,
+    now: () => clock,
+  });
 });
 afterAll(() => sandbox.close());
 
 beforeEach(() => {
   sandbox.faults.reset();
-  // Each requested wait really passes at 1/50th: a 250 ms poll is 5 ms against 15 ms operations.
-  const recording = recordingSleep({ scale: 0.02 });
+  const recording = recordingSleep();
   waits = recording.waits;
   client = createNeonClient(
     { baseUrl: sandbox.apiUrl, apiKey, projectId, orgId: 'org-test' },
-    // Retries enough that jittered backoff outlasts a 30 ms lock in every draw.
-    { sleep: recording.sleep, retry: { maxRetries: 20 } },
+    {
+      sleep: async (ms) => {
+        await recording.sleep(ms);
+        clock += ms;
+      },
+      // Enough that jittered backoff always outlasts a two-operation lock.
+      retry: { maxRetries: 20 },
+    },
   );
 });
 
@@ -66,10 +80,10 @@ describe('Neon client against the sandbox', () => {
   });
 
   it('accepts expires_at up to 30 days ahead and refuses more with a typed error', async () => {
-    const soon = new Date(Date.now() + 7 * DAY);
+    const soon = new Date(clock + 7 * DAY);
     const kept = await client.createBranch({ name: 'pr-ttl', expiresAt: soon, withCompute: false });
     expect(kept.branch.expires_at).toBe(soon.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-    const far = new Date(Date.now() + 31 * DAY);
+    const far = new Date(clock + 31 * DAY);
     const error = await client
       .createBranch({ name: 'pr-too-long', expiresAt: far })
       .catch((e: unknown) => e);
@@ -86,6 +100,23 @@ describe('Neon client against the sandbox', () => {
     expect(error).toMatchObject({ operation: 'getBranch', status: 404 });
     expect(await client.deleteBranch(branch.id)).toEqual([]);
     expect((await client.listBranches()).map((b) => b.id)).not.toContain(branch.id);
+  });
+
+  it('forgets a branch once its expires_at has passed', async () => {
+    let now = Date.now();
+    const clocked = await startNeonSandbox({ apiKey, projectId, operationMs: 0, now: () => now });
+    try {
+      const neon = createNeonClient({ baseUrl: clocked.apiUrl, apiKey, projectId });
+      const expiresAt = new Date(now + 2 * DAY);
+      const { branch } = await neon.createBranch({ name: 'pr-expiring', expiresAt });
+      now += DAY;
+      expect((await neon.getBranch(branch.id)).expires_at).toBeDefined();
+      now += 2 * DAY;
+      expect((await neon.listBranches()).map((b) => b.id)).not.toContain(branch.id);
+      await expect(neon.getBranch(branch.id)).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await clocked.close();
+    }
   });
 
   it('refuses to delete the default branch, naming the call', async () => {
