@@ -118,8 +118,10 @@ export function statusPayload(
   const branches = [...repo.branches.entries()]
     .filter(([, sha]) => sha === status.sha)
     .map(([name]) => ({ name, commit: { sha: status.sha }, protected: false }));
+  const payload = base(wire, repo, 'status', undefined, actor);
   return {
-    ...base(wire, repo, 'status', undefined, actor),
+    ...payload,
+    commit: { ...(payload.commit as Json), sha: status.sha },
     id: status.id,
     sha: status.sha,
     name: `${repo.owner}/${repo.name}`,

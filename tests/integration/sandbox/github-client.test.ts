@@ -84,6 +84,13 @@ describe('GitHub client against the sandbox', () => {
     expect(github.usage()).toMatchObject({ requests: 3, rateLimited: 2 });
   });
 
+  it('retries a secondary rate limit answered with 403, as GitHub sometimes does', async () => {
+    const github = client();
+    sandbox.faults.rateLimitBurst({ requests: 1, retryAfterSeconds: 1, status: 403 });
+    expect((await github.getPullRequest(2)).number).toBe(2);
+    expect(github.usage()).toMatchObject({ requests: 2, rateLimited: 1 });
+  });
+
   it('fails fast with a retryable error when the hourly quota is spent', async () => {
     const github = client();
     sandbox.quota.setRemaining(0);

@@ -165,6 +165,22 @@ describe('GitHub sandbox webhooks', () => {
     });
   });
 
+  it('a commit status written through the API comes back as a status webhook', async () => {
+    await startRecording();
+    const sha = sandbox.repository(REPO).branches.get('hooks') as string;
+    const body = JSON.stringify({ state: 'success', context: 'envboard/preview' });
+    expect((await api(`/statuses/${sha}`, { method: 'POST', body })).status).toBe(201);
+    await sandbox.webhooks.flush();
+    expect(received.map((d) => d.event)).toEqual(['status']);
+    expect(received[0]?.payload).toMatchObject({
+      sha,
+      state: 'success',
+      context: 'envboard/preview',
+      commit: { sha },
+      branches: [{ name: 'hooks' }],
+    });
+  });
+
   it('drops webhooks when told to, and reports what it dropped', async () => {
     await startRecording();
     sandbox.webhooks.configure({ dropRate: 1 });
