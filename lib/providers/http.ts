@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ProviderError, type ProviderName } from './errors';
+import { realSleep } from './poll';
 
 /**
  * The one HTTP path the Vercel and Neon clients take: base URL and bearer token from config, a
@@ -73,7 +74,7 @@ export class ProviderHttpClient {
 
   constructor(private readonly config: HttpClientConfig) {
     this.retry = { ...DEFAULT_RETRY, ...config.retry };
-    this.sleep = config.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = config.sleep ?? realSleep;
     this.now = config.now ?? Date.now;
     this.fetchImpl = config.fetch ?? fetch;
   }

@@ -15,6 +15,9 @@ export interface VercelSandboxOptions {
   seed?: number;
   /** Send queued webhooks this long after a change; tests leave it unset and call flush(). */
   webhookDelayMs?: number;
+  /** > 0: promotions answer 202 and finish this long later, as Vercel's alias jobs can. */
+  aliasJobMs?: number;
+  now?: () => number;
 }
 
 export interface VercelSandbox {
@@ -45,8 +48,11 @@ export async function startVercelSandbox(options: VercelSandboxOptions): Promise
     seed: options.seed,
     autoFlushMs: options.webhookDelayMs,
   });
-  const store = new VercelStore((type, payload) =>
-    webhooks.enqueue(vercelEvent(type, payload, Date.now())),
+  const now = options.now ?? Date.now;
+  const store = new VercelStore(
+    (type, payload) => webhooks.enqueue(vercelEvent(type, payload, now())),
+    now,
+    options.aliasJobMs,
   );
   const faults = new Faults({
     errorBody,
@@ -54,7 +60,7 @@ export async function startVercelSandbox(options: VercelSandboxOptions): Promise
     rateLimitHeaders: (burst) => ({
       'x-ratelimit-limit': '100',
       'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + burst.retryAfterSeconds),
+      'x-ratelimit-reset': String(Math.ceil(now() / 1000) + burst.retryAfterSeconds),
     }),
   });
   const server = await startServer({
@@ -64,6 +70,10 @@ export async function startVercelSandbox(options: VercelSandboxOptions): Promise
     middleware: [
       requireBearer(options.token, { status: 403, body: errorBody(403, 'Not authorized') }),
       faults.middleware,
+      () => {
+        store.settle();
+        return undefined;
+      },
     ],
   });
   return { baseUrl: server.baseUrl, store, faults, webhooks, close: server.close };

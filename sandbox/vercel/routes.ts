@@ -46,8 +46,8 @@ export function vercelRoutes(store: VercelStore): Router {
       'POST',
       '/v10/projects/:projectId/promote/:deploymentId',
       route(({ params }) => {
-        store.promote(params.projectId!, params.deploymentId!);
-        return { status: 201 };
+        const outcome = store.promote(params.projectId!, params.deploymentId!);
+        return { status: outcome === 'accepted' ? 202 : 201 };
       }),
     )
     .on(

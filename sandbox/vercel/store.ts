@@ -24,9 +24,13 @@ export interface SandboxProject {
   id: string;
   name: string;
   productionId: string | null;
+  /** After an instant rollback, new production builds are not served until a promote. */
+  rolledBack: boolean;
+  /** An accepted (202) promotion that finishes at `doneAt`. */
+  pendingAlias?: { deploymentId: string; doneAt: number };
   lastAliasRequest: {
     type: 'promote' | 'rollback';
-    jobStatus: 'succeeded';
+    jobStatus: 'in-progress' | 'succeeded';
     fromDeploymentId: string | null;
     toDeploymentId: string;
     requestedAt: number;
@@ -56,15 +60,21 @@ export class VercelStore {
   readonly charges: Record<string, unknown>[] = [];
   private lastCreated = 0;
 
+  /**
+   * `aliasJobMs` > 0 makes promotions asynchronous as Vercel's can be: 202, then
+   * `lastAliasRequest.jobStatus` moves from in-progress to succeeded once that time has passed.
+   */
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = Date.now,
+    private readonly aliasJobMs = 0,
   ) {}
 
   addProject(project: { id: string; name: string }): SandboxProject {
     const stored = {
       ...project,
       productionId: null,
+      rolledBack: false,
       lastAliasRequest: null,
       rollbackDescription: null,
     };
@@ -99,7 +109,8 @@ export class VercelStore {
     this.emit('deployment.created', this.deploymentPayload(deployment));
     if (deployment.readyState === 'READY') {
       this.emit('deployment.succeeded', this.deploymentPayload(deployment));
-      if (deployment.target === 'production') this.serve(project, deployment);
+      if (deployment.target === 'production' && !project.rolledBack)
+        this.serve(project, deployment);
     }
     return deployment;
   }
@@ -119,13 +130,34 @@ export class VercelStore {
     return found;
   }
 
-  promote(projectId: string, deploymentId: string): void {
+  /** 'accepted' when the alias job runs on (answered 202), 'done' when it finished at once. */
+  promote(projectId: string, deploymentId: string): 'done' | 'accepted' {
     const { project, deployment } = this.aliasable(projectId, deploymentId);
     const from = project.productionId;
-    this.serve(project, deployment);
+    project.rolledBack = false;
     project.rollbackDescription = null;
     project.lastAliasRequest = this.aliasRequest('promote', from, deployment.id);
-    this.emit('deployment.promoted', this.deploymentPayload(deployment));
+    if (this.aliasJobMs > 0) {
+      project.lastAliasRequest.jobStatus = 'in-progress';
+      project.pendingAlias = { deploymentId: deployment.id, doneAt: this.now() + this.aliasJobMs };
+      return 'accepted';
+    }
+    this.finishPromotion(project, deployment);
+    return 'done';
+  }
+
+  /** Completes accepted promotions whose time has come; the server runs it before each request. */
+  settle(): void {
+    for (const project of this.projects.values()) {
+      const pending = project.pendingAlias;
+      if (!pending || this.now() < pending.doneAt) continue;
+      project.pendingAlias = undefined;
+      const deployment = this.deployments.get(pending.deploymentId);
+      if (deployment && project.lastAliasRequest) {
+        project.lastAliasRequest.jobStatus = 'succeeded';
+        this.finishPromotion(project, deployment);
+      }
+    }
   }
 
   /** Instant rollback: only to a deployment that has served production before. */
@@ -146,7 +178,9 @@ export class VercelStore {
       );
     }
     const from = project.productionId;
+    project.pendingAlias = undefined;
     this.serve(project, deployment);
+    project.rolledBack = true;
     project.rollbackDescription = { description, createdAt: this.now() };
     project.lastAliasRequest = this.aliasRequest('rollback', from, deployment.id);
     this.emit('deployment.rollback', {
@@ -204,16 +238,25 @@ export class VercelStore {
     return { project, deployment };
   }
 
+  private finishPromotion(project: SandboxProject, deployment: SandboxDeployment): void {
+    this.serve(project, deployment);
+    this.emit('deployment.promoted', this.deploymentPayload(deployment));
+  }
+
   private serve(project: SandboxProject, deployment: SandboxDeployment): void {
     project.productionId = deployment.id;
     deployment.target = 'production';
     deployment.readySubstate = 'PROMOTED';
   }
 
-  private aliasRequest(type: 'promote' | 'rollback', from: string | null, to: string) {
+  private aliasRequest(
+    type: 'promote' | 'rollback',
+    from: string | null,
+    to: string,
+  ): NonNullable<SandboxProject['lastAliasRequest']> {
     return {
       type,
-      jobStatus: 'succeeded' as const,
+      jobStatus: 'succeeded',
       fromDeploymentId: from,
       toDeploymentId: to,
       requestedAt: this.now(),

@@ -2,7 +2,8 @@ import { ProviderError } from '../errors';
 import { type HttpClientConfig, ProviderHttpClient } from '../http';
 import type { NeonConfig } from './config';
 import { type ConsumptionQuery, type ConsumptionSample, consumptionHistory } from './consumption';
-import { DEFAULT_POLL, type PollPolicy, pollUntilTerminal } from './operations';
+import { DEFAULT_POLL, type PollPolicy, realSleep } from '../poll';
+import { pollUntilTerminal } from './operations';
 import { collectPages } from './paginate';
 import { rfc3339 } from './time';
 import {
@@ -93,7 +94,7 @@ export function createNeonClient(config: NeonConfig, options: NeonHttpOptions = 
     token: config.apiKey,
     alwaysRetryStatuses: [423, 503],
   });
-  const sleep = options.sleep ?? ((ms) => new Promise<void>((done) => setTimeout(done, ms)));
+  const sleep = options.sleep ?? realSleep;
   const poll = { ...DEFAULT_POLL, ...options.poll };
   const project = `/projects/${encodeURIComponent(config.projectId)}`;
   const branchPath = (id: string) => `${project}/branches/${encodeURIComponent(id)}`;

@@ -1,4 +1,5 @@
 import { ProviderError } from '../errors';
+import { type PollPolicy, pollUntil } from '../poll';
 import { failedStatuses, type NeonOperation, terminalStatuses } from './schemas';
 
 /**
@@ -6,15 +7,6 @@ import { failedStatuses, type NeonOperation, terminalStatuses } from './schemas'
  * and a dependent call made too early gets 423 Locked. Polling each one until it is terminal,
  * with a growing pause, is what Neon's docs prescribe (APIS.md B.5).
  */
-
-export interface PollPolicy {
-  initialMs: number;
-  maxMs: number;
-  /** Total pause allowed before giving up: a stuck operation fails the call, not the process. */
-  timeoutMs: number;
-}
-
-export const DEFAULT_POLL: PollPolicy = { initialMs: 250, maxMs: 3_000, timeoutMs: 120_000 };
 
 const TERMINAL: readonly string[] = terminalStatuses;
 
@@ -25,26 +17,28 @@ export async function pollUntilTerminal(
   policy: PollPolicy,
 ): Promise<NeonOperation[]> {
   const latest = new Map(operations.map((operation) => [operation.id, operation]));
-  let pause = policy.initialMs;
-  let waited = 0;
-  for (;;) {
-    const running = [...latest.values()].filter((op) => !TERMINAL.includes(op.status));
-    if (running.length === 0) break;
-    if (waited >= policy.timeoutMs) {
-      throw waitFailure(`${running.length} operation(s) still running after ${waited} ms`, true);
-    }
-    await sleep(pause);
-    waited += pause;
-    pause = Math.min(policy.maxMs, Math.round(pause * 1.5));
-    for (const operation of running) latest.set(operation.id, await fetchOne(operation.id));
+  const running = () => [...latest.values()].filter((op) => !TERMINAL.includes(op.status));
+  let first = true;
+  const outcome = await pollUntil(
+    async () => {
+      // The statuses the mutating call returned are fresh: the first look needs no request.
+      if (!first) for (const op of running()) latest.set(op.id, await fetchOne(op.id));
+      first = false;
+      return running().length === 0 ? [...latest.values()] : undefined;
+    },
+    sleep,
+    policy,
+  );
+  if (!outcome.done) {
+    const count = running().length;
+    throw waitFailure(`${count} operation(s) still running after ${outcome.waitedMs} ms`, true);
   }
-  const done = [...latest.values()];
-  const failed = done.find((op) => failedStatuses.includes(op.status));
+  const failed = outcome.value.find((op) => failedStatuses.includes(op.status));
   if (failed) {
     const why = failed.error ? `: ${failed.error}` : '';
     throw waitFailure(`operation ${failed.action} (${failed.id}) ${failed.status}${why}`, false);
   }
-  return done;
+  return outcome.value;
 }
 
 function waitFailure(message: string, retryable: boolean): ProviderError {

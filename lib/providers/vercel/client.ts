@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ProviderError } from '../errors';
 import { type HttpClientConfig, ProviderHttpClient } from '../http';
+import { DEFAULT_POLL, type PollPolicy, realSleep } from '../poll';
+import { waitForAliasJob } from './alias-job';
 import { parseFocusJsonl, type VercelCharge } from './billing';
 import type { VercelConfig } from './config';
 import {
@@ -41,7 +43,10 @@ export interface PreviewEnvVar {
 export interface VercelClient {
   listDeployments(query: ListDeploymentsQuery): Promise<VercelDeploymentSummary[]>;
   getDeployment(idOrUrl: string): Promise<VercelDeployment>;
-  promote(projectId: string, deploymentId: string): Promise<void>;
+  /** `pending` when Vercel accepted the promotion (202) and finishes it later. */
+  promote(projectId: string, deploymentId: string): Promise<{ pending: boolean }>;
+  /** Resolves with the project once the alias job for `deploymentId` has succeeded. */
+  waitForPromotion(projectId: string, deploymentId: string): Promise<VercelProject>;
   rollback(projectId: string, deploymentId: string, description: string): Promise<void>;
   getProject(idOrName: string): Promise<VercelProject>;
   deleteDeployment(deploymentId: string): Promise<void>;
@@ -51,7 +56,12 @@ export interface VercelClient {
   readonly callsSpent: number;
 }
 
-export type VercelHttpOptions = Omit<HttpClientConfig, 'provider' | 'baseUrl' | 'token'>;
+export interface VercelHttpOptions extends Omit<
+  HttpClientConfig,
+  'provider' | 'baseUrl' | 'token'
+> {
+  poll?: Partial<PollPolicy>;
+}
 
 export function createVercelClient(
   config: VercelConfig,
@@ -66,7 +76,7 @@ export function createVercelClient(
   });
   const id = encodeURIComponent;
 
-  return {
+  const client: VercelClient = {
     get callsSpent() {
       return http.callsSpent;
     },
@@ -107,8 +117,15 @@ export function createVercelClient(
     async promote(projectId, deploymentId) {
       // 201 or 202 with an empty body; a 202 finishes later (see getProject().lastAliasRequest).
       const path = `/v10/projects/${id(projectId)}/promote/${id(deploymentId)}`;
-      await http.request({ operation: 'promote', method: 'POST', path });
+      const { status } = await http.request({ operation: 'promote', method: 'POST', path });
+      return { pending: status === 202 };
     },
+
+    waitForPromotion: (projectId, deploymentId) =>
+      waitForAliasJob(client, projectId, deploymentId, options.sleep ?? realSleep, {
+        ...DEFAULT_POLL,
+        ...options.poll,
+      }),
 
     async rollback(projectId, deploymentId, description) {
       const path = `/v1/projects/${id(projectId)}/rollback/${id(deploymentId)}`;
@@ -151,6 +168,7 @@ export function createVercelClient(
       return parseFocusJsonl(data, 'listBillingCharges');
     },
   };
+  return client;
 }
 
 function envFailure(error: { code: string; message: string }) {

@@ -53,7 +53,7 @@ describe('Vercel client against the sandbox', () => {
     const second = sandbox.store.addDeployment({ projectId: project.id });
     expect((await client.getProject(project.id)).targets?.production?.id).toBe(first.id);
 
-    await client.promote(project.id, second.id);
+    expect(await client.promote(project.id, second.id)).toEqual({ pending: false });
     const promoted = await client.getProject(project.name);
     expect(promoted.targets?.production?.id).toBe(second.id);
     expect(promoted.lastAliasRequest).toMatchObject({ type: 'promote', toDeploymentId: second.id });
