@@ -6,8 +6,13 @@ import { gzipSync } from 'node:zlib';
  */
 export async function firstLoadJsBytes(baseUrl: string, path: string): Promise<number> {
   const html = await (await fetch(baseUrl + path)).text();
+  // `noModule` polyfills are skipped by every browser that runs modules: they are not downloaded.
   const sources = new Set(
-    [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!),
+    [...html.matchAll(/<script([^>]+)>/g)]
+      .map((match) => match[1]!)
+      .filter((attributes) => !/\bnoModule\b/i.test(attributes))
+      .map((attributes) => /\bsrc="([^"]+)"/.exec(attributes)?.[1])
+      .filter((source): source is string => Boolean(source)),
   );
   let total = 0;
   for (const source of sources) {

@@ -50,6 +50,10 @@ try {
       .then((response) => response.arrayBuffer())
       .then(() => undefined);
   await runClosedLoop(floorFetch, { concurrency: CONCURRENCY, requests: 50 });
+  const floorJs = await firstLoadJsBytes(server.baseUrl, floorPath);
+  console.log(
+    `\nfirst-load JS of the floor page (framework + root layout, no board code): ${(floorJs / 1024).toFixed(1)} kB gzipped`,
+  );
 
   console.log(
     `\npage and API server time, ${CONCURRENCY} concurrent clients, ${REQUESTS} requests each (ms)`,
