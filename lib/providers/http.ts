@@ -91,7 +91,7 @@ export class ProviderHttpClient {
     const url = this.url(options.path, options.query);
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(options, method, url);
-      if ('response' in outcome) return this.parse(options, outcome.response);
+      if ('body' in outcome) return this.parse(options, outcome.status, outcome.body);
       // `retryable` on the error says whether the call may succeed later; this client only
       // repeats it itself when that cannot apply a non-idempotent write twice.
       const failure = this.failure(
@@ -120,10 +120,12 @@ export class ProviderHttpClient {
     method: string,
     url: URL,
   ): Promise<
-    { response: Response } | { status?: number; headers?: Headers; message: string; code?: string }
+    | { status: number; body: string }
+    | { status?: number; headers?: Headers; message: string; code?: string }
   > {
     this.spent++;
     let response: Response;
+    let body: string;
     try {
       response = await this.fetchImpl(url, {
         method,
@@ -135,12 +137,14 @@ export class ProviderHttpClient {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
+      // Read inside the try: a connection dropped or timed out mid-body is a network error too.
+      body = await response.text();
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       return { message: timedOut ? 'request timed out' : `network error: ${String(error)}` };
     }
-    if (response.ok) return { response };
-    const { code, message } = await readErrorBody(response);
+    if (response.ok) return { status: response.status, body };
+    const { code, message } = readErrorBody(body, response.statusText);
     return { status: response.status, headers: response.headers, code, message };
   }
 
@@ -176,12 +180,13 @@ export class ProviderHttpClient {
     return Math.round(Math.random() * ceiling);
   }
 
-  private async parse<Schema extends z.ZodType>(
+  private parse<Schema extends z.ZodType>(
     options: RequestOptions<Schema>,
-    response: Response,
-  ): Promise<HttpResult<z.output<Schema>>> {
-    const raw = await response.text();
-    if (!options.schema) return { status: response.status, data: undefined as z.output<Schema> };
+    status: number,
+    raw: string,
+  ): HttpResult<z.output<Schema>> {
+    // Without a schema the caller wants no data (an empty 201/202/204); `undefined` is all it gets.
+    if (!options.schema) return { status, data: undefined as z.output<Schema> };
     let input: unknown = raw;
     if (!options.text) {
       try {
@@ -196,7 +201,7 @@ export class ProviderHttpClient {
       const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
       throw this.failure(options.operation, { message: `unexpected response (${where})` }, false);
     }
-    return { status: response.status, data: parsed.data };
+    return { status, data: parsed.data };
   }
 }
 
@@ -219,8 +224,7 @@ export function serverWaitMs(headers: Headers, now: number): number | undefined 
 }
 
 /** Vercel answers `{error:{code,message}}`, Neon `{code,message}`; anything else is kept as text. */
-async function readErrorBody(response: Response): Promise<{ code?: string; message: string }> {
-  const text = await response.text().catch(() => '');
+function readErrorBody(text: string, statusText: string): { code?: string; message: string } {
   try {
     const body: unknown = JSON.parse(text);
     const inner = isRecord(body) && isRecord(body.error) ? body.error : body;
@@ -233,7 +237,7 @@ async function readErrorBody(response: Response): Promise<{ code?: string; messa
   } catch {
     // Not JSON: fall through to the status text.
   }
-  return { message: text.slice(0, 200) || response.statusText || 'no body' };
+  return { message: text.slice(0, 200) || statusText || 'no body' };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -71,6 +71,16 @@ describe('ProviderHttpClient', () => {
     expect(waits).toHaveLength(2);
   });
 
+  it('retries a read whose connection drops in the middle of the body', async () => {
+    const cut = new ReadableStream({
+      start: (controller) => controller.error(new TypeError('terminated')),
+    });
+    const { client } = clientAnswering(new Response(cut), Response.json({ ok: true }));
+    const result = await client.request({ operation: 'probe', path: '/x', schema: ok });
+    expect(result.data).toEqual({ ok: true });
+    expect(client.callsSpent).toBe(2);
+  });
+
   it('fails at once when the server asks for a longer wait than the client allows', async () => {
     const { client, waits } = clientAnswering(
       new Response('{}', { status: 429, headers: { 'retry-after': '3600' } }),
