@@ -51,6 +51,11 @@ export interface SandboxEnvVar {
 export type Emit = (type: string, payload: Record<string, unknown>) => void;
 
 const MAX_DESCRIPTION = 250;
+const OUTCOME_EVENTS: Partial<Record<ReadyState, string>> = {
+  READY: 'deployment.succeeded',
+  ERROR: 'deployment.error',
+  CANCELED: 'deployment.canceled',
+};
 
 export class VercelStore {
   readonly projects = new Map<string, SandboxProject>();
@@ -82,7 +87,10 @@ export class VercelStore {
     return stored;
   }
 
-  /** A finished build; production ones become what production serves, as a git push would. */
+  /**
+   * A new deployment, finished unless `readyState` says otherwise; a READY production one becomes
+   * what production serves, as a git push would.
+   */
   addDeployment(input: {
     projectId: string;
     target?: 'production' | 'staging' | null;
@@ -107,12 +115,26 @@ export class VercelStore {
     };
     this.deployments.set(id, deployment);
     this.emit('deployment.created', this.deploymentPayload(deployment));
-    if (deployment.readyState === 'READY') {
-      this.emit('deployment.succeeded', this.deploymentPayload(deployment));
-      if (deployment.target === 'production' && !project.rolledBack)
-        this.serve(project, deployment);
-    }
+    this.announceOutcome(deployment);
     return deployment;
+  }
+
+  /** A queued or building deployment reaches its end state, with the webhook Vercel sends. */
+  finishBuild(deploymentId: string, outcome: 'READY' | 'ERROR' | 'CANCELED'): void {
+    const deployment = this.deployment(deploymentId);
+    if (deployment.readyState !== 'BUILDING' && deployment.readyState !== 'QUEUED') {
+      throw new ApiError(409, 'conflict', `Deployment is already ${deployment.readyState}`);
+    }
+    deployment.readyState = outcome;
+    this.announceOutcome(deployment);
+  }
+
+  private announceOutcome(deployment: SandboxDeployment): void {
+    const event = OUTCOME_EVENTS[deployment.readyState];
+    if (event) this.emit(event, this.deploymentPayload(deployment));
+    const project = this.project(deployment.projectId);
+    const serves = deployment.readyState === 'READY' && deployment.target === 'production';
+    if (serves && !project.rolledBack) this.serve(project, deployment);
   }
 
   project(idOrName: string): SandboxProject {

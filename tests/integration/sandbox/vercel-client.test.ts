@@ -78,6 +78,16 @@ describe('Vercel client against the sandbox', () => {
     expect(waits).toEqual([]);
   });
 
+  it('lists a build by its state as it moves from BUILDING to READY', async () => {
+    const project = newProject();
+    const build = sandbox.store.addDeployment({ projectId: project.id, readyState: 'BUILDING' });
+    expect((await client.getDeployment(build.id)).readyState).toBe('BUILDING');
+    sandbox.store.finishBuild(build.id, 'READY');
+    const [listed] = await client.listDeployments({ projectId: project.id });
+    expect(listed).toMatchObject({ uid: build.id, readyState: 'READY' });
+    expect(() => sandbox.store.finishBuild(build.id, 'ERROR')).toThrow(/already READY/);
+  });
+
   it('deletes a deployment, after which it is gone', async () => {
     const project = newProject();
     const preview = sandbox.store.addDeployment({ projectId: project.id });
@@ -198,6 +208,8 @@ describe('Vercel sandbox webhooks', () => {
       const second = sandbox.store.addDeployment({ projectId: project.id });
       await client.promote(project.id, second.id);
       await client.rollback(project.id, first.id, 'bad deploy');
+      const failed = sandbox.store.addDeployment({ projectId: project.id, readyState: 'BUILDING' });
+      sandbox.store.finishBuild(failed.id, 'ERROR');
       await sandbox.webhooks.flush();
     } finally {
       sandbox.webhooks.setTarget(undefined);
@@ -211,6 +223,8 @@ describe('Vercel sandbox webhooks', () => {
       'deployment.succeeded',
       'deployment.promoted',
       'deployment.rollback',
+      'deployment.created',
+      'deployment.error',
     ]);
     expect(events[5]).toMatchObject({
       createdAt: expect.any(Number),
