@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { firstRow } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
@@ -14,6 +14,12 @@ export const BENCH_TARGETS: DatasetTargets = {
   testCases: 1_000_000,
   costDays: 365,
 };
+
+/** Copies are new commits: a commit deployed once in real history stays deployed once here. */
+function copiedSha(column: SQL, copy: number): SQL {
+  const salt = `-b${copy}`;
+  return sql`substr(md5(${column} || ${salt}) || md5(${salt} || ${column}), 1, 40)`;
+}
 
 async function scalar(db: Database, query: ReturnType<typeof sql>): Promise<number> {
   return Number(firstRow(await db.execute(query))?.value ?? 0);
@@ -36,7 +42,8 @@ export async function seedLargeDataset(db: Database, targets = BENCH_TARGETS): P
         state, source, git_branch, commit_sha, commit_message, commit_author, error_message,
         provider_created_at, build_started_at, ready_at, build_duration_ms, provider_updated_at)
       select project_id, environment_id, pull_request_id, vercel_id || '-b' || ${copy}, url, target,
-        state, source, git_branch, commit_sha, commit_message, commit_author, error_message,
+        state, source, git_branch, ${copiedSha(sql.raw('commit_sha'), copy)}, commit_message,
+        commit_author, error_message,
         provider_created_at - ${copy} * interval '5 days', build_started_at - ${copy} * interval '5 days',
         ready_at - ${copy} * interval '5 days', build_duration_ms, provider_updated_at
       from deployments where vercel_id not like '%-b%'
@@ -52,7 +59,7 @@ export async function seedLargeDataset(db: Database, targets = BENCH_TARGETS): P
         external_id, suite, status, commit_sha, branch, started_at, duration_ms, total, passed,
         failed, skipped, flaky, coverage_pct)
       select project_id, ci_run_id, environment_id, deployment_id, pull_request_id,
-        external_id || ${suffix}, suite, status, commit_sha, branch,
+        external_id || ${suffix}, suite, status, ${copiedSha(sql.raw('commit_sha'), copy)}, branch,
         started_at - ${copy} * interval '90 days', duration_ms, total, passed, failed, skipped,
         flaky, coverage_pct
       from test_runs where external_id not like '%-b%'`);
