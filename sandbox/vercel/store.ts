@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../api-error';
+import { type EnvVarInput, type SandboxEnvVar, upsertEnvVar } from './env-vars';
+import { deploymentPayload } from './payloads';
+
+export type { SandboxEnvVar } from './env-vars';
 
 /**
  * The Vercel emulator's memory: projects, deployments, env vars and billing rows, with the rules
@@ -36,16 +40,6 @@ export interface SandboxProject {
     requestedAt: number;
   } | null;
   rollbackDescription: { description: string; createdAt: number } | null;
-}
-
-export interface SandboxEnvVar {
-  id: string;
-  projectId: string;
-  key: string;
-  value: string;
-  type: string;
-  target: string[];
-  gitBranch?: string;
 }
 
 export type Emit = (type: string, payload: Record<string, unknown>) => void;
@@ -114,7 +108,7 @@ export class VercelStore {
       meta: input.meta ?? {},
     };
     this.deployments.set(id, deployment);
-    this.emit('deployment.created', this.deploymentPayload(deployment));
+    this.emit('deployment.created', deploymentPayload(deployment));
     this.announceOutcome(deployment);
     return deployment;
   }
@@ -131,7 +125,7 @@ export class VercelStore {
 
   private announceOutcome(deployment: SandboxDeployment): void {
     const event = OUTCOME_EVENTS[deployment.readyState];
-    if (event) this.emit(event, this.deploymentPayload(deployment));
+    if (event) this.emit(event, deploymentPayload(deployment));
     const project = this.project(deployment.projectId);
     const serves = deployment.readyState === 'READY' && deployment.target === 'production';
     if (serves && !project.rolledBack) this.serve(project, deployment);
@@ -206,7 +200,7 @@ export class VercelStore {
     project.rollbackDescription = { description, createdAt: this.now() };
     project.lastAliasRequest = this.aliasRequest('rollback', from, deployment.id);
     this.emit('deployment.rollback', {
-      ...this.deploymentPayload(deployment),
+      ...deploymentPayload(deployment),
       fromDeploymentId: from,
       toDeploymentId: deployment.id,
     });
@@ -220,28 +214,8 @@ export class VercelStore {
     this.deployments.delete(deployment.id);
   }
 
-  upsertEnv(projectId: string, input: Omit<SandboxEnvVar, 'id' | 'projectId'>): SandboxEnvVar {
-    const project = this.project(projectId);
-    if (input.gitBranch && (input.target.length !== 1 || input.target[0] !== 'preview')) {
-      throw new ApiError(400, 'bad_request', 'gitBranch requires target to be exactly ["preview"]');
-    }
-    const existing = this.envs.find(
-      (env) =>
-        env.projectId === project.id && env.key === input.key && env.gitBranch === input.gitBranch,
-    );
-    if (existing) {
-      Object.assign(existing, input);
-      this.emit('project.env-variable.updated', { project: { id: project.id }, key: input.key });
-      return existing;
-    }
-    const created = {
-      ...input,
-      id: randomUUID().replaceAll('-', '').slice(0, 16),
-      projectId: project.id,
-    };
-    this.envs.push(created);
-    this.emit('project.env-variable.created', { project: { id: project.id }, key: input.key });
-    return created;
+  upsertEnv(projectId: string, input: EnvVarInput): SandboxEnvVar {
+    return upsertEnvVar(this.envs, this.project(projectId).id, input, this.emit);
   }
 
   private aliasable(projectId: string, deploymentId: string) {
@@ -262,7 +236,7 @@ export class VercelStore {
 
   private finishPromotion(project: SandboxProject, deployment: SandboxDeployment): void {
     this.serve(project, deployment);
-    this.emit('deployment.promoted', this.deploymentPayload(deployment));
+    this.emit('deployment.promoted', deploymentPayload(deployment));
   }
 
   private serve(project: SandboxProject, deployment: SandboxDeployment): void {
@@ -282,24 +256,6 @@ export class VercelStore {
       fromDeploymentId: from,
       toDeploymentId: to,
       requestedAt: this.now(),
-    };
-  }
-
-  private deploymentPayload(deployment: SandboxDeployment): Record<string, unknown> {
-    return {
-      team: { id: null },
-      user: { id: 'sandbox-user' },
-      deployment: {
-        id: deployment.id,
-        meta: deployment.meta,
-        url: deployment.url,
-        name: deployment.name,
-      },
-      links: { deployment: `https://vercel.com/${deployment.name}/${deployment.id}`, project: '' },
-      target: deployment.target,
-      project: { id: deployment.projectId },
-      plan: 'pro',
-      regions: ['iad1'],
     };
   }
 }
