@@ -1,3 +1,4 @@
+import { ProviderError } from '../errors';
 import type { ProviderHttpClient } from '../http';
 import type { NeonConfig } from './config';
 import { collectPages } from './paginate';
@@ -56,6 +57,15 @@ export async function consumptionHistory(
   config: NeonConfig,
   { from, to, granularity, metrics, per }: ConsumptionQuery,
 ): Promise<ConsumptionSample[]> {
+  if (!config.orgId) {
+    // Neon requires org_id here; saying so beats a 400 from the API.
+    throw new ProviderError({
+      provider: 'neon',
+      operation: 'getConsumptionHistory',
+      retryable: false,
+      message: 'NEON_ORG_ID is not configured',
+    });
+  }
   const query = {
     from: rfc3339(from),
     to: rfc3339(to),

@@ -186,6 +186,20 @@ describe('Neon client against the sandbox', () => {
     ]);
   });
 
+  it('says NEON_ORG_ID is missing before asking for consumption', async () => {
+    const orgless = createNeonClient({ baseUrl: sandbox.apiUrl, apiKey, projectId });
+    const range = { from: new Date('2026-11-01'), to: new Date('2026-11-02') };
+    await expect(
+      orgless.getConsumptionHistory({
+        ...range,
+        granularity: 'daily',
+        metrics: [],
+        per: 'project',
+      }),
+    ).rejects.toThrow(/NEON_ORG_ID/);
+    expect(orgless.callsSpent).toBe(0);
+  });
+
   it('refuses a consumption range too long for its granularity', async () => {
     const error = await client
       .getConsumptionHistory({
