@@ -41,6 +41,8 @@ export interface CreatedBranch {
   branch: NeonBranch;
   endpoints: NeonEndpoint[];
   operations: NeonOperation[];
+  /** Neon includes the owner's connection string when it made a compute: no second call. */
+  connectionUri?: string;
 }
 
 export interface BranchChange {
@@ -133,7 +135,12 @@ export function createNeonClient(config: NeonConfig, options: NeonHttpOptions = 
         },
         schema: createdBranchSchema,
       });
-      return { branch: data.branch, endpoints: data.endpoints, operations: data.operations };
+      return {
+        branch: data.branch,
+        endpoints: data.endpoints,
+        operations: data.operations,
+        connectionUri: data.connection_uris?.[0]?.connection_uri,
+      };
     },
 
     async deleteBranch(branchId) {

@@ -56,6 +56,7 @@ describe('Neon client against the sandbox', () => {
     const created = await client.createBranch({ name: 'pr-create' });
     expect(created.branch.current_state).toBe('init');
     expect(created.endpoints).toHaveLength(1);
+    expect(created.connectionUri).toContain(created.endpoints[0]!.host);
     expect(created.operations.map((op) => op.action)).toEqual(['create_timeline', 'start_compute']);
     const done = await client.waitForOperations(created.operations);
     expect(done.every((op) => op.status === 'finished')).toBe(true);

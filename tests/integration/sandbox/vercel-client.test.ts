@@ -45,6 +45,11 @@ describe('Vercel client against the sandbox', () => {
     const listed = await client.listDeployments({ projectId: project.id, pageSize: 3 });
     expect(listed.map((d) => d.uid)).toEqual(created.map((d) => d.id).reverse());
     expect(client.callsSpent - before).toBe(3);
+    const newer = await client.listDeployments({
+      projectId: project.id,
+      since: created[4]!.createdAt,
+    });
+    expect(newer.map((d) => d.uid)).toEqual([created[6]!.id, created[5]!.id]);
   });
 
   it('promote and rollback change what production serves', async () => {
