@@ -13,7 +13,8 @@ import {
   testRuns,
 } from '../schema';
 import { listDeployments } from './deployments';
-import type { PageRequest } from './keyset';
+import { descNullsLast, type PageRequest } from './keyset';
+import { runsWithLabels } from './tests';
 import { getUptimeByEnvironment } from './uptime';
 
 const kindRankSql = sql<number>`(case ${environments.kind} when 'production' then 0 when 'staging' then 1 when 'development' then 2 else 3 end)`;
@@ -141,27 +142,7 @@ export async function listEnvironmentTestRuns(
   environment: { id: number; gitBranch: string; pullRequestId: number | null },
   { limit }: { limit: number },
 ): Promise<TestRunListItem[]> {
-  return db
-    .select({
-      id: testRuns.id,
-      suite: testRuns.suite,
-      status: testRuns.status,
-      branch: testRuns.branch,
-      commitSha: testRuns.commitSha,
-      startedAt: testRuns.startedAt,
-      durationMs: testRuns.durationMs,
-      total: testRuns.total,
-      passed: testRuns.passed,
-      failed: testRuns.failed,
-      skipped: testRuns.skipped,
-      flaky: testRuns.flaky,
-      coveragePct: testRuns.coveragePct,
-      pullRequestNumber: pullRequests.number,
-      environmentSlug: environments.slug,
-    })
-    .from(testRuns)
-    .leftJoin(pullRequests, eq(pullRequests.id, testRuns.pullRequestId))
-    .leftJoin(environments, eq(environments.id, testRuns.environmentId))
+  return runsWithLabels(db)
     .where(
       and(
         eq(testRuns.projectId, projectId),
@@ -174,7 +155,7 @@ export async function listEnvironmentTestRuns(
         ),
       ),
     )
-    .orderBy(desc(testRuns.startedAt), desc(testRuns.id))
+    .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
     .limit(limit);
 }
 

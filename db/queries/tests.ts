@@ -40,7 +40,8 @@ const listColumns = {
   environmentSlug: environments.slug,
 };
 
-function runsWithLabels(db: Database) {
+/** Test runs with the PR number and environment slug a list shows beside each. */
+export function runsWithLabels(db: Database) {
   return db
     .select(listColumns)
     .from(testRuns)

@@ -1,17 +1,6 @@
-/**
- * A small seeded PRNG so the demo history is the same on every machine for a given seed.
- * mulberry32: 32 bits of state, fast, and good enough for plausible-looking data.
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@/lib/mulberry32';
+
+export { mulberry32 };
 
 /** FNV-1a: turns a label into a seed so each generator gets its own independent stream. */
 export function hashString(text: string): number {

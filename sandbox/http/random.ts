@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../lib/mulberry32';
+
 /**
  * A seeded pseudo-random source (mulberry32), so a fault run can be replayed exactly. Without a
  * seed it draws from Math.random.
@@ -5,15 +7,7 @@
 export type Random = () => number;
 
 export function createRandom(seed?: number): Random {
-  if (seed === undefined) return Math.random;
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seed === undefined ? Math.random : mulberry32(seed);
 }
 
 /** Fisher–Yates on a copy. */
