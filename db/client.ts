@@ -44,12 +44,10 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   const driver = config.driver ?? chooseDriver(config.url);
   const options = { schema, casing: 'snake_case' } as const;
   if (driver === 'pglite') {
-    const dir = resolve(config.pgliteDir ?? DEFAULT_PGLITE_DIR);
-    // PGlite does not create parent folders itself.
-    mkdirSync(dirname(dir), { recursive: true });
-    const client = new PGlite(config.pgliteSnapshot ? undefined : dir, {
-      loadDataDir: config.pgliteSnapshot,
-    });
+    const client = config.pgliteSnapshot
+      ? // In memory, from a pre-migrated snapshot. PGlite reads options only as its sole argument.
+        new PGlite({ loadDataDir: config.pgliteSnapshot })
+      : new PGlite(ensureParentFolder(resolve(config.pgliteDir ?? DEFAULT_PGLITE_DIR)));
     return {
       db: drizzlePglite({ client, ...options }) as unknown as Database,
       driver,
@@ -82,6 +80,12 @@ const databaseEnvSchema = z.object({
 });
 
 /** Reads the database settings once, naming the variable that is wrong. */
+/** PGlite does not create parent folders itself. */
+function ensureParentFolder(dir: string): string {
+  mkdirSync(dirname(dir), { recursive: true });
+  return dir;
+}
+
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const blankToUndefined = (value: string | undefined) => (value ? value : undefined);
   const parsed = databaseEnvSchema.safeParse({

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
 import { inject } from 'vitest';
-import { type Database, type DatabaseHandle, openDatabase } from '../../db/client';
-import * as schema from '../../db/schema';
+import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { currentTestDriver, testDatabaseUrl } from './drivers';
 import { routeNeonThroughRelay } from './neon-relay';
 import { createDatabase, databaseUrl, dropDatabase } from './postgres-admin';
@@ -23,7 +20,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const driver = currentTestDriver();
   if (driver === 'pglite') {
     const snapshot = await readFile(provided('pgliteSnapshotPath'));
-    return openPgliteSnapshot(new Blob([new Uint8Array(snapshot)]));
+    return openDatabase({ driver: 'pglite', pgliteSnapshot: new Blob([new Uint8Array(snapshot)]) });
   }
   const serverUrl = testDatabaseUrl();
   const name = `${provided('postgresPrefix')}_${randomBytes(6).toString('hex')}`;
@@ -49,15 +46,4 @@ function provided<
     );
   }
   return value;
-}
-
-/**
- * openDatabase({ pgliteSnapshot }) calls `new PGlite(undefined, { loadDataDir })`, and PGlite
- * ignores its options argument when the first one is not a folder, so the snapshot is silently
- * dropped. Until db/client.ts passes `{ loadDataDir }` as the only argument, open it here.
- */
-function openPgliteSnapshot(loadDataDir: Blob): DatabaseHandle {
-  const client = new PGlite({ loadDataDir });
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
-  return { db, driver: 'pglite', close: () => client.close() };
 }
