@@ -214,8 +214,8 @@ export async function getEnvironmentPage(
       { limit: testRunLimit },
     ),
     environment.status === 'active'
-      ? getUptimeByEnvironment(db, projectId, { now }).then(
-          (all) => all.find((row) => row.environmentId === environment.id) ?? null,
+      ? getUptimeByEnvironment(db, projectId, { now, environmentId: environment.id }).then(
+          ([row]) => row ?? null,
         )
       : null,
     getEnvironmentCost(db, environment.id, { now }),

@@ -34,13 +34,13 @@ interface UptimeRow {
 }
 
 /**
- * Uptime per active environment over 24 h / 7 d / 30 d, with 30-day latency percentiles over the
+ * Uptime per active environment (or the one asked for) over 24 h / 7 d / 30 d, with 30-day latency percentiles over the
  * successful checks. Each environment reads one range of (environment_id, checked_at).
  */
 export async function getUptimeByEnvironment(
   db: Database,
   projectId: number,
-  { now }: { now: Date },
+  { now, environmentId }: { now: Date; environmentId?: number },
 ): Promise<EnvironmentUptime[]> {
   const since30d = new Date(now.getTime() - 30 * 24 * HOUR_MS);
   const since7d = new Date(now.getTime() - 7 * 24 * HOUR_MS);
@@ -76,6 +76,7 @@ export async function getUptimeByEnvironment(
       limit 1
     ) l on true
     where e.project_id = ${projectId} and e.status = 'active'
+      ${environmentId === undefined ? sql`` : sql`and e.id = ${environmentId}`}
     order by case e.kind when 'production' then 0 when 'staging' then 1 when 'development' then 2 else 3 end,
       e.name
   `);

@@ -83,6 +83,16 @@ describe('getUptimeByEnvironment', () => {
     expect(prod!.windows['30d'].pct).toBeCloseTo(((CHECKS_30D - 6) / CHECKS_30D) * 100, 6);
   });
 
+  test('reads one environment alone when asked for it', async () => {
+    const all = await getUptimeByEnvironment(handle.db, project.id, { now });
+    const staging = all.find((row) => row.slug === 'staging')!;
+    const alone = await getUptimeByEnvironment(handle.db, project.id, {
+      now,
+      environmentId: staging.environmentId,
+    });
+    expect(alone).toEqual([staging]);
+  });
+
   test('compares each window with the SLO', async () => {
     const [prod, stage] = await getUptimeByEnvironment(handle.db, project.id, { now });
     // 3 failures in 288 checks is 98.96%: below 99.9%. 6 in 8640 is 99.93%: meeting it.
