@@ -1,12 +1,11 @@
 import { FilterBar } from '@/components/ui/filter-bar';
+import { enumOptions, environmentField } from '@/components/ui/filter-fields';
 import {
   OPERATION_KINDS,
   OPERATION_STATES,
   type OperationKind,
   type OperationState,
 } from '@/lib/domain/audit';
-
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function AuditFilters({
   values,
@@ -43,24 +42,15 @@ export function AuditFilters({
           name: 'action',
           label: 'Action',
           value: values.action,
-          options: OPERATION_KINDS.map((value) => ({ value, label: capitalize(value) })),
+          options: enumOptions(OPERATION_KINDS),
         },
-        {
-          type: 'select',
-          name: 'environment',
-          label: 'Environment',
-          value: values.environment,
-          options: environments.map((env) => ({
-            value: env.slug,
-            label: env.active ? env.name : `${env.name} (deleted)`,
-          })),
-        },
+        environmentField(values.environment, environments),
         {
           type: 'select',
           name: 'outcome',
           label: 'Outcome',
           value: values.outcome,
-          options: OPERATION_STATES.map((value) => ({ value, label: capitalize(value) })),
+          options: enumOptions(OPERATION_STATES),
         },
       ]}
     />

@@ -1,4 +1,5 @@
 import { FilterBar } from '@/components/ui/filter-bar';
+import { enumOptions, environmentField } from '@/components/ui/filter-fields';
 import {
   DEPLOYMENT_STATES,
   DEPLOYMENT_TARGETS,
@@ -6,8 +7,6 @@ import {
   type DeploymentState,
   type DeploymentTarget,
 } from '@/lib/domain/deployments';
-
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function DeploymentFilters({
   values,
@@ -30,29 +29,20 @@ export function DeploymentFilters({
       action="/deployments"
       label="Filter deployments"
       fields={[
-        {
-          type: 'select',
-          name: 'environment',
-          label: 'Environment',
-          value: values.environment,
-          options: environments.map((env) => ({
-            value: env.slug,
-            label: env.active ? env.name : `${env.name} (deleted)`,
-          })),
-        },
+        environmentField(values.environment, environments),
         {
           type: 'select',
           name: 'target',
           label: 'Target',
           value: values.target,
-          options: DEPLOYMENT_TARGETS.map((value) => ({ value, label: capitalize(value) })),
+          options: enumOptions(DEPLOYMENT_TARGETS),
         },
         {
           type: 'select',
           name: 'state',
           label: 'State',
           value: values.state,
-          options: DEPLOYMENT_STATES.map((value) => ({ value, label: capitalize(value) })),
+          options: enumOptions(DEPLOYMENT_STATES),
         },
         {
           type: 'text',

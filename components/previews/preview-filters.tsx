@@ -1,9 +1,8 @@
 import { FilterBar } from '@/components/ui/filter-bar';
+import { enumOptions } from '@/components/ui/filter-fields';
 import { Tabs } from '@/components/ui/tabs';
 import { DEPLOYMENT_STATES } from '@/lib/domain/deployments';
 import type { PreviewFilters as Filters } from '@/lib/filters/previews';
-
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function PreviewTabs({
   tab,
@@ -49,7 +48,7 @@ export function PreviewFilters({ values, authors }: { values: Filters; authors: 
           label: 'Deploy state',
           value: values.state,
           allLabel: 'Any state',
-          options: DEPLOYMENT_STATES.map((state) => ({ value: state, label: capitalize(state) })),
+          options: enumOptions(DEPLOYMENT_STATES),
         },
       ]}
     />
