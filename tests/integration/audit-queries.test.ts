@@ -6,15 +6,13 @@ import type { Project } from '@/db/schema';
 import { setMembership } from '@/db/writes';
 import { decodeCursor } from '@/lib/paging';
 import {
+  at,
   createEnvironment,
   createOperation,
   createProject,
   createUser,
-  MINUTE,
 } from '../support/factories';
 import { createTestDatabase } from '../support/test-database';
-
-const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1) + minutes * MINUTE);
 
 let handle: DatabaseHandle;
 let project: Project;

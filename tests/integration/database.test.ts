@@ -13,17 +13,15 @@ import {
 } from '@/db/schema';
 import { upsertDeployments, upsertProject } from '@/db/writes';
 import {
+  at,
   createDeployments,
   createEnvironment,
   createOperation,
   createProject,
-  MINUTE,
 } from '../support/factories';
 import { createTestDatabase, currentTestDriver } from '../support/test-database';
 
 const driver = currentTestDriver();
-const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1) + minutes * MINUTE);
-
 let handle: DatabaseHandle;
 
 beforeAll(async () => {

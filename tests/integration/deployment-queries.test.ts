@@ -5,15 +5,13 @@ import { listDeploymentAuthors, listEnvironmentOptions } from '@/db/queries/filt
 import type { Project } from '@/db/schema';
 import { decodeCursor } from '@/lib/paging';
 import {
+  at,
   createDeployments,
   createEnvironment,
   createProject,
   createPullRequest,
-  MINUTE,
 } from '../support/factories';
 import { createTestDatabase } from '../support/test-database';
-
-const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1) + minutes * MINUTE);
 
 let handle: DatabaseHandle;
 let project: Project;

@@ -4,12 +4,12 @@ import { GET as deployments } from '@/app/api/v1/deployments/route';
 import { GET as testRuns } from '@/app/api/v1/test-runs/route';
 import type { DatabaseHandle } from '@/db/client';
 import {
+  at,
   createDeployments,
   createEnvironment,
   createProject,
   createTestRun,
   makeCases,
-  MINUTE,
 } from '../support/factories';
 import { createTestDatabase } from '../support/test-database';
 
@@ -18,8 +18,6 @@ const processCache = globalThis as unknown as { envboardDatabase?: DatabaseHandl
 let handle: DatabaseHandle;
 
 const get = (path: string) => new Request(`http://localhost${path}`);
-const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1) + minutes * MINUTE);
-
 beforeAll(async () => {
   handle = await createTestDatabase();
   processCache.envboardDatabase = handle;

@@ -35,6 +35,9 @@ const next = () => ++sequence;
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+
+/** A fixed test clock: `minutes` after 2026-03-01 00:00 UTC. */
+export const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1) + minutes * MINUTE);
 export const DAY = 24 * HOUR;
 
 export async function createProject(
