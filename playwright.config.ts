@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromium';
 
@@ -18,6 +20,9 @@ function chromiumOrExit(): string {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Outside the project: `next dev` watches it, and traces written there make it reload pages
+  // mid-test.
+  outputDir: join(tmpdir(), 'envboard-e2e-results'),
   fullyParallel: true,
   forbidOnly: ci,
   // No retries: a flaky E2E test is a failure to fix, not to hide.
@@ -37,15 +42,15 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    // A fresh, seeded PGlite per run; `next dev`, or `next start` with E2E_USE_BUILD=1.
+    // A fresh, seeded PGlite per run; a production build served by `next start` (see serve.ts).
     command: 'npx tsx tests/e2e/support/serve.ts',
     url: `${baseURL}/api/health`,
     env: { E2E_PORT: String(port) },
     reuseExistingServer: !ci,
     // SIGTERM rather than Playwright's default SIGKILL, so serve.ts removes its database folder.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    // First start: PGlite's initdb, migrations, the demo seed and Next's first compile.
-    timeout: 240_000,
+    // First start: `next build`, PGlite's initdb, migrations and the demo seed.
+    timeout: 480_000,
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,14 +8,18 @@ import { prepareDatabase } from '@/scripts/prepare-database';
 /**
  * Playwright's webServer: the app on a fresh embedded database, migrated and seeded with the
  * demo history through the same path as `npm run dev`, so every run sees the same data and
- * never touches a developer's .data folder. `next dev` by default; `next start` on the existing
- * build when E2E_USE_BUILD=1 (.ci/run builds first).
+ * never touches a developer's .data folder.
  */
 const port = process.env.E2E_PORT ?? '3100';
-const useBuild = process.env.E2E_USE_BUILD === '1';
-if (useBuild && !existsSync('.next/BUILD_ID')) {
+// `next dev` reloads pages while it compiles them, which breaks tests mid-step: by default the
+// suite builds and runs `next start`. E2E_USE_BUILD=1 reuses an existing build (CI builds first);
+// E2E_DEV=1 runs `next dev` for quick iteration.
+const useDev = process.env.E2E_DEV === '1';
+const reuseBuild = process.env.E2E_USE_BUILD === '1';
+if (reuseBuild && !existsSync('.next/BUILD_ID')) {
   throw new Error('E2E_USE_BUILD=1 needs a production build: run "npx next build" first.');
 }
+if (!useDev && !reuseBuild) execSync('npx next build', { stdio: 'inherit' });
 
 const folder = await mkdtemp(join(tmpdir(), 'envboard-e2e-'));
 process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
@@ -30,7 +34,7 @@ await prepareDatabase({ seedIfEmpty: true });
 // next-server, which otherwise outlives its parent (STACK.md gotcha 7).
 const next = spawn(
   'npx',
-  ['next', useBuild ? 'start' : 'dev', '--port', port, '--hostname', '127.0.0.1'],
+  ['next', useDev ? 'dev' : 'start', '--port', port, '--hostname', '127.0.0.1'],
   { stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
