@@ -104,6 +104,8 @@ export const environments = pgTable(
     expiresAt: tz(),
     lastActivityAt: tz().notNull().defaultNow(),
     deletedAt: tz(),
+    /** The sticky pull-request comment envboard keeps up to date for this preview. */
+    prCommentId: bigint({ mode: 'number' }),
     ...timestamps,
   },
   (t) => [

@@ -50,3 +50,12 @@ export const syncRuns = pgTable(
 );
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type NewSyncRun = typeof syncRuns.$inferInsert;
+
+/** Conditional-request cache: a sync that finds nothing new is answered 304 and costs no rate limit. */
+export const providerEtags = pgTable('provider_etags', {
+  key: text().primaryKey(),
+  etag: text().notNull(),
+  body: jsonb().notNull(),
+  ...timestamps,
+});
+export type ProviderEtag = typeof providerEtags.$inferSelect;

@@ -22,6 +22,8 @@ export const operations = pgTable(
     reason: text(),
     before: jsonb().$type<Record<string, unknown>>(),
     after: jsonb().$type<Record<string, unknown>>(),
+    /** The step in flight, so a crashed operation can be reconciled from where it stopped. */
+    step: text(),
     error: text(),
     requestedAt: tz().notNull().defaultNow(),
     startedAt: tz(),

@@ -1,4 +1,4 @@
-import { boolean, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, numeric, pgTable, text } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
 export const projects = pgTable('projects', {
@@ -14,6 +14,12 @@ export const projects = pgTable('projects', {
   monthlyBudgetUsd: numeric({ precision: 12, scale: 2, mode: 'number' }).notNull().default(100),
   requireApproval: boolean().notNull().default(true),
   previewTtlDays: integer().notNull().default(7),
+  /** SHA-256 of the token CI uses to upload test reports; the token itself is never stored. */
+  ingestTokenHash: text(),
+  /** Check and test-suite names that must be green on a commit before it may reach production. */
+  requiredChecks: jsonb().$type<string[]>().notNull().default(['ci']),
+  /** Called after a preview's database branch is reset from its parent. */
+  seedHookUrl: text(),
   uptimeSloPct: numeric({ precision: 6, scale: 3, mode: 'number' }).notNull().default(99.9),
   ...timestamps,
 });

@@ -1,0 +1,87 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { type SyncRun, syncRuns } from '@/db/schema';
+
+/** What one sync reports back: how much it looked at, what it changed, and where to resume. */
+export interface SyncTally {
+  itemsSeen: number;
+  itemsChanged: number;
+  /** Per-item failures that did not stop the run; each names the item and the reason. */
+  errors: string[];
+  /** Where the next run of this kind resumes, e.g. an ISO time or a provider cursor. */
+  cursor?: string | null;
+}
+
+export interface SyncContext {
+  db: Database;
+  now: Date;
+  /** The cursor the last successful run of this kind left, or null on a first run. */
+  previousCursor: string | null;
+}
+
+export interface SyncJob {
+  /** The sync_runs.kind, e.g. 'github.pull_requests'. */
+  kind: string;
+  /** Provider calls spent so far by the clients this job uses; read before and after. */
+  callsSpent: () => number;
+  work: (context: SyncContext) => Promise<SyncTally>;
+}
+
+export function emptyTally(): SyncTally {
+  return { itemsSeen: 0, itemsChanged: 0, errors: [] };
+}
+
+async function previousCursor(db: Database, kind: string): Promise<string | null> {
+  const [last] = await db
+    .select({ cursor: syncRuns.cursor })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.kind, kind), eq(syncRuns.status, 'succeeded')))
+    .orderBy(desc(syncRuns.startedAt))
+    .limit(1);
+  return last?.cursor ?? null;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one sync as one sync_runs row: 'running' while it works, then 'succeeded' with its counts
+ * and the API calls it spent, or 'failed' with the reason. The row is written before the work so
+ * a run that dies mid-way is still visible on the Sync status page.
+ */
+export async function runSync(
+  db: Database,
+  job: SyncJob,
+  now: () => Date = () => new Date(),
+): Promise<SyncRun> {
+  const startedAt = now();
+  const cursor = await previousCursor(db, job.kind);
+  const [row] = await db
+    .insert(syncRuns)
+    .values({ kind: job.kind, status: 'running', startedAt })
+    .returning({ id: syncRuns.id });
+  const callsBefore = job.callsSpent();
+  let tally: SyncTally;
+  let status: 'succeeded' | 'failed' = 'succeeded';
+  try {
+    tally = await job.work({ db, now: startedAt, previousCursor: cursor });
+  } catch (error) {
+    status = 'failed';
+    tally = { ...emptyTally(), errors: [describe(error)], cursor };
+  }
+  const [finished] = await db
+    .update(syncRuns)
+    .set({
+      status,
+      finishedAt: now(),
+      itemsSeen: tally.itemsSeen,
+      itemsChanged: tally.itemsChanged,
+      apiCalls: job.callsSpent() - callsBefore,
+      errors: tally.errors.slice(0, 50),
+      cursor: tally.cursor === undefined ? cursor : tally.cursor,
+    })
+    .where(eq(syncRuns.id, row!.id))
+    .returning();
+  return finished!;
+}
