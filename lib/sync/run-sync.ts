@@ -41,6 +41,18 @@ async function previousCursor(db: Database, kind: string): Promise<string | null
   return last?.cursor ?? null;
 }
 
+/**
+ * A client that cannot be built (a missing setting) has spent nothing; its error surfaces from
+ * the work, which marks the run failed instead of leaving it 'running'.
+ */
+function callsSpentSafely(job: SyncJob): number {
+  try {
+    return job.callsSpent();
+  } catch {
+    return 0;
+  }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -61,7 +73,7 @@ export async function runSync(
     .insert(syncRuns)
     .values({ kind: job.kind, status: 'running', startedAt })
     .returning({ id: syncRuns.id });
-  const callsBefore = job.callsSpent();
+  const callsBefore = callsSpentSafely(job);
   let tally: SyncTally;
   let status: 'succeeded' | 'failed' = 'succeeded';
   try {
@@ -77,7 +89,7 @@ export async function runSync(
       finishedAt: now(),
       itemsSeen: tally.itemsSeen,
       itemsChanged: tally.itemsChanged,
-      apiCalls: job.callsSpent() - callsBefore,
+      apiCalls: callsSpentSafely(job) - callsBefore,
       errors: tally.errors.slice(0, 50),
       cursor: tally.cursor === undefined ? cursor : tally.cursor,
     })
