@@ -1,6 +1,7 @@
 import { Faults } from '../http/faults';
 import { Router, type RunningServer, startServer } from '../http/server';
 import type { WebhookSender } from '../http/webhook-sender';
+import { artifactRoutes } from './artifact-routes';
 import { githubDelivery, githubWebhookSender, type WebhookSettings } from './delivery';
 import type { Json } from './examples';
 import { statusPayload } from './events';
@@ -72,6 +73,7 @@ export async function startGitHubSandbox(
   let baseUrl = '';
   readRoutes(world, on, () => baseUrl);
   writeRoutes(world, on);
+  artifactRoutes(world, on, router, () => baseUrl);
 
   const server = await startServer({
     router,

@@ -193,7 +193,11 @@ export class StateChanges {
     complete: {
       conclusion?: string;
       queuedMs?: number;
-      artifacts?: { name: string; sizeInBytes: number }[];
+      artifacts?: {
+        name: string;
+        sizeInBytes: number;
+        files?: Record<string, string | Uint8Array>;
+      }[];
       at?: Date;
     } = {},
   ): RunState {

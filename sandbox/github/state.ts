@@ -58,6 +58,8 @@ export interface ArtifactState {
   sizeInBytes: number;
   createdAt: Date;
   expiresAt: Date;
+  /** What the artifact's zip holds, by path inside it. */
+  files?: Record<string, string | Uint8Array>;
 }
 
 export interface CommentState {

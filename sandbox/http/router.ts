@@ -16,7 +16,7 @@ export interface SandboxRequest {
 export interface SandboxResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Serialized as JSON unless it is a string or `undefined` (no body, e.g. 204 or 304). */
+  /** Serialized as JSON unless it is a string, bytes or `undefined` (no body, e.g. 204 or 304). */
   body?: unknown;
 }
 

@@ -100,9 +100,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, response: SandboxResponse): void {
   const headers = { ...response.headers };
-  let payload: string | undefined;
-  if (typeof response.body === 'string') payload = response.body;
-  else if (response.body !== undefined) {
+  let payload: string | Uint8Array | undefined;
+  if (typeof response.body === 'string' || response.body instanceof Uint8Array) {
+    payload = response.body;
+  } else if (response.body !== undefined) {
     payload = JSON.stringify(response.body);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   }

@@ -1,3 +1,4 @@
+import { ProviderError } from '../errors';
 import type { GitHubConfig } from './config';
 import { type EtagCache, MemoryEtagCache } from './etag-cache';
 import { githubCall } from './errors';
@@ -97,6 +98,20 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         return artifacts.map(toArtifact);
       }),
 
+    downloadArtifact: (artifactId) =>
+      githubCall('downloadArtifact', async () => {
+        // Not followed by fetch: the signed URL is fetched apart, so the token never leaves for
+        // blob storage and the zip bypasses the ETag cache, which keeps text.
+        const { headers } = await octokit.rest.actions.downloadArtifact({
+          ...repo,
+          artifact_id: artifactId,
+          archive_format: 'zip',
+          request: { redirect: 'manual' },
+        });
+        if (!headers.location) throw new Error('GitHub gave no download location for the artifact');
+        return downloadFrom(headers.location, options.timeoutMs ?? 10_000);
+      }),
+
     createOrUpdateIssueComment: (issueNumber, marker, text) =>
       githubCall('createOrUpdateIssueComment', async () => {
         const body = text.includes(marker) ? text : `${marker}\n${text}`;
@@ -136,4 +151,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
     usage: () => ({ ...usage }),
   };
+}
+
+/** Blob storage answers a signed URL with the bytes; anything else is a failed download. */
+async function downloadFrom(url: string, timeoutMs: number): Promise<Uint8Array> {
+  // A zip of reports can take longer than one API answer: allow several per-attempt timeouts.
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs * 6) });
+  if (!response.ok) {
+    throw new ProviderError({
+      provider: 'github',
+      operation: 'downloadArtifact',
+      status: response.status,
+      message: `${response.status} from the artifact's download URL`,
+    });
+  }
+  return new Uint8Array(await response.arrayBuffer());
 }

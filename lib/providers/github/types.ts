@@ -93,6 +93,11 @@ export interface GitHubClient {
   listWorkflowJobs(runId: number): Promise<WorkflowJob[]>;
   compareCommits(base: string, head: string): Promise<Comparison>;
   listRunArtifacts(runId: number, name?: string): Promise<Artifact[]>;
+  /**
+   * The artifact's zip. GitHub answers with a redirect to a short-lived signed URL; the zip is
+   * fetched from there without the token, since that URL is its own credential.
+   */
+  downloadArtifact(artifactId: number): Promise<Uint8Array>;
   /** One sticky comment per marker: found by the marker in its body, created when absent. */
   createOrUpdateIssueComment(
     issueNumber: number,

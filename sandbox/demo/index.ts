@@ -1,0 +1,51 @@
+import { DEFAULT_SEED, type DemoHistory, generateDemoHistory } from '@/db/seed';
+import { floorToCheckInterval } from '@/db/seed/clock';
+import type { GitHubSandbox } from '../github/emulator';
+import type { NeonSandbox } from '../neon';
+import type { VercelSandbox } from '../vercel';
+import { fillGitHubRepo } from './github';
+import { fillNeonStore, neonConsumption } from './neon';
+import { fillVercelStore } from './vercel';
+import { vercelCharges } from './vercel-charges';
+
+export { neonConsumption } from './neon';
+export { vercelCharges } from './vercel-charges';
+
+/** The demo history exactly as `seedDemo` generates it for the same `now` and seed. */
+export function demoHistory(options: { now?: Date; seed?: number } = {}): DemoHistory {
+  return generateDemoHistory({
+    now: floorToCheckInterval(options.now ?? new Date()),
+    seed: options.seed ?? DEFAULT_SEED,
+  });
+}
+
+/** Where the demo lives at each provider: what the clients' environment variables name. */
+export function demoProviderIds(history: DemoHistory) {
+  const { githubOwner, githubRepo, vercelProjectId, vercelTeamId, neonProjectId } = history.project;
+  return {
+    githubRepository: `${githubOwner}/${githubRepo}`,
+    vercelProjectId: vercelProjectId!,
+    vercelTeamId: vercelTeamId!,
+    neonProjectId: neonProjectId!,
+  };
+}
+
+export interface DemoSandboxes {
+  github: GitHubSandbox;
+  vercel: VercelSandbox;
+  neon: NeonSandbox;
+}
+
+/**
+ * Puts the state the providers would hold for the demo into the three emulators, under the ids
+ * the seed writes: the repository's commits, pull requests and CI runs; the Vercel project, its
+ * deployments and billing; the Neon branches and consumption. Nothing is replayed as webhooks.
+ */
+export function fillSandboxesFromDemo(sandboxes: DemoSandboxes, history: DemoHistory): void {
+  const ids = demoProviderIds(history);
+  fillGitHubRepo(sandboxes.github.repository(ids.githubRepository), history);
+  fillVercelStore(sandboxes.vercel.store, history);
+  sandboxes.vercel.store.charges.push(...vercelCharges(history));
+  fillNeonStore(sandboxes.neon.store, history);
+  sandboxes.neon.consumption.push(...neonConsumption(history));
+}

@@ -1,0 +1,37 @@
+import type { DemoHistory } from '@/db/seed';
+import { launchSandboxes, type LaunchedSandboxes, type SandboxLaunchOptions } from '../launch';
+import { demoHistory, demoProviderIds, fillSandboxesFromDemo } from './index';
+
+/** The Neon organisation the demo project belongs to; consumption history asks for one. */
+export const DEMO_NEON_ORG_ID = 'org-acme-inc-demo';
+
+export interface DemoSandboxes extends LaunchedSandboxes {
+  history: DemoHistory;
+}
+
+/**
+ * Starts the three emulators under the demo's repository and project ids and fills them with the
+ * demo history for `now` and `seed` — the history `seedDemo` writes for the same two values. The
+ * emulators' clocks start at `now` and run on from there, so a history for a past `now` stays
+ * as it was (no preview branch expires under it).
+ */
+export async function startDemoSandboxes(
+  options: { now?: Date; seed?: number } & Pick<
+    SandboxLaunchOptions,
+    'ports' | 'webhookTargets' | 'webhookDelayMs' | 'neonOperationMs'
+  > = {},
+): Promise<DemoSandboxes> {
+  const history = demoHistory({ now: options.now, seed: options.seed });
+  const ids = demoProviderIds(history);
+  const offset = options.now ? options.now.getTime() - Date.now() : 0;
+  const sandboxes = await launchSandboxes({
+    ...options,
+    clock: () => Date.now() + offset,
+    githubRepository: ids.githubRepository,
+    vercelTeamId: ids.vercelTeamId,
+    neonProjectId: ids.neonProjectId,
+    neonOrgId: DEMO_NEON_ORG_ID,
+  });
+  fillSandboxesFromDemo(sandboxes, history);
+  return { ...sandboxes, history };
+}
