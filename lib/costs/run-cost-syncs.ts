@@ -1,0 +1,62 @@
+import type { Database } from '@/db/client';
+import type { SyncRun } from '@/db/schema';
+import type { NeonClient } from '@/lib/providers/neon/client';
+import type { VercelClient } from '@/lib/providers/vercel/client';
+import { runSync } from '@/lib/sync/run-sync';
+import { neonConsumptionJob } from './neon-consumption-job';
+import type { NeonPlan } from './neon-prices';
+import { vercelChargesJob } from './vercel-charges-job';
+
+/** A provider the server is not configured for is skipped, saying which setting is missing. */
+export type ClientOrReason<Client> = { client: Client } | { skipped: string };
+
+export interface CostSyncInput {
+  project: { id: number; vercelProjectId: string | null };
+  neon: ClientOrReason<NeonClient>;
+  vercel: ClientOrReason<VercelClient>;
+  neonPlan: NeonPlan;
+  now?: () => Date;
+}
+
+export type CostSyncOutcome = SyncRun | { skipped: string };
+
+/** Both cost syncs, one after the other, each recorded as its own sync_runs row. */
+export async function runCostSyncs(
+  db: Database,
+  input: CostSyncInput,
+): Promise<{ neon: CostSyncOutcome; vercel: CostSyncOutcome }> {
+  const neon =
+    'client' in input.neon
+      ? await runSync(
+          db,
+          neonConsumptionJob({
+            neon: input.neon.client,
+            projectId: input.project.id,
+            plan: input.neonPlan,
+          }),
+          input.now,
+        )
+      : input.neon;
+  const vercel =
+    'client' in input.vercel
+      ? await runSync(
+          db,
+          vercelChargesJob({
+            vercel: input.vercel.client,
+            projectId: input.project.id,
+            vercelProjectId: input.project.vercelProjectId,
+          }),
+          input.now,
+        )
+      : input.vercel;
+  return { neon, vercel };
+}
+
+/** Builds a client, or the reason it cannot be built (a missing or malformed setting). */
+export function clientOrReason<Client>(build: () => Client): ClientOrReason<Client> {
+  try {
+    return { client: build() };
+  } catch (error) {
+    return { skipped: error instanceof Error ? error.message : String(error) };
+  }
+}
