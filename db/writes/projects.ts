@@ -68,3 +68,12 @@ export async function deleteProject(db: Database, slug: string): Promise<boolean
     .returning({ id: projects.id });
   return deleted.length > 0;
 }
+
+/** Stores the SHA-256 of a project's test-report ingest token (never the token itself). */
+export async function setIngestTokenHash(
+  db: Database,
+  projectId: number,
+  tokenHash: string,
+): Promise<void> {
+  await db.update(projects).set({ ingestTokenHash: tokenHash }).where(eq(projects.id, projectId));
+}

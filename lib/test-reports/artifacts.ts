@@ -1,0 +1,121 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { Database } from '@/db/client';
+import type { Project } from '@/db/schema';
+import type { GitHubClient, WorkflowRun } from '@/lib/providers/github/types';
+import { ingestTestReport } from './ingest';
+import { DEFAULT_SUITE, formatFromFileName } from './parse';
+import { InvalidReportError, type ReportFormat, type TestSuiteKind } from './types';
+
+/** The artifact name CI uploads its reports under (actions/upload-artifact `name:`). */
+export const TEST_RESULTS_ARTIFACT = 'test-results';
+/** Zips past this are not fetched: Playwright traces and videos can make them huge. */
+export const MAX_ARTIFACT_BYTES = 100 * 1024 * 1024;
+/** A single report past this is skipped rather than held in memory whole. */
+export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface IngestedArtifactFile {
+  artifactId: number;
+  file: string;
+  testRunId: number;
+  /** False when this artifact file had been ingested before. */
+  created: boolean;
+}
+
+export interface RejectedArtifactFile {
+  artifactId: number;
+  /** Absent when the whole artifact was passed over. */
+  file?: string;
+  reason: string;
+}
+
+export interface ArtifactIngestSummary {
+  ingested: IngestedArtifactFile[];
+  rejected: RejectedArtifactFile[];
+}
+
+/**
+ * Ingests every JUnit `.xml` and Playwright `.json` report inside the `test-results` artifacts
+ * of a workflow run, through the same path as an upload. Each file is stored once, keyed by
+ * artifact id and path, so calling this again for the same run adds nothing. A file that is
+ * not a report (coverage JSON, say) is listed in `rejected` and does not stop the others; a
+ * GitHub failure (ProviderError) does, so the caller's sync can record it and try later.
+ */
+export async function ingestRunArtifacts(
+  db: Database,
+  project: Pick<Project, 'id'>,
+  github: Pick<GitHubClient, 'listRunArtifacts' | 'downloadArtifact'>,
+  run: WorkflowRun,
+): Promise<ArtifactIngestSummary> {
+  const summary: ArtifactIngestSummary = { ingested: [], rejected: [] };
+  const artifacts = await github.listRunArtifacts(run.id, TEST_RESULTS_ARTIFACT);
+  for (const artifact of artifacts) {
+    if (artifact.expired) {
+      summary.rejected.push({ artifactId: artifact.id, reason: 'the artifact has expired' });
+      continue;
+    }
+    if (artifact.sizeInBytes > MAX_ARTIFACT_BYTES) {
+      const reason = `the artifact is ${artifact.sizeInBytes} bytes, over ${MAX_ARTIFACT_BYTES}`;
+      summary.rejected.push({ artifactId: artifact.id, reason });
+      continue;
+    }
+    const files = reportFiles(await github.downloadArtifact(artifact.id));
+    for (const { path, format, bytes } of files) {
+      if (bytes.byteLength > MAX_REPORT_FILE_BYTES) {
+        const reason = `the file is ${bytes.byteLength} bytes, over ${MAX_REPORT_FILE_BYTES}`;
+        summary.rejected.push({ artifactId: artifact.id, file: path, reason });
+        continue;
+      }
+      try {
+        const { run: stored, created } = await ingestTestReport(db, project, {
+          externalId: `github-artifact:${artifact.id}:${path}`,
+          body: strFromU8(bytes),
+          format,
+          suite: suiteFromPath(path, format),
+          target: {
+            commit: run.headSha,
+            branch: run.headBranch ?? undefined,
+            pr: run.pullRequestNumbers[0],
+            githubRunId: run.id,
+          },
+          receivedAt: run.updatedAt,
+        });
+        summary.ingested.push({
+          artifactId: artifact.id,
+          file: path,
+          testRunId: stored.id,
+          created,
+        });
+      } catch (error) {
+        if (!(error instanceof InvalidReportError)) throw error;
+        summary.rejected.push({ artifactId: artifact.id, file: path, reason: error.message });
+      }
+    }
+  }
+  return summary;
+}
+
+/** The zip's report files in path order; everything else (traces, screenshots) is never inflated. */
+function reportFiles(zip: Uint8Array) {
+  const entries = unzipSync(zip, {
+    filter: (file) => !file.name.endsWith('/') && formatFromFileName(file.name) !== undefined,
+  });
+  return Object.keys(entries)
+    .sort()
+    .map((path) => ({
+      path,
+      format: formatFromFileName(path) as ReportFormat,
+      bytes: entries[path]!,
+    }));
+}
+
+/**
+ * CI usually names reports after their suite (`unit.xml`, `e2e/results.json`,
+ * `integration/junit.xml`); otherwise the format's usual suite.
+ */
+export function suiteFromPath(path: string, format: ReportFormat): TestSuiteKind {
+  const words = new Set(path.toLowerCase().split(/[^a-z0-9]+/));
+  if (words.has('e2e') || words.has('playwright')) return 'e2e';
+  if (words.has('integration')) return 'integration';
+  if (words.has('unit')) return 'unit';
+  return DEFAULT_SUITE[format];
+}

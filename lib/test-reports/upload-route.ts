@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { errorResponse, HttpError, jsonResponse } from '@/lib/http/json-route';
+import { ingestTestReport } from './ingest';
+import { bearerToken, findProjectByIngestToken } from './ingest-token';
+import { DEFAULT_SUITE, formatFromContentType } from './parse';
+import { readBodyWithLimit } from './read-body';
+import { InvalidReportError } from './types';
+import { uploadMetadataInput, uploadMetadataSchema } from './upload-metadata';
+
+/** Vercel Functions accept request bodies up to 4.5 MB; bigger reports go through artifacts. */
+export const DEFAULT_MAX_REPORT_BYTES = 4 * 1024 * 1024;
+
+const limitSchema = z.coerce.number().int().positive();
+
+export function maxReportBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TEST_REPORT_MAX_BYTES;
+  if (!raw) return DEFAULT_MAX_REPORT_BYTES;
+  const parsed = limitSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `TEST_REPORT_MAX_BYTES must be a positive whole number of bytes, not "${raw}".`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * POST /api/v1/test-runs: one JUnit XML or Playwright JSON report per request, authenticated by
+ * the project's ingest token. Checks in STYLE.md's order: metadata and content type (400/415),
+ * token (401), size (413), report (400), then stores it: 201 with the counts, or 200 with the
+ * stored run when this report id was uploaded before.
+ */
+export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const metadata = uploadMetadataSchema.safeParse(uploadMetadataInput(request));
+      if (!metadata.success) {
+        return errorResponse(
+          400,
+          'invalid_metadata',
+          'The report metadata (query string or X-Envboard-* headers) is not valid.',
+          metadata.error.issues.map((issue) => ({
+            path: issue.path.join('.'),
+            message: issue.message,
+          })),
+        );
+      }
+      const format = formatFromContentType(request.headers.get('content-type'));
+      if (!format) {
+        return errorResponse(
+          415,
+          'unsupported_media_type',
+          'Send JUnit XML as application/xml (or text/xml), or a Playwright JSON report as application/json.',
+        );
+      }
+      const db = getDb();
+      const project = await findProjectByIngestToken(
+        db,
+        bearerToken(request.headers.get('authorization')),
+      );
+      if (!project) {
+        const response = errorResponse(
+          401,
+          'unauthorized',
+          "A valid ingest token is required: 'Authorization: Bearer <token>' (npm run ingest-token).",
+        );
+        response.headers.set('www-authenticate', 'Bearer realm="envboard"');
+        return response;
+      }
+      const body = await readBodyWithLimit(request, options.maxBytes ?? maxReportBytesFromEnv());
+      const { run_id: runId, coverage, suite, ...target } = metadata.data;
+      const result = await ingestTestReport(db, project, {
+        externalId: uploadExternalId(project.id, suite ?? DEFAULT_SUITE[format], target.commit, {
+          runId,
+          body,
+        }),
+        body,
+        format,
+        suite,
+        coveragePct: coverage,
+        target: {
+          ...target,
+          githubRunId: runId && /^\d+$/.test(runId) ? Number(runId) : undefined,
+        },
+        receivedAt: new Date(),
+      });
+      const { run } = result;
+      return jsonResponse(
+        {
+          data: {
+            id: run.id,
+            created: result.created,
+            suite: run.suite,
+            status: run.status,
+            commitSha: run.commitSha,
+            branch: run.branch,
+            counts: {
+              total: run.total,
+              passed: run.passed,
+              failed: run.failed,
+              skipped: run.skipped,
+              flaky: run.flaky,
+            },
+            pullRequestId: run.pullRequestId,
+            deploymentId: run.deploymentId,
+            environmentId: run.environmentId,
+          },
+        },
+        result.created ? 201 : 200,
+      );
+    } catch (error) {
+      if (error instanceof InvalidReportError) {
+        return errorResponse(400, 'invalid_report', error.message);
+      }
+      if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
+      console.error('POST /api/v1/test-runs failed', error);
+      return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
+    }
+  };
+}
+
+/**
+ * Scoped to the project and suite, so one CI run id can carry a unit and an e2e report. Without
+ * a run id, the same report body for the same suite is the same report.
+ */
+function uploadExternalId(
+  projectId: number,
+  suite: string,
+  commit: string,
+  report: { runId: string | undefined; body: string },
+): string {
+  const key =
+    report.runId ??
+    `sha256:${createHash('sha256').update(`${commit}\n${report.body}`).digest('hex')}`;
+  return `upload:${projectId}:${suite}:${key}`;
+}
