@@ -25,6 +25,26 @@ export async function issueIngestToken(db: Database, project: Pick<Project, 'id'
   return token;
 }
 
+/**
+ * The project a new token is for: the slug given, else ENVBOARD_PROJECT, else the only project.
+ * With several projects and no slug, the error lists the slugs to choose from.
+ */
+export async function projectForNewToken(db: Database, slug?: string): Promise<Project> {
+  const wanted = slug ?? process.env.ENVBOARD_PROJECT;
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(wanted ? eq(projects.slug, wanted) : undefined)
+    .orderBy(asc(projects.id));
+  if (rows.length === 1) return rows[0]!;
+  if (wanted) throw new Error(`No project with the slug "${wanted}".`);
+  if (rows.length === 0) throw new Error('No project yet: run `npm run db:seed` or connect one.');
+  const slugs = rows.map((row) => row.slug).join(', ');
+  throw new Error(
+    `Several projects (${slugs}): name one, e.g. \`npm run ingest-token -- ${rows[0]!.slug}\`.`,
+  );
+}
+
 /** `Authorization: Bearer <token>` → the token, or undefined. */
 export function bearerToken(header: string | null): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
