@@ -118,7 +118,7 @@ async function pullRequestPage(
 }
 
 /** The latest run of each suite for each pull request: DISTINCT ON over the pull-request index. */
-async function latestSuiteRuns(db: Database, pullRequestIds: number[]) {
+export async function latestSuiteRuns(db: Database, pullRequestIds: number[]) {
   if (pullRequestIds.length === 0) return new Map<number, SuiteResult[]>();
   const runs = await db
     .selectDistinctOn([testRuns.pullRequestId, testRuns.suite], {
@@ -144,7 +144,7 @@ async function latestSuiteRuns(db: Database, pullRequestIds: number[]) {
 }
 
 /** Spend attributed to each pull request, directly or through its preview environment. */
-async function costByPullRequest(
+export async function costByPullRequest(
   db: Database,
   pullRequestIds: number[],
   environmentIds: number[],

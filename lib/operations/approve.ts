@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { getOperation } from '@/db/queries/operations';
+import { decideApproval } from '@/db/writes/operations';
+import { id, parseInput, reason } from './input';
+import { executePromotion } from './promote';
+import { refuseUnlessRole } from './roles';
+import { type OperationResult, refuse } from './result';
+import { type Actor, nowOf, type OperationClients } from './types';
+
+const decisionInput = z.object({ operationId: id, reason });
+
+/**
+ * A second release manager approves a requested promotion, which then runs at once. The
+ * requester cannot approve their own request. Only one decision wins: the move out of
+ * `requested` is conditional, so a concurrent approve or reject gets a clear refusal.
+ */
+export async function approve(
+  db: Database,
+  clients: OperationClients,
+  actor: Actor,
+  input: z.input<typeof decisionInput>,
+): Promise<OperationResult> {
+  const decided = await decide(db, clients, actor, input, 'approved');
+  if (!decided.ok) return decided;
+  return executePromotion(db, clients, decided.operation);
+}
+
+/** A second release manager turns a requested promotion down; it ends `rejected`. */
+export async function reject(
+  db: Database,
+  clients: OperationClients,
+  actor: Actor,
+  input: z.input<typeof decisionInput>,
+): Promise<OperationResult> {
+  return decide(db, clients, actor, input, 'rejected');
+}
+
+async function decide(
+  db: Database,
+  clients: OperationClients,
+  actor: Actor,
+  input: z.input<typeof decisionInput>,
+  decision: 'approved' | 'rejected',
+): Promise<OperationResult> {
+  const verb = decision === 'approved' ? 'approve' : 'reject';
+  const denied = refuseUnlessRole(actor, 'release_manager', `${verb} a promotion`);
+  if (denied) return denied;
+  const parsed = parseInput(decisionInput, input);
+  if (!parsed.ok) return parsed;
+  const { operationId } = parsed.data;
+
+  const operation = await getOperation(db, operationId);
+  if (!operation) return refuse('not_found', `Operation #${operationId} does not exist.`);
+  if (operation.state !== 'requested') {
+    return refuse(
+      'not_awaiting_approval',
+      `Operation #${operationId} is ${operation.state}, not waiting for approval.`,
+      { operation },
+    );
+  }
+  if (operation.actorId === actor.userId) {
+    return refuse(
+      'self_approval',
+      `You requested operation #${operationId}; another release manager must ${verb} it.`,
+      { operation },
+    );
+  }
+  const now = nowOf(clients);
+  const moved = await decideApproval(
+    db,
+    { operationId, approverId: actor.userId, decision, reason: parsed.data.reason },
+    decision === 'approved'
+      ? { state: 'approved' }
+      : { state: 'rejected', finishedAt: now, error: `rejected: ${parsed.data.reason}` },
+  );
+  if (!moved) {
+    return refuse(
+      'not_awaiting_approval',
+      `Operation #${operationId} was decided by someone else just now.`,
+    );
+  }
+  return { ok: true, operation: moved };
+}

@@ -1,0 +1,26 @@
+/**
+ * envboard's operations: each one a state machine over an `operations` row (requested →
+ * approved → running → succeeded | failed; rejected), one at a time per environment (enforced by
+ * the database), with its own role check, an idempotency key, before/after state and the step
+ * in flight. Server actions call these; the cron calls cleanup and reconcileOperations.
+ */
+export { approve, reject } from './approve';
+export { cleanup, type CleanupReport } from './cleanup';
+export { PREVIEW_COMMENT_MARKER, renderPreviewComment, updatePreviewComment } from './pr-comment';
+export { checkVerdict, promotionGate, type CheckVerdict } from './promotion-gate';
+export { executePromotion, PROMOTION_GATE_CONTEXT, requestPromotion } from './promote';
+export { previewBranchName, provision } from './provision';
+export { OPERATION_TIMEOUT_MS, reconcileOperations, type ReconcileReport } from './reconcile';
+export { remove } from './remove';
+export { reseed } from './reseed';
+export type {
+  OperationResult,
+  PreconditionFailure,
+  PreconditionName,
+  Refusal,
+  RefusalCode,
+} from './result';
+export { hasRole, ROLE_ORDER } from './roles';
+export { rollback } from './rollback';
+export { ProcessInterrupted, type StepHooks } from './runner';
+export type { Actor, OperationClients, Role } from './types';

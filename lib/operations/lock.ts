@@ -1,0 +1,47 @@
+import type { Database } from '@/db/client';
+import { getActiveOperation } from '@/db/queries/operations';
+import type { NewOperation, Operation } from '@/db/schema';
+import { insertOperation, isActiveOperationConflict } from '@/db/writes/operations';
+import { refuse, type Refusal } from './result';
+
+/**
+ * Opens an operation row, which also takes its environment's lock: the partial unique index
+ * `operations_one_active_per_environment_uq` lets only one requested/approved/running operation
+ * exist per environment, so concurrent requests are decided by the database. The loser gets a
+ * refusal naming the operation in the way, never a 500. The same idempotency key hands back the
+ * operation it first created.
+ */
+export async function openOperation(
+  db: Database,
+  row: NewOperation,
+  environmentName: string,
+): Promise<{ operation: Operation; created: boolean } | Refusal> {
+  try {
+    const opened = await insertOperation(db, row);
+    if (!opened.created && opened.operation.kind !== row.kind) {
+      return refuse(
+        'idempotency_key_reused',
+        `That request key already belongs to operation #${opened.operation.id} (${opened.operation.kind}).`,
+      );
+    }
+    return opened;
+  } catch (error) {
+    if (!isActiveOperationConflict(error) || row.environmentId == null) throw error;
+    const active = await getActiveOperation(db, row.environmentId);
+    if (!active) {
+      return refuse(
+        'operation_in_progress',
+        `An operation on ${environmentName} finished just now; try again.`,
+      );
+    }
+    const by = active.actorLogin ? ` by ${active.actorLogin}` : ' by envboard';
+    return refuse(
+      'operation_in_progress',
+      `An operation is already in progress on ${environmentName}: #${active.id} ${active.kind}${by} (${active.state}).`,
+    );
+  }
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as Refusal).ok === false;
+}

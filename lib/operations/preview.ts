@@ -1,0 +1,36 @@
+import type { Database } from '@/db/client';
+import { type EnvironmentContext, getEnvironmentContext } from '@/db/queries/operations';
+import { ProviderError } from '@/lib/providers/errors';
+import { refuse, type Refusal } from './result';
+
+/** A preview environment that still exists, with its project, pull request and branch. */
+export async function loadPreview(
+  db: Database,
+  environmentId: number,
+  action: string,
+): Promise<EnvironmentContext | Refusal> {
+  const context = await getEnvironmentContext(db, environmentId);
+  if (!context) return refuse('not_found', `Environment ${environmentId} does not exist.`);
+  const { environment } = context;
+  if (environment.kind !== 'preview') {
+    return refuse(
+      'not_a_preview',
+      `Only previews can be ${action}; ${environment.name} is ${environment.kind}.`,
+    );
+  }
+  if (environment.status === 'deleted') {
+    return refuse('not_found', `${environment.name} has already been deleted.`);
+  }
+  return context;
+}
+
+/** Deleting what is already gone is a success: 404 from a delete means the work is done. */
+export async function ignoringGone(call: () => Promise<unknown>): Promise<'deleted' | 'gone'> {
+  try {
+    await call();
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof ProviderError && error.status === 404) return 'gone';
+    throw error;
+  }
+}

@@ -1,0 +1,210 @@
+import type { Database } from '@/db/client';
+import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operations';
+import type { DbBranch, Environment, Project, PullRequest } from '@/db/schema';
+import { upsertDbBranch, upsertEnvironment } from '@/db/writes';
+import { linkPreviewDbBranch } from '@/db/writes/operations';
+import type { NeonBranch } from '@/lib/providers/neon/schemas';
+import { isRefusal, openOperation } from './lock';
+import { updatePreviewComment } from './pr-comment';
+import { ignoringGone } from './preview';
+import { type OperationResult, refuse } from './result';
+import { runSteps, StepRefused } from './runner';
+import { nowOf, type OperationClients } from './types';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Neon refuses an expiry more than 30 days ahead. */
+const NEON_MAX_TTL_DAYS = 30;
+/** Neon's names for a project's first database and its owner role. */
+export const PREVIEW_DATABASE = { databaseName: 'neondb', roleName: 'neondb_owner' } as const;
+
+export const previewBranchName = (gitBranch: string) => `preview/${gitBranch}`;
+
+/**
+ * Gives a pull request its preview database, run by envboard itself when a pull request is
+ * opened, reopened or synchronized: a Neon branch `preview/<branch>` that expires after the
+ * project's preview TTL (at most 30 days), the branch-scoped DATABASE_URL on the Vercel project,
+ * and the sticky comment. Idempotent: the same head commit returns the same operation, and a
+ * branch that already exists (in the database or, after a crash, only at Neon) is reused.
+ */
+export async function provision(
+  db: Database,
+  clients: OperationClients,
+  input: { pullRequest: PullRequest },
+): Promise<OperationResult> {
+  const { pullRequest } = input;
+  if (pullRequest.state !== 'open') {
+    return refuse('invalid_input', `Pull request #${pullRequest.number} is ${pullRequest.state}.`);
+  }
+  const project = await projectOf(db, pullRequest.projectId);
+  if (!project) return refuse('not_found', `Project ${pullRequest.projectId} does not exist.`);
+  const now = nowOf(clients);
+  const environment = await ensurePreviewEnvironment(db, pullRequest, now);
+  const ttlDays = Math.min(project.previewTtlDays, NEON_MAX_TTL_DAYS);
+  const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
+  const branchName = previewBranchName(pullRequest.headBranch);
+
+  const opened = await openOperation(
+    db,
+    {
+      projectId: project.id,
+      environmentId: environment.id,
+      kind: 'provision',
+      state: 'running',
+      idempotencyKey: `provision:${project.id}:${pullRequest.number}:${pullRequest.headSha}`,
+      actorId: null,
+      reason: `pull request #${pullRequest.number} at ${pullRequest.headSha.slice(0, 7)}`,
+      before: { dbBranchId: environment.dbBranchId, headSha: pullRequest.headSha },
+      requestedAt: now,
+      startedAt: now,
+    },
+    environment.name,
+  );
+  if (isRefusal(opened)) return opened;
+  if (!opened.created) return { ok: true, operation: opened.operation };
+
+  const clock = () => nowOf(clients);
+  let connectionUri = '';
+  return runSteps(
+    db,
+    opened.operation,
+    [
+      {
+        name: 'neon-branch',
+        run: async (after) => {
+          const found = await existingBranch(db, clients, environment, branchName);
+          const branch = found ?? (await createBranch(clients, branchName, expiresAt));
+          connectionUri =
+            branch.connectionUri ??
+            (await clients.neon.getConnectionUri({
+              branchId: branch.branch.id,
+              ...PREVIEW_DATABASE,
+            }));
+          const dbBranch = found?.recorded ?? (await recordBranch(db, environment, branch.branch));
+          await linkPreviewDbBranch(db, environment.id, {
+            dbBranchId: dbBranch.id,
+            expiresAt: dbBranch.expiresAt,
+            at: clock(),
+          });
+          Object.assign(after, {
+            dbBranch: branch.branch.name,
+            neonBranchId: branch.branch.id,
+            reused: Boolean(found),
+          });
+        },
+      },
+      {
+        name: 'vercel-env',
+        run: async (after) => {
+          if (!project.vercelProjectId)
+            throw new StepRefused('the project has no Vercel project id');
+          await clients.vercel.upsertPreviewEnvVar(project.vercelProjectId, {
+            key: 'DATABASE_URL',
+            value: connectionUri,
+            gitBranch: pullRequest.headBranch,
+          });
+          after.databaseUrlFor = pullRequest.headBranch;
+        },
+      },
+      {
+        name: 'pr-comment',
+        run: async (after) => {
+          const note = `Preview database \`${branchName}\` ready for ${pullRequest.headSha.slice(0, 7)}`;
+          after.prCommentId =
+            (await updatePreviewComment(db, clients, environment.id, note)) ?? null;
+        },
+      },
+    ],
+    { hooks: clients.hooks, now: clock },
+  );
+}
+
+async function projectOf(db: Database, projectId: number): Promise<Project | undefined> {
+  return db.query.projects.findFirst({ where: (projects, { eq }) => eq(projects.id, projectId) });
+}
+
+/** The pull request's preview row, created on first sight and revived when it was deleted. */
+async function ensurePreviewEnvironment(
+  db: Database,
+  pullRequest: PullRequest,
+  now: Date,
+): Promise<Environment> {
+  const existing = await getPreviewForPullRequest(db, pullRequest);
+  const revived = existing?.status === 'deleted';
+  return upsertEnvironment(db, {
+    projectId: pullRequest.projectId,
+    kind: 'preview',
+    slug: existing?.slug ?? `pr-${pullRequest.number}`,
+    name: existing?.name ?? `PR #${pullRequest.number}`,
+    gitBranch: pullRequest.headBranch,
+    url: existing?.url ?? null,
+    healthUrl: existing?.healthUrl ?? null,
+    pullRequestId: pullRequest.id,
+    dbBranchId: revived ? null : (existing?.dbBranchId ?? null),
+    status: 'active',
+    expiresAt: existing && !revived ? existing.expiresAt : null,
+    lastActivityAt: now,
+    deletedAt: null,
+  });
+}
+
+interface BranchWithUri {
+  branch: NeonBranch;
+  connectionUri?: string;
+  /** The row envboard already keeps for it, left as it is (its reset and validation times). */
+  recorded?: DbBranch;
+}
+
+/** The branch this preview already has: the one recorded, else one Neon has under its name. */
+async function existingBranch(
+  db: Database,
+  clients: OperationClients,
+  environment: Environment,
+  name: string,
+): Promise<BranchWithUri | undefined> {
+  const recorded = await getDbBranch(db, environment.dbBranchId);
+  if (recorded && recorded.state !== 'deleted') {
+    let branch: NeonBranch | undefined;
+    const outcome = await ignoringGone(async () => {
+      branch = await clients.neon.getBranch(recorded.neonBranchId);
+    });
+    if (outcome === 'deleted' && branch) return { branch, recorded };
+  }
+  const listed = await clients.neon.listBranches({ search: name });
+  const byName = listed.find((branch) => branch.name === name);
+  return byName ? { branch: byName } : undefined;
+}
+
+async function createBranch(
+  clients: OperationClients,
+  name: string,
+  expiresAt: Date,
+): Promise<BranchWithUri> {
+  const created = await clients.neon.createBranch({ name, expiresAt });
+  await clients.neon.waitForOperations(created.operations);
+  return { branch: created.branch, connectionUri: created.connectionUri };
+}
+
+/** A branch envboard did not know yet (just created, or found at Neon after a crash). */
+async function recordBranch(
+  db: Database,
+  environment: Environment,
+  branch: NeonBranch,
+): Promise<DbBranch> {
+  const stored = await upsertDbBranch(db, {
+    projectId: environment.projectId,
+    neonBranchId: branch.id,
+    name: branch.name,
+    parentNeonBranchId: branch.parent_id ?? null,
+    state: 'ready',
+    expiresAt: branch.expires_at ? new Date(branch.expires_at) : null,
+    providerCreatedAt: new Date(branch.created_at),
+    providerUpdatedAt: new Date(branch.updated_at),
+  });
+  if (stored) return stored;
+  // A newer provider state was already recorded: keep it.
+  const row = await db.query.dbBranches.findFirst({
+    where: (branches, { eq }) => eq(branches.neonBranchId, branch.id),
+  });
+  if (!row) throw new StepRefused(`database branch ${branch.id} could not be recorded`);
+  return row;
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { type EnvironmentContext, listEnvironmentDeployments } from '@/db/queries/operations';
+import { markEnvironmentDeleted } from '@/db/writes/operations';
+import { id, idempotencyKey, parseInput } from './input';
+import { isRefusal, openOperation } from './lock';
+import { updatePreviewComment } from './pr-comment';
+import { ignoringGone, loadPreview } from './preview';
+import type { OperationResult } from './result';
+import { refuseUnlessRole } from './roles';
+import { runSteps, type Step } from './runner';
+import { type Actor, nowOf, type OperationClients } from './types';
+
+const removeInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
+
+/** A developer deletes a preview: its Vercel deployments, its Neon branch, then the row. */
+export async function remove(
+  db: Database,
+  clients: OperationClients,
+  actor: Actor,
+  input: z.input<typeof removeInput>,
+): Promise<OperationResult> {
+  const denied = refuseUnlessRole(actor, 'developer', 'delete a preview');
+  if (denied) return denied;
+  const parsed = parseInput(removeInput, input);
+  if (!parsed.ok) return parsed;
+  const preview = await loadPreview(db, parsed.data.environmentId, 'deleted');
+  if (isRefusal(preview)) return preview;
+  return removePreview(db, clients, preview, {
+    actorId: actor.userId,
+    reason: null,
+    idempotencyKey: parsed.data.idempotencyKey ?? `delete:${randomUUID()}`,
+  });
+}
+
+/** The delete itself, shared with cleanup (which acts as envboard, with a reason). */
+export async function removePreview(
+  db: Database,
+  clients: OperationClients,
+  preview: EnvironmentContext,
+  request: { actorId: number | null; reason: string | null; idempotencyKey: string },
+): Promise<OperationResult> {
+  const { environment, project, dbBranch } = preview;
+  const now = nowOf(clients);
+  const recorded = await listEnvironmentDeployments(db, environment.id);
+  const opened = await openOperation(
+    db,
+    {
+      projectId: project.id,
+      environmentId: environment.id,
+      kind: 'delete',
+      state: 'running',
+      idempotencyKey: request.idempotencyKey,
+      actorId: request.actorId,
+      reason: request.reason,
+      before: {
+        deployments: recorded.map((deployment) => deployment.vercelId),
+        dbBranch: dbBranch?.name ?? null,
+        neonBranchId: dbBranch?.state === 'deleted' ? null : (dbBranch?.neonBranchId ?? null),
+        gitBranch: environment.gitBranch,
+      },
+      requestedAt: now,
+      startedAt: now,
+    },
+    environment.name,
+  );
+  if (isRefusal(opened)) return opened;
+  if (!opened.created) return { ok: true, operation: opened.operation };
+
+  const clock = () => nowOf(clients);
+  const steps: Step[] = [
+    {
+      name: 'vercel-delete',
+      run: async (after) => {
+        const ids = new Set(recorded.map((deployment) => deployment.vercelId));
+        if (project.vercelProjectId) {
+          // Deployments of the branch that envboard never recorded go too.
+          const listed = await clients.vercel.listDeployments({
+            projectId: project.vercelProjectId,
+            branch: environment.gitBranch,
+          });
+          for (const deployment of listed) if (!deployment.target) ids.add(deployment.uid);
+        }
+        const outcome: Record<string, string> = {};
+        for (const vercelId of ids) {
+          outcome[vercelId] = await ignoringGone(() => clients.vercel.deleteDeployment(vercelId));
+        }
+        after.deployments = outcome;
+      },
+    },
+    {
+      name: 'neon-delete',
+      run: async (after) => {
+        if (!dbBranch || dbBranch.state === 'deleted') return;
+        const branchId = dbBranch.neonBranchId;
+        await ignoringGone(async () => {
+          const operations = await clients.neon.deleteBranch(branchId);
+          await clients.neon.waitForOperations(operations);
+        });
+        after.dbBranchDeleted = dbBranch.name;
+      },
+    },
+    {
+      name: 'record',
+      run: async (after) => {
+        await markEnvironmentDeleted(db, environment.id, clock());
+        after.status = 'deleted';
+      },
+    },
+    {
+      name: 'pr-comment',
+      run: async (after) => {
+        const note = request.reason ? `Preview deleted: ${request.reason}` : 'Preview deleted';
+        after.prCommentId = (await updatePreviewComment(db, clients, environment.id, note)) ?? null;
+      },
+    },
+  ];
+  return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { markDbBranchReset } from '@/db/writes/operations';
+import { id, idempotencyKey, parseInput } from './input';
+import { isRefusal, openOperation } from './lock';
+import { updatePreviewComment } from './pr-comment';
+import { loadPreview } from './preview';
+import { type OperationResult, preconditionsRefusal } from './result';
+import { refuseUnlessRole } from './roles';
+import { runSteps, type Step, StepRefused } from './runner';
+import { type Actor, nowOf, type OperationClients } from './types';
+
+const reseedInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
+
+/** How long the project's seed hook may take before the reseed counts as failed. */
+const SEED_HOOK_TIMEOUT_MS = 60_000;
+
+/**
+ * Gives a preview fresh data: its Neon branch is reset from its parent's head, then the
+ * project's seed hook (if set) is called with the branch, and the sticky comment says so.
+ */
+export async function reseed(
+  db: Database,
+  clients: OperationClients,
+  actor: Actor,
+  input: z.input<typeof reseedInput>,
+): Promise<OperationResult> {
+  const denied = refuseUnlessRole(actor, 'developer', "reseed a preview's database");
+  if (denied) return denied;
+  const parsed = parseInput(reseedInput, input);
+  if (!parsed.ok) return parsed;
+  const preview = await loadPreview(db, parsed.data.environmentId, 'reseeded');
+  if (isRefusal(preview)) return preview;
+  const { environment, project, pullRequest, dbBranch } = preview;
+  if (!dbBranch || dbBranch.state === 'deleted') {
+    return preconditionsRefusal([
+      {
+        precondition: 'database_branch',
+        message: `${environment.name} has no database branch to reset`,
+      },
+    ]);
+  }
+
+  const now = nowOf(clients);
+  const opened = await openOperation(
+    db,
+    {
+      projectId: project.id,
+      environmentId: environment.id,
+      kind: 'reseed',
+      state: 'running',
+      idempotencyKey: parsed.data.idempotencyKey ?? `reseed:${randomUUID()}`,
+      actorId: actor.userId,
+      before: { dbBranch: dbBranch.name, lastResetAt: dbBranch.lastResetAt?.toISOString() ?? null },
+      requestedAt: now,
+      startedAt: now,
+    },
+    environment.name,
+  );
+  if (isRefusal(opened)) return opened;
+  if (!opened.created) return { ok: true, operation: opened.operation };
+
+  const clock = () => nowOf(clients);
+  const steps: Step[] = [
+    {
+      name: 'neon-reset',
+      run: async (after) => {
+        const change = await clients.neon.resetBranchToParent(dbBranch.neonBranchId);
+        await clients.neon.waitForOperations(change.operations);
+        const resetAt = clock();
+        await markDbBranchReset(db, dbBranch.id, resetAt);
+        after.lastResetAt = resetAt.toISOString();
+      },
+    },
+  ];
+  const hook = project.seedHookUrl;
+  if (hook) {
+    steps.push({
+      name: 'seed-hook',
+      run: async (after) => {
+        const response = await (clients.fetch ?? fetch)(hook, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            event: 'preview.reseeded',
+            environment: environment.slug,
+            gitBranch: environment.gitBranch,
+            pullRequest: pullRequest?.number ?? null,
+            databaseBranch: dbBranch.name,
+            neonBranchId: dbBranch.neonBranchId,
+          }),
+          signal: AbortSignal.timeout(SEED_HOOK_TIMEOUT_MS),
+        });
+        if (!response.ok) {
+          throw new StepRefused(`the seed hook answered ${response.status} ${response.statusText}`);
+        }
+        after.seedHook = response.status;
+      },
+    });
+  }
+  steps.push({
+    name: 'pr-comment',
+    run: async (after) => {
+      const note = hook
+        ? 'Database reset from its parent and reseeded'
+        : 'Database reset from its parent';
+      after.prCommentId = (await updatePreviewComment(db, clients, environment.id, note)) ?? null;
+    },
+  });
+  return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
+}
