@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { cache, type ReactNode, Suspense } from 'react';
+import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
 import { BoardNav } from '@/components/shell/board-nav';
 import { ProjectLabel } from '@/components/shell/project-label';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 
 // Every board page reads the database at request time.
 export const dynamic = 'force-dynamic';
@@ -16,7 +18,9 @@ async function CurrentProject() {
   return <ProjectLabel project={project} />;
 }
 
-export default function BoardLayout({ children }: { children: ReactNode }) {
+export default async function BoardLayout({ children }: { children: ReactNode }) {
+  // proxy.ts already turned away requests without a session; this also needs a role.
+  const actor = await requireRole('viewer');
   return (
     <>
       <a
@@ -45,6 +49,9 @@ export default function BoardLayout({ children }: { children: ReactNode }) {
                 <CurrentProject />
               </Suspense>
             </div>
+            <div className="ml-auto lg:hidden">
+              <CompactUserMenu actor={actor} />
+            </div>
           </div>
           <BoardNav />
           <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
@@ -52,6 +59,9 @@ export default function BoardLayout({ children }: { children: ReactNode }) {
             <Suspense fallback={null}>
               <CurrentProject />
             </Suspense>
+          </div>
+          <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
+            <UserMenu actor={actor} />
           </div>
         </aside>
         <main

@@ -47,7 +47,11 @@ function member(login: string, name: string, role: TeamRole, share: number): Tea
   };
 }
 
-/** Six people: one admin, two release managers, three developers who write most of the code. */
+/**
+ * Six people, one of each sign-in experience and more: an admin, two release managers, two
+ * developers who write most of the code, and a viewer (a contractor whose pull requests others
+ * review and ship).
+ */
 export function demoTeam(): TeamMember[] {
   return [
     member('mara-lindqvist', 'Mara Lindqvist', 'admin', 0.5),
@@ -55,7 +59,7 @@ export function demoTeam(): TeamMember[] {
     member('sofia-reyes', 'Sofia Reyes', 'release_manager', 1),
     member('tomas-havel', 'Tomás Havel', 'developer', 2),
     member('priya-natarajan', 'Priya Natarajan', 'developer', 2),
-    member('leo-brandt', 'Leo Brandt', 'developer', 1.8),
+    member('leo-brandt', 'Leo Brandt', 'viewer', 1.8),
   ];
 }
 

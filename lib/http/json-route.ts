@@ -1,42 +1,17 @@
 import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { checkRole } from '@/lib/auth/check-role';
+import type { Role } from '@/lib/auth/roles';
+import { getRequestActor } from '@/lib/auth/session';
+import { errorResponse, HttpError, jsonResponse } from './responses';
+
+export { type ErrorBody, errorResponse, HttpError, jsonResponse } from './responses';
 
 /**
  * One shape for every read-API route handler, in the order STYLE.md fixes: parse the query
  * string (400) → authenticate (401) → load (404) → authorize (403) → work. Errors leave as
  * `{ error: { code, message, issues? } }`; database detail is logged, never sent.
  */
-
-/** Thrown by a handler for an expected failure, e.g. `new HttpError(404, 'not_found', '…')`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
-}
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
-
-export function jsonResponse(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: NO_STORE });
-}
-
-export function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  issues?: ErrorBody['error']['issues'],
-): Response {
-  const body: ErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } };
-  return jsonResponse(body, status);
-}
 
 /** A query string as a plain object; a repeated key becomes an array so the schema can refuse it. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
@@ -49,12 +24,14 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
 }
 
 /**
- * A GET handler that parses the query string with `schema` and answers with what `handler`
- * returns, as JSON that no cache keeps.
+ * A GET handler that parses the query string with `schema`, requires a session whose role is at
+ * least `options.role` (viewer unless said), and answers with what `handler` returns, as JSON
+ * that no cache keeps.
  */
 export function jsonRoute<Schema extends z.ZodType>(
   schema: Schema,
-  handler: (input: { query: z.output<Schema>; request: Request }) => Promise<unknown>,
+  handler: (input: { query: z.output<Schema>; request: Request; actor: Actor }) => Promise<unknown>,
+  options: { role?: Role } = {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const parsed = schema.safeParse(queryObject(new URL(request.url).searchParams));
@@ -69,10 +46,11 @@ export function jsonRoute<Schema extends z.ZodType>(
         })),
       );
     }
-    // Authentication (401) and authorization (403) go here, before any work: the auth issue adds
-    // lib/auth's requireRole and calls it at this point for every read-API route.
     try {
-      return jsonResponse(await handler({ query: parsed.data, request }));
+      const actor = await getRequestActor(request);
+      const refused = checkRole(actor, options.role ?? 'viewer');
+      if (refused) return errorResponse(refused.status, refused.code, refused.message);
+      return jsonResponse(await handler({ query: parsed.data, request, actor: actor! }));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);

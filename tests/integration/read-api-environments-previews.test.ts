@@ -4,13 +4,16 @@ import { GET as previews } from '@/app/api/v1/previews/route';
 import type { DatabaseHandle } from '@/db/client';
 import { encodeCursor } from '@/lib/paging';
 import * as f from '../support/factories';
+import { getWithCookie, signedInMember } from '../support/session';
 import { createTestDatabase } from '../support/test-database';
 
 /** The route handlers use the process-wide handle; point it at this file's test database. */
 const processCache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
 let handle: DatabaseHandle;
 
-const get = (path: string) => new Request(`http://localhost${path}`);
+// Every read-API call comes from a signed-in viewer, the weakest role the API serves.
+let cookie: string;
+const get = (path: string) => getWithCookie(path, cookie);
 const json = async (response: Response) => ({
   status: response.status,
   body: await response.json(),
@@ -21,6 +24,7 @@ beforeAll(async () => {
   processCache.envboardDatabase = handle;
   const { db } = handle;
   const project = await f.createProject(db);
+  ({ cookie } = await signedInMember(db, project, 'viewer'));
   await f.createEnvironment(db, project, { kind: 'production', slug: 'production' });
   await f.createEnvironment(db, project, { kind: 'staging', slug: 'staging' });
   for (const [number, author] of [

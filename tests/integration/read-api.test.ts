@@ -11,13 +11,16 @@ import {
   createTestRun,
   makeCases,
 } from '../support/factories';
+import { getWithCookie, sessionCookie, signedInMember } from '../support/session';
 import { createTestDatabase } from '../support/test-database';
 
 /** The route handlers use the process-wide handle; point it at this file's test database. */
 const processCache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
 let handle: DatabaseHandle;
 
-const get = (path: string) => new Request(`http://localhost${path}`);
+// Every read-API call comes from a signed-in viewer, the weakest role the API serves.
+let cookie: string;
+const get = (path: string) => getWithCookie(path, cookie);
 beforeAll(async () => {
   handle = await createTestDatabase();
   processCache.envboardDatabase = handle;
@@ -29,10 +32,12 @@ afterAll(async () => {
 });
 
 describe('on an empty database', () => {
-  test('the list APIs say there is no project yet', async () => {
-    const response = await deployments(get('/api/v1/deployments'));
-    expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('project_not_found');
+  test('the list APIs refuse every session: with no project nobody has a role yet', async () => {
+    const response = await deployments(
+      getWithCookie('/api/v1/deployments', await sessionCookie('x')),
+    );
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('unauthenticated');
   });
 });
 
@@ -50,6 +55,7 @@ describe('GET /api/health', () => {
 describe('with data', () => {
   beforeAll(async () => {
     const project = await createProject(handle.db);
+    ({ cookie } = await signedInMember(handle.db, project, 'viewer'));
     const production = await createEnvironment(handle.db, project, {
       kind: 'production',
       slug: 'production',

@@ -1,0 +1,27 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+import { SIGN_IN_PATH } from '@/lib/auth/paths';
+
+/**
+ * Signs out through next-auth, then loads the sign-in page. redirect: false because next-auth
+ * would build the next URL from NEXTAUTH_URL, which may name another port in development.
+ */
+export function SignOutButton({ className = '' }: { className?: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await signOut({ redirect: false });
+        window.location.assign(SIGN_IN_PATH);
+      }}
+      className={`rounded-md px-2 py-1 text-xs font-medium text-muted hover:bg-zinc-100 hover:text-ink disabled:opacity-60 ${className}`}
+    >
+      {pending ? 'Signing out…' : 'Sign out'}
+    </button>
+  );
+}

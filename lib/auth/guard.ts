@@ -1,0 +1,85 @@
+import 'server-only';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { Actor } from './actor';
+import { checkRole } from './check-role';
+import { FORBIDDEN_PATH, SIGN_IN_PATH } from './paths';
+import type { Role } from './roles';
+import { getActor } from './session';
+
+export interface ActionError {
+  /** invalid_input (400), unauthenticated (401), forbidden (403), internal_error, or the work's own. */
+  code: string;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** Thrown by an action's work for an expected refusal, e.g. `new ActionFailure('locked', '…')`. */
+export class ActionFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ActionFailure';
+  }
+}
+
+/**
+ * For pages and server components: the actor, or a redirect — to the sign-in page without a
+ * session, to /forbidden when the role is too weak.
+ */
+export async function requireRole(minimum: Role): Promise<Actor> {
+  const actor = await getActor();
+  const failure = checkRole(actor, minimum);
+  if (failure?.status === 401) redirect(SIGN_IN_PATH);
+  if (failure) redirect(`${FORBIDDEN_PATH}?role=${minimum}`);
+  return actor!;
+}
+
+/**
+ * A server action in STYLE.md's order: parse the input (FormData or a plain object) with
+ * `schema`, resolve the actor, check `minimum`, then run `work`. Never throws: refusals and
+ * failures come back as `{ ok: false, error }`, unexpected errors as a generic internal_error
+ * with the detail logged on the server only.
+ */
+export function guardedAction<Schema extends z.ZodType, T>(
+  schema: Schema,
+  minimum: Role,
+  work: (input: z.output<Schema>, actor: Actor) => Promise<T>,
+): (input: z.input<Schema> | FormData) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const raw = input instanceof FormData ? Object.fromEntries(input) : input;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return failure('invalid_input', 'The input is not valid.', {
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        })),
+      });
+    }
+    try {
+      const actor = await getActor();
+      const refused = checkRole(actor, minimum);
+      if (refused) return failure(refused.code, refused.message);
+      return { ok: true, data: await work(parsed.data, actor!) };
+    } catch (error) {
+      // A redirect() or notFound() from the work is Next.js control flow, not a failure.
+      unstable_rethrow(error);
+      if (error instanceof ActionFailure) return failure(error.code, error.message);
+      console.error('server action failed', error);
+      return failure('internal_error', 'Something went wrong on our side; try again.');
+    }
+  };
+}
+
+function failure(
+  code: string,
+  message: string,
+  extra: Pick<ActionError, 'issues'> = {},
+): ActionResult<never> {
+  return { ok: false, error: { code, message, ...extra } };
+}

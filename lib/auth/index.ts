@@ -1,0 +1,35 @@
+/**
+ * Sign-in and roles. Roles, weakest first: viewer < developer < release_manager < admin
+ * (`ROLES`, `hasRole` in ./roles — the only place they are ordered). A role is a membership on
+ * the board's project, read fresh from the database on every request; the session cookie holds
+ * only the GitHub login. A user without a membership cannot sign in.
+ *
+ * - `getActor()` → `Actor | null`: who is rendering this page / calling this action
+ *   ({ userId, login, name, avatarUrl, role, projectId }). `getRequestActor(request)` is the
+ *   same for a route handler's Request.
+ * - `requireRole(minimum)`: pages and server components. Returns the Actor; redirects to
+ *   /signin without a session and to /forbidden when the role is too weak.
+ * - `guardedAction(schema, minimum, work)`: every server action. Parses the input (object or
+ *   FormData) → authenticates → checks the role → `work(input, actor)`. Resolves to
+ *   `{ ok: true, data } | { ok: false, error: { code, message, issues? } }` with codes
+ *   invalid_input, unauthenticated (401), forbidden (403), internal_error, or whatever the work
+ *   throws as `new ActionFailure(code, message)`. Never throws, never leaks error detail.
+ * - Route handlers: `jsonRoute(schema, handler, { role })` in lib/http/json-route.ts checks a
+ *   session with at least `role` (default viewer) after parsing: 401 / 403 JSON. A route of
+ *   another shape calls `checkRole(await getRequestActor(request), minimum)` and answers the
+ *   failure's status, code and message.
+ * - proxy.ts sends every page without a session to /signin?callbackUrl=…; `isPublicPath`
+ *   lists what stays open (auth, health, webhooks, crons, test-run uploads, static files).
+ */
+export type { Actor } from './actor';
+export { type AuthFailure, checkRole } from './check-role';
+export {
+  ActionFailure,
+  type ActionError,
+  type ActionResult,
+  guardedAction,
+  requireRole,
+} from './guard';
+export { FORBIDDEN_PATH, SIGN_IN_PATH } from './paths';
+export { hasRole, isRole, ROLE_LABELS, ROLES, type Role } from './roles';
+export { getActor, getRequestActor } from './session';

@@ -1,0 +1,93 @@
+import 'server-only';
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { getCurrentProject } from '@/db/queries/project';
+import { type AuthConfig, authConfigFromEnv } from './config';
+import { admitGitHubUser } from './github-sign-in';
+import { listGitHubTeams } from './github-teams';
+import { findMember } from './members';
+import { DEMO_PROVIDER_ID, SIGN_IN_PATH } from './paths';
+
+const demoCredentials = z.object({ login: z.string().trim().min(1) });
+
+/** Signs in as any member of the board's project by login, with no password. */
+function demoProvider() {
+  return CredentialsProvider({
+    id: DEMO_PROVIDER_ID,
+    name: 'Demo team',
+    credentials: { login: { label: 'GitHub login', type: 'text' } },
+    async authorize(credentials) {
+      const parsed = demoCredentials.safeParse(credentials);
+      if (!parsed.success) return null;
+      const db = getDb();
+      const project = await getCurrentProject(db);
+      const member = project && (await findMember(db, project.id, parsed.data.login));
+      if (!member) return null;
+      return {
+        id: String(member.userId),
+        login: member.login,
+        name: member.name,
+        image: member.avatarUrl,
+      };
+    },
+  });
+}
+
+function githubProvider(github: NonNullable<AuthConfig['github']>, teamMapping: boolean) {
+  return GitHubProvider({
+    clientId: github.clientId,
+    clientSecret: github.clientSecret,
+    // Reading a user's teams needs read:org; ask for it only when teams map to roles.
+    authorization: {
+      params: { scope: `read:user user:email${teamMapping ? ' read:org' : ''}` },
+    },
+    profile(profile) {
+      return {
+        id: String(profile.id),
+        login: profile.login,
+        name: profile.name ?? profile.login,
+        email: profile.email,
+        image: profile.avatar_url,
+      };
+    },
+  });
+}
+
+export function buildAuthOptions(config: AuthConfig): AuthOptions {
+  return {
+    secret: config.secret,
+    session: { strategy: 'jwt' },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    providers: [
+      ...(config.github ? [githubProvider(config.github, config.teamRoles.length > 0)] : []),
+      ...(config.demoSignIn ? [demoProvider()] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== 'github') return true;
+        const accessToken = account.access_token ?? '';
+        return admitGitHubUser(
+          getDb(),
+          { login: user.login, name: user.name, email: user.email, avatarUrl: user.image },
+          config.teamRoles,
+          () => listGitHubTeams(accessToken),
+        );
+      },
+      jwt({ token, user }) {
+        if (user) token.login = user.login;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { ...session.user, login: token.login ?? '' } };
+      },
+    },
+  };
+}
+
+/** Options from the environment, read per request so a build needs no secrets. */
+export function authOptionsFromEnv(): AuthOptions {
+  return buildAuthOptions(authConfigFromEnv());
+}
