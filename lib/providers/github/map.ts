@@ -12,8 +12,48 @@ type ApiArtifact =
 
 const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
+/**
+ * The fields each mapping reads. REST answers and webhook payloads carry the same objects, so
+ * both pass through these functions: a webhook's validated payload needs only these fields.
+ */
+export type PullRequestFields = Pick<
+  ListedPullRequest | FullPullRequest,
+  'number' | 'title' | 'state' | 'html_url' | 'created_at' | 'updated_at' | 'closed_at'
+> & {
+  draft?: boolean | null;
+  merged_at: string | null;
+  user: { login: string } | null;
+  head: { sha: string; ref: string };
+  base: { ref: string };
+};
+export type WorkflowRunFields = Pick<
+  ApiRun,
+  | 'id'
+  | 'workflow_id'
+  | 'head_sha'
+  | 'head_branch'
+  | 'event'
+  | 'status'
+  | 'conclusion'
+  | 'run_number'
+  | 'html_url'
+  | 'created_at'
+  | 'updated_at'
+> & {
+  name?: string | null;
+  run_attempt?: number;
+  run_started_at?: string | null;
+  pull_requests?: { number: number }[] | null;
+};
+export type WorkflowJobFields = Pick<ApiJob, 'id' | 'run_id' | 'name' | 'conclusion'> & {
+  status: string;
+  created_at?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+};
+
 /** A listed pull request has no `merged` flag; `merged_at` says the same thing. */
-export function toPullRequest(pr: ListedPullRequest | FullPullRequest): PullRequest {
+export function toPullRequest(pr: PullRequestFields): PullRequest {
   return {
     number: pr.number,
     title: pr.title,
@@ -32,7 +72,7 @@ export function toPullRequest(pr: ListedPullRequest | FullPullRequest): PullRequ
   };
 }
 
-export function toWorkflowRun(run: ApiRun): WorkflowRun {
+export function toWorkflowRun(run: WorkflowRunFields): WorkflowRun {
   return {
     id: run.id,
     name: run.name ?? null,
@@ -52,7 +92,7 @@ export function toWorkflowRun(run: ApiRun): WorkflowRun {
   };
 }
 
-export function toWorkflowJob(job: ApiJob): WorkflowJob {
+export function toWorkflowJob(job: WorkflowJobFields): WorkflowJob {
   return {
     id: job.id,
     runId: job.run_id,
