@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanFailureMessage } from './failure-message';
+import { jsonErrorOffset, lineAndColumn } from './json-error-offset';
 import { type ParsedReport, type ReportCase, InvalidReportError } from './types';
 
 /**
@@ -124,13 +125,11 @@ function messageOf(result: Result): string | undefined {
   );
 }
 
-/** V8 names a character position; people look for a line and column. */
+/** Node's own message, led by the line and column of the first syntax error. */
 function where(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return message;
+  const { line, column } = lineAndColumn(text, offset);
   return `line ${line}, column ${column}: ${message}`;
 }
