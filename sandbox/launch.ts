@@ -1,10 +1,39 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { type GitHubSandbox, startGitHubSandbox } from './github/emulator';
 import { type NeonSandbox, startNeonSandbox } from './neon';
 import { startVercelSandbox, type VercelSandbox } from './vercel';
 
 /** Where each emulator listens unless told otherwise; 0 picks a free port. */
 export const DEFAULT_SANDBOX_PORTS = { github: 4011, vercel: 4012, neon: 4013 } as const;
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const portsEnv = z.object({
+  SANDBOX_GITHUB_PORT: port.default(DEFAULT_SANDBOX_PORTS.github),
+  SANDBOX_VERCEL_PORT: port.default(DEFAULT_SANDBOX_PORTS.vercel),
+  SANDBOX_NEON_PORT: port.default(DEFAULT_SANDBOX_PORTS.neon),
+});
+
+/** The emulators' ports from SANDBOX_{GITHUB,VERCEL,NEON}_PORT; a bad value names itself. */
+export function sandboxPortsFromEnv(env: Record<string, string | undefined>) {
+  const parsed = portsEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid sandbox ports: ${problems.join('; ')}`);
+  }
+  return {
+    github: parsed.data.SANDBOX_GITHUB_PORT,
+    vercel: parsed.data.SANDBOX_VERCEL_PORT,
+    neon: parsed.data.SANDBOX_NEON_PORT,
+  };
+}
+
+/** envboard's webhook endpoints on the app at `appUrl`. */
+export function webhookTargetsFor(appUrl: string) {
+  return { github: `${appUrl}/api/webhooks/github`, vercel: `${appUrl}/api/webhooks/vercel` };
+}
 
 export interface SandboxLaunchOptions {
   /** `owner/name` of the repository, the Vercel project and team, the Neon project and org. */

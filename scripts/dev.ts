@@ -1,12 +1,104 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import nextEnv from '@next/env';
+import { DEFAULT_SEED } from '@/db/seed';
+import { floorToCheckInterval } from '@/db/seed/clock';
+import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
+import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
+import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';
+import { fillDemoDatabase } from './demo-database';
 import { prepareDatabase } from './prepare-database';
 
-// The embedded database must be migrated (and seeded on first run) before Next.js opens it:
-// PGlite allows one process per data folder, so this process closes it before `next dev` starts.
-await prepareDatabase({ seedIfEmpty: true });
+/**
+ * `npm run dev`. With provider credentials it migrates (and on an empty database seeds) the
+ * database and starts `next dev`. With none it first starts the GitHub, Vercel and Neon
+ * emulators filled with the demo, and hands `next dev` the same variables production sets, so
+ * the app's own clients, syncs and webhook endpoints run against them.
+ *
+ * The database is prepared in this process and closed before `next dev` starts: PGlite allows
+ * one process per data folder.
+ */
 
-const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => next.kill(signal));
+// Read .env files the way `next dev` will, so credentials kept there count.
+nextEnv.loadEnvConfig(process.cwd(), true);
+
+const PROVIDER_CREDENTIALS = ['GITHUB_TOKEN', 'VERCEL_TOKEN', 'NEON_API_KEY'] as const;
+/** Webhooks wait this long after a change, then go out together, as providers batch them. */
+const WEBHOOK_DELAY_MS = 500;
+
+function devServerPort(args: readonly string[]): number {
+  for (const [index, arg] of args.entries()) {
+    if (arg === '-p' || arg === '--port') return Number(args[index + 1]);
+    if (arg.startsWith('--port=')) return Number(arg.slice('--port='.length));
+  }
+  return Number(process.env.PORT ?? 3000);
 }
-next.on('exit', (code) => process.exit(code ?? 0));
+
+async function startSandboxes(appUrl: string): Promise<DemoSandboxes> {
+  let sandboxes: DemoSandboxes | undefined;
+  await prepareDatabase({
+    seedIfEmpty: true,
+    fill: async ({ db, config, empty }) => {
+      const clockPath = demoClockPath(config);
+      let clock: DemoClock | undefined = empty ? undefined : readDemoClock(clockPath);
+      if (!empty && !clock) {
+        console.warn(
+          'envboard: this database was not filled from the sandboxes; they hold a fresh demo ' +
+            'whose ids differ from it. `rm -rf .data` starts both from the same demo.',
+        );
+      }
+      clock ??= { now: floorToCheckInterval(new Date()), seed: DEFAULT_SEED };
+      sandboxes = await startDemoSandboxes({
+        ...clock,
+        ports: sandboxPortsFromEnv(process.env),
+        webhookTargets: webhookTargetsFor(appUrl),
+        webhookDelayMs: WEBHOOK_DELAY_MS,
+      });
+      // The syncs below build their clients from these, as the app will.
+      Object.assign(process.env, sandboxes.env);
+      if (!empty) return;
+      await fillDemoDatabase(db, sandboxes, clock);
+      writeDemoClock(clockPath, clock);
+    },
+  });
+  return sandboxes!;
+}
+
+function describe(sandboxes: DemoSandboxes, appUrl: string, cronSecret: string): string {
+  const { env, history } = sandboxes;
+  const targets = webhookTargetsFor(appUrl);
+  return [
+    'envboard: no provider credentials configured: running against the local sandboxes',
+    `  GitHub  ${env.GITHUB_API_URL}  repo ${env.GITHUB_REPOSITORY}, webhooks → ${targets.github}`,
+    `  Vercel  ${env.VERCEL_API_URL}  project ${history.project.vercelProjectId}, webhooks → ${targets.vercel}`,
+    `  Neon    ${env.NEON_API_URL}  project ${env.NEON_PROJECT_ID}`,
+    `  cron    curl -H "Authorization: Bearer ${cronSecret}" ${appUrl}/api/cron/github`,
+    `  board   ${appUrl}`,
+  ].join('\n');
+}
+
+function startNext(env: NodeJS.ProcessEnv, onExit: (code: number) => void): ChildProcess {
+  const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
+  next.on('exit', (code) => onExit(code ?? 0));
+  return next;
+}
+
+const withCredentials = PROVIDER_CREDENTIALS.filter((name) => process.env[name]);
+if (withCredentials.length > 0) {
+  if (withCredentials.length < PROVIDER_CREDENTIALS.length) {
+    const missing = PROVIDER_CREDENTIALS.filter((name) => !process.env[name]);
+    console.warn(`envboard: ${missing.join(', ')} not set: those providers' calls will fail.`);
+  }
+  await prepareDatabase({ seedIfEmpty: true });
+  startNext(process.env, (code) => process.exit(code));
+} else {
+  const appUrl = `http://localhost:${devServerPort(process.argv.slice(2))}`;
+  const sandboxes = await startSandboxes(appUrl);
+  // Cron routes refuse to run without a secret; a local one lets them be called by hand.
+  process.env.CRON_SECRET ||= randomBytes(18).toString('base64url');
+  console.log(describe(sandboxes, appUrl, process.env.CRON_SECRET));
+  startNext(process.env, (code) => {
+    void sandboxes.close().finally(() => process.exit(code));
+  });
+}
