@@ -29,8 +29,9 @@ export function useCronEnvironment(
   };
 }
 
-export function cronRequest(path: string, secret: string | undefined = CRON_SECRET): Request {
+/** A cron call with the secret, another one, or (null) no Authorization header at all. */
+export function cronRequest(path: string, secret: string | null = CRON_SECRET): Request {
   return new Request(`http://localhost${path}`, {
-    headers: secret === undefined ? {} : { authorization: `Bearer ${secret}` },
+    headers: secret === null ? {} : { authorization: `Bearer ${secret}` },
   });
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
 import { createGitHubClient } from '@/lib/providers/github/client';
+import { DatabaseEtagCache } from '@/lib/providers/github/database-etag-cache';
 import { MemoryEtagCache } from '@/lib/providers/github/etag-cache';
 import { createNeonClient } from '@/lib/providers/neon/client';
 import { createVercelClient } from '@/lib/providers/vercel/client';
@@ -25,15 +26,18 @@ export const VERCEL_PROJECT_ID = 'prj_synctest';
 
 const silent = { warn: () => {}, error: () => {} };
 
-/** A GitHub client on the sandbox whose retries wait no wall-clock time. */
-export function githubClient(baseUrl: string, repository = 'acme/shop') {
+/**
+ * A GitHub client on the sandbox whose retries wait no wall-clock time. With a database its
+ * ETags live there, as the cron routes keep them, so a fresh client per run still gets 304s.
+ */
+export function githubClient(baseUrl: string, db?: Database, repository = 'acme/shop') {
   const [owner, repo] = repository.split('/') as [string, string];
   return createGitHubClient({
     baseUrl,
     token: GITHUB_TOKEN,
     owner,
     repo,
-    etagCache: new MemoryEtagCache(),
+    etagCache: db ? new DatabaseEtagCache(db) : new MemoryEtagCache(),
     retry: { msPerSecond: 1, spaceWrites: false },
     log: silent,
   });

@@ -1,0 +1,93 @@
+import { inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { type CiRun, ciRuns, type Project } from '@/db/schema';
+import type { GitHubClient, WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
+import { ciStatus, ciStatusRank } from '@/lib/reconcile/ci-run-state';
+import { applyWorkflowRun } from '@/lib/reconcile';
+import { itemError, resumeFrom, sinceFromCursor } from './cursor';
+import { emptyTally, type SyncJob } from './run-sync';
+
+export const GITHUB_WORKFLOW_RUNS = 'github.workflow_runs';
+
+type StoredRun = Pick<CiRun, 'githubRunId' | 'status' | 'providerUpdatedAt'>;
+
+/**
+ * Workflow runs created since the cursor, with their jobs for queue time and duration. The
+ * cursor stays at the oldest run not yet completed, so it is listed again until it is; while
+ * nothing changes the listing's URL and body stay the same and cost one request answered 304.
+ * A run already stored as far along as GitHub has it costs no jobs call.
+ */
+export function githubWorkflowRunsJob(
+  clients: { github: GitHubClient },
+  project: Project,
+): SyncJob {
+  return {
+    kind: GITHUB_WORKFLOW_RUNS,
+    callsSpent: () => clients.github.usage().requests,
+    work: async ({ db, now, previousCursor }) => {
+      const since = sinceFromCursor(previousCursor, now);
+      const runs = await clients.github.listWorkflowRuns({ since });
+      const stored = await storedRuns(db, runs);
+
+      const tally = emptyTally();
+      const oldestFirst = [...runs].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      for (const run of oldestFirst) {
+        tally.itemsSeen++;
+        const known = stored.get(run.id);
+        if (known && isUpToDate(known, run)) continue;
+        try {
+          const jobs = await jobsWorthFetching(clients.github, run, known);
+          if ((await applyWorkflowRun(db, project, run, jobs)).changed) tally.itemsChanged++;
+        } catch (error) {
+          tally.errors.push(itemError(`workflow run ${run.id}`, error));
+        }
+      }
+      const items = runs.map((run) => ({
+        createdAt: run.createdAt,
+        finished: run.status === 'completed',
+      }));
+      return { ...tally, cursor: resumeFrom(items, since).toISOString() };
+    },
+  };
+}
+
+async function storedRuns(db: Database, runs: readonly WorkflowRun[]) {
+  if (runs.length === 0) return new Map<number, StoredRun>();
+  const rows = await db
+    .select({
+      githubRunId: ciRuns.githubRunId,
+      status: ciRuns.status,
+      providerUpdatedAt: ciRuns.providerUpdatedAt,
+    })
+    .from(ciRuns)
+    .where(
+      inArray(
+        ciRuns.githubRunId,
+        runs.map((run) => run.id),
+      ),
+    );
+  return new Map(rows.map((row) => [row.githubRunId, row]));
+}
+
+/** Stored at least as recently and at least as far along as GitHub has it now. */
+function isUpToDate(stored: StoredRun, run: WorkflowRun): boolean {
+  return (
+    stored.providerUpdatedAt >= run.updatedAt &&
+    ciStatusRank(stored.status) >= ciStatusRank(ciStatus(run.status))
+  );
+}
+
+/**
+ * Jobs carry when a runner picked the run up (queue time) and when it finished. A queued run has
+ * none yet, and a run already stored as completed keeps the timing it was stored with.
+ */
+async function jobsWorthFetching(
+  github: GitHubClient,
+  run: WorkflowRun,
+  stored: StoredRun | undefined,
+): Promise<WorkflowJob[] | undefined> {
+  const status = ciStatus(run.status);
+  if (status === 'queued') return undefined;
+  if (status === 'completed' && stored?.status === 'completed') return undefined;
+  return github.listWorkflowJobs(run.id);
+}
