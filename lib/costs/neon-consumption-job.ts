@@ -1,3 +1,4 @@
+import { ProviderError } from '@/lib/providers/errors';
 import type { NeonClient } from '@/lib/providers/neon/client';
 import type { SyncJob } from '@/lib/sync/run-sync';
 import { attributeCosts } from './attribution';
@@ -29,6 +30,7 @@ export function neonConsumptionJob({ neon, projectId, plan }: NeonConsumptionJob
     async work({ db, now, previousCursor }) {
       const window = costWindow(previousCursor, now, NEON_DAILY_MAX_DAYS);
       const range = { from: dayStart(window.fromDay), to: dayStart(window.toDay) } as const;
+      const errors: string[] = [];
       const [projectSamples, branchSamples] = await Promise.all([
         neon.getConsumptionHistory({
           ...range,
@@ -36,12 +38,20 @@ export function neonConsumptionJob({ neon, projectId, plan }: NeonConsumptionJob
           metrics: PROJECT_METRICS,
           per: 'project',
         }),
-        neon.getConsumptionHistory({
-          ...range,
-          granularity: 'daily',
-          metrics: BRANCH_METRICS,
-          per: 'branch',
-        }),
+        neon
+          .getConsumptionHistory({
+            ...range,
+            granularity: 'daily',
+            metrics: BRANCH_METRICS,
+            per: 'branch',
+          })
+          .catch((error: unknown) => {
+            // The per-branch endpoint is in beta and not offered to every account: without it
+            // the project's figures are still right, only kept shared.
+            if (!(error instanceof ProviderError) || error.retryable) throw error;
+            errors.push(`${error.message}; Neon costs kept shared, not per environment`);
+            return [];
+          }),
       ]);
       const environments = await loadCostEnvironments(db, projectId);
       const environmentOfBranch = new Map(
@@ -65,7 +75,7 @@ export function neonConsumptionJob({ neon, projectId, plan }: NeonConsumptionJob
       return {
         itemsSeen: projectSamples.length + branchSamples.length,
         itemsChanged: changed,
-        errors: [],
+        errors,
         cursor: window.cursor,
       };
     },

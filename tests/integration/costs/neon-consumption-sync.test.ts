@@ -22,10 +22,11 @@ let preview: Environment;
 /** Server errors still to answer; the client's sleep between retries counts them down. */
 let failuresLeft = 0;
 
-const client = () =>
+const client = (fetchImpl: typeof fetch = fetch) =>
   createNeonClient(
     { baseUrl: sandbox.apiUrl, apiKey, projectId: neonProjectId, orgId: 'org-costs' },
     {
+      fetch: fetchImpl,
       retry: { maxRetries: 5 },
       sleep: async () => {
         failuresLeft--;
@@ -34,10 +35,10 @@ const client = () =>
     },
   );
 
-async function sync(): Promise<SyncRun> {
+async function sync(fetchImpl?: typeof fetch): Promise<SyncRun> {
   const outcome = await runCostSyncs(handle.db, {
     project,
-    neon: { client: client() },
+    neon: { client: client(fetchImpl) },
     vercel: { skipped: 'not under test here' },
     neonPlan: 'launch',
     now: () => NOW,
@@ -190,5 +191,27 @@ describe("the 'neon.consumption' sync", () => {
     expect(run.errors[0]).toMatch(/neon getConsumptionHistory failed: HTTP 503/);
     expect(run.cursor).toBe('2026-03-19');
     expect(await stored()).toEqual(before);
+  });
+
+  it('keeps Neon costs shared, saying why, when the per-branch figures are refused', async () => {
+    // An account without the per-branch (beta) endpoint: Neon answers it with 403.
+    const withoutBranches: typeof fetch = (input, init) =>
+      String(input).includes('/consumption_history/v2/branches')
+        ? Promise.resolve(
+            Response.json(
+              { code: 'FORBIDDEN', message: 'not available on this plan' },
+              { status: 403 },
+            ),
+          )
+        : fetch(input, init);
+    const run = await sync(withoutBranches);
+    expect(run.status).toBe('succeeded');
+    expect(run.errors).toEqual([
+      'neon getConsumptionHistory failed: HTTP 403 FORBIDDEN: not available on this plan; Neon costs kept shared, not per environment',
+    ]);
+    const compute = (await stored()).filter(
+      (row) => row.day === '2026-03-19' && row.metric === 'compute_hours',
+    );
+    expect(compute.map((row) => [row.environmentId, row.quantity])).toEqual([[null, 11]]);
   });
 });
