@@ -116,9 +116,8 @@ export async function rollback(
       },
     },
   ];
-  if (restoreDatabase) {
-    steps.push(restoreStep(db, clients, production!, current!, opened.operation.id));
-  }
+  // Recorded before the database restore, so the board shows what production serves even if
+  // the restore then fails.
   steps.push({
     name: 'record',
     run: async (after) => {
@@ -130,6 +129,9 @@ export async function rollback(
       Object.assign(after, { productionDeploymentId: target.id, pinned: true });
     },
   });
+  if (restoreDatabase) {
+    steps.push(restoreStep(db, clients, production!, current!, opened.operation.id));
+  }
   return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
 }
 

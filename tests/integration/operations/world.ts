@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '@/db/client';
 import { type DbBranch, type Environment, type Project, projects, type User } from '@/db/schema';
-import { setCurrentDeployment, setMembership, upsertCiRuns, upsertDbBranch } from '@/db/writes';
+import {
+  setCurrentDeployment,
+  setMembership,
+  upsertCiRuns,
+  upsertDbBranch,
+  upsertPullRequest,
+} from '@/db/writes';
 import type { Actor, OperationClients, Role } from '@/lib/operations';
 import { createGitHubClient } from '@/lib/providers/github/client';
 import { createNeonClient } from '@/lib/providers/neon/client';
@@ -271,4 +277,31 @@ export function commitStatuses(world: World, sha: string) {
     .repository(`${REPO.owner}/${REPO.name}`)
     .statuses.filter((status) => status.sha === sha)
     .map(({ state, context }) => ({ state, context }));
+}
+
+/** A pull request opened in the GitHub sandbox and recorded as the webhook would record it. */
+export async function openPullRequest(world: World, headBranch: string) {
+  const opened = world.github.change.openPullRequest(`${REPO.owner}/${REPO.name}`, {
+    head: headBranch,
+    title: `Change ${headBranch}`,
+  });
+  return (await upsertPullRequest(world.db, {
+    projectId: world.project.id,
+    number: opened.number,
+    title: opened.title,
+    author: opened.author,
+    headBranch,
+    baseBranch: opened.baseRef,
+    headSha: opened.headSha,
+    state: 'open',
+    openedAt: opened.createdAt,
+    providerUpdatedAt: opened.updatedAt,
+  }))!;
+}
+
+/** The sticky comments on a pull request in the GitHub sandbox. */
+export function comments(world: World, number: number) {
+  return [...world.github.repository(`${REPO.owner}/${REPO.name}`).comments.values()].filter(
+    (comment) => comment.issueNumber === number,
+  );
 }
