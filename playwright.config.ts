@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { storageStateFor } from './tests/e2e/support/auth';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromium';
 
 const ci = Boolean(process.env.CI);
@@ -40,7 +41,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: chromiumOrExit(), args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    // Signs in one demo person per role first; the specs then run signed in as the viewer.
+    { name: 'sign-in', testMatch: /auth\.setup\.ts$/ },
+    {
+      name: 'chromium',
+      dependencies: ['sign-in'],
+      use: { ...devices['Desktop Chrome'], storageState: storageStateFor('viewer') },
+    },
+  ],
   webServer: {
     // A fresh, seeded PGlite per run; a production build served by `next start` (see serve.ts).
     command: 'npx tsx tests/e2e/support/serve.ts',

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { BoardShell } from './pages/board-shell';
+import { SignInPage } from './pages/sign-in-page';
 
 /**
  * Page objects as fixtures: a spec asks for the screens it drives by name. Add one page object
@@ -7,11 +8,15 @@ import { BoardShell } from './pages/board-shell';
  */
 interface Pages {
   shell: BoardShell;
+  signIn: SignInPage;
 }
 
 export const test = base.extend<Pages>({
   shell: async ({ page }, use) => {
     await use(new BoardShell(page));
+  },
+  signIn: async ({ page }, use) => {
+    await use(new SignInPage(page));
   },
 });
 

@@ -1,4 +1,5 @@
 import { execSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,14 @@ process.env.PGLITE_DIR = join(folder, 'pglite');
 // Empty, not unset: Next.js fills unset variables from .env files, which may name another database.
 process.env.DATABASE_URL = '';
 process.env.DATABASE_DRIVER = '';
+
+// Sign-in as production runs it, with a fresh secret per run; the demo team signs in through the
+// same Credentials provider `npm run dev` offers, switched on for this production server.
+process.env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
+process.env.NEXTAUTH_SECRET = randomBytes(32).toString('base64');
+process.env.ENVBOARD_DEMO_SIGNIN = '1';
+process.env.GITHUB_ID = '';
+process.env.GITHUB_SECRET = '';
 
 await prepareDatabase({ seedIfEmpty: true });
 

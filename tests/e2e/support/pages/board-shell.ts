@@ -4,10 +4,13 @@ import type { Locator, Page } from '@playwright/test';
 export class BoardShell {
   readonly nav: Locator;
   readonly main: Locator;
+  /** Who is signed in, their role, and Sign out (the sidebar on wide screens). */
+  readonly userMenu: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: 'Main' });
     this.main = page.getByRole('main');
+    this.userMenu = page.getByTestId('user-menu');
   }
 
   async goto(path: string): Promise<void> {
