@@ -3,9 +3,9 @@ import type { SyncRun } from '@/db/schema';
 import type { NeonClient } from '@/lib/providers/neon/client';
 import type { VercelClient } from '@/lib/providers/vercel/client';
 import { runSync } from '@/lib/sync/run-sync';
-import { neonConsumptionJob } from './neon-consumption-job';
+import { NEON_CONSUMPTION_KIND, neonConsumptionJob } from './neon-consumption-job';
 import type { NeonPlan } from './neon-prices';
-import { vercelChargesJob } from './vercel-charges-job';
+import { VERCEL_CHARGES_KIND, vercelChargesJob } from './vercel-charges-job';
 
 /** A provider the server is not configured for is skipped, saying which setting is missing. */
 export type ClientOrReason<Client> = { client: Client } | { skipped: string };
@@ -18,13 +18,16 @@ export interface CostSyncInput {
   now?: () => Date;
 }
 
-export type CostSyncOutcome = SyncRun | { skipped: string };
+export type CostSyncOutcome = SyncRun | { kind: string; skipped: string };
 
-/** Both cost syncs, one after the other, each recorded as its own sync_runs row. */
+/**
+ * Both cost syncs, one after the other, each recorded as its own sync_runs row: Neon's, then
+ * Vercel's.
+ */
 export async function runCostSyncs(
   db: Database,
   input: CostSyncInput,
-): Promise<{ neon: CostSyncOutcome; vercel: CostSyncOutcome }> {
+): Promise<{ runs: [neon: CostSyncOutcome, vercel: CostSyncOutcome] }> {
   const neon =
     'client' in input.neon
       ? await runSync(
@@ -36,7 +39,7 @@ export async function runCostSyncs(
           }),
           input.now,
         )
-      : input.neon;
+      : { kind: NEON_CONSUMPTION_KIND, skipped: input.neon.skipped };
   const vercel =
     'client' in input.vercel
       ? await runSync(
@@ -48,8 +51,8 @@ export async function runCostSyncs(
           }),
           input.now,
         )
-      : input.vercel;
-  return { neon, vercel };
+      : { kind: VERCEL_CHARGES_KIND, skipped: input.vercel.skipped };
+  return { runs: [neon, vercel] };
 }
 
 /** Builds a client, or the reason it cannot be built (a missing or malformed setting). */

@@ -43,8 +43,9 @@ async function sync(fetchImpl?: typeof fetch): Promise<SyncRun> {
     neonPlan: 'launch',
     now: () => NOW,
   });
-  if ('skipped' in outcome.neon) throw new Error('the Neon sync was skipped');
-  return outcome.neon;
+  const run = outcome.runs[0];
+  if ('skipped' in run) throw new Error(`the sync was skipped: ${run.skipped}`);
+  return run;
 }
 
 const stored = () =>

@@ -41,8 +41,9 @@ async function sync(): Promise<SyncRun> {
     neonPlan: 'launch',
     now: () => NOW,
   });
-  if ('skipped' in outcome.vercel) throw new Error('the Vercel sync was skipped');
-  return outcome.vercel;
+  const run = outcome.runs[1];
+  if ('skipped' in run) throw new Error(`the sync was skipped: ${run.skipped}`);
+  return run;
 }
 
 const stored = (day?: string) =>

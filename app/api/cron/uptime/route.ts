@@ -10,5 +10,5 @@ export const dynamic = 'force-dynamic';
 export const GET = cronRoute(async () => {
   const db = getDb();
   const project = await requireProject(db);
-  return runSync(db, uptimeProbesJob({ projectId: project.id }));
+  return { runs: [await runSync(db, uptimeProbesJob({ projectId: project.id }))] };
 });
