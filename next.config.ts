@@ -22,10 +22,20 @@ const securityHeaders = [
   },
 ];
 
+// `npm run bench` builds its own copy (in .next-bench) with one extra page, app/bench-floor/
+// page.bench.tsx: a trivial server-rendered page, the floor every page's time is measured against.
+// Production builds never see that file.
+const benchBuild = process.env.ENVBOARD_BENCH_BUILD === '1';
+
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from disk; bundling it breaks those paths.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@neondatabase/serverless', 'ws'],
   poweredByHeader: false,
+  // Vercel's edge compresses every response; gzipping again inside the function costs CPU on each
+  // page render (a third of a list page's server time). Self-hosted, put a compressing proxy in front.
+  compress: false,
+  distDir: benchBuild ? '.next-bench' : '.next',
+  pageExtensions: benchBuild ? ['tsx', 'ts', 'bench.tsx'] : ['tsx', 'ts'],
   typedRoutes: false,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

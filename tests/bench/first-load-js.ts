@@ -4,8 +4,12 @@ import { gzipSync } from 'node:zlib';
  * The JavaScript a browser downloads to show a page: every script the HTML references, gzipped
  * as a CDN would serve it. Measured from the running server, so it is what users really get.
  */
-export async function firstLoadJsBytes(baseUrl: string, path: string): Promise<number> {
-  const html = await (await fetch(baseUrl + path)).text();
+export async function firstLoadJsBytes(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const html = await (await fetch(baseUrl + path, { headers })).text();
   // `noModule` polyfills are skipped by every browser that runs modules: they are not downloaded.
   const sources = new Set(
     [...html.matchAll(/<script([^>]+)>/g)]

@@ -35,8 +35,8 @@ export function percentile(samples: readonly number[], fraction: number): number
 }
 
 /** GETs a URL and reads the whole body, failing on any non-2xx answer. */
-export async function fetchFully(url: string): Promise<void> {
-  const response = await fetch(url);
+export async function fetchFully(url: string, headers: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(url, { headers, redirect: 'manual' });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 }

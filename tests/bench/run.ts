@@ -8,6 +8,7 @@ import { fetchFully, percentile, runClosedLoop } from './load';
 import { benchRoutes } from './routes';
 import { ensureDatabase } from './database';
 import { startProductionServer } from './server';
+import { BENCH_AUTH_SECRET, benchSessionCookie } from './session';
 
 const CONCURRENCY = 10;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -35,22 +36,25 @@ const failedRun = firstRow(
   ),
 );
 const routes = benchRoutes(Number(failedRun?.id));
-const server = await startProductionServer(PORT, { DATABASE_URL: url });
+const signedIn = { cookie: await benchSessionCookie(handle.db) };
+const server = await startProductionServer(PORT, {
+  DATABASE_URL: url,
+  NEXTAUTH_SECRET: BENCH_AUTH_SECRET,
+  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+});
 
 try {
   const load = (path: string) =>
-    runClosedLoop(() => fetchFully(server.baseUrl + path), {
+    runClosedLoop(() => fetchFully(server.baseUrl + path, signedIn), {
       concurrency: CONCURRENCY,
       requests: REQUESTS,
     });
-  // The floor: a page render that touches no database (the not-found page).
-  const floorPath = '/bench-floor-not-found';
-  const floorFetch = () =>
-    fetch(server.baseUrl + floorPath)
-      .then((response) => response.arrayBuffer())
-      .then(() => undefined);
+  // The floor: a trivial page rendered per request through the same proxy and session check,
+  // with no data and no board shell (app/bench-floor/page.bench.tsx).
+  const floorPath = '/bench-floor';
+  const floorFetch = () => fetchFully(server.baseUrl + floorPath, signedIn);
   await runClosedLoop(floorFetch, { concurrency: CONCURRENCY, requests: 50 });
-  const floorJs = await firstLoadJsBytes(server.baseUrl, floorPath);
+  const floorJs = await firstLoadJsBytes(server.baseUrl, floorPath, signedIn);
   console.log(
     `\nfirst-load JS of the floor page (framework + root layout, no board code): ${(floorJs / 1024).toFixed(1)} kB gzipped`,
   );
@@ -75,7 +79,7 @@ try {
     const budget = 1.5 * (sqlP95 + floorP95);
     const js = route.api
       ? ''
-      : `${((await firstLoadJsBytes(server.baseUrl, route.path)) / 1024).toFixed(1)} kB`;
+      : `${((await firstLoadJsBytes(server.baseUrl, route.path, signedIn)) / 1024).toFixed(1)} kB`;
     const jsVerdict =
       route.listPage && js
         ? Number.parseFloat(js) * 1024 <= JS_BUDGET_BYTES

@@ -1,16 +1,21 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Builds once when no build exists, then runs `next start` in its own process group. */
+const BENCH_BUILD_ENV = { ENVBOARD_BENCH_BUILD: '1' };
+
+/**
+ * Builds the benchmark's own copy (.next-bench, with the floor page) once, then runs
+ * `next start` on it in its own process group.
+ */
 export async function startProductionServer(
   port: number,
   env: Record<string, string>,
 ): Promise<{ baseUrl: string; stop: () => void }> {
-  if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) {
-    execSync('npx next build', { stdio: 'inherit' });
+  if (!existsSync('.next-bench/BUILD_ID') || process.argv.includes('--build')) {
+    execSync('npx next build', { stdio: 'inherit', env: { ...process.env, ...BENCH_BUILD_ENV } });
   }
   const child: ChildProcess = spawn('npx', ['next', 'start', '--port', String(port)], {
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, ...BENCH_BUILD_ENV, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
     // `next start` spawns a child that outlives its parent: kill the whole group.
     detached: true,
