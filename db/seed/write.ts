@@ -17,7 +17,17 @@ import {
   upsertPullRequest,
   upsertUser,
 } from '../writes';
-import type { DeploymentRow, DemoHistory } from './types';
+import type {
+  CiRunRow,
+  CostSampleRow,
+  DbBranchRow,
+  DemoHistory,
+  DeploymentRow,
+  EnvironmentRow,
+  PullRequestRow,
+  TestRunRow,
+  UptimeCheckRow,
+} from './types';
 
 /**
  * Writes the history through the same write functions live ingest uses. Rows refer to each other
@@ -28,23 +38,58 @@ import type { DeploymentRow, DemoHistory } from './types';
  */
 export async function writeDemoHistory(db: Database, history: DemoHistory): Promise<void> {
   await deleteProject(db, history.project.slug);
+  const projectId = await writeDemoProject(db, history);
+  await writePullRequests(db, projectId, history.pullRequests);
+  await writeDbBranches(db, projectId, history.dbBranches);
+  await writeEnvironments(db, projectId, history.environments);
+  await writeDeployments(db, projectId, history.deployments);
+  await pointEnvironmentsAtDeployments(db, projectId, history.environments);
+  await writeCiRuns(db, projectId, history.ciRuns);
+  await writeTestRuns(db, projectId, history.testRuns);
+  await writeCostSamples(db, projectId, history.costSamples);
+  await writeUptimeChecks(db, projectId, history.uptimeChecks);
+}
+
+/*
+ * The steps below each write one part of a history and may be run on their own (the dev
+ * launcher writes only the parts no provider holds): rows they refer to are looked up among the
+ * rows already stored, and a reference to a row not stored is left empty.
+ */
+
+/** The project and its team; returns the project's id. */
+export async function writeDemoProject(db: Database, history: DemoHistory): Promise<number> {
   const { id: projectId } = await upsertProject(db, history.project);
   for (const { role, share: _share, ...person } of history.team) {
     const user = await upsertUser(db, person);
     await setMembership(db, { userId: user.id, projectId, role });
   }
+  return projectId;
+}
 
-  for (const pr of history.pullRequests) await upsertPullRequest(db, { ...pr, projectId });
+export async function writePullRequests(
+  db: Database,
+  projectId: number,
+  rows: readonly PullRequestRow[],
+): Promise<void> {
+  for (const pr of rows) await upsertPullRequest(db, { ...pr, projectId });
+}
+
+export async function writeDbBranches(
+  db: Database,
+  projectId: number,
+  rows: readonly DbBranchRow[],
+): Promise<void> {
+  for (const branch of rows) await upsertDbBranch(db, { ...branch, projectId });
+}
+
+export async function writeEnvironments(
+  db: Database,
+  projectId: number,
+  rows: readonly EnvironmentRow[],
+): Promise<void> {
   const pullRequestIds = await idsBy<number>(db, pullRequests, pullRequests.number, projectId);
-  for (const branch of history.dbBranches) await upsertDbBranch(db, { ...branch, projectId });
   const branchIds = await idsBy<string>(db, dbBranches, dbBranches.neonBranchId, projectId);
-
-  for (const {
-    pullRequestNumber,
-    neonBranchId,
-    currentVercelId: _,
-    ...env
-  } of history.environments) {
+  for (const { pullRequestNumber, neonBranchId, currentVercelId: _, ...env } of rows) {
     await upsertEnvironment(db, {
       ...env,
       projectId,
@@ -52,38 +97,73 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
       dbBranchId: lookup(branchIds, neonBranchId),
     });
   }
-  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
+}
 
+export async function writeDeployments(
+  db: Database,
+  projectId: number,
+  rows: readonly DeploymentRow[],
+): Promise<void> {
+  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
+  const pullRequestIds = await idsBy<number>(db, pullRequests, pullRequests.number, projectId);
   // A promote points at a staging build and a rollback at an earlier promote: write in that order.
-  let deploymentIds = new Map<string, number>();
   for (const source of ['git', 'promote', 'rollback'] as const) {
-    const rows = history.deployments.filter((row) => row.source === source);
+    const deploymentIds = await idsBy<string>(db, deployments, deployments.vercelId, projectId);
+    const ofSource = rows.filter((row) => row.source === source);
+    if (ofSource.length === 0) continue;
     await upsertDeployments(
       db,
-      rows.map((row) =>
+      ofSource.map((row) =>
         deploymentInsert(row, projectId, environmentIds, pullRequestIds, deploymentIds),
       ),
     );
-    deploymentIds = await idsBy<string>(db, deployments, deployments.vercelId, projectId);
   }
-  for (const env of history.environments) {
-    const current = lookup(deploymentIds, env.currentVercelId);
-    if (current !== undefined)
-      await setCurrentDeployment(db, environmentIds.get(env.slug)!, current, env.lastActivityAt!);
-  }
+}
 
+/** Each environment serves the deployment the history says it serves, when that one is stored. */
+export async function pointEnvironmentsAtDeployments(
+  db: Database,
+  projectId: number,
+  rows: readonly EnvironmentRow[],
+): Promise<void> {
+  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
+  const deploymentIds = await idsBy<string>(db, deployments, deployments.vercelId, projectId);
+  for (const env of rows) {
+    const current = lookup(deploymentIds, env.currentVercelId);
+    const environmentId = environmentIds.get(env.slug);
+    if (current !== undefined && environmentId !== undefined)
+      await setCurrentDeployment(db, environmentId, current, env.lastActivityAt!);
+  }
+}
+
+export async function writeCiRuns(
+  db: Database,
+  projectId: number,
+  rows: readonly CiRunRow[],
+): Promise<void> {
+  const pullRequestIds = await idsBy<number>(db, pullRequests, pullRequests.number, projectId);
   await upsertCiRuns(
     db,
-    history.ciRuns.map(({ pullRequestNumber, ...run }) => ({
+    rows.map(({ pullRequestNumber, ...run }) => ({
       ...run,
       projectId,
       pullRequestId: lookup(pullRequestIds, pullRequestNumber),
     })),
   );
+}
+
+export async function writeTestRuns(
+  db: Database,
+  projectId: number,
+  rows: readonly TestRunRow[],
+): Promise<void> {
   const ciRunIds = await idsBy<number>(db, ciRuns, ciRuns.githubRunId, projectId);
+  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
+  const deploymentIds = await idsBy<string>(db, deployments, deployments.vercelId, projectId);
+  const pullRequestIds = await idsBy<number>(db, pullRequests, pullRequests.number, projectId);
   await recordTestRuns(
     db,
-    history.testRuns.map(({ run, cases }) => {
+    rows.map(({ run, cases }) => {
       const { githubRunId, environmentSlug, vercelId, pullRequestNumber, ...fields } = run;
       return {
         run: {
@@ -98,19 +178,35 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
       };
     }),
   );
+}
 
+export async function writeCostSamples(
+  db: Database,
+  projectId: number,
+  rows: readonly CostSampleRow[],
+): Promise<void> {
+  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
+  const pullRequestIds = await idsBy<number>(db, pullRequests, pullRequests.number, projectId);
   await upsertCostSamples(
     db,
-    history.costSamples.map(({ environmentSlug, pullRequestNumber, ...sample }) => ({
+    rows.map(({ environmentSlug, pullRequestNumber, ...sample }) => ({
       ...sample,
       projectId,
       environmentId: lookup(environmentIds, environmentSlug),
       pullRequestId: lookup(pullRequestIds, pullRequestNumber),
     })),
   );
+}
+
+export async function writeUptimeChecks(
+  db: Database,
+  projectId: number,
+  rows: readonly UptimeCheckRow[],
+): Promise<void> {
+  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
   await recordUptimeChecks(
     db,
-    history.uptimeChecks.map(({ environmentSlug, ...check }) => ({
+    rows.map(({ environmentSlug, ...check }) => ({
       ...check,
       environmentId: environmentIds.get(environmentSlug)!,
     })),
