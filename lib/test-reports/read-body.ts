@@ -1,4 +1,4 @@
-import { HttpError } from '@/lib/http/json-route';
+import { HttpError } from '@/lib/http/responses';
 
 /**
  * The request body as text, refused with 413 as soon as it passes `maxBytes`: by its declared

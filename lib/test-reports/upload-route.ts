@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { errorResponse, HttpError, jsonResponse } from '@/lib/http/json-route';
+import { errorResponse, HttpError, jsonResponse } from '@/lib/http/responses';
 import { ingestTestReport } from './ingest';
 import { bearerToken, findProjectByIngestToken } from './ingest-token';
 import { DEFAULT_SUITE, formatFromContentType } from './parse';
