@@ -45,8 +45,9 @@ export type WorkflowRunFields = Pick<
   run_started_at?: string | null;
   pull_requests?: { number: number }[] | null;
 };
-export type WorkflowJobFields = Pick<ApiJob, 'id' | 'run_id' | 'name' | 'conclusion'> & {
+export type WorkflowJobFields = Pick<ApiJob, 'id' | 'run_id' | 'name'> & {
   status: string;
+  conclusion: string | null;
   created_at?: string | null;
   started_at?: string | null;
   completed_at?: string | null;

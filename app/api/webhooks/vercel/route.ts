@@ -1,0 +1,11 @@
+import { getDb } from '@/db/client';
+import { vercel } from '@/lib/ingest/providers';
+import { receiveWebhook } from '@/lib/ingest/receive';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** POST /api/webhooks/vercel — signed with VERCEL_WEBHOOK_SECRET (x-vercel-signature). */
+export function POST(request: Request): Promise<Response> {
+  return receiveWebhook(request, vercel, getDb(), { secret: process.env.VERCEL_WEBHOOK_SECRET });
+}

@@ -1,0 +1,120 @@
+import type { Database } from '@/db/client';
+import { recordWebhookDelivery } from '@/db/writes/webhook-deliveries';
+import { errorResponse, jsonResponse } from '@/lib/http/json-route';
+import { MAX_WEBHOOK_BYTES, readBodyWithin } from './body';
+import { processDelivery } from './process';
+import type { DeliveryIdentity, WebhookProvider } from './providers';
+
+export interface ReceiveOptions {
+  secret: string | undefined;
+  maxBytes?: number;
+  now?: () => Date;
+}
+
+async function storeMalformed(
+  db: Database,
+  provider: WebhookProvider,
+  identity: DeliveryIdentity,
+  rawBody: string,
+  error: string,
+  now: Date,
+) {
+  await recordWebhookDelivery(db, {
+    provider: provider.name,
+    ...identity,
+    status: 'malformed',
+    rawBody,
+    error,
+    processedAt: now,
+  });
+}
+
+/**
+ * One webhook delivery, in a fixed order: size (413) → signature over the raw bytes (401,
+ * nothing stored) → JSON (400, stored as malformed for inspection) → stored once per delivery id
+ * (a redelivery is a 200 no-op) → applied in one transaction. Only the database is touched, so
+ * the answer comes well within GitHub's 10 s; a failed apply is stored for the retry job and
+ * still answered 202.
+ */
+export async function receiveWebhook(
+  request: Request,
+  provider: WebhookProvider,
+  db: Database,
+  options: ReceiveOptions,
+): Promise<Response> {
+  const now = (options.now ?? (() => new Date()))();
+  if (!options.secret) {
+    return errorResponse(
+      503,
+      'webhook_not_configured',
+      `${provider.secretVariable} is not set on the server.`,
+    );
+  }
+  const body = await readBodyWithin(request, options.maxBytes ?? MAX_WEBHOOK_BYTES);
+  if (!body.ok) return errorResponse(413, 'payload_too_large', body.reason);
+  const rawBody = body.text;
+
+  const signature = await provider.verify(options.secret, rawBody, request.headers);
+  if (signature !== 'valid') {
+    const problem = signature === 'missing' ? 'is missing' : 'does not match the body';
+    return errorResponse(
+      401,
+      'invalid_signature',
+      `The ${provider.signatureHeader} header ${problem}.`,
+    );
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch (error) {
+    const reason = `the body is not JSON: ${(error as Error).message}`;
+    await storeMalformed(
+      db,
+      provider,
+      provider.identifyMalformed(request.headers, rawBody),
+      rawBody,
+      reason,
+      now,
+    );
+    return errorResponse(400, 'malformed_payload', reason);
+  }
+  const identity = provider.identify(request.headers, json, rawBody);
+  if (typeof identity === 'string') {
+    await storeMalformed(
+      db,
+      provider,
+      provider.identifyMalformed(request.headers, rawBody),
+      rawBody,
+      identity,
+      now,
+    );
+    return errorResponse(400, 'malformed_payload', identity);
+  }
+
+  const stored = await recordWebhookDelivery(db, {
+    provider: provider.name,
+    ...identity,
+    payload: json,
+    receivedAt: now,
+  });
+  if (!stored) {
+    return jsonResponse({ status: 'duplicate', deliveryId: identity.deliveryId });
+  }
+  const outcome = await processDelivery(db, stored, now);
+  const deliveryId = identity.deliveryId;
+  switch (outcome.status) {
+    case 'applied':
+      return jsonResponse({ status: 'applied', deliveryId, changed: outcome.changed });
+    case 'ignored':
+      return jsonResponse({ status: 'ignored', deliveryId, reason: outcome.reason }, 202);
+    case 'malformed':
+      return errorResponse(400, 'malformed_payload', outcome.reason);
+    case 'failed':
+      // The cause stays in the stored delivery; the sender only learns it will be retried.
+      return jsonResponse(
+        { status: 'failed', deliveryId, retryAt: outcome.retryAt?.toISOString() ?? null },
+        202,
+      );
+  }
+}
