@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { hasRole } from '@/lib/operations';
+import { PREVIEW_COMMENT_MARKER, renderPreviewComment } from '@/lib/operations/pr-comment';
+
+const facts = {
+  status: 'active' as const,
+  url: 'https://shop-git-cart.vercel.app',
+  dbBranch: 'preview/cart',
+  deployment: { state: 'ready', commitSha: '0123456789abcdef' },
+  tests: { verdict: 'flaky' as const, passed: 40, failed: 0, flaky: 2, suites: [] },
+  costUsd: 1.234,
+  lastAction: 'Database reset from its parent',
+};
+
+describe('renderPreviewComment', () => {
+  it('starts with the marker and lists URL, branch, deployment, tests and cost', () => {
+    const body = renderPreviewComment(facts);
+    expect(body.startsWith(PREVIEW_COMMENT_MARKER)).toBe(true);
+    expect(body).toContain('| Preview | https://shop-git-cart.vercel.app |');
+    expect(body).toContain('| Database branch | `preview/cart` |');
+    expect(body).toContain('| Deployment | ready (0123456) |');
+    expect(body).toContain('| Tests | flaky: 40 passed, 0 failed, 2 flaky |');
+    expect(body).toContain('| Cost so far | $1.23 |');
+    expect(body).toContain('| Last change | Database reset from its parent |');
+  });
+
+  it('says a deleted preview is gone but keeps its cost', () => {
+    const body = renderPreviewComment({ ...facts, status: 'deleted' });
+    expect(body).toContain('deleted: its deployments and database branch are gone');
+    expect(body).not.toContain('Database branch');
+    expect(body).toContain('Cost so far');
+  });
+
+  it('says what is missing rather than leaving blanks', () => {
+    const body = renderPreviewComment({
+      ...facts,
+      url: null,
+      dbBranch: null,
+      deployment: null,
+      tests: { verdict: 'none', passed: 0, failed: 0, flaky: 0, suites: [] },
+    });
+    expect(body).toContain('| Preview | not deployed yet |');
+    expect(body).toContain('| Database branch | none |');
+    expect(body).toContain('| Deployment | no deployment yet |');
+    expect(body).toContain('| Tests | no reports yet |');
+  });
+});
+
+describe('hasRole', () => {
+  it('orders viewer < developer < release manager < admin', () => {
+    expect(hasRole('admin', 'release_manager')).toBe(true);
+    expect(hasRole('release_manager', 'release_manager')).toBe(true);
+    expect(hasRole('developer', 'release_manager')).toBe(false);
+    expect(hasRole('viewer', 'developer')).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkVerdict,
+  type CiRunFact,
+  promotionGate,
+  type PromotionGateFacts,
+} from '@/lib/operations/promotion-gate';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 12, minute));
+const run = (overrides: Partial<CiRunFact>): CiRunFact => ({
+  workflowName: 'ci',
+  status: 'completed',
+  conclusion: 'success',
+  runAttempt: 1,
+  providerCreatedAt: at(0),
+  ...overrides,
+});
+
+describe('checkVerdict', () => {
+  it('takes the newest CI run of the workflow, then the highest attempt', () => {
+    expect(
+      checkVerdict('ci', [run({ conclusion: 'failure' }), run({ providerCreatedAt: at(5) })], []),
+    ).toBe('passed');
+    expect(
+      checkVerdict(
+        'ci',
+        [run({ conclusion: 'failure', runAttempt: 1 }), run({ runAttempt: 2 })],
+        [],
+      ),
+    ).toBe('passed');
+    expect(
+      checkVerdict('ci', [run({}), run({ providerCreatedAt: at(5), conclusion: 'cancelled' })], []),
+    ).toBe('failed');
+  });
+
+  it('counts a run still going as pending and a skipped one as not green', () => {
+    expect(checkVerdict('ci', [run({ status: 'in_progress', conclusion: null })], [])).toBe(
+      'pending',
+    );
+    expect(checkVerdict('ci', [run({ conclusion: 'skipped' })], [])).toBe('failed');
+  });
+
+  it('falls back to the newest test report of the suite, and is missing with neither', () => {
+    const reports = [
+      { suite: 'e2e' as const, status: 'failed' as const, startedAt: at(0) },
+      { suite: 'e2e' as const, status: 'passed' as const, startedAt: at(9) },
+    ];
+    expect(checkVerdict('e2e', [], reports)).toBe('passed');
+    expect(checkVerdict('e2e', [], reports.slice(0, 1))).toBe('failed');
+    expect(checkVerdict('unit', [], reports)).toBe('missing');
+  });
+});
+
+const green: PromotionGateFacts = {
+  deployment: { state: 'ready', commitSha: 'abcdef1234567890' },
+  sourceEnvironment: { kind: 'staging', name: 'Staging' },
+  production: { name: 'Production', frozenUntil: null },
+  dbBranch: { name: 'staging', migrationsValidatedAt: at(0) },
+  requiredChecks: ['ci'],
+  ciRuns: [run({})],
+  testRuns: [],
+};
+
+describe('promotionGate', () => {
+  it('passes a ready staging deployment with green checks and validated migrations', () => {
+    expect(promotionGate(green, at(30))).toEqual([]);
+  });
+
+  it('names every precondition that does not hold', () => {
+    const failures = promotionGate(
+      {
+        ...green,
+        deployment: { state: 'error', commitSha: 'abcdef1234567890' },
+        sourceEnvironment: { kind: 'preview', name: 'PR #4' },
+        dbBranch: { name: 'staging', migrationsValidatedAt: null },
+        production: { name: 'Production', frozenUntil: at(60) },
+        ciRuns: [],
+      },
+      at(30),
+    );
+    expect(failures.map((failure) => failure.precondition)).toEqual([
+      'deployment_ready',
+      'deployment_on_staging',
+      'required_check',
+      'migrations_validated',
+      'production_not_frozen',
+    ]);
+    expect(failures[2]).toEqual({
+      precondition: 'required_check',
+      check: 'ci',
+      message: 'required check "ci" has not run on abcdef1',
+    });
+  });
+
+  it('a freeze that has ended no longer blocks', () => {
+    expect(
+      promotionGate({ ...green, production: { name: 'Production', frozenUntil: at(10) } }, at(30)),
+    ).toEqual([]);
+  });
+});
