@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { zipSync } from 'fflate';
 import type { Router, SandboxResponse } from '../http/server';
 import { githubError, notFound } from './protocol';
@@ -51,13 +51,16 @@ export function artifactRoutes(world: World, on: On, router: Router, apiUrl: () 
     if (!artifact || !valid || expires < world.now().getTime()) {
       return { status: 403, body: 'AuthenticationFailed: the signed URL is invalid or expired' };
     }
+    const zip = archive(artifact);
     return {
       status: 200,
       headers: {
         'content-type': 'application/zip',
         'content-disposition': `attachment; filename=${artifact.name}.zip`,
+        // Blob storage sends an ETag too; a client must not cache the zip as API text.
+        etag: `"0x${createHash('sha1').update(zip).digest('hex').slice(0, 16).toUpperCase()}"`,
       },
-      body: archive(artifact),
+      body: zip,
     };
   });
 }
