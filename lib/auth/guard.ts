@@ -31,8 +31,11 @@ export class ActionFailure extends Error {
  * For pages and server components: the actor, or a redirect — to the sign-in page without a
  * session, to /forbidden when the role is too weak.
  */
-export async function requireRole(minimum: Role): Promise<Actor> {
-  const actor = await getActor();
+export async function requireRole(
+  minimum: Role,
+  resolveActor: () => Promise<Actor | null> = getActor,
+): Promise<Actor> {
+  const actor = await resolveActor();
   const failure = checkRole(actor, minimum);
   if (failure?.status === 401) redirect(SIGN_IN_PATH);
   if (failure) redirect(`${FORBIDDEN_PATH}?role=${minimum}`);
@@ -43,12 +46,14 @@ export async function requireRole(minimum: Role): Promise<Actor> {
  * A server action in STYLE.md's order: parse the input (FormData or a plain object) with
  * `schema`, resolve the actor, check `minimum`, then run `work`. Never throws: refusals and
  * failures come back as `{ ok: false, error }`, unexpected errors as a generic internal_error
- * with the detail logged on the server only.
+ * with the detail logged on the server only. `resolveActor` is the session's actor; tests pass
+ * their own.
  */
 export function guardedAction<Schema extends z.ZodType, T>(
   schema: Schema,
   minimum: Role,
   work: (input: z.output<Schema>, actor: Actor) => Promise<T>,
+  resolveActor: () => Promise<Actor | null> = getActor,
 ): (input: z.input<Schema> | FormData) => Promise<ActionResult<T>> {
   return async (input) => {
     const raw = input instanceof FormData ? Object.fromEntries(input) : input;
@@ -62,7 +67,7 @@ export function guardedAction<Schema extends z.ZodType, T>(
       });
     }
     try {
-      const actor = await getActor();
+      const actor = await resolveActor();
       const refused = checkRole(actor, minimum);
       if (refused) return failure(refused.code, refused.message);
       return { ok: true, data: await work(parsed.data, actor!) };
