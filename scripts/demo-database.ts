@@ -1,17 +1,142 @@
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { seedDemo } from '@/db/seed';
-import type { DemoSandboxes } from '@/sandbox/demo/start';
-import type { DemoClock } from './demo-clock';
+import { type Project, projects, type SyncRun } from '@/db/schema';
+import type { DemoHistory } from '@/db/seed';
+import {
+  pointEnvironmentsAtDeployments,
+  writeCiRuns,
+  writeCostSamples,
+  writeDbBranches,
+  writeDemoProject,
+  writeDeployments,
+  writeEnvironments,
+  writePullRequests,
+  writeTestRuns,
+  writeUptimeChecks,
+} from '@/db/seed/write';
+import { costWindow } from '@/lib/costs/cost-window';
+import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
+import { runCostSyncs } from '@/lib/costs/run-cost-syncs';
+import { createGitHubClient } from '@/lib/providers/github/client';
+import { githubConfigFromEnv } from '@/lib/providers/github/config';
+import { createNeonClient } from '@/lib/providers/neon/client';
+import { neonConfigFromEnv } from '@/lib/providers/neon/config';
+import { createVercelClient } from '@/lib/providers/vercel/client';
+import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
+import { FIRST_SYNC_LOOKBACK_MS } from '@/lib/sync/cursor';
+import { githubPullRequestsJob } from '@/lib/sync/github-pull-requests';
+import { githubWorkflowRunsJob } from '@/lib/sync/github-workflow-runs';
+import { neonBranchesJob } from '@/lib/sync/neon-branches';
+import { runSync } from '@/lib/sync/run-sync';
+import { vercelDeploymentsJob } from '@/lib/sync/vercel-deployments';
+
+/** The most days any cost sync reads in one request; its first run reads less. */
+const COST_SYNC_MAX_DAYS = 366;
 
 /**
- * Fills an empty database with the demo the sandboxes were filled from (same `now`, same seed).
+ * Which part of the demo no provider can hand a first sync, so it is written from the generator:
+ * envboard's own records (environments, uptime checks, test runs: reports are ingested as CI
+ * uploads them, not listed), the cost of days before the cost syncs' first window and of the
+ * uptime monitor, Neon branches already deleted (Neon forgets them), and provider history older
+ * than the syncs' first look back (pull requests, deployments and runs created before it).
+ * Deployments of previews already deleted are written too: a sync places a deployment only in a
+ * live environment.
+ */
+export function demoPartsWithoutProvider(history: DemoHistory, now: Date) {
+  const syncedSince = now.getTime() - FIRST_SYNC_LOOKBACK_MS;
+  const before = (date: Date | null | undefined) => (date?.getTime() ?? 0) < syncedSince;
+  const costsFrom = costWindow(null, now, COST_SYNC_MAX_DAYS).fromDay;
+  const deletedEnvironments = new Set(
+    history.environments.filter((env) => env.status === 'deleted').map((env) => env.slug),
+  );
+  return {
+    pullRequests: history.pullRequests.filter(
+      (pr) => pr.state !== 'open' && before(pr.providerUpdatedAt),
+    ),
+    dbBranches: history.dbBranches.filter((branch) => branch.state === 'deleted'),
+    environments: history.environments,
+    deployments: history.deployments.filter(
+      (row) => before(row.providerCreatedAt) || deletedEnvironments.has(row.environmentSlug),
+    ),
+    ciRuns: history.ciRuns.filter((run) => before(run.providerCreatedAt)),
+    testRuns: history.testRuns,
+    costSamples: history.costSamples.filter(
+      (sample) => sample.provider === 'monitoring' || sample.day < costsFrom,
+    ),
+    uptimeChecks: history.uptimeChecks,
+    syncedSince: new Date(syncedSince),
+    costsFrom,
+  };
+}
+
+/** The provider clients, built from the environment the sandboxes exported. */
+function sandboxClients(env: Record<string, string | undefined>) {
+  return {
+    github: createGitHubClient(githubConfigFromEnv(env)),
+    vercel: createVercelClient(vercelConfigFromEnv(env)),
+    neon: createNeonClient(neonConfigFromEnv(env)),
+  };
+}
+
+/**
+ * Fills an empty database with the demo the sandboxes hold: the parts no provider holds are
+ * written from the generator, everything else arrives through the real sync jobs run against
+ * the sandboxes, in the order the crons would bring it. `now` is the sync clock.
  */
 export async function fillDemoDatabase(
   db: Database,
-  _sandboxes: DemoSandboxes,
-  clock: DemoClock,
-): Promise<void> {
-  const started = Date.now();
-  const summary = await seedDemo(db, clock);
-  console.log(`envboard: demo history seeded in ${Date.now() - started} ms`, summary);
+  history: DemoHistory,
+  options: { env?: Record<string, string | undefined>; now?: () => Date } = {},
+): Promise<SyncRun[]> {
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const seeded = demoPartsWithoutProvider(history, now());
+  const clients = sandboxClients(env);
+
+  const projectId = await writeDemoProject(db, history);
+  const project = await projectRow(db, projectId);
+  await writePullRequests(db, projectId, seeded.pullRequests);
+  await writeDbBranches(db, projectId, seeded.dbBranches);
+
+  const runs: SyncRun[] = [];
+  const sync = async (job: Parameters<typeof runSync>[1]) => {
+    runs.push(await runSync(db, job, now));
+  };
+  // Pull requests open their previews and Neon links them to their branches; the environments
+  // written next find both to refer to.
+  await sync(githubPullRequestsJob(clients, project));
+  await sync(neonBranchesJob(clients, project));
+  await writeEnvironments(db, projectId, seeded.environments);
+  await writeDeployments(db, projectId, seeded.deployments);
+  await sync(vercelDeploymentsJob(clients, project));
+  await writeCiRuns(db, projectId, seeded.ciRuns);
+  await sync(githubWorkflowRunsJob(clients, project));
+  await pointEnvironmentsAtDeployments(db, projectId, history.environments);
+
+  await writeTestRuns(db, projectId, seeded.testRuns);
+  await writeUptimeChecks(db, projectId, seeded.uptimeChecks);
+  await writeCostSamples(db, projectId, seeded.costSamples);
+  const costs = await runCostSyncs(db, {
+    project,
+    neon: { client: clients.neon },
+    vercel: { client: clients.vercel },
+    neonPlan: neonPlanFromEnv(env),
+    now,
+  });
+  for (const outcome of costs.runs) if ('id' in outcome) runs.push(outcome);
+  return runs;
+}
+
+async function projectRow(db: Database, id: number): Promise<Project> {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  if (!row) throw new Error(`project ${id} vanished while the demo was being written`);
+  return row;
+}
+
+/** One line per sync: what it saw and changed, and what went wrong. */
+export function describeSyncRuns(runs: readonly SyncRun[]): string[] {
+  return runs.map((run) => {
+    const errors = run.errors?.length ? `, ${run.errors.length} errors: ${run.errors[0]}` : '';
+    return `  ${run.kind.padEnd(22)} ${run.status}: ${run.itemsSeen} seen, ${run.itemsChanged} changed, ${run.apiCalls} calls${errors}`;
+  });
 }

@@ -6,7 +6,7 @@ import { floorToCheckInterval } from '@/db/seed/clock';
 import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
 import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
 import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';
-import { fillDemoDatabase } from './demo-database';
+import { describeSyncRuns, fillDemoDatabase } from './demo-database';
 import { prepareDatabase } from './prepare-database';
 
 /**
@@ -57,8 +57,13 @@ async function startSandboxes(appUrl: string): Promise<DemoSandboxes> {
       // The syncs below build their clients from these, as the app will.
       Object.assign(process.env, sandboxes.env);
       if (!empty) return;
-      await fillDemoDatabase(db, sandboxes, clock);
+      const started = Date.now();
+      const runs = await fillDemoDatabase(db, sandboxes.history);
       writeDemoClock(clockPath, clock);
+      console.log(
+        `envboard: demo written in ${Date.now() - started} ms, provider data through the syncs:\n` +
+          describeSyncRuns(runs).join('\n'),
+      );
     },
   });
   return sandboxes!;

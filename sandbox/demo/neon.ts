@@ -1,4 +1,5 @@
 import type { DemoHistory } from '@/db/seed';
+import { daysInUtcMonth } from '@/db/seed/clock';
 import type { DbBranchRow } from '@/db/seed/types';
 import type { ConsumptionRow } from '../neon/consumption';
 import type { NeonStore, SandboxBranch } from '../neon/store';
@@ -49,12 +50,15 @@ function branchOf(row: DbBranchRow): SandboxBranch {
   };
 }
 
-const GB = 1024 ** 3;
+/** Neon meters storage in bytes (10^9 to the GB) and bills per hour of a month. */
+const BYTES_PER_GB = 1e9;
 const DAY_MS = 24 * 3600 * 1000;
+const hoursInMonthOf = (start: number) => daysInUtcMonth(start) * 24;
 
 /**
- * Neon's daily consumption history for the demo's Neon costs: compute per branch (CU-seconds),
- * storage and extra branches for the project. `fromDay` (YYYY-MM-DD) leaves out earlier days.
+ * Neon's daily consumption history for the demo's Neon costs, in Neon's raw units: compute per
+ * branch and for the project (CU-seconds), storage (byte-hours) and extra branches
+ * (branch-hours) for the project. `fromDay` (YYYY-MM-DD) leaves out earlier days.
  */
 export function neonConsumption(history: DemoHistory, fromDay = ''): ConsumptionRow[] {
   const projectId = history.project.neonProjectId!;
@@ -81,14 +85,11 @@ export function neonConsumption(history: DemoHistory, fromDay = ''): Consumption
         value: quantity * 3600,
       });
     } else if (sample.metric === 'storage') {
-      rows.push({
-        ...frame,
-        branchId: null,
-        metric: 'root_branch_bytes_month',
-        value: quantity * GB,
-      });
+      const byteHours = quantity * BYTES_PER_GB * hoursInMonthOf(start);
+      rows.push({ ...frame, branchId: null, metric: 'root_branch_bytes_month', value: byteHours });
     } else if (sample.metric === 'extra_branches') {
-      rows.push({ ...frame, branchId: null, metric: 'extra_branches_month', value: quantity });
+      const branchHours = quantity * hoursInMonthOf(start);
+      rows.push({ ...frame, branchId: null, metric: 'extra_branches_month', value: branchHours });
     }
   }
   return rows;

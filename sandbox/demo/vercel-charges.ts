@@ -1,9 +1,9 @@
 import type { DemoHistory } from '@/db/seed';
-import { GITHUB_REPO } from '@/db/seed/team';
+import type { DeploymentRow } from '@/db/seed/types';
 
 /** The FOCUS ServiceName Vercel bills each of the demo's Vercel metrics under. */
 export const VERCEL_SERVICES: Record<string, string> = {
-  seats: 'Pro Seats',
+  seats: 'Seats',
   function_invocations: 'Function Invocations',
   fast_data_transfer: 'Fast Data Transfer',
   build_minutes: 'Build Minutes',
@@ -13,10 +13,13 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The demo's Vercel costs as the billing endpoint serves them: one FOCUS row per day, service and
- * environment. Usage rows carry the project and the environment (and pull request) they came from
- * in `Tags`; the seat is billed to the team. `fromDay` (YYYY-MM-DD) leaves out earlier days.
+ * environment. A usage row is tagged with the project and the deployment that environment served
+ * that day (or its git branch before it served one); the seat is billed to the team, untagged.
+ * `fromDay` (YYYY-MM-DD) leaves out earlier days.
  */
 export function vercelCharges(history: DemoHistory, fromDay = ''): Record<string, unknown>[] {
+  const servedBy = servingDeployments(history);
+  const branchOf = new Map(history.environments.map((env) => [env.slug, env.gitBranch]));
   const rows: Record<string, unknown>[] = [];
   for (const sample of history.costSamples) {
     if (sample.provider !== 'vercel' || sample.day < fromDay) continue;
@@ -25,11 +28,11 @@ export function vercelCharges(history: DemoHistory, fromDay = ''): Record<string
     const start = Date.parse(`${sample.day}T00:00:00Z`);
     const tags: Record<string, string> = {};
     if (sample.environmentSlug) {
-      tags.ProjectName = GITHUB_REPO;
       tags.ProjectId = history.project.vercelProjectId!;
-      tags.Environment = sample.environmentSlug;
+      const served = servedBy(sample.environmentSlug, start + DAY_MS);
+      if (served) tags.DeploymentId = served.vercelId;
+      else tags.GitBranch = branchOf.get(sample.environmentSlug) ?? '';
     }
-    if (sample.pullRequestNumber !== undefined) tags.PullRequest = String(sample.pullRequestNumber);
     rows.push({
       BilledCost: Number(sample.amountUsd),
       EffectiveCost: Number(sample.amountUsd),
@@ -42,4 +45,15 @@ export function vercelCharges(history: DemoHistory, fromDay = ''): Record<string
     });
   }
   return rows;
+}
+
+/** The newest ready deployment of an environment created before a moment. */
+function servingDeployments(history: DemoHistory) {
+  const bySlug = new Map<string, DeploymentRow[]>();
+  for (const row of history.deployments) {
+    if (row.state !== 'ready') continue;
+    bySlug.set(row.environmentSlug, [...(bySlug.get(row.environmentSlug) ?? []), row]);
+  }
+  return (slug: string, before: number) =>
+    bySlug.get(slug)?.findLast((row) => row.providerCreatedAt.getTime() < before);
 }
