@@ -20,7 +20,6 @@ export type {
   Refusal,
   RefusalCode,
 } from './result';
-export { hasRole, ROLE_ORDER } from './roles';
 export { rollback } from './rollback';
 export { ProcessInterrupted, type StepHooks } from './runner';
 export type { Actor, OperationClients, Role } from './types';

@@ -1,17 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
+import type { EnvironmentContext } from '@/db/queries/operations';
 import { markDbBranchReset } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput } from './input';
 import { isRefusal, openOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { loadPreview } from './preview';
-import { type OperationResult, preconditionsRefusal } from './result';
+import { type OperationResult, type PreconditionFailure, preconditionsRefusal } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step, StepRefused } from './runner';
 import { type Actor, nowOf, type OperationClients } from './types';
 
 const reseedInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
+
+/** What a live preview needs before its database can be reset: a branch that still exists. */
+export function reseedPreconditions(
+  preview: Pick<EnvironmentContext, 'environment' | 'dbBranch'>,
+): PreconditionFailure[] {
+  const { environment, dbBranch } = preview;
+  if (dbBranch && dbBranch.state !== 'deleted') return [];
+  return [
+    {
+      precondition: 'database_branch',
+      message: `${environment.name} has no database branch to reset`,
+    },
+  ];
+}
 
 /** How long the project's seed hook may take before the reseed counts as failed. */
 const SEED_HOOK_TIMEOUT_MS = 60_000;
@@ -33,14 +48,8 @@ export async function reseed(
   const preview = await loadPreview(db, parsed.data.environmentId, 'reseeded');
   if (isRefusal(preview)) return preview;
   const { environment, project, pullRequest, dbBranch } = preview;
-  if (!dbBranch || dbBranch.state === 'deleted') {
-    return preconditionsRefusal([
-      {
-        precondition: 'database_branch',
-        message: `${environment.name} has no database branch to reset`,
-      },
-    ]);
-  }
+  const failures = reseedPreconditions(preview);
+  if (failures.length > 0 || !dbBranch) return preconditionsRefusal(failures);
 
   const now = nowOf(clients);
   const opened = await openOperation(

@@ -1,8 +1,6 @@
-import type { Actor, Role } from './types';
+import { hasRole, type Role } from '@/lib/auth/roles';
 import { refuse, type Refusal } from './result';
-
-/** Lowest to highest; each role may do everything the ones before it may. */
-export const ROLE_ORDER: readonly Role[] = ['viewer', 'developer', 'release_manager', 'admin'];
+import type { Actor } from './types';
 
 const LABEL: Record<Role, string> = {
   viewer: 'a viewer',
@@ -11,13 +9,9 @@ const LABEL: Record<Role, string> = {
   admin: 'an admin',
 };
 
-export function hasRole(role: Role, minimum: Role): boolean {
-  return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(minimum);
-}
-
 /**
- * The operation's own role check, made whatever the caller already checked: a refusal naming
- * the role needed, or undefined when the actor may go on.
+ * The operation's own role check, made whatever the caller already checked (lib/auth's
+ * guardedAction): a refusal naming the role needed, or undefined when the actor may go on.
  */
 export function refuseUnlessRole(actor: Actor, minimum: Role, action: string): Refusal | undefined {
   if (hasRole(actor.role, minimum)) return undefined;

@@ -135,7 +135,7 @@ export async function rollback(
   return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
 }
 
-function rollbackPreconditions(
+export function rollbackPreconditions(
   target: Deployment,
   production: Environment | undefined,
   current: Deployment | undefined,

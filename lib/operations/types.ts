@@ -4,9 +4,11 @@ import type { NeonClient } from '@/lib/providers/neon/client';
 import type { VercelClient } from '@/lib/providers/vercel/client';
 import type { StepHooks } from './runner';
 
-export type Role = 'viewer' | 'developer' | 'release_manager' | 'admin';
+import type { Role } from '@/lib/auth/roles';
 
-/** Who asks: the signed-in user and their role on the project. */
+export type { Role };
+
+/** Who asks: the signed-in user and their role on the project (lib/auth's Actor fits). */
 export interface Actor {
   userId: number;
   role: Role;

@@ -23,7 +23,6 @@ import {
   createUser,
   makeCases,
 } from '@/tests/support/factories';
-import { createTestDatabase } from '@/tests/support/test-database';
 
 /**
  * One project wired to the three sandboxes for the operations tests: production and staging
@@ -54,6 +53,8 @@ export interface World {
 }
 
 export interface WorldOptions {
+  /** Makes the project's slug and the users' logins unique in a shared database. */
+  prefix?: string;
   /** > 0: Vercel answers promotions 202 and finishes them this much later. */
   aliasJobMs?: number;
   requireApproval?: boolean;
@@ -84,9 +85,20 @@ export function fastClients(
   };
 }
 
+/** A world on a fresh test database of its own (see createTestDatabase). */
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
-  const handle = await createTestDatabase();
+  // Loaded here, not at the top: the bench builds worlds outside vitest, where it cannot run.
+  const { createTestDatabase } = await import('@/tests/support/test-database');
+  return buildWorld(await createTestDatabase(), options);
+}
+
+/** A world on a database the caller opened (the bench's); closed with the world. */
+export async function buildWorld(
+  handle: DatabaseHandle,
+  options: WorldOptions = {},
+): Promise<World> {
   const db = handle.db;
+  const prefix = options.prefix;
   const github = await startGitHubSandbox({ repositories: [`${REPO.owner}/${REPO.name}`] });
   const vercel = await startVercelSandbox({
     token: TOKEN,
@@ -97,6 +109,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   vercel.store.addProject({ id: 'prj_shop', name: 'shop' });
 
   const project = await createProject(db, {
+    ...(prefix && { slug: `${prefix}-project`, name: `${prefix} project` }),
     githubOwner: REPO.owner,
     githubRepo: REPO.name,
     vercelProjectId: 'prj_shop',
@@ -149,12 +162,14 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     dbBranchId: stagingBranch.id,
   });
 
+  const user = (name: string) =>
+    createUser(db, prefix ? { githubLogin: `${prefix}-${name}`, name } : {});
   const users = {
-    viewer: await createUser(db),
-    developer: await createUser(db),
-    release_manager: await createUser(db),
-    admin: await createUser(db),
-    secondReleaseManager: await createUser(db),
+    viewer: await user('viewer'),
+    developer: await user('developer'),
+    release_manager: await user('release-manager'),
+    admin: await user('admin'),
+    secondReleaseManager: await user('second-release-manager'),
   };
   for (const [key, user] of Object.entries(users)) {
     const role = key === 'secondReleaseManager' ? 'release_manager' : (key as Role);

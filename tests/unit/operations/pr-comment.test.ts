@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { hasRole } from '@/lib/operations';
 import { PREVIEW_COMMENT_MARKER, renderPreviewComment } from '@/lib/operations/pr-comment';
 
 const facts = {
@@ -43,14 +42,5 @@ describe('renderPreviewComment', () => {
     expect(body).toContain('| Database branch | none |');
     expect(body).toContain('| Deployment | no deployment yet |');
     expect(body).toContain('| Tests | no reports yet |');
-  });
-});
-
-describe('hasRole', () => {
-  it('orders viewer < developer < release manager < admin', () => {
-    expect(hasRole('admin', 'release_manager')).toBe(true);
-    expect(hasRole('release_manager', 'release_manager')).toBe(true);
-    expect(hasRole('developer', 'release_manager')).toBe(false);
-    expect(hasRole('viewer', 'developer')).toBe(false);
   });
 });
