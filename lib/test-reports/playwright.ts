@@ -47,12 +47,24 @@ const suiteSchema: z.ZodType<Suite> = z.lazy(() =>
 
 const reportSchema = z.object({
   suites: z.array(suiteSchema),
+  /** Errors outside any test: a file that failed to load, a global setup that threw. */
+  errors: z
+    .array(
+      z.object({
+        message: z.string().optional(),
+        location: z.object({ file: z.string() }).optional(),
+      }),
+    )
+    .default([]),
   stats: z
     .object({ startTime: z.string().optional(), duration: z.number().min(0).optional() })
     .optional(),
 });
 
 type Test = z.infer<typeof testSchema>;
+
+/** The name under which an error outside any test is stored. */
+export const ERROR_OUTSIDE_TESTS = 'Error outside any test';
 type Result = z.infer<typeof resultSchema>;
 
 export function parsePlaywrightJson(json: string): ParsedReport {
@@ -70,7 +82,7 @@ export function parsePlaywrightJson(json: string): ParsedReport {
       `Playwright JSON does not look like a JSON reporter report: ${field}: ${issue.message}`,
     );
   }
-  const { suites, stats } = parsed.data;
+  const { suites, errors, stats } = parsed.data;
   const cases: ReportCase[] = [];
   const visit = (suite: Suite, titles: string[]) => {
     for (const spec of suite.specs) {
@@ -80,6 +92,17 @@ export function parsePlaywrightJson(json: string): ParsedReport {
   };
   // The top-level suite is the file: its title is the path, already in `file`.
   for (const fileSuite of suites) visit(fileSuite, []);
+  // Playwright fails the run for these; counted as failed cases so the run fails here too.
+  for (const error of errors) {
+    cases.push({
+      file: error.location?.file ?? '',
+      name: ERROR_OUTSIDE_TESTS,
+      status: 'failed',
+      durationMs: 0,
+      retries: 0,
+      failureMessage: cleanFailureMessage(error.message) ?? 'Error outside any test',
+    });
+  }
 
   const startedAt = stats?.startTime ? new Date(stats.startTime) : null;
   return {

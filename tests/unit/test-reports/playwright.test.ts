@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { jsonErrorOffset, lineAndColumn } from '@/lib/test-reports/json-error-offset';
-import { parsePlaywrightJson } from '@/lib/test-reports/playwright';
+import { ERROR_OUTSIDE_TESTS, parsePlaywrightJson } from '@/lib/test-reports/playwright';
 import { InvalidReportError } from '@/lib/test-reports/types';
 import { playwrightJson } from '../../fixtures/test-reports/builders';
 
@@ -100,5 +100,27 @@ describe('jsonErrorOffset', () => {
     expect(jsonErrorOffset('{"a": 1} x')).toBe(9);
     expect(jsonErrorOffset('{"a": "open')).toBe(11);
     expect(lineAndColumn('ab\ncd\nef', 7)).toEqual({ line: 3, column: 2 });
+  });
+});
+
+describe('Playwright JSON errors outside tests', () => {
+  test('fail the run as cases of their own, so a file that failed to load is not a pass', () => {
+    const json = JSON.parse(playwrightJson([{ title: 'pays' }]));
+    json.errors = [
+      {
+        message: 'Error: \u001b[31mCannot find module ./missing\u001b[39m',
+        location: { file: '/ci/e2e/broken.spec.ts', line: 1, column: 1 },
+      },
+    ];
+    const report = parsePlaywrightJson(JSON.stringify(json));
+    expect(report.cases).toHaveLength(2);
+    expect(report.cases[1]).toEqual({
+      file: '/ci/e2e/broken.spec.ts',
+      name: ERROR_OUTSIDE_TESTS,
+      status: 'failed',
+      durationMs: 0,
+      retries: 0,
+      failureMessage: 'Error: Cannot find module ./missing',
+    });
   });
 });
