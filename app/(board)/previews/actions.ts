@@ -1,0 +1,47 @@
+'use server';
+
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { guardedAction } from '@/lib/auth';
+import { remove, reseed } from '@/lib/operations';
+import {
+  idField,
+  operationKey,
+  requestKeyField,
+  revalidateOperationPages,
+} from '@/lib/operations/action-inputs';
+import { launchOperation } from '@/lib/operations/launch';
+
+/** A preview's database reset and its deletion; the preview is read from the database by id. */
+
+const previewSchema = z.object({ environmentId: idField, requestKey: requestKeyField });
+
+export const reseedPreviewAction = guardedAction(
+  previewSchema,
+  'developer',
+  async (input, actor) => {
+    const progress = await launchOperation((clients) =>
+      reseed(getDb(), clients, actor, {
+        environmentId: input.environmentId,
+        idempotencyKey: operationKey('reseed', actor, input.requestKey),
+      }),
+    );
+    revalidateOperationPages();
+    return progress;
+  },
+);
+
+export const deletePreviewAction = guardedAction(
+  previewSchema,
+  'developer',
+  async (input, actor) => {
+    const progress = await launchOperation((clients) =>
+      remove(getDb(), clients, actor, {
+        environmentId: input.environmentId,
+        idempotencyKey: operationKey('delete', actor, input.requestKey),
+      }),
+    );
+    revalidateOperationPages();
+    return progress;
+  },
+);

@@ -1,0 +1,46 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+
+/**
+ * What the operation server actions share: their input fields, the request key and the pages
+ * an operation changes.
+ */
+
+export const reasonField = z
+  .string()
+  .trim()
+  .min(1, 'a reason is required for a production change')
+  .max(500, 'the reason must be at most 500 characters');
+
+export const idField = z.coerce.number().int().positive();
+
+/** One per open dialog, sent by the browser so a double submit runs the operation once. */
+export const requestKeyField = z.string().trim().min(1).max(100).optional();
+
+/** A checkbox from a form ("on") or a boolean from a client call; absent is false. */
+export const checkboxField = z
+  .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+  .optional()
+  .transform((value) => value === true || value === 'on' || value === 'true');
+
+/**
+ * The idempotency key for the engine: the browser's request key scoped to the signed-in user, so
+ * nobody can pick up another person's operation by sending its key.
+ */
+export function operationKey(
+  kind: string,
+  actor: { userId: number },
+  requested: string | undefined,
+): string {
+  return `${kind}:${actor.userId}:${requested ?? randomUUID()}`;
+}
+
+/** Every board page that shows environments, deployments, approvals or the audit log. */
+export function revalidateOperationPages(): void {
+  for (const path of ['/', '/environments', '/deployments', '/previews', '/audit']) {
+    revalidatePath(path);
+  }
+  revalidatePath('/environments/[slug]', 'page');
+}
