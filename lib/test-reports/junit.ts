@@ -49,7 +49,14 @@ export function parseJunit(xml: string): ParsedReport {
       `JUnit XML is not well-formed at line ${line}, column ${col}: ${msg}`,
     );
   }
-  const document = parser.parse(text) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    // What the validator lets through and the parser still refuses, e.g. entity limits.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidReportError(`JUnit XML could not be read: ${reason}`);
+  }
   const rootName = Object.keys(document).find((key) => key !== '?xml');
   let suites: XmlElement[];
   let root: XmlElement | undefined;

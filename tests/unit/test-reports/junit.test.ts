@@ -115,6 +115,12 @@ describe('JUnit that cannot be read', () => {
     expect(message).toMatch(/^JUnit XML is not well-formed at line 4, column \d+: /);
   });
 
+  test('entities that would expand past the parser limits are refused, not expanded', () => {
+    const entity = 'a'.repeat(9000);
+    const xml = `<!DOCTYPE x [<!ENTITY a "${entity}">]><testsuite name="x"><testcase name="t"><failure>${'&a;'.repeat(20)}</failure></testcase></testsuite>`;
+    expect(failure(xml)).toMatch(/^JUnit XML could not be read: .*limit exceeded/);
+  });
+
   test('another root element is named', () => {
     expect(failure('<html><body/></html>')).toBe(
       'JUnit XML must have a <testsuites> or <testsuite> root element; found <html>.',
