@@ -3,6 +3,7 @@ import { cache, type ReactNode, Suspense } from 'react';
 import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
 import { BoardNav } from '@/components/shell/board-nav';
 import { ProjectLabel } from '@/components/shell/project-label';
+import { visibleNavItems } from '@/components/shell/visible-nav-items';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
@@ -53,7 +54,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
               <CompactUserMenu actor={actor} />
             </div>
           </div>
-          <BoardNav />
+          <BoardNav items={visibleNavItems(actor.role)} />
           <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
             <p className="text-[11px] font-medium tracking-wide text-faint uppercase">Project</p>
             <Suspense fallback={null}>

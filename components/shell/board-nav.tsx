@@ -2,19 +2,19 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { isCurrent, NAV_ITEMS } from './nav-items';
+import { isCurrent, type NavItem } from './nav-items';
 
 /**
  * The one client leaf of the shell: it needs the current path to mark the page with
  * aria-current. A column in the sidebar on wide screens, a scrolling row under the top bar
  * on narrow ones.
  */
-export function BoardNav() {
+export function BoardNav({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="min-w-0">
       <ul className="flex gap-1 overflow-x-auto px-3 pb-2 lg:flex-col lg:overflow-visible lg:px-2 lg:pb-0">
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const current = isCurrent(item, pathname);
           return (
             <li key={item.href} className="shrink-0">

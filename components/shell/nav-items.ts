@@ -1,8 +1,12 @@
+import type { Role } from '@/lib/auth/roles';
+
 export interface NavItem {
   href: string;
   label: string;
   /** An SVG path (24×24 viewBox, stroked) for the icon beside the label. */
   icon: string;
+  /** Shown only to this role and stronger ones; everyone with a role sees the others. */
+  minimumRole?: Role;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -26,6 +30,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { href: '/uptime', label: 'Uptime', icon: 'M3 12h4l3-7 4 14 3-7h4' },
   { href: '/audit', label: 'Audit', icon: 'M8 4h8l3 3v13H5V4zM9 11h6M9 15h6' },
+  {
+    href: '/sync',
+    label: 'Sync status',
+    icon: 'M20 11a8 8 0 00-14.9-4M4 5v4h4M4 13a8 8 0 0014.9 4M20 19v-4h-4',
+    minimumRole: 'release_manager',
+  },
+  {
+    href: '/deliveries',
+    label: 'Deliveries',
+    icon: 'M4 13l4-9h8l4 9M4 13v6h16v-6M4 13h5l1 2h4l1-2h5',
+    minimumRole: 'admin',
+  },
 ];
 
 /** The nav item a path belongs to: the overview only for "/", others for their whole subtree. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, max } from 'drizzle-orm';
 import type { Database } from '../client';
 import { type SyncRun, syncRuns } from '../schema';
 
@@ -58,4 +58,14 @@ export async function recentSyncRuns(
     .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
     .limit(limit);
   return rows.map(summarize);
+}
+
+/** When each kind last succeeded (started), for the health word; kinds that never did are absent. */
+export async function lastSuccessPerKind(db: Database): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ kind: syncRuns.kind, startedAt: max(syncRuns.startedAt) })
+    .from(syncRuns)
+    .where(eq(syncRuns.status, 'succeeded'))
+    .groupBy(syncRuns.kind);
+  return new Map(rows.flatMap((row) => (row.startedAt ? [[row.kind, row.startedAt]] : [])));
 }

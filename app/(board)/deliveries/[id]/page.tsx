@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { DeliveryDetail } from '@/components/admin/delivery-detail';
+import { eventLabel } from '@/components/admin/deliveries-table';
+import { ReplayButton } from '@/components/admin/replay-button';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { getWebhookDelivery } from '@/db/queries/webhook-deliveries';
+import { requireRole } from '@/lib/auth';
+import { replayDeliveryAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Webhook delivery' };
+export const dynamic = 'force-dynamic';
+
+const idSchema = z.coerce.number().int().positive();
+
+export default async function DeliveryPage(props: { params: Promise<{ id: string }> }) {
+  await requireRole('admin');
+  const id = idSchema.safeParse((await props.params).id);
+  if (!id.success) notFound();
+  const delivery = await getWebhookDelivery(getDb(), id.data);
+  if (!delivery) notFound();
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/deliveries" className="hover:underline">
+            ← Webhook deliveries
+          </Link>
+        }
+        title={<span className="font-mono">{eventLabel(delivery)}</span>}
+        description={`${delivery.provider} delivery ${delivery.deliveryId}`}
+        actions={<ReplayButton id={delivery.id} action={replayDeliveryAction} />}
+      />
+      <DeliveryDetail delivery={delivery} now={new Date()} />
+    </>
+  );
+}

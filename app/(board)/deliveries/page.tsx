@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { DeliveriesTable } from '@/components/admin/deliveries-table';
+import { DeliveryFilters } from '@/components/admin/delivery-filters';
+import { DeliveryProblems } from '@/components/admin/delivery-problems';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { getDb } from '@/db/client';
+import {
+  countProblemDeliveries,
+  listDeliveryEvents,
+  listWebhookDeliveries,
+} from '@/db/queries/webhook-deliveries';
+import { requireRole } from '@/lib/auth';
+import { deliveriesQuerySchema } from '@/lib/filters/webhook-deliveries';
+import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+
+export const metadata: Metadata = { title: 'Webhook deliveries' };
+export const dynamic = 'force-dynamic';
+
+export default async function DeliveriesPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('admin');
+  const searchParams = await props.searchParams;
+  const db = getDb();
+  const { cursor, limit, ...filters } = parseSearchParams(deliveriesQuerySchema, searchParams);
+  const [page, problems, events] = await Promise.all([
+    listWebhookDeliveries(db, filters, { cursor, limit }),
+    countProblemDeliveries(db),
+    listDeliveryEvents(db),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Webhook deliveries"
+        description="Every GitHub and Vercel webhook as it was received, newest first, with how applying it ended."
+      />
+      <DeliveryProblems failed={problems.failed} malformed={problems.malformed} />
+      <DeliveryFilters values={filters} events={events} />
+      <DeliveriesTable
+        rows={page.rows}
+        now={new Date()}
+        filtered={Object.values(filters).some(Boolean)}
+      />
+      <Pager path="/deliveries" searchParams={searchParams} nextCursor={page.nextCursor} />
+    </>
+  );
+}

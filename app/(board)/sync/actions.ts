@@ -1,0 +1,40 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { RunNowResult, RunNowState } from '@/components/admin/run-now-button';
+import { getDb } from '@/db/client';
+import { getCurrentProject } from '@/db/queries/project';
+import { ActionFailure, guardedAction } from '@/lib/auth';
+import { providers } from '@/lib/providers/from-env';
+import { cronSyncOf, SYNC_KINDS } from '@/lib/sync/cron-syncs';
+import { runSync } from '@/lib/sync/run-sync';
+
+const runNowInput = z.object({ kind: z.enum(SYNC_KINDS as [string, ...string[]]) });
+
+const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<RunNowResult> => {
+  const db = getDb();
+  const project = await getCurrentProject(db);
+  if (!project) throw new ActionFailure('no_project', 'There is no project to sync yet.');
+  let job;
+  try {
+    job = cronSyncOf(kind)!.build({ providers, project, env: process.env });
+  } catch (error) {
+    // A provider the server has no settings for: say which, as the cron would.
+    throw new ActionFailure('not_configured', `${kind} cannot run: ${(error as Error).message}`);
+  }
+  const run = await runSync(db, job);
+  revalidatePath('/sync');
+  return {
+    kind,
+    status: run.status,
+    itemsSeen: run.itemsSeen,
+    itemsChanged: run.itemsChanged,
+    errors: run.errors,
+  };
+});
+
+/** Run one sync kind now, through the same job its cron route runs (admins only). */
+export async function runSyncNowAction(_state: RunNowState, form: FormData): Promise<RunNowState> {
+  return runNow(form);
+}

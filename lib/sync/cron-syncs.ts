@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Project } from '@/db/schema';
+import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
+import { NEON_CONSUMPTION_KIND, neonConsumptionJob } from '@/lib/costs/neon-consumption-job';
+import { VERCEL_CHARGES_KIND, vercelChargesJob } from '@/lib/costs/vercel-charges-job';
+import { cronIntervalMs } from '@/lib/domain/sync-health';
+import { WEBHOOK_RETRY_KIND, webhookRetryJob } from '@/lib/ingest/retry';
+import { CLEANUP_SYNC_KIND, cleanupJob } from '@/lib/operations/cleanup-job';
+import type { ProviderClients } from '@/lib/providers/from-env';
+import { UPTIME_PROBES_KIND, uptimeProbesJob } from '@/lib/uptime/uptime-job';
+import vercelConfig from '@/vercel.json';
+import { GITHUB_PULL_REQUESTS, githubPullRequestsJob } from './github-pull-requests';
+import { GITHUB_WORKFLOW_RUNS, githubWorkflowRunsJob } from './github-workflow-runs';
+import { NEON_BRANCHES, neonBranchesJob } from './neon-branches';
+import type { SyncJob } from './run-sync';
+import { VERCEL_DEPLOYMENTS, vercelDeploymentsJob } from './vercel-deployments';
+
+export interface SyncDependencies {
+  providers: ProviderClients;
+  project: Project;
+  env: Record<string, string | undefined>;
+}
+
+/** One sync kind, the cron path that runs it (vercel.json `crons`) and how to build its job. */
+export interface CronSync {
+  kind: string;
+  cronPath: string;
+  build: (deps: SyncDependencies) => SyncJob;
+}
+
+/** Every sync a cron route runs, in the order each route runs its own. */
+export const CRON_SYNCS: readonly CronSync[] = [
+  {
+    kind: GITHUB_PULL_REQUESTS,
+    cronPath: '/api/cron/github',
+    build: ({ providers, project }) => githubPullRequestsJob(providers, project),
+  },
+  {
+    kind: GITHUB_WORKFLOW_RUNS,
+    cronPath: '/api/cron/github',
+    build: ({ providers, project }) => githubWorkflowRunsJob(providers, project),
+  },
+  {
+    kind: VERCEL_DEPLOYMENTS,
+    cronPath: '/api/cron/vercel',
+    build: ({ providers, project }) => vercelDeploymentsJob(providers, project),
+  },
+  {
+    kind: NEON_BRANCHES,
+    cronPath: '/api/cron/neon',
+    build: ({ providers, project }) => neonBranchesJob(providers, project),
+  },
+  {
+    kind: NEON_CONSUMPTION_KIND,
+    cronPath: '/api/cron/costs',
+    build: ({ providers, project, env }) =>
+      neonConsumptionJob({
+        neon: providers.neon,
+        projectId: project.id,
+        plan: neonPlanFromEnv(env),
+      }),
+  },
+  {
+    kind: VERCEL_CHARGES_KIND,
+    cronPath: '/api/cron/costs',
+    build: ({ providers, project }) =>
+      vercelChargesJob({
+        vercel: providers.vercel,
+        projectId: project.id,
+        vercelProjectId: project.vercelProjectId,
+      }),
+  },
+  {
+    kind: UPTIME_PROBES_KIND,
+    cronPath: '/api/cron/uptime',
+    build: ({ project }) => uptimeProbesJob({ projectId: project.id }),
+  },
+  {
+    kind: WEBHOOK_RETRY_KIND,
+    cronPath: '/api/cron/webhook-retries',
+    build: () => webhookRetryJob(),
+  },
+  {
+    kind: CLEANUP_SYNC_KIND,
+    cronPath: '/api/cron/cleanup',
+    build: ({ providers }) => cleanupJob(providers),
+  },
+];
+
+export const SYNC_KINDS = CRON_SYNCS.map((sync) => sync.kind);
+
+export function cronSyncOf(kind: string): CronSync | undefined {
+  return CRON_SYNCS.find((sync) => sync.kind === kind);
+}
+
+const cronsSchema = z.object({
+  crons: z.array(z.object({ path: z.string(), schedule: z.string() })),
+});
+
+/**
+ * How often each kind is meant to run, from the schedules vercel.json gives Vercel Cron: the one
+ * place the schedule is written.
+ */
+export function syncIntervals(config: unknown = vercelConfig): Map<string, number> {
+  const schedules = new Map(cronsSchema.parse(config).crons.map((c) => [c.path, c.schedule]));
+  const intervals = new Map<string, number>();
+  for (const sync of CRON_SYNCS) {
+    const schedule = schedules.get(sync.cronPath);
+    if (!schedule) throw new Error(`vercel.json has no cron for ${sync.cronPath} (${sync.kind})`);
+    intervals.set(sync.kind, cronIntervalMs(schedule));
+  }
+  return intervals;
+}
