@@ -30,7 +30,7 @@ function pullRequestPayload(number: number, updatedAt: string, overrides: object
     definitions
       .find((d) => d.name === 'pull_request')!
       .examples.find((e) => (e as { action: string }).action === 'opened'),
-  ) as Record<string, unknown> & { pull_request: Record<string, unknown> };
+  ) as unknown as Record<string, unknown> & { pull_request: Record<string, unknown> };
   return {
     ...example,
     repository: { ...(example.repository as object), full_name: 'acme/shop' },
