@@ -221,6 +221,37 @@ describe('promotion with approval', () => {
     expect(twice).toMatchObject({ ok: false, code: 'not_awaiting_approval' });
   });
 
+  it('checks the gate again when approved: a freeze since the request fails it, named', async () => {
+    const release = await stagingRelease(world);
+    const requested = await requestPromotion(world.db, world.clients, releaseManager(), {
+      deploymentId: release.id,
+      reason: 'release',
+      idempotencyKey: key(),
+    });
+    if (!requested.ok) throw new Error(requested.message);
+    await world.db
+      .update(environments)
+      .set({ frozenUntil: new Date(Date.now() + 3_600_000) })
+      .where(eq(environments.id, world.production.id));
+    try {
+      const approved = await approve(
+        world.db,
+        world.clients,
+        world.actor(world.users.secondReleaseManager, 'release_manager'),
+        { operationId: requested.operation.id, reason: 'ok' },
+      );
+      expect(approved).toMatchObject({ ok: false, code: 'failed', operation: { state: 'failed' } });
+      expect(!approved.ok && approved.operation?.error).toMatch(
+        /^preconditions: preconditions no longer hold: Production is frozen until /,
+      );
+    } finally {
+      await world.db
+        .update(environments)
+        .set({ frozenUntil: null })
+        .where(eq(environments.id, world.production.id));
+    }
+  });
+
   it('a rejected promotion ends rejected and frees production for the next request', async () => {
     const release = await stagingRelease(world);
     const requested = await requestPromotion(world.db, world.clients, releaseManager(), {

@@ -10,6 +10,8 @@ import {
   reconcileOperations,
   remove,
   requestPromotion,
+  reseed,
+  rollback,
 } from '@/lib/operations';
 import { createWorld, openPullRequest, stagingRelease, type World } from './world';
 
@@ -125,6 +127,80 @@ describe('reconcileOperations', () => {
       .update(pullRequests)
       .set({ state: 'closed' })
       .where(eq(pullRequests.id, early.id));
+  });
+});
+
+describe('reconcileOperations for rollback, reseed and provision', () => {
+  const developer = () => world.actor(world.users.developer, 'developer');
+
+  it('finishes a rollback that Vercel carried out, pinning production', async () => {
+    const release = await stagingRelease(world);
+    const promoted = await requestPromotion(world.db, world.clients, releaseManager(), {
+      deploymentId: release.id,
+      reason: 'release',
+      idempotencyKey: 'reconcile-before-rollback',
+    });
+    expect(promoted.ok).toBe(true);
+    const target = promoted.ok ? Number(promoted.operation.before?.productionDeploymentId) : 0;
+    await expect(
+      rollback(world.db, crashingBefore('record'), releaseManager(), {
+        targetDeploymentId: target,
+        reason: 'broken',
+        idempotencyKey: 'reconcile-rollback',
+      }),
+    ).rejects.toThrow(ProcessInterrupted);
+    const report = await reconcileOperations(world.db, world.clients, later());
+    expect(report.finished).toEqual([
+      expect.objectContaining({ kind: 'rollback', state: 'succeeded' }),
+    ]);
+    expect(await production()).toMatchObject({ currentDeploymentId: target, pinned: true });
+  });
+
+  it('judges a reseed by the branch’s reset time at Neon', async () => {
+    const pr = await openPullRequest(world, 'feature-reseed-crash');
+    await provision(world.db, world.clients, { pullRequest: pr });
+    const environment = (await world.db.query.environments.findFirst({
+      where: (e, { eq: is }) => is(e.pullRequestId, pr.id),
+    }))!;
+    await expect(
+      reseed(world.db, crashingBefore('neon-reset'), developer(), {
+        environmentId: environment.id,
+      }),
+    ).rejects.toThrow(ProcessInterrupted);
+    const notReset = await reconcileOperations(world.db, world.clients, later());
+    expect(notReset.finished).toEqual([
+      expect.objectContaining({
+        kind: 'reseed',
+        state: 'failed',
+        detail: 'interrupted: the database branch was not reset',
+      }),
+    ]);
+
+    await expect(
+      reseed(world.db, crashingBefore('pr-comment'), developer(), {
+        environmentId: environment.id,
+      }),
+    ).rejects.toThrow(ProcessInterrupted);
+    const reset = await reconcileOperations(world.db, world.clients, later());
+    expect(reset.finished).toEqual([
+      expect.objectContaining({ kind: 'reseed', state: 'succeeded' }),
+    ]);
+  });
+
+  it('fails a provision whose DATABASE_URL was never set, saying the next push retries', async () => {
+    const pr = await openPullRequest(world, 'feature-provision-crash');
+    await expect(
+      provision(world.db, crashingBefore('vercel-env'), { pullRequest: pr }),
+    ).rejects.toThrow(ProcessInterrupted);
+    const report = await reconcileOperations(world.db, world.clients, later());
+    expect(report.finished).toEqual([
+      expect.objectContaining({
+        kind: 'provision',
+        state: 'failed',
+        detail:
+          'interrupted: branch preview/feature-provision-crash exists but its DATABASE_URL is not confirmed; the next push provisions again',
+      }),
+    ]);
   });
 });
 
