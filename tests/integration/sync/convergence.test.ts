@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as githubWebhook } from '@/app/api/webhooks/github/route';
+import { POST as vercelWebhook } from '@/app/api/webhooks/vercel/route';
 import type { DatabaseHandle } from '@/db/client';
-import type { Project } from '@/db/schema';
+import { type Project, webhookDeliveries } from '@/db/schema';
 import { liveDataSyncJobs } from '@/lib/sync/jobs';
 import { runSync } from '@/lib/sync/run-sync';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
@@ -26,12 +28,15 @@ import {
   VERCEL_TOKEN,
   vercelClient,
 } from './support';
+import { type RouteReceiver, startRouteReceiver } from './webhook-receiver';
 
 /**
- * However webhooks arrive — 30 % lost, 10 % twice, the rest out of order — one pass of every
- * sync leaves the board equal to the providers' state.
+ * However webhooks arrive at the webhook routes — 30 % lost, 10 % twice, the rest out of order —
+ * one pass of every sync leaves the board equal to the providers' state.
  */
 const REPO = 'acme/shop';
+const GITHUB_WEBHOOK_SECRET = 'github-webhook-secret';
+const VERCEL_WEBHOOK_SECRET = 'vercel-webhook-secret';
 const WEBHOOK_FAULTS = { dropRate: 0.3, duplicateRate: 0.1, reorderWindow: 1000 };
 
 let handle: DatabaseHandle;
@@ -40,6 +45,8 @@ let vercel: VercelSandbox;
 let neon: NeonSandbox;
 let project: Project;
 let world: ProviderWorld;
+let receiver: RouteReceiver;
+const processCache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
 
 const db = () => handle.db;
 
@@ -52,16 +59,29 @@ const vercelTick = () => (vercelClock += 60_000);
 
 beforeAll(async () => {
   handle = await createTestDatabase();
+  // The webhook routes use the process-wide database handle and read their secrets from the
+  // environment; this file runs in a worker of its own.
+  processCache.envboardDatabase = handle;
+  Object.assign(process.env, { GITHUB_WEBHOOK_SECRET, VERCEL_WEBHOOK_SECRET });
   const ports = PORTS.convergence;
+  receiver = await startRouteReceiver(ports.webhooks, {
+    '/api/webhooks/github': githubWebhook,
+    '/api/webhooks/vercel': vercelWebhook,
+  });
   github = await startGitHubSandbox({
     repositories: [REPO],
     token: GITHUB_TOKEN,
     port: ports.github,
-    webhooks: { seed: 41, secret: 'github-webhook-secret' },
+    webhooks: {
+      seed: 41,
+      secret: GITHUB_WEBHOOK_SECRET,
+      url: receiver.url('/api/webhooks/github'),
+    },
   });
   vercel = await startVercelSandbox({
     token: VERCEL_TOKEN,
-    webhookSecret: 'vercel-webhook-secret',
+    webhookSecret: VERCEL_WEBHOOK_SECRET,
+    webhookTarget: receiver.url('/api/webhooks/vercel'),
     port: ports.vercel,
     seed: 43,
     now: () => vercelClock,
@@ -91,7 +111,8 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await Promise.all([github?.close(), vercel?.close(), neon?.close()]);
+  await Promise.all([github?.close(), vercel?.close(), neon?.close(), receiver?.close()]);
+  processCache.envboardDatabase = undefined;
   await handle?.close();
 });
 
@@ -121,7 +142,11 @@ const branchNamed = (name: string) =>
 
 /** Every queued webhook goes out under the fault switches, then each sync runs once. */
 async function deliverAndSync() {
-  await Promise.all([github.webhooks.flush(), vercel.webhooks.flush()]);
+  const attempts = [...(await github.webhooks.flush()), ...(await vercel.webhooks.flush())];
+  // Accepted (200, or 202 when an apply is left to the retry job): none refused or lost on the way.
+  expect(attempts.filter((attempt) => attempt.status !== 200 && attempt.status !== 202)).toEqual(
+    [],
+  );
   const clients = {
     github: githubClient(github.baseUrl, db()),
     vercel: vercelClient(vercel.baseUrl),
@@ -165,6 +190,11 @@ describe('convergence of webhooks and syncs', () => {
     expect(Object.keys(board.ciRuns!)).toHaveLength(4);
     expect(Object.keys(board.deployments!)).toHaveLength(5);
     expect(Object.keys(board.dbBranches!)).toHaveLength(5);
+    // The faults did strike: some webhooks never came, some came twice.
+    expect(github.webhooks.dropped.length + vercel.webhooks.dropped.length).toBeGreaterThan(0);
+    const sent = [...github.webhooks.attempts, ...vercel.webhooks.attempts];
+    expect(sent.some((attempt) => attempt.duplicate)).toBe(true);
+    expect((await db().select().from(webhookDeliveries)).length).toBeGreaterThan(0);
   });
 
   it('matches them again after merges, closes, pushes, finished builds, a promote and a deleted branch', async () => {
