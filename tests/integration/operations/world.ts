@@ -31,8 +31,8 @@ import {
  */
 
 export const REPO = { owner: 'acme', name: 'shop' };
-const TOKEN = 'operations-test-token';
-const NEON_PROJECT = 'envboard-operations';
+export const TOKEN = 'operations-test-token';
+export const NEON_PROJECT = 'envboard-operations';
 const silent = { warn: () => {}, error: () => {} };
 
 export interface World {

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET } from '@/app/api/cron/cleanup/route';
+import { pullRequests, syncRuns } from '@/db/schema';
+import { provision } from '@/lib/operations';
+import { cronRequest, useCronEnvironment } from '../sync/cron-env';
+import { createWorld, NEON_PROJECT, openPullRequest, REPO, TOKEN, type World } from './world';
+
+let world: World;
+let restore: () => void;
+
+beforeAll(async () => {
+  world = await createWorld();
+  restore = useCronEnvironment(world.handle, {
+    GITHUB_API_URL: world.github.baseUrl,
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_REPOSITORY: `${REPO.owner}/${REPO.name}`,
+    VERCEL_API_URL: world.vercel.baseUrl,
+    VERCEL_TOKEN: TOKEN,
+    NEON_API_URL: world.neon.apiUrl,
+    NEON_API_KEY: TOKEN,
+    NEON_PROJECT_ID: NEON_PROJECT,
+  });
+});
+afterAll(async () => {
+  restore?.();
+  await world?.close();
+});
+
+const PATH = '/api/cron/cleanup';
+
+describe('GET /api/cron/cleanup', () => {
+  it('is 401 without the cron secret, before any work', async () => {
+    const response = await GET(cronRequest(PATH, null));
+    expect(response.status).toBe(401);
+    expect(await world.db.select().from(syncRuns)).toEqual([]);
+  });
+
+  it('removes a merged pull request’s preview as one operations.cleanup sync run', async () => {
+    const pr = await openPullRequest(world, 'feature-merged');
+    const provisioned = await provision(world.db, world.clients, { pullRequest: pr });
+    expect(provisioned.ok).toBe(true);
+    await world.db.update(pullRequests).set({ state: 'merged' }).where(eq(pullRequests.id, pr.id));
+
+    const response = await GET(cronRequest(PATH));
+    expect(response.status).toBe(200);
+    const { run } = await response.json();
+    expect(run).toMatchObject({
+      kind: 'operations.cleanup',
+      status: 'succeeded',
+      itemsChanged: 1,
+      errors: [],
+    });
+    const environment = await world.db.query.environments.findFirst({
+      where: (e, { eq: is }) => is(e.pullRequestId, pr.id),
+    });
+    expect(environment?.status).toBe('deleted');
+    const names = [...world.neon.store.branches.values()].map((branch) => branch.name);
+    expect(names).not.toContain('preview/feature-merged');
+  });
+});
