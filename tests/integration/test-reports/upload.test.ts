@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { POST } from '@/app/api/v1/test-runs/route';
@@ -46,7 +47,7 @@ const UNIT_REPORT = junitXml([
 
 function upload(
   query: string,
-  body: string,
+  body: string | Uint8Array<ArrayBuffer>,
   options: { contentType?: string; token?: string | null; headers?: Record<string, string> } = {},
 ) {
   const headers: Record<string, string> = {
@@ -190,6 +191,19 @@ describe('POST /api/v1/test-runs stores', () => {
       status: 'passed',
       counts: { total: 1, flaky: 1 },
     });
+  });
+
+  test('a gzipped report, inflated; another encoding is 415', async () => {
+    const gzipped = new Uint8Array(gzipSync(UNIT_REPORT));
+    const response = await upload(`commit=${COMMIT}&branch=main&run_id=gzip-1`, gzipped, {
+      headers: { 'content-encoding': 'gzip' },
+    });
+    expect(response.status).toBe(201);
+    expect((await response.json()).data.counts.total).toBe(4);
+    const brotli = await upload(`commit=${COMMIT}&branch=main&run_id=br-1`, UNIT_REPORT, {
+      headers: { 'content-encoding': 'br' },
+    });
+    expect(brotli.status).toBe(415);
   });
 
   test('metadata sent as X-Envboard-* headers', async () => {
