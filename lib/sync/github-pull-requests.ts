@@ -26,22 +26,32 @@ export function githubPullRequestsJob(
       const pulls = oldestUpdatedFirst([...open, ...listed]);
 
       const tally = emptyTally();
+      const failed: Date[] = [];
       for (const pr of pulls) {
         tally.itemsSeen++;
         try {
           if ((await applyPullRequest(db, project, pr)).changed) tally.itemsChanged++;
         } catch (error) {
           tally.errors.push(itemError(`pull request #${pr.number}`, error));
+          failed.push(pr.updatedAt);
         }
       }
-      // Inclusive: GitHub's times are whole seconds, so a later change can share the newest one.
-      const cursor = latest(
-        pulls.map((pr) => pr.updatedAt),
-        since,
-      );
-      return { ...tally, cursor: cursor.toISOString() };
+      return { ...tally, cursor: nextCursor(pulls, failed, since).toISOString() };
     },
   };
+}
+
+/**
+ * Inclusive, since GitHub's times are whole seconds and a later change can share the newest
+ * one. A pull request that failed to apply holds the cursor at its time, so the next run tries
+ * it again.
+ */
+function nextCursor(pulls: readonly PullRequest[], failed: readonly Date[], since: Date): Date {
+  if (failed.length > 0) return failed.reduce((min, time) => (time < min ? time : min));
+  return latest(
+    pulls.map((pr) => pr.updatedAt),
+    since,
+  );
 }
 
 /** One copy per number, applied oldest change first so the newest lands last. */

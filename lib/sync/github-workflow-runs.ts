@@ -30,6 +30,7 @@ export function githubWorkflowRunsJob(
       const stored = await storedRuns(db, runs);
 
       const tally = emptyTally();
+      const failed = new Set<number>();
       const oldestFirst = [...runs].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       for (const run of oldestFirst) {
         tally.itemsSeen++;
@@ -40,11 +41,13 @@ export function githubWorkflowRunsJob(
           if ((await applyWorkflowRun(db, project, run, jobs)).changed) tally.itemsChanged++;
         } catch (error) {
           tally.errors.push(itemError(`workflow run ${run.id}`, error));
+          failed.add(run.id);
         }
       }
+      // A run that failed to store is listed again next time, like one still running.
       const items = runs.map((run) => ({
         createdAt: run.createdAt,
-        finished: run.status === 'completed',
+        finished: run.status === 'completed' && !failed.has(run.id),
       }));
       return { ...tally, cursor: resumeFrom(items, since).toISOString() };
     },

@@ -214,6 +214,28 @@ describe('github.workflow_runs', () => {
   });
 });
 
+describe('per-item failures', () => {
+  it('records a run whose jobs cannot be read, keeps going, and stores it on the next run', async () => {
+    const fresh = sandbox.change.startWorkflowRun(REPO, { branch: 'feature-login' });
+    sandbox.change.completeWorkflowRun(REPO, fresh.id, { conclusion: 'success' });
+    // The listing spends the last request of the hour; the jobs call is refused with 403.
+    sandbox.quota.setRemaining(1);
+    const run = await syncRuns();
+    expect(run.status).toBe('succeeded');
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain(`workflow run ${fresh.id}: github listWorkflowJobs failed`);
+    expect((await storedRuns()).get(fresh.id)).toBeUndefined();
+
+    sandbox.quota.setRemaining(5000);
+    const retried = await syncRuns();
+    expect(retried).toMatchObject({ status: 'succeeded', errors: [], itemsChanged: 1 });
+    expect((await storedRuns()).get(fresh.id)).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+    });
+  });
+});
+
 describe('GET /api/cron/github', () => {
   it('syncs pull requests then workflow runs with the clients from the environment', async () => {
     const { GET } = await import('@/app/api/cron/github/route');
