@@ -7,6 +7,7 @@ import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
 import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
 import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';
 import { describeSyncRuns, fillDemoDatabase } from './demo-database';
+import { devServerPort, providerMode } from './dev-mode';
 import { prepareDatabase } from './prepare-database';
 
 /**
@@ -22,17 +23,8 @@ import { prepareDatabase } from './prepare-database';
 // Read .env files the way `next dev` will, so credentials kept there count.
 nextEnv.loadEnvConfig(process.cwd(), true);
 
-const PROVIDER_CREDENTIALS = ['GITHUB_TOKEN', 'VERCEL_TOKEN', 'NEON_API_KEY'] as const;
 /** Webhooks wait this long after a change, then go out together, as providers batch them. */
 const WEBHOOK_DELAY_MS = 500;
-
-function devServerPort(args: readonly string[]): number {
-  for (const [index, arg] of args.entries()) {
-    if (arg === '-p' || arg === '--port') return Number(args[index + 1]);
-    if (arg.startsWith('--port=')) return Number(arg.slice('--port='.length));
-  }
-  return Number(process.env.PORT ?? 3000);
-}
 
 async function startSandboxes(appUrl: string): Promise<DemoSandboxes> {
   let sandboxes: DemoSandboxes | undefined;
@@ -89,16 +81,17 @@ function startNext(env: NodeJS.ProcessEnv, onExit: (code: number) => void): Chil
   return next;
 }
 
-const withCredentials = PROVIDER_CREDENTIALS.filter((name) => process.env[name]);
-if (withCredentials.length > 0) {
-  if (withCredentials.length < PROVIDER_CREDENTIALS.length) {
-    const missing = PROVIDER_CREDENTIALS.filter((name) => !process.env[name]);
-    console.warn(`envboard: ${missing.join(', ')} not set: those providers' calls will fail.`);
+const providers = providerMode(process.env);
+if (providers.mode === 'providers') {
+  if (providers.missing.length > 0) {
+    console.warn(
+      `envboard: ${providers.missing.join(', ')} not set: those providers' calls will fail.`,
+    );
   }
   await prepareDatabase({ seedIfEmpty: true });
   startNext(process.env, (code) => process.exit(code));
 } else {
-  const appUrl = `http://localhost:${devServerPort(process.argv.slice(2))}`;
+  const appUrl = `http://localhost:${devServerPort(process.argv.slice(2), process.env)}`;
   const sandboxes = await startSandboxes(appUrl);
   // Cron routes refuse to run without a secret; a local one lets them be called by hand.
   process.env.CRON_SECRET ||= randomBytes(18).toString('base64url');

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import {
+  ciRuns,
   costSamples,
   dbBranches,
   deployments,
@@ -115,6 +116,31 @@ describe('a fresh database filled through the real syncs against the demo sandbo
     for (const env of history.environments) {
       expect(servedBy.get(env.slug), env.slug).toBe(env.currentVercelId);
     }
+  });
+
+  it('holds every demo CI run with its outcome and pull request', async () => {
+    const { history } = sandboxes;
+    const stored = await handle.db
+      .select({
+        githubRunId: ciRuns.githubRunId,
+        headSha: ciRuns.headSha,
+        headBranch: ciRuns.headBranch,
+        status: ciRuns.status,
+        conclusion: ciRuns.conclusion,
+        pullRequestNumber: pullRequests.number,
+      })
+      .from(ciRuns)
+      .leftJoin(pullRequests, eq(pullRequests.id, ciRuns.pullRequestId));
+    const expected = history.ciRuns.map((run) => ({
+      githubRunId: run.githubRunId,
+      headSha: run.headSha,
+      headBranch: run.headBranch,
+      status: run.status,
+      conclusion: run.conclusion,
+      pullRequestNumber: run.pullRequestNumber ?? null,
+    }));
+    const byId = (row: { githubRunId: number }) => row.githubRunId;
+    expect(sorted(stored, byId)).toEqual(sorted(expected, byId));
   });
 
   it('holds the demo Neon branches: the live ones from Neon, the deleted ones seeded', async () => {
