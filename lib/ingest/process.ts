@@ -21,7 +21,15 @@ async function applyDelivery(db: Database, delivery: WebhookDelivery): Promise<D
   return applyVercelEvent(db, envelope.data);
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * The root cause: drizzle wraps a database error in one that quotes the whole query and its
+ * parameters, which is long and repeats the payload.
+ */
+function describe(error: unknown): string {
+  let cause = error;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  return cause instanceof Error ? cause.message : String(cause);
+}
 
 /**
  * Applies a stored delivery and records the outcome in the same transaction, so a delivery is
