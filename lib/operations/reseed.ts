@@ -7,7 +7,12 @@ import { id, idempotencyKey, parseInput } from './input';
 import { isRefusal, openOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { loadPreview } from './preview';
-import { type OperationResult, type PreconditionFailure, preconditionsRefusal } from './result';
+import {
+  describeError,
+  type OperationResult,
+  type PreconditionFailure,
+  preconditionsRefusal,
+} from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step, StepRefused } from './runner';
 import { type Actor, nowOf, type OperationClients } from './types';
@@ -100,6 +105,9 @@ export async function reseed(
             neonBranchId: dbBranch.neonBranchId,
           }),
           signal: AbortSignal.timeout(SEED_HOOK_TIMEOUT_MS),
+        }).catch((error: unknown) => {
+          const why = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+          throw new StepRefused(`the seed hook could not be reached: ${describeError(why)}`);
         });
         if (!response.ok) {
           throw new StepRefused(`the seed hook answered ${response.status} ${response.statusText}`);

@@ -1,6 +1,7 @@
 import type { Database } from '@/db/client';
 import type { Operation } from '@/db/schema';
 import { setOperationStep, transitionOperation } from '@/db/writes/operations';
+import { ProviderError } from '@/lib/providers/errors';
 import { describeError, refuse, type OperationResult } from './result';
 
 /**
@@ -64,7 +65,7 @@ export async function runSteps(
       await step.run(after);
     } catch (error) {
       if (error instanceof ProcessInterrupted) throw error;
-      return fail(db, running, `${step.name}: ${describeError(error)}`, after, options);
+      return fail(db, running, `${step.name}: ${stepFailure(error)}`, after, options);
     }
     await setOperationStep(db, running.id, `${step.name}: done`, after);
   }
@@ -101,6 +102,16 @@ async function fail(
   return refuse('failed', `Operation #${operation.id} failed: ${error}`, {
     operation: failed ?? operation,
   });
+}
+
+/**
+ * The reason a failed step records: a provider's own words, or the step's; anything else (a
+ * database error, a bug) is logged and recorded without its detail, which is not for the UI.
+ */
+function stepFailure(error: unknown): string {
+  if (error instanceof ProviderError || error instanceof StepRefused) return error.message;
+  console.error('operation step failed', error);
+  return 'internal error; the server log has the detail';
 }
 
 /** A step that found the world not as the operation needs it: fails with this message. */

@@ -141,6 +141,21 @@ describe('reseed', () => {
     }
   });
 
+  it('ends failed when the seed hook cannot be reached, saying why', async () => {
+    const pr = await openPullRequest(world, 'feature-hook-down');
+    await provision(world.db, world.clients, { pullRequest: pr });
+    const environment = await environmentOf(pr.id);
+    const unreachable: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
+    };
+    const result = await reseed(world.db, { ...world.clients, fetch: unreachable }, developer(), {
+      environmentId: environment.id,
+    });
+    expect(!result.ok && result.operation?.error).toBe(
+      'seed-hook: the seed hook could not be reached: connect ECONNREFUSED 127.0.0.1:9',
+    );
+  });
+
   it('refuses anything but a preview', async () => {
     const result = await reseed(world.db, world.clients, developer(), {
       environmentId: world.staging.id,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getOperation } from '@/db/queries/operations';
 import { dbBranches, environments, projects } from '@/db/schema';
 import { approve, reject, requestPromotion } from '@/lib/operations';
@@ -90,6 +90,35 @@ describe('requestPromotion without approval', () => {
       'failure',
     ]);
     expect((await productionRow()).currentDeploymentId).not.toBe(release.id);
+  });
+});
+
+describe('a step that fails for a reason that is not the provider’s', () => {
+  it('records the step without the internal detail, which goes to the server log', async () => {
+    const release = await stagingRelease(world);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = {
+      ...world.clients,
+      vercel: {
+        ...world.clients.vercel,
+        promote: async () => {
+          throw new Error('connection string postgres://secret@db');
+        },
+      },
+    };
+    try {
+      const result = await requestPromotion(world.db, broken, releaseManager(), {
+        deploymentId: release.id,
+        reason: 'release',
+        idempotencyKey: key(),
+      });
+      expect(!result.ok && result.operation?.error).toBe(
+        'vercel-promote: internal error; the server log has the detail',
+      );
+      expect(logged).toHaveBeenCalledOnce();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 
