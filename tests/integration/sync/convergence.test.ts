@@ -3,7 +3,7 @@ import { POST as githubWebhook } from '@/app/api/webhooks/github/route';
 import { POST as vercelWebhook } from '@/app/api/webhooks/vercel/route';
 import type { DatabaseHandle } from '@/db/client';
 import { type Project, webhookDeliveries } from '@/db/schema';
-import { liveDataSyncJobs } from '@/lib/sync/jobs';
+import { CRON_SYNCS } from '@/lib/sync/cron-syncs';
 import { runSync } from '@/lib/sync/run-sync';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { type NeonSandbox, startNeonSandbox } from '@/sandbox/neon';
@@ -37,6 +37,8 @@ import { type RouteReceiver, startRouteReceiver } from './webhook-receiver';
 const REPO = 'acme/shop';
 const GITHUB_WEBHOOK_SECRET = 'github-webhook-secret';
 const VERCEL_WEBHOOK_SECRET = 'vercel-webhook-secret';
+/** The cron routes of live data, whose syncs run in the order those routes run them. */
+const LIVE_DATA_CRONS = ['/api/cron/github', '/api/cron/vercel', '/api/cron/neon'];
 const WEBHOOK_FAULTS = { dropRate: 0.3, duplicateRate: 0.1, reorderWindow: 1000 };
 
 let handle: DatabaseHandle;
@@ -153,7 +155,9 @@ async function deliverAndSync() {
     neon: neonClient(neon.apiUrl),
   };
   const runs = [];
-  for (const job of liveDataSyncJobs(clients, project)) runs.push(await runSync(db(), job));
+  for (const sync of CRON_SYNCS.filter((each) => LIVE_DATA_CRONS.includes(each.cronPath))) {
+    runs.push(await runSync(db(), sync.build({ providers: clients, project, env: {} })));
+  }
   return runs;
 }
 
