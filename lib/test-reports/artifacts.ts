@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
+import { ProviderError } from '@/lib/providers/errors';
 import type { GitHubClient, WorkflowRun } from '@/lib/providers/github/types';
 import { ingestTestReport } from './ingest';
 import { DEFAULT_SUITE, formatFromFileName } from './parse';
@@ -58,7 +59,12 @@ export async function ingestRunArtifacts(
       summary.rejected.push({ artifactId: artifact.id, reason });
       continue;
     }
-    const files = reportFiles(await github.downloadArtifact(artifact.id));
+    const zip = await downloadUnlessExpired(github, artifact.id);
+    if (!zip) {
+      summary.rejected.push({ artifactId: artifact.id, reason: 'the artifact has expired' });
+      continue;
+    }
+    const files = reportFiles(zip);
     for (const { path, format, bytes } of files) {
       if (bytes.byteLength > MAX_REPORT_FILE_BYTES) {
         const reason = `the file is ${bytes.byteLength} bytes, over ${MAX_REPORT_FILE_BYTES}`;
@@ -92,6 +98,19 @@ export async function ingestRunArtifacts(
     }
   }
   return summary;
+}
+
+/** Null when GitHub answers 410: the artifact expired after it was listed. */
+async function downloadUnlessExpired(
+  github: Pick<GitHubClient, 'downloadArtifact'>,
+  artifactId: number,
+): Promise<Uint8Array | null> {
+  try {
+    return await github.downloadArtifact(artifactId);
+  } catch (error) {
+    if (error instanceof ProviderError && error.status === 410) return null;
+    throw error;
+  }
 }
 
 /** The zip's report files in path order; everything else (traces, screenshots) is never inflated. */

@@ -7,7 +7,7 @@ import { upsertCiRuns } from '@/db/writes';
 import { ProviderError } from '@/lib/providers/errors';
 import { createGitHubClient } from '@/lib/providers/github/client';
 import { DatabaseEtagCache } from '@/lib/providers/github/database-etag-cache';
-import { ingestRunArtifacts } from '@/lib/test-reports/artifacts';
+import { ingestRunArtifacts, MAX_ARTIFACT_BYTES } from '@/lib/test-reports/artifacts';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { junitXml, playwrightJson } from '../../fixtures/test-reports/builders';
 import { createProject, createPullRequest } from '../../support/factories';
@@ -215,6 +215,35 @@ describe('ingestRunArtifacts', () => {
     const rows = await handle.db.select().from(testRuns).where(eq(testRuns.commitSha, run.headSha));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ suite: 'unit', total: 2, pullRequestId: null });
+  });
+
+  test('passes over an artifact too big to fetch and one that expired once listed', async () => {
+    clock += 60_000;
+    const run = sandbox.change.startWorkflowRun(REPO, { branch: 'main' });
+    sandbox.change.completeWorkflowRun(REPO, run.id, {
+      artifacts: [{ name: 'test-results', sizeInBytes: MAX_ARTIFACT_BYTES + 1, files: {} }],
+    });
+    const client = github();
+    const [bigRun] = await client.listWorkflowRuns({ headSha: run.headSha });
+    const [big] = await client.listRunArtifacts(run.id);
+    expect(await ingestRunArtifacts(handle.db, project, client, bigRun!)).toEqual({
+      ingested: [],
+      rejected: [
+        {
+          artifactId: big!.id,
+          reason: `the artifact is ${MAX_ARTIFACT_BYTES + 1} bytes, over ${MAX_ARTIFACT_BYTES}`,
+        },
+      ],
+    });
+
+    const { run: late } = finishedRun('artifact-late', { 'junit.xml': UNIT });
+    const [lateRun] = await client.listWorkflowRuns({ headSha: late.headSha });
+    const [expiring] = await client.listRunArtifacts(late.id, 'test-results');
+    clock += 91 * 24 * 3_600_000;
+    expect(await ingestRunArtifacts(handle.db, project, client, lateRun!)).toEqual({
+      ingested: [],
+      rejected: [{ artifactId: expiring!.id, reason: 'the artifact has expired' }],
+    });
   });
 
   test('a run without a test-results artifact ingests nothing', async () => {
