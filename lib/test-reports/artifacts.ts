@@ -1,10 +1,11 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
 import { ProviderError } from '@/lib/providers/errors';
 import type { GitHubClient, WorkflowRun } from '@/lib/providers/github/types';
+import { readReportZip, type ReportZip } from './artifact-zip';
 import { ingestTestReport } from './ingest';
-import { DEFAULT_SUITE, formatFromFileName } from './parse';
+import { DEFAULT_SUITE } from './parse';
 import { InvalidReportError, type ReportFormat, type TestSuiteKind } from './types';
 
 /** The artifact name CI uploads its reports under (actions/upload-artifact `name:`). */
@@ -64,13 +65,20 @@ export async function ingestRunArtifacts(
       summary.rejected.push({ artifactId: artifact.id, reason: 'the artifact has expired' });
       continue;
     }
-    const files = reportFiles(zip);
+    let contents: ReportZip;
+    try {
+      contents = readReportZip(zip, MAX_REPORT_FILE_BYTES);
+    } catch (error) {
+      if (!(error instanceof InvalidReportError)) throw error;
+      summary.rejected.push({ artifactId: artifact.id, reason: error.message });
+      continue;
+    }
+    const { files, tooLarge } = contents;
+    for (const { path, size } of tooLarge) {
+      const reason = `the file is ${size} bytes, over ${MAX_REPORT_FILE_BYTES}`;
+      summary.rejected.push({ artifactId: artifact.id, file: path, reason });
+    }
     for (const { path, format, bytes } of files) {
-      if (bytes.byteLength > MAX_REPORT_FILE_BYTES) {
-        const reason = `the file is ${bytes.byteLength} bytes, over ${MAX_REPORT_FILE_BYTES}`;
-        summary.rejected.push({ artifactId: artifact.id, file: path, reason });
-        continue;
-      }
       try {
         const { run: stored, created } = await ingestTestReport(db, project, {
           externalId: `github-artifact:${artifact.id}:${path}`,
@@ -111,20 +119,6 @@ async function downloadUnlessExpired(
     if (error instanceof ProviderError && error.status === 410) return null;
     throw error;
   }
-}
-
-/** The zip's report files in path order; everything else (traces, screenshots) is never inflated. */
-function reportFiles(zip: Uint8Array) {
-  const entries = unzipSync(zip, {
-    filter: (file) => !file.name.endsWith('/') && formatFromFileName(file.name) !== undefined,
-  });
-  return Object.keys(entries)
-    .sort()
-    .map((path) => ({
-      path,
-      format: formatFromFileName(path) as ReportFormat,
-      bytes: entries[path]!,
-    }));
 }
 
 /**
