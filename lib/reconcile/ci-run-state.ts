@@ -45,6 +45,11 @@ export function ciStatusRank(status: CiStatus): number {
   return STATUS_RANK[status];
 }
 
+/** GitHub fills a queued job's `started_at` with its creation time: only a running job started. */
+export function jobHasStarted(job: Pick<WorkflowJob, 'status' | 'startedAt'>): boolean {
+  return job.startedAt !== null && (job.status === 'in_progress' || job.status === 'completed');
+}
+
 export interface CiTiming {
   startedAt: Date | null;
   completedAt: Date | null;
@@ -69,13 +74,14 @@ export function ciTiming(
   known?: Pick<CiRun, 'startedAt' | 'runAttempt'>,
 ): CiTiming {
   const status = ciStatus(run.status);
-  const fromJobs = jobs && jobs.length > 0;
+  const started = (jobs ?? []).filter(jobHasStarted);
+  const fromJobs = started.length > 0;
   const knownStart = known && known.runAttempt === run.runAttempt ? known.startedAt : null;
   const startedAt =
-    (fromJobs ? earliest(jobs.map((job) => job.startedAt)) : null) ??
+    (fromJobs ? earliest(started.map((job) => job.startedAt)) : null) ??
     knownStart ??
     (status === 'queued' ? null : run.runStartedAt);
-  const jobsEnd = fromJobs ? last(jobs.map((job) => job.completedAt)) : null;
+  const jobsEnd = fromJobs ? last(started.map((job) => job.completedAt)) : null;
   const completedAt = status === 'completed' ? (jobsEnd ?? run.updatedAt) : null;
   return spans(run.createdAt, startedAt, completedAt);
 }

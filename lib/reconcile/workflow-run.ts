@@ -3,7 +3,14 @@ import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type NewCiRun, type Project, pullRequests } from '@/db/schema';
 import { upsertCiRuns } from '@/db/writes';
 import type { WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
-import { ciConclusion, ciStatus, ciStatusRank, ciTiming, spans } from './ci-run-state';
+import {
+  ciConclusion,
+  ciStatus,
+  ciStatusRank,
+  ciTiming,
+  jobHasStarted,
+  spans,
+} from './ci-run-state';
 import { type ApplyResult, changedIf, differs, ignored, inTransaction } from './result';
 
 const CI_RUN_FIELDS = [
@@ -105,10 +112,11 @@ export async function applyWorkflowJob(
     if (!stored || stored.projectId !== project.id) {
       return ignored(`workflow run ${job.runId} is not stored yet; its workflow_run event adds it`);
     }
-    if (!job.startedAt || (stored.startedAt && stored.startedAt <= job.startedAt)) {
+    const picked = jobHasStarted(job) ? job.startedAt : null;
+    if (!picked || (stored.startedAt && stored.startedAt <= picked)) {
       return changedIf(false);
     }
-    const timing = spans(stored.providerCreatedAt, job.startedAt, stored.completedAt);
+    const timing = spans(stored.providerCreatedAt, picked, stored.completedAt);
     const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = stored;
     await upsertCiRuns(tx, [{ ...fields, ...timing }]);
     return changedIf(true);

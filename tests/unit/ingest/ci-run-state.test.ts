@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { WorkflowRun } from '@/lib/providers/github/types';
-import { ciConclusion, ciStatus, ciTiming } from '@/lib/reconcile/ci-run-state';
+import { ciConclusion, ciStatus, ciTiming, jobHasStarted } from '@/lib/reconcile/ci-run-state';
 import { previewExpiry } from '@/lib/reconcile/environments';
 import { isNewerThanStored } from '@/lib/reconcile/vercel-deployment-state';
 
@@ -48,6 +48,25 @@ describe('CI run state', () => {
       queueMs: 60_000,
       durationMs: 9 * 60_000,
     });
+  });
+
+  test("a queued job's started_at (GitHub fills in its creation time) is not a start", () => {
+    const job = {
+      id: 1,
+      runId: 1,
+      name: 'unit',
+      conclusion: null,
+      createdAt: at(0),
+      startedAt: at(0),
+      completedAt: null,
+    };
+    expect(jobHasStarted({ ...job, status: 'queued' })).toBe(false);
+    expect(jobHasStarted({ ...job, status: 'in_progress' })).toBe(true);
+    const timing = ciTiming(run({}), [
+      { ...job, status: 'queued' },
+      { ...job, id: 2, status: 'completed', startedAt: at(2), completedAt: at(8) },
+    ]);
+    expect(timing).toMatchObject({ startedAt: at(2), queueMs: 2 * 60_000, completedAt: at(8) });
   });
 
   test('a start learned from an earlier attempt is not reused by a re-run', () => {
