@@ -3,6 +3,7 @@ import { openDatabase } from '@/db/client';
 import { firstRow, runMigrations } from '@/db/migrate';
 import { getCurrentProject } from '@/db/queries/project';
 import { firstLoadJsBytes } from './first-load-js';
+import { benchIngest } from './ingest';
 import { datasetSizes, seedLargeDataset } from './large-dataset';
 import { fetchFully, percentile, runClosedLoop } from './load';
 import { benchRoutes } from './routes';
@@ -91,6 +92,7 @@ try {
       `${route.path.padEnd(28)}${ms(percentile(page.samples, 0.5))} ${ms(pageP95)} ${ms(sqlP95)} ${ms(floorP95)} ${ms(budget)}  ${(pageP95 <= budget ? 'ok' : 'OVER').padEnd(7)}  ${js}${jsVerdict}${errors}`,
     );
   }
+  await benchIngest(handle, { concurrency: CONCURRENCY });
 } finally {
   server.stop();
   await handle.close();
