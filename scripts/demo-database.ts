@@ -14,6 +14,7 @@ import {
   writeTestRuns,
   writeUptimeChecks,
 } from '@/db/seed/write';
+import { deleteProject } from '@/db/writes';
 import { costWindow } from '@/lib/costs/cost-window';
 import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
 import { runCostSyncs } from '@/lib/costs/run-cost-syncs';
@@ -88,15 +89,37 @@ export async function fillDemoDatabase(
   history: DemoHistory,
   options: { env?: Record<string, string | undefined>; now?: () => Date } = {},
 ): Promise<SyncRun[]> {
+  try {
+    return await writeAndSync(db, history, options);
+  } catch (error) {
+    // A demo filled half-way would pass for a filled database at the next start: remove it, so
+    // that start fills it again.
+    await deleteProject(db, history.project.slug);
+    throw error;
+  }
+}
+
+async function writeAndSync(
+  db: Database,
+  history: DemoHistory,
+  options: { env?: Record<string, string | undefined>; now?: () => Date },
+): Promise<SyncRun[]> {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
   const seeded = demoPartsWithoutProvider(history, now());
   const clients = sandboxClients(env);
 
-  const projectId = await writeDemoProject(db, history);
+  // The generator's parts are written in transactions, as seedDemo does: one commit instead of
+  // one per statement is most of the time on the embedded database.
+  const inTransaction = <T>(work: (tx: Database) => Promise<T>) =>
+    db.transaction((tx) => work(tx as unknown as Database));
+  const projectId = await inTransaction(async (tx) => {
+    const id = await writeDemoProject(tx, history);
+    await writePullRequests(tx, id, seeded.pullRequests);
+    await writeDbBranches(tx, id, seeded.dbBranches);
+    return id;
+  });
   const project = await projectRow(db, projectId);
-  await writePullRequests(db, projectId, seeded.pullRequests);
-  await writeDbBranches(db, projectId, seeded.dbBranches);
 
   const runs: SyncRun[] = [];
   const sync = async (job: Parameters<typeof runSync>[1]) => {
@@ -106,16 +129,20 @@ export async function fillDemoDatabase(
   // written next find both to refer to.
   await sync(githubPullRequestsJob(clients, project));
   await sync(neonBranchesJob(clients, project));
-  await writeEnvironments(db, projectId, seeded.environments);
-  await writeDeployments(db, projectId, seeded.deployments);
+  await inTransaction(async (tx) => {
+    await writeEnvironments(tx, projectId, seeded.environments);
+    await writeDeployments(tx, projectId, seeded.deployments);
+  });
   await sync(vercelDeploymentsJob(clients, project));
-  await writeCiRuns(db, projectId, seeded.ciRuns);
+  await inTransaction((tx) => writeCiRuns(tx, projectId, seeded.ciRuns));
   await sync(githubWorkflowRunsJob(clients, project));
-  await pointEnvironmentsAtDeployments(db, projectId, history.environments);
 
-  await writeTestRuns(db, projectId, seeded.testRuns);
-  await writeUptimeChecks(db, projectId, seeded.uptimeChecks);
-  await writeCostSamples(db, projectId, seeded.costSamples);
+  await inTransaction(async (tx) => {
+    await pointEnvironmentsAtDeployments(tx, projectId, history.environments);
+    await writeTestRuns(tx, projectId, seeded.testRuns);
+    await writeUptimeChecks(tx, projectId, seeded.uptimeChecks);
+    await writeCostSamples(tx, projectId, seeded.costSamples);
+  });
   const costs = await runCostSyncs(db, {
     project,
     neon: { client: clients.neon },
