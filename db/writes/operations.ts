@@ -240,3 +240,21 @@ export async function markNeonBranchesDeleted(
     .set({ state: 'deleted', deletedAt: at, providerUpdatedAt: at })
     .where(inArray(dbBranches.neonBranchId, [...neonBranchIds]));
 }
+
+/**
+ * Ends operations on an environment still waiting for approval, e.g. a promotion a rollback
+ * overtakes; returns their ids. Conditional on `requested`, so one approved meanwhile runs on.
+ */
+export async function rejectWaitingOperations(
+  db: Database,
+  environmentId: number,
+  error: string,
+  at: Date,
+): Promise<number[]> {
+  const rows = await db
+    .update(operations)
+    .set({ state: 'rejected', error, finishedAt: at })
+    .where(and(eq(operations.environmentId, environmentId), eq(operations.state, 'requested')))
+    .returning({ id: operations.id });
+  return rows.map((row) => row.id);
+}

@@ -10,7 +10,7 @@ import {
   getProductionEnvironment,
 } from '@/db/queries/operations';
 import type { Deployment, Environment } from '@/db/schema';
-import { markDbBranchReset, recordRollback } from '@/db/writes/operations';
+import { markDbBranchReset, recordRollback, rejectWaitingOperations } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput, reason } from './input';
 import { isRefusal, openOperation } from './lock';
 import { requireVercelProject, sameRequest } from './promote';
@@ -36,7 +36,8 @@ const VERCEL_DESCRIPTION_MAX = 250;
  * deployment went live (Neon keeps the pre-restore state as a backup branch). Production is
  * then pinned: `environments.pinned` on the production environment means "rolled back, stays on
  * this deployment until the next promote", which is what Vercel does too and what the
- * environments board shows beside its name. A freeze does not block a rollback.
+ * environments board shows beside its name. A freeze does not block a rollback, and a promotion
+ * still waiting for approval is rejected as superseded rather than blocking it.
  */
 export async function rollback(
   db: Database,
@@ -64,6 +65,13 @@ export async function rollback(
   if (failures.length > 0) return preconditionsRefusal(failures);
 
   const now = nowOf(clients);
+  // A promotion still waiting for approval must not hold production during an incident.
+  const superseded = await rejectWaitingOperations(
+    db,
+    production!.id,
+    'superseded: production was rolled back before this was approved',
+    now,
+  );
   const opened = await openOperation(
     db,
     {
@@ -81,6 +89,7 @@ export async function rollback(
         targetVercelId: target.vercelId,
         restoreDatabase,
         pinned: production!.pinned,
+        supersededOperationIds: superseded,
       },
       requestedAt: now,
       startedAt: now,

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getOperation } from '@/db/queries/operations';
+import { projects } from '@/db/schema';
 import { requestPromotion, rollback } from '@/lib/operations';
 import { createWorld, stagingRelease, type World } from './world';
 
@@ -83,6 +86,44 @@ describe('rollback', () => {
     expect(!notProduction.ok && notProduction.message).toContain('not earlier');
   });
 
+  it('is not blocked by a promotion waiting for approval, which it rejects as superseded', async () => {
+    await world.db
+      .update(projects)
+      .set({ requireApproval: true })
+      .where(eq(projects.id, world.project.id));
+    try {
+      const current = (await production()).currentDeploymentId!;
+      const release = await stagingRelease(world);
+      const waiting = await requestPromotion(world.db, world.clients, releaseManager(), {
+        deploymentId: release.id,
+        reason: 'next release',
+        idempotencyKey: 'rollback-test-waiting',
+      });
+      expect(waiting).toMatchObject({ ok: true, operation: { state: 'requested' } });
+      const earlier = await world.db.query.deployments.findFirst({
+        where: (d, { and, eq: is, ne }) =>
+          and(is(d.projectId, world.project.id), is(d.target, 'production'), ne(d.id, current)),
+        orderBy: (d, { asc }) => asc(d.providerCreatedAt),
+      });
+      const result = await rollback(world.db, world.clients, releaseManager(), {
+        targetDeploymentId: earlier!.id,
+        reason: 'incident',
+      });
+      expect(result).toMatchObject({ ok: true, operation: { state: 'succeeded' } });
+      const waitingId = waiting.ok ? waiting.operation.id : 0;
+      expect(result.ok && result.operation.before?.supersededOperationIds).toEqual([waitingId]);
+      expect(await getOperation(world.db, waitingId)).toMatchObject({
+        state: 'rejected',
+        error: 'superseded: production was rolled back before this was approved',
+      });
+    } finally {
+      await world.db
+        .update(projects)
+        .set({ requireApproval: false })
+        .where(eq(projects.id, world.project.id));
+    }
+  });
+
   it('requires a reason', async () => {
     const result = await rollback(world.db, world.clients, releaseManager(), {
       targetDeploymentId: 1,
@@ -92,6 +133,13 @@ describe('rollback', () => {
   });
 
   it('ends failed with Neon’s reason when the restore fails, production recorded as rolled back', async () => {
+    const fresh = await stagingRelease(world);
+    const promoted = await requestPromotion(world.db, world.clients, releaseManager(), {
+      deploymentId: fresh.id,
+      reason: 'release',
+      idempotencyKey: 'rollback-test-before-restore-failure',
+    });
+    expect(promoted.ok).toBe(true);
     const current = await production();
     const earlier = await world.db.query.deployments.findFirst({
       where: (d, { and, eq, ne, lt }) =>
