@@ -18,12 +18,18 @@ export function latest(times: readonly Date[], fallback: Date): Date {
 /**
  * Where a created-time listing resumes: at the oldest item not yet finished, so it is listed
  * again until it is; otherwise at the newest item created (or where this run started from).
+ * An item left unfinished longer than the first-run window (a run GitHub never starts) stops
+ * holding the cursor, so the listing does not grow without end.
  */
 export function resumeFrom(
   items: readonly { createdAt: Date; finished: boolean }[],
   since: Date,
+  now: Date,
 ): Date {
-  const unfinished = items.filter((item) => !item.finished).map((item) => item.createdAt);
+  const floor = now.getTime() - FIRST_SYNC_LOOKBACK_MS;
+  const unfinished = items
+    .filter((item) => !item.finished && item.createdAt.getTime() >= floor)
+    .map((item) => item.createdAt);
   if (unfinished.length > 0) {
     return unfinished.reduce((min, time) => (time < min ? time : min));
   }

@@ -49,7 +49,7 @@ export function githubWorkflowRunsJob(
         createdAt: run.createdAt,
         finished: run.status === 'completed' && !failed.has(run.id),
       }));
-      return { ...tally, cursor: resumeFrom(items, since).toISOString() };
+      return { ...tally, cursor: resumeFrom(items, since, now).toISOString() };
     },
   };
 }

@@ -79,7 +79,7 @@ export function vercelDeploymentsJob(clients: { vercel: VercelClient }, project:
         createdAt: new Date(deployment.created - (settled.get(deployment.uid) ? 0 : 1)),
         finished: settled.get(deployment.uid) ?? false,
       }));
-      const resumeAt = resumeFrom(items, new Date(since));
+      const resumeAt = resumeFrom(items, new Date(since), now);
       return { ...tally, cursor: String(resumeAt.getTime()) };
     },
   };

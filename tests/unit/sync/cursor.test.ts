@@ -19,7 +19,7 @@ describe('sync cursors', () => {
       { createdAt: t('2026-03-09T11:00:00Z'), finished: false },
       { createdAt: t('2026-03-09T12:00:00Z'), finished: false },
     ];
-    expect(resumeFrom(items, t('2026-03-01T00:00:00Z'))).toEqual(t('2026-03-09T11:00:00Z'));
+    expect(resumeFrom(items, t('2026-03-01T00:00:00Z'), now)).toEqual(t('2026-03-09T11:00:00Z'));
   });
 
   it('resumes at the newest item when all are finished, or where it started when none', () => {
@@ -28,8 +28,17 @@ describe('sync cursors', () => {
       { createdAt: t('2026-03-09T10:00:00Z'), finished: true },
       { createdAt: t('2026-03-09T12:00:00Z'), finished: true },
     ];
-    expect(resumeFrom(items, since)).toEqual(t('2026-03-09T12:00:00Z'));
-    expect(resumeFrom([], since)).toEqual(since);
+    expect(resumeFrom(items, since, now)).toEqual(t('2026-03-09T12:00:00Z'));
+    expect(resumeFrom([], since, now)).toEqual(since);
+  });
+
+  it('lets an item unfinished for longer than the first-run window stop holding the cursor', () => {
+    const stuck = new Date(now.getTime() - FIRST_SYNC_LOOKBACK_MS - 1);
+    const items = [
+      { createdAt: stuck, finished: false },
+      { createdAt: t('2026-03-09T12:00:00Z'), finished: true },
+    ];
+    expect(resumeFrom(items, stuck, now)).toEqual(t('2026-03-09T12:00:00Z'));
   });
 
   it('names the item in a per-item error', () => {
