@@ -15,14 +15,18 @@ import {
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';
 import { createEnvironment, createProject } from '../../support/factories';
-import { createTestDatabase } from '../../support/test-database';
+import { createTestDatabase, currentTestDriver } from '../../support/test-database';
 import { startRouteForwarder } from './route-forwarder';
 import { GITHUB_SECRET, useForRoutes, VERCEL_SECRET } from './webhook-requests';
 
-/** The ports this file's servers listen on: the forwarder, then the two sandboxes. */
-const FORWARDER_PORT = 3101;
-const GITHUB_PORT = 3102;
-const VERCEL_PORT = 3103;
+/**
+ * The ports this file's servers listen on — the forwarder, then the two sandboxes — three per
+ * database driver, since the integration projects of one run may run this file side by side.
+ */
+const FIRST_PORT = 3101 + { pglite: 0, postgres: 3, neon: 6 }[currentTestDriver()];
+const FORWARDER_PORT = FIRST_PORT;
+const GITHUB_PORT = FIRST_PORT + 1;
+const VERCEL_PORT = FIRST_PORT + 2;
 
 let handle: DatabaseHandle;
 let restore: () => void;
