@@ -5,6 +5,7 @@ import { FiguresSkeleton, ListSkeleton, ReleaseSkeleton } from '@/components/ove
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { ApprovalsWidget } from './_overview/approvals';
 import {
   CostWidget,
   PreviewsWidget,
@@ -27,6 +28,9 @@ export default async function OverviewPage() {
         description={`What runs where for ${project.name}, whether it is healthy, and what it costs.`}
       />
       <div className="grid gap-4 lg:grid-cols-2">
+        <Suspense fallback={<ListSkeleton title="Pending approvals" lines={2} />}>
+          <ApprovalsWidget {...props} />
+        </Suspense>
         <Suspense fallback={<ReleaseSkeleton />}>
           <ReleaseWidget {...props} />
         </Suspense>

@@ -1,3 +1,7 @@
+import {
+  DeploymentRowActions,
+  type DeploymentOperations,
+} from '@/components/operations/deployment-operations';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -7,8 +11,8 @@ import { duration, shortSha } from '@/lib/format';
 
 const SOURCE_LABEL = { git: null, promote: 'Promoted', rollback: 'Rollback', redeploy: 'Redeploy' };
 
-function columns(now: Date): Column<DeploymentListItem>[] {
-  return [
+function columns(now: Date, operations?: DeploymentOperations): Column<DeploymentListItem>[] {
+  const base: Column<DeploymentListItem>[] = [
     {
       key: 'commit',
       header: 'Commit',
@@ -69,6 +73,15 @@ function columns(now: Date): Column<DeploymentListItem>[] {
       cell: (row) => <RelativeTime date={row.createdAt} now={now} className="whitespace-nowrap" />,
     },
   ];
+  if (!operations) return base;
+  return [
+    ...base,
+    {
+      key: 'actions',
+      header: <span className="sr-only">Actions</span>,
+      cell: (row) => <DeploymentRowActions row={row} operations={operations} />,
+    },
+  ];
 }
 
 /** The table, or what to do when there is nothing to show: clear the filters, or wait for a build. */
@@ -76,11 +89,14 @@ export function DeploymentsTable({
   rows,
   now,
   filtered = false,
+  operations,
 }: {
   rows: readonly DeploymentListItem[];
   now: Date;
   /** Whether filters are applied: decides what the empty state suggests. */
   filtered?: boolean;
+  /** Promote / roll back buttons on the rows, for members who may; none for the others. */
+  operations?: DeploymentOperations;
 }) {
   const empty = filtered ? (
     <EmptyState
@@ -99,7 +115,7 @@ export function DeploymentsTable({
     <DataTable
       caption="Deployments"
       testId="deployments-table"
-      columns={columns(now)}
+      columns={columns(now, operations)}
       rows={rows}
       rowKey={(row) => row.id}
       empty={empty}

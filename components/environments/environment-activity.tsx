@@ -1,4 +1,5 @@
 import { DeploymentsTable } from '@/components/deployments/deployments-table';
+import type { DeploymentOperations } from '@/components/operations/deployment-operations';
 import { TestRunsTable } from '@/components/tests/test-runs-table';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -15,12 +16,15 @@ export function EnvironmentActivity({
   testRuns,
   searchParams,
   now,
+  operations,
 }: {
   environment: { slug: string; gitBranch: string };
   history: Page<DeploymentListItem>;
   testRuns: readonly TestRunListItem[];
   searchParams: SearchParams;
   now: Date;
+  /** Promote / roll back on the history's rows, for members who may. */
+  operations?: DeploymentOperations;
 }) {
   return (
     <>
@@ -31,7 +35,7 @@ export function EnvironmentActivity({
         bodyClassName="p-0 [&>div]:rounded-none [&>div]:border-0"
       >
         {history.rows.length > 0 ? (
-          <DeploymentsTable rows={history.rows} now={now} />
+          <DeploymentsTable rows={history.rows} now={now} operations={operations} />
         ) : (
           <EmptyState title="No deployments yet">
             The first push to <span className="font-mono">{environment.gitBranch}</span> shows here.

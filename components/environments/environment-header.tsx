@@ -1,14 +1,23 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentDetail } from '@/db/queries/environments';
 import { ENVIRONMENT_KIND_LABEL } from '@/lib/domain/environments';
 import { ExternalUrl } from './environment-cells';
 
-export function EnvironmentHeader({ environment }: { environment: EnvironmentDetail }) {
+export function EnvironmentHeader({
+  environment,
+  actions,
+}: {
+  environment: EnvironmentDetail;
+  /** The operations this environment offers the signed-in member, if any. */
+  actions?: ReactNode;
+}) {
   const pr = environment.pullRequest;
   return (
     <PageHeader
+      actions={actions}
       eyebrow={
         <nav aria-label="Breadcrumb">
           <Link href="/environments" className="hover:text-ink hover:underline">

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { Expiry, ExternalUrl } from '@/components/environments/environment-cells';
+import { PreviewActions, type PreviewOperations } from '@/components/operations/preview-operations';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PreviewListItem } from '@/db/queries/previews';
 import type { PreviewTab } from '@/lib/domain/previews';
+import type { PreviewAvailability } from '@/lib/operations/availability';
 import { usd } from '@/lib/format';
 import { TestSummary } from './test-summary';
 
@@ -69,8 +71,40 @@ function previewColumn(): Column<PreviewListItem> {
   };
 }
 
-function columns(tab: PreviewTab, now: Date): Column<PreviewListItem>[] {
-  return [
+/** Reseed and delete on each live preview, for members who may. */
+export interface PreviewTableOperations extends PreviewOperations {
+  offers: Map<number, PreviewAvailability>;
+}
+
+function actionsColumn(operations: PreviewTableOperations): Column<PreviewListItem> {
+  return {
+    key: 'actions',
+    header: <span className="sr-only">Actions</span>,
+    cell: ({ environment, dbBranch, pullRequest }) => {
+      const offer = environment ? operations.offers.get(environment.id) : undefined;
+      if (!environment || !offer) return null;
+      return (
+        <PreviewActions
+          preview={{
+            id: environment.id,
+            name: environment.slug,
+            dbBranchName: dbBranch?.name ?? null,
+            gitBranch: pullRequest.headBranch,
+          }}
+          availability={offer}
+          operations={operations}
+        />
+      );
+    },
+  };
+}
+
+function columns(
+  tab: PreviewTab,
+  now: Date,
+  operations?: PreviewTableOperations,
+): Column<PreviewListItem>[] {
+  const base: Column<PreviewListItem>[] = [
     pullRequestColumn(),
     previewColumn(),
     {
@@ -121,22 +155,25 @@ function columns(tab: PreviewTab, now: Date): Column<PreviewListItem>[] {
       cell: (row) => <span className="tabular">{usd(row.costUsd)}</span>,
     },
   ];
+  return operations ? [...base, actionsColumn(operations)] : base;
 }
 
 export function PreviewsTable({
   rows,
   tab,
   now,
+  operations,
 }: {
   rows: readonly PreviewListItem[];
   tab: PreviewTab;
   now: Date;
+  operations?: PreviewTableOperations;
 }) {
   return (
     <DataTable
       caption={tab === 'open' ? 'Open pull requests and their previews' : 'Closed pull requests'}
       testId="previews-table"
-      columns={columns(tab, now)}
+      columns={columns(tab, now, operations)}
       rows={rows}
       rowKey={(row) => row.pullRequest.id}
     />

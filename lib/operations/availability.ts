@@ -83,3 +83,35 @@ export async function previewAvailability(
   if (held) return { reseed: refused(held), delete: refused(held) };
   return { reseed: fromFailures(reseedPreconditions(preview)), delete: allowed };
 }
+
+/** What a deployment row may offer: promote (a ready staging build), roll back to (production). */
+export interface DeploymentAvailability {
+  promote?: Availability;
+  rollback?: Availability;
+}
+
+/**
+ * The operations each listed deployment offers, keyed by deployment id: a ready staging build
+ * may be promoted; a ready production deployment other than the one served may be rolled back
+ * to. Rows offering neither are left out.
+ */
+export async function deploymentRowsAvailability(
+  db: Database,
+  rows: readonly { id: number; environmentKind: string; target: string; state: string }[],
+  servedProductionId: number | null,
+  now: Date,
+): Promise<Map<number, DeploymentAvailability>> {
+  const offers = await Promise.all(
+    rows.map(async (row): Promise<[number, DeploymentAvailability] | undefined> => {
+      if (row.state !== 'ready') return undefined;
+      if (row.environmentKind === 'staging') {
+        return [row.id, { promote: await promotionAvailability(db, row.id, now) }];
+      }
+      if (row.target === 'production' && row.id !== servedProductionId) {
+        return [row.id, { rollback: await rollbackAvailability(db, row.id) }];
+      }
+      return undefined;
+    }),
+  );
+  return new Map(offers.filter((offer) => offer !== undefined));
+}

@@ -8,8 +8,11 @@ import { getDb } from '@/db/client';
 import { listDeployments } from '@/db/queries/deployments';
 import { listDeploymentAuthors, listEnvironmentOptions } from '@/db/queries/filter-options';
 import { getCurrentProject } from '@/db/queries/project';
+import { hasRole, requireRole } from '@/lib/auth';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import { deploymentOffers } from '@/lib/operations/board';
+import { requestPromotionAction, rollbackAction } from '../environments/[slug]/actions';
 
 export const metadata: Metadata = { title: 'Deployments' };
 export const dynamic = 'force-dynamic';
@@ -25,6 +28,16 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
     listEnvironmentOptions(db, project.id),
     listDeploymentAuthors(db, project.id),
   ]);
+  const now = new Date();
+  const actor = await requireRole('viewer');
+  // Only members who may promote and roll back get the buttons (the actions check again).
+  const operations = hasRole(actor.role, 'release_manager')
+    ? {
+        ...(await deploymentOffers(db, project, page.rows, now)),
+        requestPromotion: requestPromotionAction,
+        rollback: rollbackAction,
+      }
+    : undefined;
   const filtered = Object.entries(filters).some(([key, value]) => key !== 'sort' && value);
   return (
     <>
@@ -33,7 +46,7 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
         description="Every Vercel deployment of every environment, newest first."
       />
       <DeploymentFilters values={filters} environments={environments} authors={authors} />
-      <DeploymentsTable rows={page.rows} now={new Date()} filtered={filtered} />
+      <DeploymentsTable rows={page.rows} now={now} filtered={filtered} operations={operations} />
       <Pager path="/deployments" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>
   );

@@ -8,8 +8,11 @@ import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
 import { countPreviewTabs, listPreviewAuthors, listPreviews } from '@/db/queries/previews';
 import { getCurrentProject } from '@/db/queries/project';
+import { hasRole, requireRole } from '@/lib/auth';
 import { previewsQuerySchema } from '@/lib/filters/previews';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import { previewOffers } from '@/lib/operations/board';
+import { deletePreviewAction, reseedPreviewAction } from './actions';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
@@ -25,6 +28,18 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
     countPreviewTabs(db, project.id),
     listPreviewAuthors(db, project.id, filters.tab),
   ]);
+  const actor = await requireRole('viewer');
+  // Only members who may reseed and delete get the buttons (the actions check again).
+  const live = page.rows.flatMap(({ environment }) =>
+    environment?.status === 'active' ? [environment.id] : [],
+  );
+  const operations = hasRole(actor.role, 'developer')
+    ? {
+        offers: await previewOffers(db, live),
+        reseed: reseedPreviewAction,
+        remove: deletePreviewAction,
+      }
+    : undefined;
   const filtered = Boolean(filters.author || filters.state);
   const clearHref = filters.tab === 'open' ? '/previews' : `/previews?tab=${filters.tab}`;
   return (
@@ -36,7 +51,12 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
       <PreviewTabs tab={filters.tab} counts={counts} />
       <PreviewFilters values={filters} authors={authors} />
       {page.rows.length > 0 ? (
-        <PreviewsTable rows={page.rows} tab={filters.tab} now={new Date()} />
+        <PreviewsTable
+          rows={page.rows}
+          tab={filters.tab}
+          now={new Date()}
+          operations={operations}
+        />
       ) : (
         <EmptyState
           title={filtered ? 'No previews match these filters' : `No ${filters.tab} pull requests`}

@@ -12,8 +12,10 @@ import {
 import { getDb } from '@/db/client';
 import { getEnvironmentPage } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 import { environmentDetailQuerySchema } from '@/lib/filters/environments';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import { environmentOperations } from './operations';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,16 +34,31 @@ export default async function EnvironmentPage(props: Props) {
   const now = new Date();
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
+  const actor = await requireRole('viewer');
+  const operations = await environmentOperations(
+    db,
+    project,
+    data.environment,
+    data.history.rows,
+    actor,
+    now,
+  );
   return (
     <>
-      <EnvironmentHeader environment={data.environment} />
+      <EnvironmentHeader environment={data.environment} actions={operations.actions} />
+      {operations.notice}
       <div className="mb-6 grid gap-4 lg:grid-cols-4">
         <NowServing environment={data.environment} now={now} />
         <DatabaseBranch environment={data.environment} now={now} />
         <UptimePanel uptime={data.uptime} />
         <CostPanel cost={data.cost} />
       </div>
-      <EnvironmentActivity {...data} searchParams={searchParams} now={now} />
+      <EnvironmentActivity
+        {...data}
+        searchParams={searchParams}
+        now={now}
+        operations={operations.deployments}
+      />
     </>
   );
 }

@@ -1,0 +1,21 @@
+import { PendingApprovals } from '@/components/operations/pending-approvals';
+import { getDb } from '@/db/client';
+import type { Project } from '@/db/schema';
+import { hasRole, requireRole } from '@/lib/auth';
+import { pendingApprovals } from '@/lib/operations/board';
+import { approvePromotionAction, rejectPromotionAction } from '../actions';
+
+/** Promotions waiting for a second release manager; they decide here. */
+export async function ApprovalsWidget({ project, now }: { project: Project; now: Date }) {
+  const actor = await requireRole('viewer');
+  const approvals = await pendingApprovals(getDb(), project.id, actor.userId);
+  return (
+    <PendingApprovals
+      approvals={approvals}
+      canDecide={hasRole(actor.role, 'release_manager')}
+      approve={approvePromotionAction}
+      reject={rejectPromotionAction}
+      now={now}
+    />
+  );
+}

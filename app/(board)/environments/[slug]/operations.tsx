@@ -1,0 +1,119 @@
+import type { ReactNode } from 'react';
+import type { DeploymentOperations } from '@/components/operations/deployment-operations';
+import { PinnedWarning } from '@/components/operations/pinned-warning';
+import { PreviewActions } from '@/components/operations/preview-operations';
+import { RollbackPanel } from '@/components/operations/rollback-panel';
+import { OperationDialog } from '@/components/operations/operation-dialog';
+import { ApprovalNote, CommitLabel, FromTo } from '@/components/operations/change-summary';
+import type { Database } from '@/db/client';
+import type { EnvironmentDetail } from '@/db/queries/environments';
+import type { Project } from '@/db/schema';
+import { type Actor, hasRole } from '@/lib/auth';
+import {
+  deploymentOffers,
+  environmentBlocked,
+  lastRollback,
+  previewOffers,
+  rollbackChoices,
+} from '@/lib/operations/board';
+import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { promotionAvailability } from '@/lib/operations/availability';
+import { deletePreviewAction, reseedPreviewAction } from '../../previews/actions';
+import { requestPromotionAction, rollbackAction } from './actions';
+
+/**
+ * The operations one environment offers the signed-in member: header buttons (roll back on
+ * production, promote on staging, reseed and delete on a preview), the pinned warning after a
+ * rollback, and promote / roll back on its deployment history. Viewers get none of them.
+ */
+export async function environmentOperations(
+  db: Database,
+  project: Project,
+  environment: EnvironmentDetail,
+  history: readonly DeploymentListItem[],
+  actor: Actor,
+  now: Date,
+): Promise<{ actions?: ReactNode; notice?: ReactNode; deployments?: DeploymentOperations }> {
+  const notice =
+    environment.kind === 'production' && environment.pinned ? (
+      <PinnedWarning
+        environmentName={environment.name}
+        rollback={await lastRollback(db, project.id, environment.slug)}
+        now={now}
+      />
+    ) : undefined;
+  if (environment.status !== 'active') return { notice };
+
+  if (environment.kind === 'preview') {
+    if (!hasRole(actor.role, 'developer')) return { notice };
+    const offers = await previewOffers(db, [environment.id]);
+    const actions = (
+      <PreviewActions
+        preview={{
+          id: environment.id,
+          name: environment.name,
+          dbBranchName: environment.dbBranch?.name ?? null,
+          gitBranch: environment.gitBranch,
+        }}
+        availability={offers.get(environment.id)!}
+        operations={{ reseed: reseedPreviewAction, remove: deletePreviewAction }}
+        size="md"
+      />
+    );
+    return { actions, notice };
+  }
+
+  if (!hasRole(actor.role, 'release_manager')) return { notice };
+  const offers = await deploymentOffers(db, project, history, now);
+  const deployments: DeploymentOperations = {
+    ...offers,
+    requestPromotion: requestPromotionAction,
+    rollback: rollbackAction,
+  };
+  if (environment.kind === 'production') {
+    const [{ candidates }, blocked] = await Promise.all([
+      rollbackChoices(db, project, environment.slug),
+      environmentBlocked(db, environment.id),
+    ]);
+    const actions = (
+      <RollbackPanel
+        productionName={environment.name}
+        served={offers.served}
+        candidates={candidates}
+        blocked={blocked}
+        action={rollbackAction}
+      />
+    );
+    return { actions, notice, deployments };
+  }
+  const current = environment.current;
+  if (environment.kind === 'staging' && current) {
+    const promote =
+      offers.availability.get(current.id)?.promote ??
+      (await promotionAvailability(db, current.id, now));
+    const actions = (
+      <OperationDialog
+        label="Promote to production…"
+        title={`Promote ${environment.name} to ${offers.productionName}`}
+        availability={promote}
+        action={requestPromotionAction}
+        fields={{ deploymentId: current.id }}
+        reason="required"
+        submitLabel={project.requireApproval ? 'Request promotion' : 'Promote now'}
+        tone="primary"
+      >
+        <FromTo
+          from={<CommitLabel commit={offers.served} />}
+          to={<CommitLabel commit={current} />}
+        />
+        <p>
+          Vercel will serve what {environment.name} serves now as {offers.productionName}. The gate
+          is checked again on the server before it runs.
+        </p>
+        <ApprovalNote required={project.requireApproval} />
+      </OperationDialog>
+    );
+    return { actions, notice, deployments };
+  }
+  return { notice, deployments };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { getOperation } from '@/db/queries/operations';
+import { errorResponse, HttpError, jsonRoute } from '@/lib/http/json-route';
+import { toProgress } from '@/lib/operations/progress';
+
+export const dynamic = 'force-dynamic';
+
+const idSchema = z.coerce.number().int().positive();
+
+/**
+ * GET /api/v1/operations/[id]: one operation's state, step and outcome, which the board polls
+ * while an operation runs. Any signed-in member may read it; an operation of another project is
+ * not found.
+ */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  const id = idSchema.safeParse((await context.params).id);
+  if (!id.success) {
+    return errorResponse(400, 'invalid_id', 'The operation id must be a positive whole number.');
+  }
+  return jsonRoute(z.object({}), async ({ actor }) => {
+    const operation = await getOperation(getDb(), id.data);
+    if (!operation || operation.projectId !== actor.projectId) {
+      throw new HttpError(404, 'not_found', `Operation #${id.data} does not exist.`);
+    }
+    return { data: toProgress(operation) };
+  })(request);
+}

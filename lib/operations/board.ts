@@ -1,0 +1,148 @@
+import 'server-only';
+import { listOperations } from '@/db/queries/audit';
+import { listDeployments } from '@/db/queries/deployments';
+import {
+  getActiveOperation,
+  getDeployment,
+  getOperation,
+  getProductionEnvironment,
+  listPendingApprovals,
+} from '@/db/queries/operations';
+import type { Database } from '@/db/client';
+import type { Project } from '@/db/schema';
+import {
+  type DeploymentAvailability,
+  deploymentRowsAvailability,
+  previewAvailability,
+  type PreviewAvailability,
+  rollbackAvailability,
+} from './availability';
+
+/**
+ * What the board's pages need to offer operations: which buttons are enabled and why not, what
+ * production serves, the rollback targets and the approval queue. Read-only; the operations
+ * decide again when asked.
+ */
+
+const commit = (row: { commitSha: string; commitMessage: string } | undefined) =>
+  row ? { commitSha: row.commitSha, commitMessage: row.commitMessage } : null;
+
+/** Promote / roll back offers for listed deployments, with what production serves now. */
+export async function deploymentOffers(
+  db: Database,
+  project: Project,
+  rows: readonly { id: number; environmentKind: string; target: string; state: string }[],
+  now: Date,
+): Promise<{
+  availability: Map<number, DeploymentAvailability>;
+  requireApproval: boolean;
+  productionName: string;
+  served: { commitSha: string; commitMessage: string } | null;
+}> {
+  const production = await getProductionEnvironment(db, project.id);
+  const served = production?.currentDeploymentId
+    ? await getDeployment(db, production.currentDeploymentId)
+    : undefined;
+  return {
+    availability: await deploymentRowsAvailability(db, rows, served?.id ?? null, now),
+    requireApproval: project.requireApproval,
+    productionName: production?.name ?? 'production',
+    served: commit(served),
+  };
+}
+
+/** How many earlier production deployments the rollback dialog offers. */
+const ROLLBACK_CHOICES = 20;
+
+/** The earlier production deployments production may be rolled back to, newest first. */
+export async function rollbackChoices(db: Database, project: Project, productionSlug: string) {
+  const recent = await listDeployments(
+    db,
+    project.id,
+    { environment: productionSlug, state: 'ready' },
+    { limit: ROLLBACK_CHOICES + 1 },
+  );
+  const checked = await Promise.all(
+    recent.rows.map(async (row) => ({ row, availability: await rollbackAvailability(db, row.id) })),
+  );
+  const candidates = checked
+    .filter(({ availability }) => availability.allowed)
+    .slice(0, ROLLBACK_CHOICES)
+    .map(({ row }) => ({
+      id: row.id,
+      commitSha: row.commitSha,
+      commitMessage: row.commitMessage,
+      createdAt: row.createdAt,
+    }));
+  return { candidates };
+}
+
+/** Why nothing can start on an environment now: the operation holding its lock. */
+export async function environmentBlocked(
+  db: Database,
+  environmentId: number,
+): Promise<string | undefined> {
+  const active = await getActiveOperation(db, environmentId);
+  if (!active) return undefined;
+  const by = active.actorLogin ? ` by ${active.actorLogin}` : '';
+  return `operation #${active.id} (${active.kind}${by}) is ${active.state}`;
+}
+
+/** Reseed / delete offers for each listed preview environment, keyed by environment id. */
+export async function previewOffers(
+  db: Database,
+  environmentIds: readonly number[],
+): Promise<Map<number, PreviewAvailability>> {
+  const offers = await Promise.all(
+    environmentIds.map(async (id) => [id, await previewAvailability(db, id)] as const),
+  );
+  return new Map(offers);
+}
+
+/** The promotions waiting for approval, with what they would change, oldest first. */
+export async function pendingApprovals(db: Database, projectId: number, actorId: number) {
+  const waiting = await listPendingApprovals(db, projectId);
+  return Promise.all(
+    waiting.map(async (pending) => {
+      const operation = await getOperation(db, pending.id);
+      const before = operation?.before ?? {};
+      const [target, current] = await Promise.all([
+        typeof before.deploymentId === 'number'
+          ? getDeployment(db, before.deploymentId)
+          : undefined,
+        typeof before.productionDeploymentId === 'number'
+          ? getDeployment(db, before.productionDeploymentId)
+          : undefined,
+      ]);
+      return {
+        id: pending.id,
+        requesterLogin: pending.actorLogin,
+        requestedByMe: pending.actorId === actorId,
+        reason: pending.reason,
+        requestedAt: pending.requestedAt,
+        environmentName: pending.environmentName ?? 'production',
+        from: commit(current),
+        to: commit(target),
+      };
+    }),
+  );
+}
+
+/** The rollback that pinned an environment: the newest succeeded one, from the audit log. */
+export async function lastRollback(db: Database, projectId: number, slug: string) {
+  const page = await listOperations(
+    db,
+    projectId,
+    { action: 'rollback', environment: slug, outcome: 'succeeded' },
+    { limit: 1 },
+  );
+  const entry = page.rows[0];
+  return entry
+    ? {
+        id: entry.id,
+        actorLogin: entry.actorLogin,
+        reason: entry.reason,
+        at: entry.finishedAt ?? entry.requestedAt,
+      }
+    : null;
+}
