@@ -101,7 +101,15 @@ async function apply(
   }
 }
 
-function isSettled(deployment: VercelDeploymentSummary, placed: boolean, now: Date): boolean {
+/**
+ * Whether a listed deployment may fall behind the cursor: its build is over and the board
+ * stored it, or it has waited past the grace period for an environment to appear.
+ */
+export function isSettled(
+  deployment: Pick<VercelDeploymentSummary, 'readyState' | 'state' | 'created'>,
+  placed: boolean,
+  now: Date,
+): boolean {
   const state = deployment.readyState ?? deployment.state;
   if (!state || !FINAL_STATES.has(state)) return false;
   return placed || now.getTime() - deployment.created > UNPLACED_GRACE_MS;

@@ -149,6 +149,24 @@ describe('vercel.deployments', () => {
     expect(await sync()).toMatchObject({ apiCalls: 2, itemsChanged: 0 });
   });
 
+  it('stores a preview built before its environment existed once the environment appears', async () => {
+    const early = sandbox.store.addDeployment({
+      projectId: VERCEL_PROJECT_ID,
+      meta: git('feature-late', 'f'.repeat(40)),
+    });
+    expect(await sync()).toMatchObject({ status: 'succeeded', itemsChanged: 0 });
+    expect((await storedDeployments()).get(early.id)).toBeUndefined();
+    const late = await createEnvironment(db(), project, {
+      kind: 'preview',
+      slug: 'pr-9',
+      gitBranch: 'feature-late',
+    });
+    expect(await sync()).toMatchObject({ status: 'succeeded', itemsChanged: 1 });
+    expect((await storedDeployments()).get(early.id)).toMatchObject({ environmentId: late.id });
+    expect(await servedBy(late)).toBe(early.id);
+    expect(await sync()).toMatchObject({ itemsSeen: 1, itemsChanged: 0 });
+  });
+
   it('waits out a 429 burst and counts the refused requests', async () => {
     sandbox.faults.rateLimitBurst({ requests: 2, retryAfterSeconds: 1 });
     const run = await sync();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '@/db/schema';
 import type { VercelProject } from '@/lib/providers/vercel/schemas';
-import { productionChange, vercelProjectIdFor } from '@/lib/sync/vercel-deployments';
+import { isSettled, productionChange, vercelProjectIdFor } from '@/lib/sync/vercel-deployments';
 
 const project = { slug: 'shop', vercelProjectId: null } as Project;
 const base: VercelProject = {
@@ -68,5 +68,26 @@ describe('what production serves', () => {
     expect(productionChange({ ...base, lastAliasRequest: elsewhere })).not.toHaveProperty(
       'servedBy',
     );
+  });
+});
+
+describe('when a deployment stops holding the cursor', () => {
+  const now = new Date(10 * 3_600_000);
+  const created = now.getTime() - 60_000;
+
+  it('holds it while the build runs, placed or not', () => {
+    expect(isSettled({ readyState: 'BUILDING', created }, true, now)).toBe(false);
+    expect(isSettled({ state: 'QUEUED', created }, true, now)).toBe(false);
+  });
+
+  it('lets go once the build is over and the board stored it', () => {
+    expect(isSettled({ readyState: 'READY', created }, true, now)).toBe(true);
+    expect(isSettled({ readyState: 'ERROR', created }, true, now)).toBe(true);
+  });
+
+  it('holds an unplaced one for an hour, for its preview to appear, then lets go', () => {
+    expect(isSettled({ readyState: 'READY', created }, false, now)).toBe(false);
+    const old = now.getTime() - 3_600_001;
+    expect(isSettled({ readyState: 'READY', created: old }, false, now)).toBe(true);
   });
 });
