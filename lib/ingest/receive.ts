@@ -64,33 +64,20 @@ export async function receiveWebhook(
     );
   }
 
+  // Kept under the provider's delivery id when there is one, else the hash of the bytes.
+  const refuseMalformed = async (reason: string) => {
+    const identity = provider.identifyMalformed(request.headers, rawBody);
+    await storeMalformed(db, provider, identity, rawBody, reason, now);
+    return errorResponse(400, 'malformed_payload', reason);
+  };
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
   } catch (error) {
-    const reason = `the body is not JSON: ${(error as Error).message}`;
-    await storeMalformed(
-      db,
-      provider,
-      provider.identifyMalformed(request.headers, rawBody),
-      rawBody,
-      reason,
-      now,
-    );
-    return errorResponse(400, 'malformed_payload', reason);
+    return refuseMalformed(`the body is not JSON: ${(error as Error).message}`);
   }
   const identity = provider.identify(request.headers, json, rawBody);
-  if (typeof identity === 'string') {
-    await storeMalformed(
-      db,
-      provider,
-      provider.identifyMalformed(request.headers, rawBody),
-      rawBody,
-      identity,
-      now,
-    );
-    return errorResponse(400, 'malformed_payload', identity);
-  }
+  if (typeof identity === 'string') return refuseMalformed(identity);
 
   const stored = await recordWebhookDelivery(db, {
     provider: provider.name,
