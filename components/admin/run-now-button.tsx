@@ -15,9 +15,10 @@ export interface RunNowResult {
 export type RunNowState = ActionResult<RunNowResult> | null;
 
 function sentence(result: RunNowResult): string {
-  if (result.status === 'failed') return `${result.kind} failed: ${result.errors.join('; ')}`;
-  const problems = result.errors.length ? `, ${result.errors.length} item errors` : '';
-  return `${result.kind} ran: ${result.itemsSeen} seen, ${result.itemsChanged} changed${problems}.`;
+  if (result.status === 'failed') return 'Failed: the reason is in this row.';
+  const errors = result.errors.length;
+  const problems = errors ? `, ${errors} item ${errors === 1 ? 'error' : 'errors'}` : '';
+  return `Ran: ${result.itemsSeen} seen, ${result.itemsChanged} changed${problems}.`;
 }
 
 /** Runs one sync kind now, as its cron would, and says how it went. */
@@ -30,7 +31,7 @@ export function RunNowButton({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="flex flex-col items-start gap-1.5">
+    <form action={formAction} className="flex w-44 flex-col items-start gap-1.5">
       <input type="hidden" name="kind" value={kind} />
       <button
         type="submit"

@@ -1,6 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { ZodError } from 'zod';
 import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
+import { describeIssues } from '@/lib/ingest/zod-issues';
 
 /** What one sync reports back: how much it looked at, what it changed, and where to resume. */
 export interface SyncTally {
@@ -54,6 +56,8 @@ function callsSpentSafely(job: SyncJob): number {
 }
 
 function describe(error: unknown): string {
+  // A ZodError's message is its issues as JSON; a missing setting reads better as one line.
+  if (error instanceof ZodError) return `invalid settings: ${describeIssues(error)}`;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { lastSuccessPerKind } from '@/db/queries/sync-status';
+import { lastSuccessPerKind, latestSyncRunPerKind } from '@/db/queries/sync-status';
+import { githubConfigFromEnv } from '@/lib/providers/github/config';
 import { runSync, type SyncJob } from '@/lib/sync/run-sync';
 import { at } from '@/tests/support/factories';
 import { createTestDatabase } from '@/tests/support/test-database';
@@ -30,5 +31,28 @@ describe('lastSuccessPerKind', () => {
     const success = await lastSuccessPerKind(handle.db);
     expect(success.get('github.pull_requests')).toEqual(at(10));
     expect(success.has('neon.branches')).toBe(false);
+  });
+});
+
+describe('a sync whose settings are missing', () => {
+  it('is recorded failed with each missing setting named on one line', async () => {
+    await runSync(
+      handle.db,
+      {
+        kind: 'github.workflow_runs',
+        callsSpent: () => 0,
+        work: async () => {
+          githubConfigFromEnv({});
+          return { itemsSeen: 0, itemsChanged: 0, errors: [] };
+        },
+      },
+      () => at(30),
+    );
+    const run = (await latestSyncRunPerKind(handle.db)).find(
+      (latest) => latest.kind === 'github.workflow_runs',
+    );
+    expect(run?.status).toBe('failed');
+    expect(run?.errors).toHaveLength(1);
+    expect(run?.errors[0]).toMatch(/^invalid settings: GITHUB_TOKEN: .*; GITHUB_REPOSITORY: /);
   });
 });
