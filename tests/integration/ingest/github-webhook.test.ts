@@ -42,12 +42,15 @@ describe('signature', () => {
   const payload = () => pullRequestPayload(1, '2026-03-01T00:00:00Z');
 
   test.each([
-    ['missing', { signature: null }],
-    ['wrong', { signature: `sha256=${'0'.repeat(64)}` }],
-    ['made with another secret', { signature: githubSignature('{}', 'another-secret') }],
-  ])('a %s signature is 401 and nothing is stored', async (_, options) => {
+    ['missing', () => null],
+    ['wrong', () => `sha256=${'0'.repeat(64)}`],
+    ['made with another secret', (body: string) => githubSignature(body, 'another-secret')],
+  ])('a %s signature is 401 and nothing is stored', async (_, sign) => {
+    const body = JSON.stringify(payload());
     const before = await deliveryCount(db());
-    const response = await POST(githubRequest('pull_request', payload(), options));
+    const response = await POST(
+      githubRequest('pull_request', null, { body, signature: sign(body) }),
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe('invalid_signature');
     expect(await deliveryCount(db())).toBe(before);
