@@ -12,6 +12,8 @@ import { cronRequest, useCronEnvironment } from './cron-env';
 import { GITHUB_TOKEN, githubClient, PORTS } from './support';
 
 const REPO = 'acme/shop';
+/** A repository whose history is older than a first sync's look-back window. */
+const OLD_REPO = 'acme/legacy';
 const MINUTE = 60_000;
 let handle: DatabaseHandle;
 let sandbox: GitHubSandbox;
@@ -41,7 +43,7 @@ const hourAgo = () => new Date(Date.now() - 60 * MINUTE);
 beforeAll(async () => {
   handle = await createTestDatabase();
   sandbox = await startGitHubSandbox({
-    repositories: [REPO],
+    repositories: [REPO, OLD_REPO],
     token: GITHUB_TOKEN,
     port: PORTS.github,
     faultSeed: 21,
@@ -120,6 +122,33 @@ describe('github.pull_requests', () => {
     const { after } = sandbox.change.push(REPO, { branch: 'feature-login' });
     expect(await syncPulls()).toMatchObject({ status: 'succeeded', itemsChanged: 1 });
     expect((await storedPulls()).get(1)!.headSha).toBe(after);
+  });
+
+  it('on a first run, lists every open pull request but only recently closed ones', async () => {
+    const longAgo = new Date(Date.now() - 90 * 24 * 60 * MINUTE);
+    const change = sandbox.change;
+    change.openPullRequest(OLD_REPO, { head: 'slow-burn', title: 'Still open', at: longAgo });
+    const stale = change.openPullRequest(OLD_REPO, { head: 'gone', title: 'Old', at: longAgo });
+    change.closePullRequest(OLD_REPO, stale.number, { merge: false, at: longAgo });
+    // A database of its own: sync cursors are kept per kind, and this one's must be a first.
+    const fresh = await createTestDatabase();
+    try {
+      const legacy = await createProject(fresh.db, { githubOwner: 'acme', githubRepo: 'legacy' });
+      const github = githubClient(sandbox.baseUrl, fresh.db, OLD_REPO);
+      const sync = () => runSync(fresh.db, githubPullRequestsJob({ github }, legacy));
+      // The recent listing, then the open one.
+      expect(await sync()).toMatchObject({
+        status: 'succeeded',
+        apiCalls: 2,
+        itemsSeen: 1,
+        itemsChanged: 1,
+      });
+      const stored = await fresh.db.select({ title: pullRequests.title }).from(pullRequests);
+      expect(stored).toEqual([{ title: 'Still open' }]);
+      expect(await sync()).toMatchObject({ apiCalls: 1, itemsChanged: 0 });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('waits out a 429 burst and counts the refused requests', async () => {
