@@ -110,11 +110,14 @@ async function ensurePreview(db: Database, project: Project, pr: PullRequestRow)
     return true;
   }
   // A reopened pull request whose preview was cleaned up gets it back: its next push deploys.
+  // Cleanup deleted its database branch; provisioning makes a new one.
+  const revived = existing.status === 'deleted';
   const linked = await saveEnvironment(db, existing, {
     gitBranch: pr.headBranch,
     pullRequestId: pr.id,
     status: 'active',
     deletedAt: null,
+    ...(revived ? { dbBranchId: null } : {}),
   });
   const refreshed = linked ? (await findEnvironmentBySlug(db, project.id, slug))! : existing;
   return (await recordActivity(db, project, refreshed, pr.providerUpdatedAt)) || linked;

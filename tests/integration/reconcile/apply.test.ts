@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { ciRuns, deployments, environments, type Project, pullRequests } from '@/db/schema';
+import { upsertDbBranch, upsertEnvironment } from '@/db/writes';
 import type { PullRequest, WorkflowRun } from '@/lib/providers/github/types';
 import {
   applyPullRequest,
@@ -99,6 +100,40 @@ describe('applyPullRequest', () => {
 
     await applyPullRequest(db(), project, pr(3, { state: 'closed', closedAt: at(5) }));
     expect(await previewOf(project.id, 3)).toBeUndefined();
+  });
+
+  test('reopening a pull request whose preview was cleaned up brings the preview back', async () => {
+    await applyPullRequest(db(), project, pr(4));
+    const { id: _id, createdAt: _c, updatedAt: _u, ...preview } = (await previewOf(project.id, 4))!;
+    const branch = await upsertDbBranch(db(), {
+      projectId: project.id,
+      neonBranchId: 'br-preview-4',
+      name: 'preview/feature-4',
+      state: 'deleted',
+      providerCreatedAt: at(1),
+      providerUpdatedAt: at(10),
+    });
+    // What cleanup leaves: the preview deleted, still naming the branch it removed.
+    await upsertEnvironment(db(), {
+      ...preview,
+      dbBranchId: branch!.id,
+      status: 'deleted',
+      deletedAt: at(10),
+    });
+    await applyPullRequest(
+      db(),
+      project,
+      pr(4, { state: 'closed', closedAt: at(9), updatedAt: at(9) }),
+    );
+    expect(await applyPullRequest(db(), project, pr(4, { updatedAt: at(20) }))).toEqual({
+      changed: true,
+    });
+    expect(await previewOf(project.id, 4)).toMatchObject({
+      status: 'active',
+      deletedAt: null,
+      dbBranchId: null,
+      lastActivityAt: at(20),
+    });
   });
 });
 
