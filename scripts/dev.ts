@@ -1,12 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import nextEnv from '@next/env';
-import { DEFAULT_SEED } from '@/db/seed';
-import { floorToCheckInterval } from '@/db/seed/clock';
-import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
-import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
-import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';
-import { describeSyncRuns, fillDemoDatabase } from './demo-database';
+import type { DemoSandboxes } from '@/sandbox/demo/start';
+import { webhookTargetsFor } from '@/sandbox/launch';
+import { startSandboxes } from './demo-sandboxes';
 import { devServerPort, providerMode } from './dev-mode';
 import { prepareDatabase } from './prepare-database';
 
@@ -22,44 +19,6 @@ import { prepareDatabase } from './prepare-database';
 
 // Read .env files the way `next dev` will, so credentials kept there count.
 nextEnv.loadEnvConfig(process.cwd(), true);
-
-/** Webhooks wait this long after a change, then go out together, as providers batch them. */
-const WEBHOOK_DELAY_MS = 500;
-
-async function startSandboxes(appUrl: string): Promise<DemoSandboxes> {
-  let sandboxes: DemoSandboxes | undefined;
-  await prepareDatabase({
-    seedIfEmpty: true,
-    fill: async ({ db, config, empty }) => {
-      const clockPath = demoClockPath(config);
-      let clock: DemoClock | undefined = empty ? undefined : readDemoClock(clockPath);
-      if (!empty && !clock) {
-        console.warn(
-          'envboard: this database was not filled from the sandboxes; they hold a fresh demo ' +
-            'whose ids differ from it. `rm -rf .data` starts both from the same demo.',
-        );
-      }
-      clock ??= { now: floorToCheckInterval(new Date()), seed: DEFAULT_SEED };
-      sandboxes = await startDemoSandboxes({
-        ...clock,
-        ports: sandboxPortsFromEnv(process.env),
-        webhookTargets: webhookTargetsFor(appUrl),
-        webhookDelayMs: WEBHOOK_DELAY_MS,
-      });
-      // The syncs below build their clients from these, as the app will.
-      Object.assign(process.env, sandboxes.env);
-      if (!empty) return;
-      const started = Date.now();
-      const runs = await fillDemoDatabase(db, sandboxes.history);
-      writeDemoClock(clockPath, clock);
-      console.log(
-        `envboard: demo written in ${Date.now() - started} ms, provider data through the syncs:\n` +
-          describeSyncRuns(runs).join('\n'),
-      );
-    },
-  });
-  return sandboxes!;
-}
 
 function describe(sandboxes: DemoSandboxes, appUrl: string, cronSecret: string): string {
   const { env, history } = sandboxes;
