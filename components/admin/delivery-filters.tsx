@@ -4,7 +4,10 @@ import {
   DELIVERY_STATUSES,
   type DeliveryFilters as Filters,
   WEBHOOK_PROVIDERS,
+  type WebhookProviderName,
 } from '@/lib/filters/webhook-deliveries';
+
+const PROVIDER_LABELS: Record<WebhookProviderName, string> = { github: 'GitHub', vercel: 'Vercel' };
 
 export function DeliveryFilters({
   values,
@@ -23,10 +26,10 @@ export function DeliveryFilters({
           name: 'provider',
           label: 'Provider',
           value: values.provider,
-          options: [
-            { value: 'github', label: 'GitHub' },
-            { value: 'vercel', label: 'Vercel' },
-          ].filter((option) => (WEBHOOK_PROVIDERS as readonly string[]).includes(option.value)),
+          options: WEBHOOK_PROVIDERS.map((provider) => ({
+            value: provider,
+            label: PROVIDER_LABELS[provider],
+          })),
         },
         {
           type: 'select',
