@@ -29,8 +29,23 @@ export function createDatabase(serverUrl: string, name: string, template?: strin
   });
 }
 
+/** How long a drop waits for a pool that has just ended to finish closing its connections. */
+const CLOSING_CONNECTIONS_MAX_WAIT_MS = 5_000;
+
 export function dropDatabase(serverUrl: string, name: string): Promise<void> {
   return withAdmin(serverUrl, async (client) => {
+    // A Neon-driver pool resolves end() before its WebSocket connections have finished closing
+    // through the relay; FORCE would then kill a client mid-goodbye, which surfaces as an
+    // unhandled "terminating connection" error in the test file. Let them finish first.
+    const deadline = Date.now() + CLOSING_CONNECTIONS_MAX_WAIT_MS;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ open: number }>(
+        'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      if ((rows[0]?.open ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
   });
 }
