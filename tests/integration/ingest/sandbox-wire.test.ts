@@ -16,21 +16,21 @@ import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulato
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';
 import { createEnvironment, createProject } from '../../support/factories';
 import { createTestDatabase, currentTestDriver } from '../../support/test-database';
-import { startRouteForwarder } from './route-forwarder';
+import { type RouteReceiver, startRouteReceiver } from '../sync/webhook-receiver';
 import { GITHUB_SECRET, useForRoutes, VERCEL_SECRET } from './webhook-requests';
 
 /**
- * The ports this file's servers listen on — the forwarder, then the two sandboxes — three per
+ * The ports this file's servers listen on — the route receiver, then the two sandboxes — three per
  * database driver, since the integration projects of one run may run this file side by side.
  */
 const FIRST_PORT = 3101 + { pglite: 0, postgres: 3, neon: 6 }[currentTestDriver()];
-const FORWARDER_PORT = FIRST_PORT;
+const RECEIVER_PORT = FIRST_PORT;
 const GITHUB_PORT = FIRST_PORT + 1;
 const VERCEL_PORT = FIRST_PORT + 2;
 
 let handle: DatabaseHandle;
 let restore: () => void;
-let forwarder: Awaited<ReturnType<typeof startRouteForwarder>>;
+let receiver: RouteReceiver;
 let githubSandbox: GitHubSandbox;
 let vercelSandbox: VercelSandbox;
 let project: Project;
@@ -46,27 +46,27 @@ beforeAll(async () => {
     vercelProjectId: 'prj_shop',
   });
   production = await createEnvironment(db(), project, { kind: 'production', slug: 'production' });
-  forwarder = await startRouteForwarder(
-    { '/api/webhooks/github': githubWebhook, '/api/webhooks/vercel': vercelWebhook },
-    FORWARDER_PORT,
-  );
+  receiver = await startRouteReceiver(RECEIVER_PORT, {
+    '/api/webhooks/github': githubWebhook,
+    '/api/webhooks/vercel': vercelWebhook,
+  });
   githubSandbox = await startGitHubSandbox({
     port: GITHUB_PORT,
     repositories: ['acme/shop'],
-    webhooks: { url: `${forwarder.origin}/api/webhooks/github`, secret: GITHUB_SECRET },
+    webhooks: { url: receiver.url('/api/webhooks/github'), secret: GITHUB_SECRET },
   });
   vercelSandbox = await startVercelSandbox({
     port: VERCEL_PORT,
     token: 'vercel-token',
     webhookSecret: VERCEL_SECRET,
-    webhookTarget: `${forwarder.origin}/api/webhooks/vercel`,
+    webhookTarget: receiver.url('/api/webhooks/vercel'),
   });
   vercelSandbox.store.addProject({ id: 'prj_shop', name: 'shop' });
 });
 afterAll(async () => {
   await githubSandbox?.close();
   await vercelSandbox?.close();
-  await forwarder?.close();
+  await receiver?.close();
   restore?.();
   await handle?.close();
 });
