@@ -73,6 +73,12 @@ describe('delivery identity', () => {
       ),
     ).toEqual({ deliveryId: 'guid-1', event: 'pull_request', action: 'opened' });
     expect(github.identify(headers({}), {}, '{}')).toBe('the X-GitHub-Event header is missing');
+    // Without a delivery header the same bytes still count as one delivery.
+    expect(github.identify(headers({ 'x-github-event': 'push' }), {}, '{}')).toEqual({
+      deliveryId: bodyHashId('{}'),
+      event: 'push',
+      action: null,
+    });
   });
 
   test('Vercel names the delivery in the envelope; an unparseable body is stored under its hash', () => {
