@@ -4,6 +4,7 @@ import { type CiRun, ciRuns, type Project } from '@/db/schema';
 import type { GitHubClient, WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import { ciStatus, ciStatusRank } from '@/lib/reconcile/ci-run-state';
 import { applyWorkflowRun } from '@/lib/reconcile';
+import { ingestRunArtifacts } from '@/lib/test-reports/artifacts';
 import { itemError, resumeFrom, sinceFromCursor } from './cursor';
 import { emptyTally, type SyncJob } from './run-sync';
 
@@ -39,6 +40,9 @@ export function githubWorkflowRunsJob(
         try {
           const jobs = await jobsWorthFetching(clients.github, run, known);
           if ((await applyWorkflowRun(db, project, run, jobs)).changed) tally.itemsChanged++;
+          if (run.status === 'completed' && known?.status !== 'completed') {
+            await ingestTestResults(db, project, clients.github, run, tally.errors);
+          }
         } catch (error) {
           tally.errors.push(itemError(`workflow run ${run.id}`, error));
           failed.add(run.id);
@@ -52,6 +56,25 @@ export function githubWorkflowRunsJob(
       return { ...tally, cursor: resumeFrom(items, since, now).toISOString() };
     },
   };
+}
+
+/**
+ * A run that has just completed may have uploaded its reports as a `test-results` artifact;
+ * reports that cannot be read are listed in the run's errors so they show on the Sync page.
+ */
+async function ingestTestResults(
+  db: Database,
+  project: Project,
+  github: GitHubClient,
+  run: WorkflowRun,
+  errors: string[],
+): Promise<void> {
+  const { rejected } = await ingestRunArtifacts(db, project, github, run);
+  for (const { artifactId, file, reason } of rejected) {
+    errors.push(
+      `workflow run ${run.id}, artifact ${artifactId}${file ? ` ${file}` : ''}: ${reason}`,
+    );
+  }
 }
 
 async function storedRuns(db: Database, runs: readonly WorkflowRun[]) {

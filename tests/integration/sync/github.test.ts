@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { ciRuns, environments, type Project, pullRequests, type SyncRun } from '@/db/schema';
+import {
+  ciRuns,
+  environments,
+  type Project,
+  pullRequests,
+  type SyncRun,
+  testRuns,
+} from '@/db/schema';
 import { GITHUB_PULL_REQUESTS, githubPullRequestsJob } from '@/lib/sync/github-pull-requests';
 import { GITHUB_WORKFLOW_RUNS, githubWorkflowRunsJob } from '@/lib/sync/github-workflow-runs';
 import { runSync } from '@/lib/sync/run-sync';
@@ -183,7 +190,8 @@ describe('github.workflow_runs', () => {
     const run = await syncRuns();
     expect(run).toMatchObject({ kind: GITHUB_WORKFLOW_RUNS, status: 'succeeded', errors: [] });
     // One listing, and jobs only for the completed run: the queued one has none to read yet.
-    expect(run).toMatchObject({ itemsSeen: 2, itemsChanged: 2, apiCalls: 2 });
+    // The listing, the completed run's jobs and its test-results artifacts.
+    expect(run).toMatchObject({ itemsSeen: 2, itemsChanged: 2, apiCalls: 3 });
     const repo = sandbox.repository(REPO);
     const [done, queued] = [...repo.runs.values()];
     const stored = await storedRuns();
@@ -216,7 +224,8 @@ describe('github.workflow_runs', () => {
     });
     const fresh = sandbox.change.startWorkflowRun(REPO, { branch: 'main' });
     const run = await syncRuns();
-    expect(run).toMatchObject({ status: 'succeeded', itemsChanged: 2, apiCalls: 2 });
+    // The listing, then jobs and test-results artifacts for the run that completed.
+    expect(run).toMatchObject({ status: 'succeeded', itemsChanged: 2, apiCalls: 3 });
     const stored = await storedRuns();
     expect(stored.get(queued.id)).toMatchObject({
       status: 'completed',
@@ -226,6 +235,33 @@ describe('github.workflow_runs', () => {
     });
     expect(stored.get(fresh.id)).toMatchObject({ status: 'queued', event: 'push' });
     expect(await syncRuns()).toMatchObject({ apiCalls: 1, itemsChanged: 0 });
+  });
+
+  it('ingests the test-results artifact of a run that completed, once', async () => {
+    const junit = [
+      '<testsuites><testsuite name="cart" tests="2" failures="1">',
+      '<testcase classname="cart.test.ts" name="adds an item" time="0.01"/>',
+      '<testcase classname="cart.test.ts" name="removes an item" time="0.02">',
+      '<failure message="expected 0 items, got 1"/></testcase>',
+      '</testsuite></testsuites>',
+    ].join('');
+    const run = sandbox.change.startWorkflowRun(REPO, { branch: 'main' });
+    sandbox.change.completeWorkflowRun(REPO, run.id, {
+      artifacts: [{ name: 'test-results', sizeInBytes: 2048, files: { 'unit/junit.xml': junit } }],
+    });
+    expect(await syncRuns()).toMatchObject({ status: 'succeeded', errors: [] });
+    expect(await syncRuns()).toMatchObject({ apiCalls: 1, itemsChanged: 0 });
+
+    const [ciRun] = await db().select().from(ciRuns).where(eq(ciRuns.githubRunId, run.id));
+    const reports = await db().select().from(testRuns).where(eq(testRuns.ciRunId, ciRun!.id));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({
+      suite: 'unit',
+      status: 'failed',
+      total: 2,
+      failed: 1,
+      commitSha: run.headSha,
+    });
   });
 
   it('keeps listing a run until it completes, then moves past it', async () => {
