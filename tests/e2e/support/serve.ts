@@ -5,6 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '@/scripts/prepare-database';
+import { E2E_GITHUB_WEBHOOK_SECRET } from './webhook-secret';
 
 /**
  * Playwright's webServer: the app on a fresh embedded database, migrated and seeded with the
@@ -36,6 +37,8 @@ process.env.NEXTAUTH_SECRET = randomBytes(32).toString('base64');
 process.env.ENVBOARD_DEMO_SIGNIN = '1';
 process.env.GITHUB_ID = '';
 process.env.GITHUB_SECRET = '';
+// Specs send signed GitHub deliveries to the real webhook route.
+process.env.GITHUB_WEBHOOK_SECRET = E2E_GITHUB_WEBHOOK_SECRET;
 
 await prepareDatabase({ seedIfEmpty: true });
 
