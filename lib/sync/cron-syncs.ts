@@ -111,3 +111,8 @@ export function syncIntervals(config: unknown = vercelConfig): Map<string, numbe
   }
   return intervals;
 }
+
+/** The jobs one cron route runs, in order, built for this deployment's clients and project. */
+export function cronJobs(cronPath: string, deps: SyncDependencies): SyncJob[] {
+  return CRON_SYNCS.filter((sync) => sync.cronPath === cronPath).map((sync) => sync.build(deps));
+}

@@ -1,13 +1,4 @@
-import { getDb } from '@/db/client';
-import { cronRoute } from '@/lib/http/cron-route';
-import { requireProject } from '@/lib/http/project';
-import { providers } from '@/lib/providers/from-env';
-import { runSync } from '@/lib/sync/run-sync';
-import { vercelDeploymentsJob } from '@/lib/sync/vercel-deployments';
+import { syncCronRoute } from '@/lib/sync/sync-cron-route';
 
 /** Vercel Cron: Vercel's truth behind the deployment webhooks. */
-export const GET = cronRoute(async () => {
-  const db = getDb();
-  const project = await requireProject(db);
-  return { runs: [await runSync(db, vercelDeploymentsJob(providers, project))] };
-});
+export const GET = syncCronRoute('/api/cron/vercel');
