@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cronIntervalMs, syncHealth, syncKindStatuses } from '@/lib/domain/sync-health';
-import { CRON_SYNCS, syncIntervals } from '@/lib/sync/cron-syncs';
+import type { Project } from '@/db/schema';
+import type { ProviderClients } from '@/lib/providers/from-env';
+import { CRON_SYNCS, cronJobs, syncIntervals } from '@/lib/sync/cron-syncs';
 
 const MINUTE = 60_000;
 const now = new Date('2026-03-01T12:00:00Z');
@@ -89,5 +91,16 @@ describe('the cron sync list', () => {
     expect(() => syncIntervals({ crons: [] })).toThrow(
       'vercel.json has no cron for /api/cron/github',
     );
+  });
+
+  it('gives each cron route its jobs in order: pull requests before workflow runs', () => {
+    // Building a job calls no provider: the clients are only read when the job runs.
+    const deps = { providers: {} as ProviderClients, project: { id: 1 } as Project, env: {} };
+    expect(cronJobs('/api/cron/github', deps).map((job) => job.kind)).toEqual([
+      'github.pull_requests',
+      'github.workflow_runs',
+    ]);
+    expect(cronJobs('/api/cron/uptime', deps).map((job) => job.kind)).toEqual(['uptime.probes']);
+    expect(cronJobs('/api/cron/nothing', deps)).toEqual([]);
   });
 });
