@@ -12,7 +12,7 @@ import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulato
 import { exampleOf } from '@/sandbox/github/examples';
 import { createProject } from '@/tests/support/factories';
 import { signedInMember } from '@/tests/support/session';
-import { createTestDatabase } from '@/tests/support/test-database';
+import { createTestDatabase, currentTestDriver } from '@/tests/support/test-database';
 import { useCronEnvironment } from '../sync/cron-env';
 
 /** The cookie the next request carries: server actions read the session from next/headers. */
@@ -25,7 +25,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const REPO = 'acme/shop';
 const TOKEN = 'admin-actions-token';
-const PORT = 3192;
+/** One port per database driver: the driver projects of vitest.config.ts may run side by side. */
+const PORT = { pglite: 3192, postgres: 3193, neon: 3194 }[currentTestDriver()];
 
 let handle: DatabaseHandle;
 let project: Project;
