@@ -92,26 +92,42 @@ export interface DeploymentAvailability {
 
 /**
  * The operations each listed deployment offers, keyed by deployment id: a ready staging build
- * may be promoted; a ready production deployment other than the one served may be rolled back
- * to. Rows offering neither are left out.
+ * may be promoted (the promotion gate per build); a ready production deployment other than the
+ * one served may be rolled back to (the rollback's preconditions). Production, what it serves and
+ * its lock are read once for the whole list. Rows offering neither are left out.
  */
 export async function deploymentRowsAvailability(
   db: Database,
+  projectId: number,
   rows: readonly { id: number; environmentKind: string; target: string; state: string }[],
-  servedProductionId: number | null,
   now: Date,
-): Promise<Map<number, DeploymentAvailability>> {
+): Promise<{ offers: Map<number, DeploymentAvailability>; servedId: number | null }> {
+  const production = await getProductionEnvironment(db, projectId);
+  const [current, held] = await Promise.all([
+    production?.currentDeploymentId ? getDeployment(db, production.currentDeploymentId) : undefined,
+    production ? lockHolder(db, production.id) : undefined,
+  ]);
+  const unlessHeld = (availability: Availability) =>
+    availability.allowed && held ? refused(held) : availability;
   const offers = await Promise.all(
     rows.map(async (row): Promise<[number, DeploymentAvailability] | undefined> => {
       if (row.state !== 'ready') return undefined;
       if (row.environmentKind === 'staging') {
-        return [row.id, { promote: await promotionAvailability(db, row.id, now) }];
+        const evaluated = await evaluatePromotion(db, row.id, now);
+        const gate = evaluated ? fromFailures(evaluated.failures) : refused('not found');
+        return [row.id, { promote: unlessHeld(gate) }];
       }
-      if (row.target === 'production' && row.id !== servedProductionId) {
-        return [row.id, { rollback: await rollbackAvailability(db, row.id) }];
+      if (row.target === 'production' && row.id !== current?.id) {
+        const target = await getDeployment(db, row.id);
+        if (!target) return undefined;
+        const checked = fromFailures(rollbackPreconditions(target, production, current, false));
+        return [row.id, { rollback: unlessHeld(checked) }];
       }
       return undefined;
     }),
   );
-  return new Map(offers.filter((offer) => offer !== undefined));
+  return {
+    offers: new Map(offers.filter((offer) => offer !== undefined)),
+    servedId: current?.id ?? null,
+  };
 }

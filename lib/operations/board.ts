@@ -15,7 +15,6 @@ import {
   deploymentRowsAvailability,
   previewAvailability,
   type PreviewAvailability,
-  rollbackAvailability,
 } from './availability';
 
 /**
@@ -39,12 +38,15 @@ export async function deploymentOffers(
   productionName: string;
   served: { commitSha: string; commitMessage: string } | null;
 }> {
-  const production = await getProductionEnvironment(db, project.id);
-  const served = production?.currentDeploymentId
-    ? await getDeployment(db, production.currentDeploymentId)
+  const [production, rowsAvailability] = await Promise.all([
+    getProductionEnvironment(db, project.id),
+    deploymentRowsAvailability(db, project.id, rows, now),
+  ]);
+  const served = rowsAvailability.servedId
+    ? await getDeployment(db, rowsAvailability.servedId)
     : undefined;
   return {
-    availability: await deploymentRowsAvailability(db, rows, served?.id ?? null, now),
+    availability: rowsAvailability.offers,
     requireApproval: project.requireApproval,
     productionName: production?.name ?? 'production',
     served: commit(served),
@@ -62,13 +64,11 @@ export async function rollbackChoices(db: Database, project: Project, production
     { environment: productionSlug, state: 'ready' },
     { limit: ROLLBACK_CHOICES + 1 },
   );
-  const checked = await Promise.all(
-    recent.rows.map(async (row) => ({ row, availability: await rollbackAvailability(db, row.id) })),
-  );
-  const candidates = checked
-    .filter(({ availability }) => availability.allowed)
+  const { offers } = await deploymentRowsAvailability(db, project.id, recent.rows, new Date());
+  const candidates = recent.rows
+    .filter((row) => offers.get(row.id)?.rollback?.allowed)
     .slice(0, ROLLBACK_CHOICES)
-    .map(({ row }) => ({
+    .map((row) => ({
       id: row.id,
       commitSha: row.commitSha,
       commitMessage: row.commitMessage,

@@ -4,7 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareDatabase } from '@/scripts/prepare-database';
+import { startSandboxes } from '@/scripts/demo-sandboxes';
 import { E2E_GITHUB_WEBHOOK_SECRET } from './webhook-secret';
 
 /**
@@ -30,6 +30,14 @@ process.env.PGLITE_DIR = join(folder, 'pglite');
 process.env.DATABASE_URL = '';
 process.env.DATABASE_DRIVER = '';
 
+// The provider sandboxes, started and filled as `npm run dev` starts them, so operations work.
+// Free ports unless told, so runs side by side do not collide; webhooks stay unsent (specs send
+// their own, signed with the secrets set below).
+for (const name of ['SANDBOX_GITHUB_PORT', 'SANDBOX_VERCEL_PORT', 'SANDBOX_NEON_PORT']) {
+  process.env[name] ||= '0';
+}
+await startSandboxes(`http://127.0.0.1:${port}`, { webhooks: false });
+
 // Sign-in as production runs it, with a fresh secret per run; the demo team signs in through the
 // same Credentials provider `npm run dev` offers, switched on for this production server.
 process.env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
@@ -39,8 +47,6 @@ process.env.GITHUB_ID = '';
 process.env.GITHUB_SECRET = '';
 // Specs send signed GitHub deliveries to the real webhook route.
 process.env.GITHUB_WEBHOOK_SECRET = E2E_GITHUB_WEBHOOK_SECRET;
-
-await prepareDatabase({ seedIfEmpty: true });
 
 // Same process group as this script: Playwright stops the whole group, and with it
 // next-server, which otherwise outlives its parent (STACK.md gotcha 7).

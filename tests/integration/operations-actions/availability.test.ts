@@ -58,14 +58,15 @@ describe('promotion availability', () => {
 describe('rollback availability', () => {
   it("refuses the deployment production already serves, with the rollback's own words", async () => {
     const served = world.production.currentDeploymentId!;
-    const rows = await deploymentRowsAvailability(
+    const { offers, servedId } = await deploymentRowsAvailability(
       world.db,
+      world.project.id,
       [{ id: served, environmentKind: 'production', target: 'production', state: 'ready' }],
-      served,
       new Date(),
     );
     // The served deployment offers nothing on its row.
-    expect(rows.size).toBe(0);
+    expect(servedId).toBe(served);
+    expect(offers.size).toBe(0);
   });
 });
 
