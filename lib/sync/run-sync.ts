@@ -55,7 +55,8 @@ function callsSpentSafely(job: SyncJob): number {
   }
 }
 
-function describe(error: unknown): string {
+/** One line for a failed run: the error's message, or each invalid setting of a ZodError. */
+export function describeSyncError(error: unknown): string {
   // A ZodError's message is its issues as JSON; a missing setting reads better as one line.
   if (error instanceof ZodError) return `invalid settings: ${describeIssues(error)}`;
   return error instanceof Error ? error.message : String(error);
@@ -84,7 +85,7 @@ export async function runSync(
     tally = await job.work({ db, now: startedAt, previousCursor: cursor });
   } catch (error) {
     status = 'failed';
-    tally = { ...emptyTally(), errors: [describe(error)], cursor };
+    tally = { ...emptyTally(), errors: [describeSyncError(error)], cursor };
   }
   const [finished] = await db
     .update(syncRuns)

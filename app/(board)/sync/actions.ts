@@ -8,7 +8,7 @@ import { getCurrentProject } from '@/db/queries/project';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { providers } from '@/lib/providers/from-env';
 import { cronSyncOf, SYNC_KINDS } from '@/lib/sync/cron-syncs';
-import { runSync } from '@/lib/sync/run-sync';
+import { describeSyncError, runSync } from '@/lib/sync/run-sync';
 
 const runNowInput = z.object({ kind: z.enum(SYNC_KINDS as [string, ...string[]]) });
 
@@ -21,7 +21,7 @@ const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<Run
     job = cronSyncOf(kind)!.build({ providers, project, env: process.env });
   } catch (error) {
     // A provider the server has no settings for: say which, as the cron would.
-    throw new ActionFailure('not_configured', `${kind} cannot run: ${(error as Error).message}`);
+    throw new ActionFailure('not_configured', `${kind} cannot run: ${describeSyncError(error)}`);
   }
   const run = await runSync(db, job);
   revalidatePath('/sync');

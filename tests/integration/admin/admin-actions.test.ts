@@ -162,6 +162,15 @@ describe('run now (admins only)', () => {
     expect(latest!.apiCalls).toBeGreaterThan(0);
   });
 
+  it('names the missing settings of a provider the server is not configured for', async () => {
+    await signInAs('admin');
+    const result = await runSyncNowAction(null, form({ kind: 'neon.consumption' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_configured' } });
+    const message = result?.ok === false ? result.error.message : '';
+    expect(message).toMatch(/^neon\.consumption cannot run: .*NEON_API_KEY/);
+    expect(message).not.toContain('\n');
+  });
+
   it("records a provider failure with the provider's own reason", async () => {
     process.env.GITHUB_TOKEN = 'a-revoked-token';
     const { resetProviderClients } = await import('@/lib/providers/from-env');
