@@ -1,62 +1,51 @@
 import { expect, test } from './support/fixtures';
-import { demoPersonWith, storageStateFor } from './support/auth';
-import { OperationsPanel, signedInContext } from './support/pages/operations-panel';
-import { demoTeam } from '@/db/seed/team';
+import { storageStateFor } from './support/auth';
+import { OperationsPanel } from './support/pages/operations-panel';
 
 test.use({ storageState: storageStateFor('release_manager') });
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
 /**
- * A release manager requests a promotion, a second release manager approves it on the overview,
- * then production is rolled back with a reason and shows it is pinned.
+ * A release manager sees why a staging build may not be promoted (the gate, read on the server),
+ * then rolls production back with a reason and sees it pinned.
  */
-test('promote with a second approver, then roll back with a reason', async ({
+test('promote is disabled with the gate reason; roll back with a reason pins production', async ({
   page,
-  browser,
-  baseURL,
 }) => {
   test.setTimeout(300_000);
   const ops = new OperationsPanel(page);
-  const requester = demoPersonWith('release_manager');
-  const approver = demoTeam().find(
-    (member) => member.role === 'release_manager' && member.githubLogin !== requester.login,
-  )!;
 
   await page.goto('/deployments?environment=staging&state=ready');
-  const dialog = await ops.open('Promote');
-  await expect(dialog).toContainText('From');
-  await expect(dialog).toContainText('Needs approval');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-dialog.png` });
-  // The reason is required: an empty one does not submit.
-  await dialog.getByRole('button', { name: 'Request promotion' }).click();
-  await expect(dialog).toBeVisible();
-  await ops.confirm('Request promotion', 'Weekly release');
-  await ops.expectToast(/Promotion #\d+ is waiting for approval/);
-
-  await page.goto('/');
-  const pending = page.getByTestId('pending-approval').first();
-  await expect(pending).toContainText(requester.login);
-  await expect(pending).toContainText('Weekly release');
-  await expect(pending).toContainText('Waiting for a second release manager');
-  await expect(pending.getByRole('button', { name: 'Approve' })).toHaveCount(0);
-
-  const second = await signedInContext(browser, baseURL!, approver.githubLogin);
-  const approverPage = await second.newPage();
-  const approverOps = new OperationsPanel(approverPage);
-  await approverPage.goto('/');
-  const waiting = approverPage.getByTestId('pending-approval').first();
-  await approverOps.open('Approve', waiting);
-  if (SHOTS) await approverPage.screenshot({ path: `${SHOTS}/approve-dialog.png` });
-  await approverOps.confirm('Approve and promote', 'Diff reviewed, checks green');
-  await approverOps.expectToast(/Promotion #\d+ succeeded/);
-  await second.close();
+  const promote = page.getByRole('button', { name: 'Promote', exact: true }).first();
+  await expect(promote).toBeVisible();
+  if ((await promote.getAttribute('aria-disabled')) === 'true') {
+    // The reason is visible text and the button's description.
+    const reasonId = (await promote.getAttribute('aria-describedby'))!;
+    const reason = page.locator(`[id="${reasonId}"]`);
+    await expect(reason).toBeVisible();
+    await expect(reason).toContainText(/^Unavailable: /);
+    await expect(promote).toHaveAccessibleDescription(/Unavailable: .+/);
+    await promote.click({ force: true });
+    await expect(ops.dialog).toBeHidden();
+  }
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/deployments-buttons.png`, fullPage: true });
 
   await page.goto('/environments/production');
+  await expect(page.getByTestId('pinned-warning')).toHaveCount(0);
   const rollback = await ops.open('Roll back…');
+  await expect(rollback.getByTestId('change-summary')).toContainText('From');
   await expect(rollback).toContainText('pinned');
-  await expect(rollback.getByRole('checkbox')).toBeVisible();
+  await expect(rollback.getByRole('checkbox')).not.toBeChecked();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/rollback-dialog.png` });
+  // Escape closes it without doing anything.
+  await page.keyboard.press('Escape');
+  await expect(ops.dialog).toBeHidden();
+
+  await ops.open('Roll back…');
+  // The reason is required: without one nothing is sent.
+  await ops.dialog.getByRole('button', { name: 'Roll back now' }).click();
+  await expect(ops.dialog).toBeVisible();
   await ops.confirm('Roll back now', 'Checkout errors after the release');
   await ops.expectToast(/Rollback #\d+ succeeded/);
   const pinned = page.getByTestId('pinned-warning');
