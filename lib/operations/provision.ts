@@ -26,6 +26,11 @@ export const previewBranchName = (gitBranch: string) => `preview/${gitBranch}`;
  * and the sticky comment. Idempotent: the same head commit returns the same operation, and a
  * branch that already exists (in the database or, after a crash, only at Neon) is reused.
  */
+/** One provision per pull request head: a new push is a new operation, a redelivery is not. */
+export function provisionKey(pullRequest: Pick<PullRequest, 'projectId' | 'number' | 'headSha'>) {
+  return `provision:${pullRequest.projectId}:${pullRequest.number}:${pullRequest.headSha}`;
+}
+
 export async function provision(
   db: Database,
   clients: OperationClients,
@@ -50,7 +55,7 @@ export async function provision(
       environmentId: environment.id,
       kind: 'provision',
       state: 'running',
-      idempotencyKey: `provision:${project.id}:${pullRequest.number}:${pullRequest.headSha}`,
+      idempotencyKey: provisionKey(pullRequest),
       actorId: null,
       reason: `pull request #${pullRequest.number} at ${pullRequest.headSha.slice(0, 7)}`,
       before: { dbBranchId: environment.dbBranchId, headSha: pullRequest.headSha },

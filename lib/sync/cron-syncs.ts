@@ -6,6 +6,7 @@ import { VERCEL_CHARGES_KIND, vercelChargesJob } from '@/lib/costs/vercel-charge
 import { cronIntervalMs } from '@/lib/domain/sync-health';
 import { WEBHOOK_RETRY_KIND, webhookRetryJob } from '@/lib/ingest/retry';
 import { CLEANUP_SYNC_KIND, cleanupJob } from '@/lib/operations/cleanup-job';
+import { PREVIEW_PROVISION_KIND, previewProvisionJob } from '@/lib/operations/provision-job';
 import type { ProviderClients } from '@/lib/providers/from-env';
 import { UPTIME_PROBES_KIND, uptimeProbesJob } from '@/lib/uptime/uptime-job';
 import vercelConfig from '@/vercel.json';
@@ -39,6 +40,11 @@ export const CRON_SYNCS: readonly CronSync[] = [
     kind: GITHUB_WORKFLOW_RUNS,
     cronPath: '/api/cron/github',
     build: ({ providers, project }) => githubWorkflowRunsJob(providers, project),
+  },
+  {
+    kind: PREVIEW_PROVISION_KIND,
+    cronPath: '/api/cron/github',
+    build: ({ providers, project }) => previewProvisionJob(providers, project.id),
   },
   {
     kind: VERCEL_DEPLOYMENTS,

@@ -93,12 +93,13 @@ describe('the cron sync list', () => {
     );
   });
 
-  it('gives each cron route its jobs in order: pull requests before workflow runs', () => {
+  it('gives each cron route its jobs in order: pull requests before workflow runs and previews', () => {
     // Building a job calls no provider: the clients are only read when the job runs.
     const deps = { providers: {} as ProviderClients, project: { id: 1 } as Project, env: {} };
     expect(cronJobs('/api/cron/github', deps).map((job) => job.kind)).toEqual([
       'github.pull_requests',
       'github.workflow_runs',
+      'previews.provision',
     ]);
     expect(cronJobs('/api/cron/uptime', deps).map((job) => job.kind)).toEqual(['uptime.probes']);
     expect(cronJobs('/api/cron/nothing', deps)).toEqual([]);

@@ -1,11 +1,18 @@
 import { getDb } from '@/db/client';
 import { github } from '@/lib/ingest/providers';
 import { receiveWebhook } from '@/lib/ingest/receive';
+import { provisionAfterPullRequestWebhook } from '@/lib/operations/provision-after-webhook';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** POST /api/webhooks/github — signed with GITHUB_WEBHOOK_SECRET (X-Hub-Signature-256). */
-export function POST(request: Request): Promise<Response> {
-  return receiveWebhook(request, github, getDb(), { secret: process.env.GITHUB_WEBHOOK_SECRET });
+export async function POST(request: Request): Promise<Response> {
+  const db = getDb();
+  const response = await receiveWebhook(request, github, db, {
+    secret: process.env.GITHUB_WEBHOOK_SECRET,
+  });
+  // 200: verified and applied, now or on an earlier delivery (202 is ignored or failed).
+  if (response.status === 200) provisionAfterPullRequestWebhook(db, request.headers);
+  return response;
 }

@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import { after } from 'next/server';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { getCurrentProject } from '@/db/queries/project';
+import { webhookDeliveries } from '@/db/schema';
+import { providers } from '@/lib/providers/from-env';
+import { PROVISIONING_ACTIONS, provisionPullRequest } from './provision-job';
+
+const pullRequestEvent = z.object({ action: z.string(), number: z.number().int() });
+
+/**
+ * After a `pull_request` delivery is stored and applied, the preview's database branch is made
+ * to match the new head — once the answer has left, since creating a Neon branch can take longer
+ * than GitHub waits for a webhook. The event is read back from the stored delivery. Outside a
+ * Next.js request (a script or test calling the route) there is nothing to run it after, and the
+ * github cron's provision sync picks it up instead.
+ */
+export function provisionAfterPullRequestWebhook(db: Database, headers: Headers): void {
+  const deliveryId = headers.get('x-github-delivery');
+  if (headers.get('x-github-event') !== 'pull_request' || !deliveryId) return;
+  try {
+    after(() => provisionFromDelivery(db, deliveryId));
+  } catch {
+    // No request scope: see above.
+  }
+}
+
+async function provisionFromDelivery(db: Database, deliveryId: string): Promise<void> {
+  const [delivery] = await db
+    .select({ payload: webhookDeliveries.payload })
+    .from(webhookDeliveries)
+    .where(
+      and(eq(webhookDeliveries.provider, 'github'), eq(webhookDeliveries.deliveryId, deliveryId)),
+    );
+  const event = pullRequestEvent.safeParse(delivery?.payload);
+  if (!event.success || !PROVISIONING_ACTIONS.has(event.data.action)) return;
+  const project = await getCurrentProject(db);
+  if (project) await provisionPullRequest(db, providers, project.id, event.data.number);
+}
