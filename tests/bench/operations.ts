@@ -19,6 +19,8 @@ import { percentile } from './load';
  * the step bookkeeping and the code in between. Prints p50/p95 per operation; asserts nothing.
  */
 
+const OWN_TIME_BUDGET_MS = 300;
+
 export interface OperationTiming {
   operation: string;
   samples: number;
@@ -132,10 +134,11 @@ export async function benchOperations(
   log(
     `\noperations against the sandboxes, ${iterations} runs each (ms; own = total − provider calls)`,
   );
-  log('operation     own p50   own p95  total p50 total p95');
+  log('operation     own p50   own p95  total p50 total p95  budget (own p95 < 300 ms)');
   for (const row of rows) {
+    const verdict = row.ownP95 < OWN_TIME_BUDGET_MS ? 'ok' : 'OVER';
     log(
-      `${row.operation.padEnd(11)}${ms(row.ownP50)} ${ms(row.ownP95)} ${ms(row.totalP50)} ${ms(row.totalP95)}`,
+      `${row.operation.padEnd(11)}${ms(row.ownP50)} ${ms(row.ownP95)} ${ms(row.totalP50)} ${ms(row.totalP95)}  ${verdict}`,
     );
   }
   return rows;

@@ -3,6 +3,7 @@ import { openDatabase } from '@/db/client';
 import { firstRow, runMigrations } from '@/db/migrate';
 import { getCurrentProject } from '@/db/queries/project';
 import { firstLoadJsBytes } from './first-load-js';
+import { benchOperations } from './operations';
 import { benchIngest } from './ingest';
 import { datasetSizes, seedLargeDataset } from './large-dataset';
 import { fetchFully, percentile, runClosedLoop } from './load';
@@ -93,6 +94,7 @@ try {
     );
   }
   await benchIngest(handle, { concurrency: CONCURRENCY });
+  await benchOperations(handle, { iterations: 20 });
 } finally {
   server.stop();
   await handle.close();
