@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Project, projects, type SyncRun } from '@/db/schema';
+import { markMigrationsValidated } from '@/db/writes';
 import type { DemoHistory } from '@/db/seed';
 import {
   pointEnvironmentsAtDeployments,
@@ -129,6 +130,11 @@ async function writeAndSync(
   // written next find both to refer to.
   await sync(githubPullRequestsJob(clients, project));
   await sync(neonBranchesJob(clients, project));
+  // Which branches had their migrations validated is envboard's record, not Neon's.
+  for (const branch of history.dbBranches) {
+    if (branch.state === 'deleted' || !branch.migrationsValidatedAt) continue;
+    await markMigrationsValidated(db, branch.neonBranchId, branch.migrationsValidatedAt);
+  }
   await inTransaction(async (tx) => {
     await writeEnvironments(tx, projectId, seeded.environments);
     await writeDeployments(tx, projectId, seeded.deployments);

@@ -31,6 +31,8 @@ export function demoProject(random: Random): NewProject {
     neonProjectId: neonProjectId(random),
     monthlyBudgetUsd: MONTHLY_BUDGET_USD,
     requireApproval: true,
+    // The demo's workflow is called CI (see ci.ts): the promotion gate waits for it.
+    requiredChecks: ['CI'],
     previewTtlDays: PREVIEW_TTL_DAYS,
     uptimeSloPct: 99.9,
   };

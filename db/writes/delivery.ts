@@ -94,6 +94,21 @@ export async function upsertDbBranch(
   return row;
 }
 
+/**
+ * Records that migrations were validated on a Neon branch: envboard's own fact, which no Neon
+ * sync brings, so a branch synced in keeps it. Unknown branch ids are ignored.
+ */
+export async function markMigrationsValidated(
+  db: Database,
+  neonBranchId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(dbBranches)
+    .set({ migrationsValidatedAt: at })
+    .where(eq(dbBranches.neonBranchId, neonBranchId));
+}
+
 /** Inserts or advances deployments; a stale event for a deployment leaves it as it is. */
 export async function upsertDeployments(
   db: Database,
