@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   type DbBranch,
@@ -15,30 +15,41 @@ import {
   pullRequests,
 } from '../schema';
 import { chunk } from './batch';
-import { fromExcluded, whenNotOlder } from './upsert';
+import { fromExcluded, whenAnyDiffers, whenNotOlder } from './upsert';
 
+/** What GitHub can change about a pull request after it is stored. */
+const PULL_REQUEST_STATE = [
+  'title',
+  'headBranch',
+  'baseBranch',
+  'headSha',
+  'state',
+  'draft',
+  'htmlUrl',
+  'closedAt',
+  'mergedAt',
+] as const;
+
+/**
+ * Inserts a pull request or overwrites the stored copy unless that is newer. With
+ * `onlyIfChanged`, a copy that changes none of its state is not written either. Returns the row
+ * when it was written.
+ */
 export async function upsertPullRequest(
   db: Database,
   input: NewPullRequest,
+  { onlyIfChanged = false } = {},
 ): Promise<PullRequest | undefined> {
+  const notOlder = whenNotOlder('pull_requests');
   const [row] = await db
     .insert(pullRequests)
     .values(input)
     .onConflictDoUpdate({
       target: [pullRequests.projectId, pullRequests.number],
-      set: fromExcluded([
-        'title',
-        'headBranch',
-        'baseBranch',
-        'headSha',
-        'state',
-        'draft',
-        'htmlUrl',
-        'closedAt',
-        'mergedAt',
-        'providerUpdatedAt',
-      ]),
-      setWhere: whenNotOlder('pull_requests'),
+      set: fromExcluded([...PULL_REQUEST_STATE, 'providerUpdatedAt']),
+      setWhere: onlyIfChanged
+        ? and(notOlder, whenAnyDiffers('pull_requests', PULL_REQUEST_STATE))
+        : notOlder,
     })
     .returning();
   return row;
@@ -65,6 +76,19 @@ export async function upsertEnvironment(db: Database, input: NewEnvironment): Pr
     })
     .returning();
   return row!;
+}
+
+/** Creates an environment unless its slug is taken in the project; returns it only if created. */
+export async function insertEnvironmentIfMissing(
+  db: Database,
+  input: NewEnvironment,
+): Promise<Environment | undefined> {
+  const [row] = await db
+    .insert(environments)
+    .values(input)
+    .onConflictDoNothing({ target: [environments.projectId, environments.slug] })
+    .returning();
+  return row;
 }
 
 export async function upsertDbBranch(

@@ -13,3 +13,11 @@ export function fromExcluded<Key extends string>(keys: readonly Key[]): Record<K
 export function whenNotOlder(table: string): SQL {
   return sql.raw(`excluded.provider_updated_at >= ${table}.provider_updated_at`);
 }
+
+/** Only overwrite when one of the named columns would change (NULLs compare as values). */
+export function whenAnyDiffers(table: string, keys: readonly string[]): SQL {
+  const columns = keys.map(snakeCase);
+  const stored = columns.map((column) => `${table}.${column}`).join(', ');
+  const incoming = columns.map((column) => `excluded.${column}`).join(', ');
+  return sql.raw(`(${stored}) is distinct from (${incoming})`);
+}

@@ -1,10 +1,15 @@
 import type { Database } from '@/db/client';
-import type { WebhookDelivery } from '@/db/schema';
-import { setWebhookDeliveryOutcome } from '@/db/writes/webhook-deliveries';
+import type { NewWebhookDelivery, WebhookDelivery } from '@/db/schema';
+import {
+  recordWebhookDelivery,
+  setWebhookDeliveryOutcome,
+  type DeliveryOutcomeFields,
+} from '@/db/writes/webhook-deliveries';
 import { inTransaction } from '@/lib/reconcile';
 import { nextAttemptAt } from './backoff';
 import { applyGitHubEvent } from './github-events';
 import type { DeliveryOutcome } from './outcome';
+import { forgetProjects } from './project-lookup';
 import { applyVercelEvent } from './vercel-events';
 import { vercelEnvelopeSchema } from './vercel-payloads';
 import { describeIssues } from './zod-issues';
@@ -12,7 +17,9 @@ import { describeIssues } from './zod-issues';
 export type ProcessedDelivery =
   DeliveryOutcome | { status: 'failed'; reason: string; retryAt: Date | null };
 
-async function applyDelivery(db: Database, delivery: WebhookDelivery): Promise<DeliveryOutcome> {
+type Parsed = Pick<WebhookDelivery, 'provider' | 'event' | 'payload'>;
+
+async function applyDelivery(db: Database, delivery: Parsed): Promise<DeliveryOutcome> {
   if (delivery.provider === 'github') return applyGitHubEvent(db, delivery.event, delivery.payload);
   const envelope = vercelEnvelopeSchema.safeParse(delivery.payload);
   if (!envelope.success) {
@@ -31,10 +38,66 @@ function describe(error: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
+/** How an attempt ended, as stored on the delivery. */
+function outcomeFields(outcome: DeliveryOutcome, attempts: number, now: Date) {
+  return {
+    status: outcome.status,
+    error: outcome.status === 'applied' ? null : outcome.reason,
+    attempts,
+    processedAt: now,
+    nextAttemptAt: null,
+  } satisfies DeliveryOutcomeFields;
+}
+
+/** A failed attempt: rolled back, with the cause and when to try again (none once used up). */
+function failure(error: unknown, attempts: number, now: Date) {
+  // The cached project may be what failed (deleted or reconnected since it was read).
+  forgetProjects();
+  const reason = describe(error);
+  const retryAt = nextAttemptAt(attempts, now);
+  const fields = {
+    status: 'failed',
+    error: reason,
+    attempts,
+    processedAt: now,
+    nextAttemptAt: retryAt,
+  } satisfies DeliveryOutcomeFields;
+  return { fields, outcome: { status: 'failed', reason, retryAt } as const };
+}
+
 /**
- * Applies a stored delivery and records the outcome in the same transaction, so a delivery is
- * marked applied exactly when its changes are committed. A failure rolls the changes back and
- * marks it failed with the error and when to try again (none once the attempts are used up).
+ * Stores a new delivery and applies it in one transaction. The row goes in already marked
+ * applied: it is seen only once the transaction commits, by when any other outcome has been
+ * written over it, so a delivery reads applied exactly when its changes are committed. The
+ * insert decides duplicates: a redelivery returns undefined and changes nothing (the first copy
+ * owns the outcome). A failure rolls everything back and stores the delivery as failed for the
+ * retry job.
+ */
+export async function receiveDelivery(
+  db: Database,
+  delivery: NewWebhookDelivery & Parsed,
+  now: Date,
+): Promise<ProcessedDelivery | undefined> {
+  const applied = outcomeFields({ status: 'applied', changed: false }, 1, now);
+  try {
+    return await inTransaction(db, async (tx) => {
+      const stored = await recordWebhookDelivery(tx, { ...delivery, ...applied });
+      if (!stored) return undefined;
+      const outcome = await applyDelivery(tx, delivery);
+      if (outcome.status !== 'applied') {
+        await setWebhookDeliveryOutcome(tx, stored.id, outcomeFields(outcome, 1, now));
+      }
+      return outcome;
+    });
+  } catch (error) {
+    const { fields, outcome } = failure(error, 1, now);
+    return (await recordWebhookDelivery(db, { ...delivery, ...fields })) ? outcome : undefined;
+  }
+}
+
+/**
+ * Applies a stored delivery again (the retry job, a replay) and records the outcome in the same
+ * transaction. A failure rolls the changes back and marks it failed.
  */
 export async function processDelivery(
   db: Database,
@@ -45,25 +108,12 @@ export async function processDelivery(
   try {
     return await inTransaction(db, async (tx) => {
       const outcome = await applyDelivery(tx, delivery);
-      await setWebhookDeliveryOutcome(tx, delivery.id, {
-        status: outcome.status,
-        error: outcome.status === 'applied' ? null : outcome.reason,
-        attempts,
-        processedAt: now,
-        nextAttemptAt: null,
-      });
+      await setWebhookDeliveryOutcome(tx, delivery.id, outcomeFields(outcome, attempts, now));
       return outcome;
     });
   } catch (error) {
-    const reason = describe(error);
-    const retryAt = nextAttemptAt(attempts, now);
-    await setWebhookDeliveryOutcome(db, delivery.id, {
-      status: 'failed',
-      error: reason,
-      attempts,
-      processedAt: now,
-      nextAttemptAt: retryAt,
-    });
-    return { status: 'failed', reason, retryAt };
+    const { fields, outcome } = failure(error, attempts, now);
+    await setWebhookDeliveryOutcome(db, delivery.id, fields);
+    return outcome;
   }
 }

@@ -2,7 +2,7 @@ import type { Database } from '@/db/client';
 import { recordWebhookDelivery } from '@/db/writes/webhook-deliveries';
 import { errorResponse, jsonResponse } from '@/lib/http/json-route';
 import { MAX_WEBHOOK_BYTES, readBodyWithin } from './body';
-import { processDelivery } from './process';
+import { receiveDelivery } from './process';
 import type { DeliveryIdentity, WebhookProvider } from './providers';
 
 export interface ReceiveOptions {
@@ -32,7 +32,7 @@ async function storeMalformed(
 /**
  * One webhook delivery, in a fixed order: size (413) → signature over the raw bytes (401,
  * nothing stored) → JSON (400, stored as malformed for inspection) → stored once per delivery id
- * (a redelivery is a 200 no-op) → applied in one transaction. Only the database is touched, so
+ * (a redelivery is a 200 no-op) and applied, in one transaction. Only the database is touched, so
  * the answer comes well within GitHub's 10 s; a failed apply is stored for the retry job and
  * still answered 202.
  */
@@ -79,16 +79,14 @@ export async function receiveWebhook(
   const identity = provider.identify(request.headers, json, rawBody);
   if (typeof identity === 'string') return refuseMalformed(identity);
 
-  const stored = await recordWebhookDelivery(db, {
-    provider: provider.name,
-    ...identity,
-    payload: json,
-    receivedAt: now,
-  });
-  if (!stored) {
+  const outcome = await receiveDelivery(
+    db,
+    { provider: provider.name, ...identity, payload: json, receivedAt: now },
+    now,
+  );
+  if (!outcome) {
     return jsonResponse({ status: 'duplicate', deliveryId: identity.deliveryId });
   }
-  const outcome = await processDelivery(db, stored, now);
   const deliveryId = identity.deliveryId;
   switch (outcome.status) {
     case 'applied':

@@ -64,21 +64,28 @@ export async function saveEnvironment(
   return true;
 }
 
-/**
- * Moves an environment's last activity forward (never back); a preview's expiry follows it.
- */
+/** An environment's last activity moved forward to `at` (never back); a preview's expiry follows. */
+export function activity(
+  project: Project,
+  environment: Environment,
+  at: Date,
+): Pick<Environment, 'lastActivityAt' | 'expiresAt'> {
+  const lastActivityAt = latest(environment.lastActivityAt, at)!;
+  const expiresAt =
+    environment.kind === 'preview'
+      ? previewExpiry(environment, lastActivityAt, project.previewTtlDays)
+      : environment.expiresAt;
+  return { lastActivityAt, expiresAt };
+}
+
+/** Moves an environment's last activity forward (never back); a preview's expiry follows it. */
 export async function recordActivity(
   db: Database,
   project: Project,
   environment: Environment,
   at: Date,
 ): Promise<boolean> {
-  const lastActivityAt = latest(environment.lastActivityAt, at)!;
-  const expiresAt =
-    environment.kind === 'preview'
-      ? previewExpiry(environment, lastActivityAt, project.previewTtlDays)
-      : environment.expiresAt;
-  return saveEnvironment(db, environment, { lastActivityAt, expiresAt });
+  return saveEnvironment(db, environment, activity(project, environment, at));
 }
 
 export async function findEnvironmentBySlug(

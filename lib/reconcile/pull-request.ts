@@ -6,17 +6,17 @@ import {
   type PullRequest as PullRequestRow,
   pullRequests,
 } from '@/db/schema';
-import { upsertEnvironment, upsertPullRequest } from '@/db/writes';
+import { insertEnvironmentIfMissing, upsertPullRequest } from '@/db/writes';
 import type { PullRequest } from '@/lib/providers/github/types';
 import {
+  activity,
   findEnvironmentBySlug,
   previewExpiry,
   previewName,
   previewSlug,
-  recordActivity,
   saveEnvironment,
 } from './environments';
-import { type ApplyResult, changedIf, differs, inTransaction } from './result';
+import { type ApplyResult, changedIf, inTransaction } from './result';
 
 /** GitHub's login for a deleted account; its pull requests keep showing it. */
 const GHOST = 'ghost';
@@ -39,18 +39,6 @@ export function pullRequestRow(projectId: number, pr: PullRequest): NewPullReque
     providerUpdatedAt: pr.updatedAt,
   };
 }
-
-const PULL_REQUEST_FIELDS = [
-  'title',
-  'headBranch',
-  'baseBranch',
-  'headSha',
-  'state',
-  'draft',
-  'htmlUrl',
-  'closedAt',
-  'mergedAt',
-] as const satisfies readonly (keyof PullRequestRow)[];
 
 export async function findPullRequest(
   db: Database,
@@ -77,48 +65,47 @@ export async function applyPullRequest(
   pr: PullRequest,
 ): Promise<ApplyResult> {
   return inTransaction(db, async (tx) => {
-    const stored = await findPullRequest(tx, project.id, pr.number);
-    if (stored && stored.providerUpdatedAt > pr.updatedAt) return changedIf(false);
-    const proposed = pullRequestRow(project.id, pr);
-    let changed = !stored || differs(stored, proposed, PULL_REQUEST_FIELDS);
-    const row = changed ? await upsertPullRequest(tx, proposed) : stored;
-    if (!row) return changedIf(false);
-    if (row.state === 'open') changed = (await ensurePreview(tx, project, row)) || changed;
-    return changedIf(changed);
+    // One statement writes a new or changed copy; only when it writes nothing is the stored one
+    // read, to tell a stale copy (left alone) from an unchanged one (its preview still kept).
+    const written = await upsertPullRequest(tx, pullRequestRow(project.id, pr), {
+      onlyIfChanged: true,
+    });
+    const row = written ?? (await findPullRequest(tx, project.id, pr.number));
+    if (!row || row.providerUpdatedAt > pr.updatedAt) return changedIf(false);
+    const previewChanged = row.state === 'open' && (await ensurePreview(tx, project, row));
+    return changedIf(Boolean(written) || previewChanged);
   });
 }
 
+/** Creates the open pull request's preview row, or brings the stored one up to date. */
 async function ensurePreview(db: Database, project: Project, pr: PullRequestRow) {
   const slug = previewSlug(pr.number);
-  const existing = await findEnvironmentBySlug(db, project.id, slug);
-  if (!existing) {
-    await upsertEnvironment(db, {
-      projectId: project.id,
-      kind: 'preview',
-      slug,
-      name: previewName(pr.number),
-      gitBranch: pr.headBranch,
-      pullRequestId: pr.id,
-      status: 'active',
-      lastActivityAt: pr.providerUpdatedAt,
-      expiresAt: previewExpiry(
-        { pinned: false, expiresAt: null },
-        pr.providerUpdatedAt,
-        project.previewTtlDays,
-      ),
-    });
-    return true;
-  }
+  const created = await insertEnvironmentIfMissing(db, {
+    projectId: project.id,
+    kind: 'preview',
+    slug,
+    name: previewName(pr.number),
+    gitBranch: pr.headBranch,
+    pullRequestId: pr.id,
+    status: 'active',
+    lastActivityAt: pr.providerUpdatedAt,
+    expiresAt: previewExpiry(
+      { pinned: false, expiresAt: null },
+      pr.providerUpdatedAt,
+      project.previewTtlDays,
+    ),
+  });
+  if (created) return true;
+  const existing = (await findEnvironmentBySlug(db, project.id, slug))!;
   // A reopened pull request whose preview was cleaned up gets it back: its next push deploys.
   // Cleanup deleted its database branch; provisioning makes a new one.
   const revived = existing.status === 'deleted';
-  const linked = await saveEnvironment(db, existing, {
+  return saveEnvironment(db, existing, {
     gitBranch: pr.headBranch,
     pullRequestId: pr.id,
     status: 'active',
     deletedAt: null,
     ...(revived ? { dbBranchId: null } : {}),
+    ...activity(project, existing, pr.providerUpdatedAt),
   });
-  const refreshed = linked ? (await findEnvironmentBySlug(db, project.id, slug))! : existing;
-  return (await recordActivity(db, project, refreshed, pr.providerUpdatedAt)) || linked;
 }

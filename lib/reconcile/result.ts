@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 
 /**
@@ -13,10 +14,13 @@ export const changedIf = (changed: boolean): ApplyResult => ({ changed });
 export const ignored = (reason: string): ApplyResult => ({ changed: false, ignored: reason });
 
 /**
- * Runs `work` in one transaction; nested inside another it becomes a savepoint, so an apply
- * called from the webhook route's own transaction still commits or rolls back as one.
+ * Runs `work` in one transaction. Called inside one already (the webhook route applies a delivery
+ * in the transaction that stores it), it joins that transaction rather than opening a savepoint:
+ * a failure aborts the whole, which the caller rolls back anyway, and a savepoint would cost two
+ * more round trips.
  */
 export function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  if (db instanceof PgTransaction) return work(db as unknown as Database);
   return db.transaction((tx) => work(tx as unknown as Database));
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type NewCiRun, type Project, pullRequests } from '@/db/schema';
 import { upsertCiRuns } from '@/db/writes';
@@ -31,25 +31,26 @@ async function findCiRun(db: Database, githubRunId: number): Promise<CiRun | und
 
 /**
  * The pull request a run belongs to: the one GitHub names, else (runs from forks name none) the
- * newest one whose head is this commit or, failing that, this branch.
+ * newest one whose head is this commit or, failing that, this branch. One query: the rows any
+ * rule matches, ranked by the first rule each matches.
  */
 async function pullRequestIdFor(db: Database, projectId: number, run: WorkflowRun) {
-  const byProject = eq(pullRequests.projectId, projectId);
-  const candidates = [
+  const rules = [
     ...run.pullRequestNumbers.map((number) => eq(pullRequests.number, number)),
     eq(pullRequests.headSha, run.headSha),
     ...(run.headBranch ? [eq(pullRequests.headBranch, run.headBranch)] : []),
   ];
-  for (const condition of candidates) {
-    const [row] = await db
-      .select({ id: pullRequests.id })
-      .from(pullRequests)
-      .where(and(byProject, condition))
-      .orderBy(desc(pullRequests.openedAt))
-      .limit(1);
-    if (row) return row.id;
-  }
-  return null;
+  const rank = sql`case ${sql.join(
+    rules.map((rule, index) => sql`when ${rule} then ${index}`),
+    sql` `,
+  )} end`;
+  const [row] = await db
+    .select({ id: pullRequests.id })
+    .from(pullRequests)
+    .where(and(eq(pullRequests.projectId, projectId), or(...rules)))
+    .orderBy(rank, desc(pullRequests.openedAt))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /** A stored copy wins over one that is older, or as old and no further along. */
