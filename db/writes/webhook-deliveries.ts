@@ -3,18 +3,19 @@ import type { Database } from '../client';
 import { type NewWebhookDelivery, type WebhookDelivery, webhookDeliveries } from '../schema';
 
 /**
- * Stores a delivery once per (provider, delivery id). Returns undefined for a redelivery: the
- * first copy is already stored and owns the outcome.
+ * Stores a delivery once per (provider, delivery id) and returns its id; undefined for a
+ * redelivery: the first copy is already stored and owns the outcome. Only the id comes back: a
+ * payload is often tens of kilobytes, and the caller has it already.
  */
 export async function recordWebhookDelivery(
   db: Database,
   input: NewWebhookDelivery,
-): Promise<WebhookDelivery | undefined> {
+): Promise<{ id: number } | undefined> {
   const [row] = await db
     .insert(webhookDeliveries)
     .values(input)
     .onConflictDoNothing({ target: [webhookDeliveries.provider, webhookDeliveries.deliveryId] })
-    .returning();
+    .returning({ id: webhookDeliveries.id });
   return row;
 }
 
