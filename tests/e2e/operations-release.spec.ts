@@ -1,35 +1,74 @@
 import { expect, test } from './support/fixtures';
 import { storageStateFor } from './support/auth';
-import { OperationsPanel } from './support/pages/operations-panel';
+import { OperationsPanel, signedInContext } from './support/pages/operations-panel';
+import { demoPersonWith } from './support/auth';
+import { demoTeam } from '@/db/seed/team';
 
 test.use({ storageState: storageStateFor('release_manager') });
+// Promote first, then roll back what it promoted.
+test.describe.configure({ mode: 'serial' });
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
 /**
- * A release manager sees why a staging build may not be promoted (the gate, read on the server),
- * then rolls production back with a reason and sees it pinned.
+ * A release manager requests a promotion; a second release manager approves it on the overview.
  */
-test('promote is disabled with the gate reason; roll back with a reason pins production', async ({
+test('a promotion requested by one release manager runs once a second approves it', async ({
   page,
+  browser,
+  baseURL,
 }) => {
   test.setTimeout(300_000);
   const ops = new OperationsPanel(page);
+  const requester = demoPersonWith('release_manager');
+  const approver = demoTeam().find(
+    (member) => member.role === 'release_manager' && member.githubLogin !== requester.login,
+  )!;
 
+  await page.goto('/environments/staging');
+  const dialog = await ops.open('Promote to production…');
+  await expect(dialog.getByTestId('change-summary')).toContainText('From');
+  await expect(dialog).toContainText('Needs approval');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-dialog.png` });
+  await ops.confirm('Request promotion', 'Weekly release');
+  await ops.expectToast(/Promotion #\d+ is waiting for approval/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/waiting-toast.png` });
+
+  // While it waits, production is taken: every Promote says so, as visible text and description.
   await page.goto('/deployments?environment=staging&state=ready');
-  const promote = page.getByRole('button', { name: 'Promote', exact: true }).first();
-  await expect(promote).toBeVisible();
-  if ((await promote.getAttribute('aria-disabled')) === 'true') {
-    // The reason is visible text and the button's description.
-    const reasonId = (await promote.getAttribute('aria-describedby'))!;
-    const reason = page.locator(`[id="${reasonId}"]`);
-    await expect(reason).toBeVisible();
-    await expect(reason).toContainText(/^Unavailable: /);
-    await expect(promote).toHaveAccessibleDescription(/Unavailable: .+/);
-    await promote.click({ force: true });
-    await expect(ops.dialog).toBeHidden();
-  }
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/deployments-buttons.png`, fullPage: true });
+  const locked = page.getByRole('button', { name: 'Promote', exact: true }).first();
+  await expect(locked).toHaveAttribute('aria-disabled', 'true');
+  await expect(locked).toHaveAccessibleDescription(
+    new RegExp(`^Unavailable: operation #\\d+ \\(promote by ${requester.login}\\) is requested`),
+  );
+  await locked.click({ force: true });
+  await expect(ops.dialog).toBeHidden();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-disabled.png` });
+
+  await page.goto('/');
+  const pending = page.getByTestId('pending-approval').first();
+  await expect(pending).toContainText(requester.login);
+  await expect(pending).toContainText('Weekly release');
+  await expect(pending).toContainText('Waiting for a second release manager');
+  await expect(pending.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  const second = await signedInContext(browser, baseURL!, approver.githubLogin);
+  const approverPage = await second.newPage();
+  const approverOps = new OperationsPanel(approverPage);
+  await approverPage.goto('/');
+  const waiting = approverPage.getByTestId('pending-approval').first();
+  await approverOps.open('Approve', waiting);
+  if (SHOTS) await approverPage.screenshot({ path: `${SHOTS}/approve-dialog.png` });
+  await approverOps.confirm('Approve and promote', 'Diff reviewed, checks green');
+  await approverOps.expectToast(/Promotion #\d+ succeeded/);
+  await expect(approverPage.getByTestId('pending-approval')).toHaveCount(0);
+  await second.close();
+});
+
+/** A release manager rolls production back with a reason and sees it pinned. */
+test('roll back with a reason pins production', async ({ page }) => {
+  test.setTimeout(300_000);
+  const ops = new OperationsPanel(page);
 
   await page.goto('/environments/production');
   await expect(page.getByTestId('pinned-warning')).toHaveCount(0);

@@ -35,8 +35,11 @@ export class OperationsPanel {
       .and(scope.locator(':not([aria-disabled="true"])'))
       .first();
     await expect(button, `an enabled "${name}" button`).toBeVisible();
-    await button.click();
-    await expect(this.dialog).toBeVisible();
+    // A click before React has hydrated the button does nothing: click until the dialog opens.
+    await expect(async () => {
+      if (!(await this.dialog.isVisible())) await button.click();
+      await expect(this.dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     return this.dialog;
   }
 
