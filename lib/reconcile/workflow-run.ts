@@ -34,7 +34,7 @@ async function findCiRun(db: Database, githubRunId: number): Promise<CiRun | und
  * newest one whose head is this commit or, failing that, this branch. One query: the rows any
  * rule matches, ranked by the first rule each matches.
  */
-async function pullRequestIdFor(db: Database, projectId: number, run: WorkflowRun) {
+function pullRequestIdQuery(db: Database, projectId: number, run: WorkflowRun) {
   const rules = [
     ...run.pullRequestNumbers.map((number) => eq(pullRequests.number, number)),
     eq(pullRequests.headSha, run.headSha),
@@ -44,13 +44,27 @@ async function pullRequestIdFor(db: Database, projectId: number, run: WorkflowRu
     rules.map((rule, index) => sql`when ${rule} then ${index}`),
     sql` `,
   )} end`;
-  const [row] = await db
+  return db
     .select({ id: pullRequests.id })
     .from(pullRequests)
     .where(and(eq(pullRequests.projectId, projectId), or(...rules)))
     .orderBy(rank, desc(pullRequests.openedAt))
     .limit(1);
-  return row?.id ?? null;
+}
+
+/**
+ * The stored copy of a run, if any, and the pull request it belongs to, in one round trip: the
+ * pull request as a subquery beside the run, left joined so a new run still gets a row.
+ */
+async function storedRunAndPullRequest(db: Database, projectId: number, run: WorkflowRun) {
+  const [row] = await db
+    .select({
+      pullRequestId: sql<number | null>`(${pullRequestIdQuery(db, projectId, run)})`,
+      stored: ciRuns,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(ciRuns, eq(ciRuns.githubRunId, run.id));
+  return { stored: row?.stored ?? undefined, pullRequestId: row?.pullRequestId ?? null };
 }
 
 /** A stored copy wins over one that is older, or as old and no further along. */
@@ -72,12 +86,12 @@ export async function applyWorkflowRun(
   jobs?: readonly WorkflowJob[],
 ): Promise<ApplyResult> {
   return inTransaction(db, async (tx) => {
-    const stored = await findCiRun(tx, run.id);
+    const { stored, pullRequestId } = await storedRunAndPullRequest(tx, project.id, run);
     if (stored && isStale(stored, run)) return changedIf(false);
     const row: NewCiRun = {
       projectId: project.id,
       githubRunId: run.id,
-      pullRequestId: await pullRequestIdFor(tx, project.id, run),
+      pullRequestId,
       workflowName: run.name ?? `Workflow ${run.workflowId}`,
       event: run.event,
       headBranch: run.headBranch ?? '',

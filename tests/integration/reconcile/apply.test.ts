@@ -158,6 +158,23 @@ function run(overrides: Partial<WorkflowRun> = {}): WorkflowRun {
   };
 }
 
+describe('an apply called inside a transaction', () => {
+  test('joins it: rolled back together', async () => {
+    const project = await createProject(db());
+    const failed = db().transaction(async (tx) => {
+      await applyPullRequest(tx as unknown as typeof handle.db, project, pr(40));
+      throw new Error('the caller gives up');
+    });
+    await expect(failed).rejects.toThrow('the caller gives up');
+    const stored = await db()
+      .select()
+      .from(pullRequests)
+      .where(eq(pullRequests.projectId, project.id));
+    expect(stored).toEqual([]);
+    expect(await previewOf(project.id, 40)).toBeUndefined();
+  });
+});
+
 describe('applyWorkflowRun', () => {
   test('stores queue time and duration from the jobs and links the pull request by branch', async () => {
     const project = await createProject(db());
@@ -194,6 +211,30 @@ describe('applyWorkflowRun', () => {
     expect(await applyWorkflowRun(db(), project, run())).toEqual({ changed: false });
     const [after] = await db().select().from(ciRuns).where(eq(ciRuns.githubRunId, 9001));
     expect(after?.status).toBe('completed');
+  });
+
+  test('links the pull request GitHub names, else the one at its commit, else on its branch', async () => {
+    const project = await createProject(db());
+    await applyPullRequest(db(), project, pr(30, { headSha: 'd'.repeat(40) }));
+    await applyPullRequest(db(), project, pr(31, { headSha: 'e'.repeat(40) }));
+    await applyPullRequest(db(), project, pr(32, { headSha: 'f'.repeat(40) }));
+    const ids = new Map(
+      (await db().select().from(pullRequests).where(eq(pullRequests.projectId, project.id))).map(
+        (row) => [row.number, row.id],
+      ),
+    );
+    const linked = async (id: number, overrides: Partial<WorkflowRun>) => {
+      await applyWorkflowRun(db(), project, run({ id, ...overrides }));
+      const [row] = await db().select().from(ciRuns).where(eq(ciRuns.githubRunId, id));
+      return row?.pullRequestId;
+    };
+    const onBoth = { headSha: 'e'.repeat(40), headBranch: 'feature-32' };
+    expect(await linked(9101, { ...onBoth, pullRequestNumbers: [30] })).toBe(ids.get(30));
+    expect(await linked(9102, onBoth)).toBe(ids.get(31));
+    expect(await linked(9103, { headSha: '0'.repeat(40), headBranch: 'feature-32' })).toBe(
+      ids.get(32),
+    );
+    expect(await linked(9104, { headSha: '0'.repeat(40), headBranch: 'elsewhere' })).toBeNull();
   });
 
   test('a job event sets the start of a run that had none; unknown runs are ignored', async () => {
