@@ -56,6 +56,7 @@ export function fillVercelStore(store: VercelStore, history: DemoHistory): void 
       url: row.url!.replace(/^https?:\/\//, ''),
       projectId,
       createdAt: row.providerCreatedAt.getTime(),
+      ready: row.readyAt?.getTime(),
       readyState,
       // Every production deployment served traffic at some point; the rest never did.
       readySubstate:

@@ -117,6 +117,7 @@ function listItem(d: SandboxDeployment) {
     createdAt: d.createdAt,
     state: d.readyState,
     readyState: d.readyState,
+    ready: d.ready,
     readySubstate: d.readySubstate,
     target: d.target,
     projectId: d.projectId,
@@ -126,12 +127,13 @@ function listItem(d: SandboxDeployment) {
 }
 
 function deploymentBody(d: SandboxDeployment) {
-  const { id, name, url, createdAt, readyState, readySubstate, target, projectId, meta } = d;
+  const { id, name, url, createdAt, ready, readyState, readySubstate, target, projectId, meta } = d;
   return {
     id,
     name,
     url,
     createdAt,
+    ready,
     readyState,
     readySubstate,
     target,

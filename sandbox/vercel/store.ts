@@ -19,6 +19,8 @@ export interface SandboxDeployment {
   projectId: string;
   createdAt: number;
   readyState: ReadyState;
+  /** When the build finished (epoch ms), as Vercel's `ready`; absent while it builds. */
+  ready?: number;
   readySubstate?: 'STAGED' | 'PROMOTED';
   target: 'production' | 'staging' | null;
   meta: Record<string, string>;
@@ -120,6 +122,7 @@ export class VercelStore {
       throw new ApiError(409, 'conflict', `Deployment is already ${deployment.readyState}`);
     }
     deployment.readyState = outcome;
+    deployment.ready = Math.max(this.now(), deployment.createdAt);
     this.announceOutcome(deployment);
   }
 

@@ -94,6 +94,7 @@ describe('a fresh database filled through the real syncs against the demo sandbo
         state: deployments.state,
         commitSha: deployments.commitSha,
         gitBranch: deployments.gitBranch,
+        readyAt: deployments.readyAt,
       })
       .from(deployments)
       .innerJoin(environments, eq(environments.id, deployments.environmentId));
@@ -104,6 +105,8 @@ describe('a fresh database filled through the real syncs against the demo sandbo
       state: row.state,
       commitSha: row.commitSha,
       gitBranch: row.gitBranch,
+      // Build times come through the sync too (Vercel's `ready`), not only the states.
+      readyAt: row.readyAt ?? null,
     }));
     const byId = (row: { vercelId: string }) => row.vercelId;
     expect(sorted(stored, byId)).toEqual(sorted(expected, byId));
