@@ -56,7 +56,9 @@ export function OperationDialog({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const track = useTrackOperation();
-  const buttonSize = size === 'sm' ? 'px-2 py-1 text-xs' : 'px-3 py-1.5 text-sm';
+  // In a table row a long label wraps rather than pushing the table past the screen's edge.
+  const buttonSize =
+    size === 'sm' ? 'px-2 py-1 text-xs text-left' : 'px-3 py-1.5 text-sm whitespace-nowrap';
 
   if (!availability.allowed) {
     return (
@@ -66,7 +68,7 @@ export function OperationDialog({
           aria-disabled="true"
           aria-describedby={ids.why}
           title={availability.reason}
-          className={`cursor-not-allowed rounded-md font-medium whitespace-nowrap opacity-50 ${buttonSize} ${TRIGGER[tone]}`}
+          className={`cursor-not-allowed rounded-md font-medium opacity-50 ${buttonSize} ${TRIGGER[tone]}`}
         >
           {label}
         </button>
@@ -111,7 +113,7 @@ export function OperationDialog({
       <button
         type="button"
         onClick={open}
-        className={`rounded-md font-medium whitespace-nowrap ${buttonSize} ${TRIGGER[tone]}`}
+        className={`rounded-md font-medium ${buttonSize} ${TRIGGER[tone]}`}
       >
         {label}
       </button>
