@@ -12,6 +12,12 @@ export interface Column<Row> {
 
 const ALIGN = { left: 'text-left', right: 'text-right', center: 'text-center' } as const;
 
+/** Padding, type and row hover come from `.data-table` in globals.css; cells add alignment. */
+const cellClass = <Row,>(column: Column<Row>) =>
+  column.className
+    ? `${ALIGN[column.align ?? 'left']} ${column.className}`
+    : ALIGN[column.align ?? 'left'];
+
 /**
  * An accessible table: a caption (visible or for screen readers only), column headers with
  * scope, and the first column as the row header so a screen reader names each row.
@@ -37,7 +43,7 @@ export function DataTable<Row>({
   if (rows.length === 0 && empty) return <>{empty}</>;
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full border-collapse text-sm" data-testid={testId}>
+      <table className="data-table w-full border-collapse text-sm" data-testid={testId}>
         <caption
           className={
             captionHidden
@@ -50,11 +56,7 @@ export function DataTable<Row>({
         <thead className="border-b border-border bg-subtle/60">
           <tr>
             {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={`px-3 py-2 text-xs font-medium whitespace-nowrap text-muted first:pl-4 last:pr-4 ${ALIGN[column.align ?? 'left']} ${column.className ?? ''}`}
-              >
+              <th key={column.key} scope="col" className={cellClass(column)}>
                 {column.header}
               </th>
             ))}
@@ -62,14 +64,14 @@ export function DataTable<Row>({
         </thead>
         <tbody className="divide-y divide-border">
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="align-top hover:bg-subtle/50">
+            <tr key={rowKey(row)}>
               {columns.map((column, index) => {
                 const Cell = index === 0 ? 'th' : 'td';
                 return (
                   <Cell
                     key={column.key}
                     scope={index === 0 ? 'row' : undefined}
-                    className={`px-3 py-2.5 font-normal first:pl-4 last:pr-4 ${ALIGN[column.align ?? 'left']} ${column.className ?? ''}`}
+                    className={cellClass(column)}
                   >
                     {column.cell(row)}
                   </Cell>

@@ -41,15 +41,6 @@ const TONES: Record<string, Tone> = {
   expiring: 'warning',
 };
 
-const TONE_CLASSES: Record<Tone, { badge: string; dot: string }> = {
-  success: { badge: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20', dot: 'bg-emerald-500' },
-  warning: { badge: 'bg-amber-50 text-amber-800 ring-amber-600/25', dot: 'bg-amber-500' },
-  danger: { badge: 'bg-red-50 text-red-800 ring-red-600/20', dot: 'bg-red-500' },
-  info: { badge: 'bg-blue-50 text-blue-800 ring-blue-600/20', dot: 'bg-blue-500' },
-  accent: { badge: 'bg-violet-50 text-violet-800 ring-violet-600/20', dot: 'bg-violet-500' },
-  neutral: { badge: 'bg-zinc-100 text-zinc-700 ring-zinc-500/20', dot: 'bg-zinc-400' },
-};
-
 export function toneOf(status: string): Tone {
   return TONES[status] ?? 'neutral';
 }
@@ -70,13 +61,9 @@ export function StatusBadge({
   /** Overrides the displayed word; the status still picks the colour. */
   children?: React.ReactNode;
 }) {
-  const classes = TONE_CLASSES[tone ?? toneOf(status)];
+  // The coloured dot is the badge's ::before (globals.css): decoration, never read out.
   return (
-    <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${classes.badge}`}
-      data-status={status}
-    >
-      <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${classes.dot}`} />
+    <span className={`badge badge-${tone ?? toneOf(status)}`} data-status={status}>
       {children ?? label(status)}
     </span>
   );
