@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   approvals,
+  type CiRun,
   ciRuns,
   type DbBranch,
   dbBranches,
@@ -16,6 +17,7 @@ import {
   projects,
   type PullRequest,
   pullRequests,
+  type TestRun,
   testRuns,
   users,
 } from '../schema';
@@ -61,6 +63,30 @@ export async function getActiveOperation(
     )
     .limit(1);
   return row;
+}
+
+/** The operations holding the locks of many environments, keyed by environment id. */
+export async function getActiveOperations(
+  db: Database,
+  environmentIds: readonly number[],
+): Promise<Map<number, ActiveOperation>> {
+  if (environmentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ ...activeColumns, environmentId: operations.environmentId })
+    .from(operations)
+    .leftJoin(users, eq(users.id, operations.actorId))
+    .leftJoin(environments, eq(environments.id, operations.environmentId))
+    .where(
+      and(
+        inArray(operations.environmentId, [...new Set(environmentIds)]),
+        inArray(operations.state, [...ACTIVE_OPERATION_STATES]),
+      ),
+    );
+  return new Map(
+    rows.flatMap(({ environmentId, ...active }) =>
+      environmentId === null ? [] : [[environmentId, active] as const],
+    ),
+  );
 }
 
 /** Operations waiting for a second release manager, oldest first. */
@@ -143,14 +169,39 @@ export async function getLastSucceededOperation(
 export async function getDeploymentContext(
   db: Database,
   deploymentId: number,
-): Promise<{ deployment: Deployment; environment: Environment; project: Project } | undefined> {
-  const [row] = await db
-    .select({ deployment: deployments, environment: environments, project: projects })
+): Promise<DeploymentContext | undefined> {
+  return (await getDeploymentContexts(db, [deploymentId])).get(deploymentId);
+}
+
+export interface DeploymentContext {
+  deployment: Deployment;
+  environment: Environment;
+  project: Project;
+  /** The environment's database branch, whatever its state. */
+  dbBranch: DbBranch | undefined;
+}
+
+/** Many deployments with their project, environment and its database branch, in one query. */
+export async function getDeploymentContexts(
+  db: Database,
+  deploymentIds: readonly number[],
+): Promise<Map<number, DeploymentContext>> {
+  if (deploymentIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      deployment: deployments,
+      environment: environments,
+      project: projects,
+      dbBranch: dbBranches,
+    })
     .from(deployments)
     .innerJoin(environments, eq(environments.id, deployments.environmentId))
     .innerJoin(projects, eq(projects.id, deployments.projectId))
-    .where(eq(deployments.id, deploymentId));
-  return row;
+    .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
+    .where(inArray(deployments.id, [...new Set(deploymentIds)]));
+  return new Map(
+    rows.map((row) => [row.deployment.id, { ...row, dbBranch: row.dbBranch ?? undefined }]),
+  );
 }
 
 export async function getDeployment(db: Database, id: number): Promise<Deployment | undefined> {
@@ -184,53 +235,105 @@ export async function getDbBranch(db: Database, id: number | null): Promise<DbBr
   return row;
 }
 
-/** CI runs and test reports of a commit, limited to the names a gate asks about. */
-export async function getCheckResults(
+/** The CI runs and test reports of one commit that a gate asks about. */
+export interface CheckResults {
+  ciRuns: Pick<
+    CiRun,
+    'workflowName' | 'status' | 'conclusion' | 'runAttempt' | 'providerCreatedAt'
+  >[];
+  testRuns: Pick<TestRun, 'suite' | 'status' | 'startedAt'>[];
+}
+
+/** The names a test report's suite can take; other check names can only be CI workflows. */
+const TEST_SUITES = ['unit', 'integration', 'e2e'] as const;
+const isTestSuite = (name: string): name is (typeof TEST_SUITES)[number] =>
+  (TEST_SUITES as readonly string[]).includes(name);
+
+/**
+ * CI runs and test reports of many commits, limited to the names each gate asks about: one query
+ * for the runs and one for the reports, however many commits, grouped by (project, commit).
+ * Every run and report of a name is returned (not only the newest) so that the gate alone decides
+ * which one counts.
+ */
+export async function getCheckResultsByCommit(
   db: Database,
-  projectId: number,
-  commitSha: string,
-  names: readonly string[],
-) {
-  if (names.length === 0) return { ciRuns: [], testRuns: [] };
-  const suites = names.filter((name): name is 'unit' | 'integration' | 'e2e' =>
-    ['unit', 'integration', 'e2e'].includes(name),
-  );
+  commits: readonly { projectId: number; commitSha: string; names: readonly string[] }[],
+): Promise<(projectId: number, commitSha: string) => CheckResults> {
+  const key = (projectId: number, commitSha: string) => `${projectId}:${commitSha}`;
+  const asked = new Map(commits.map((c) => [key(c.projectId, c.commitSha), new Set(c.names)]));
+  const names = [...new Set(commits.flatMap((c) => c.names))];
+  const projectIds = [...new Set(commits.map((c) => c.projectId))];
+  const shas = [...new Set(commits.map((c) => c.commitSha))];
+  const suites = names.filter(isTestSuite);
   const [runs, reports] = await Promise.all([
-    db
-      .select({
-        workflowName: ciRuns.workflowName,
-        status: ciRuns.status,
-        conclusion: ciRuns.conclusion,
-        runAttempt: ciRuns.runAttempt,
-        providerCreatedAt: ciRuns.providerCreatedAt,
-      })
-      .from(ciRuns)
-      .where(
-        and(
-          eq(ciRuns.projectId, projectId),
-          eq(ciRuns.headSha, commitSha),
-          inArray(ciRuns.workflowName, [...names]),
-        ),
-      ),
+    names.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({
+            projectId: ciRuns.projectId,
+            commitSha: ciRuns.headSha,
+            workflowName: ciRuns.workflowName,
+            status: ciRuns.status,
+            conclusion: ciRuns.conclusion,
+            runAttempt: ciRuns.runAttempt,
+            providerCreatedAt: ciRuns.providerCreatedAt,
+          })
+          .from(ciRuns)
+          .where(
+            and(
+              inArray(ciRuns.projectId, projectIds),
+              inArray(ciRuns.headSha, shas),
+              inArray(ciRuns.workflowName, names),
+            ),
+          ),
     suites.length === 0
       ? Promise.resolve([])
       : db
-          .select({ suite: testRuns.suite, status: testRuns.status, startedAt: testRuns.startedAt })
+          .select({
+            projectId: testRuns.projectId,
+            commitSha: testRuns.commitSha,
+            suite: testRuns.suite,
+            status: testRuns.status,
+            startedAt: testRuns.startedAt,
+          })
           .from(testRuns)
           .where(
             and(
-              eq(testRuns.projectId, projectId),
-              eq(testRuns.commitSha, commitSha),
+              inArray(testRuns.projectId, projectIds),
+              inArray(testRuns.commitSha, shas),
               inArray(testRuns.suite, suites),
             ),
           ),
   ]);
-  return { ciRuns: runs, testRuns: reports };
+  const grouped = new Map<string, CheckResults>();
+  const resultsOf = (projectId: number, commitSha: string) => {
+    const at = key(projectId, commitSha);
+    let results = grouped.get(at);
+    if (!results) grouped.set(at, (results = { ciRuns: [], testRuns: [] }));
+    return results;
+  };
+  // The union of names over-fetches across commits; keep each commit to what its gate asked.
+  for (const { projectId, commitSha, ...run } of runs) {
+    if (asked.get(key(projectId, commitSha))?.has(run.workflowName))
+      resultsOf(projectId, commitSha).ciRuns.push(run);
+  }
+  for (const { projectId, commitSha, ...report } of reports) {
+    if (commitSha && asked.get(key(projectId, commitSha))?.has(report.suite))
+      resultsOf(projectId, commitSha).testRuns.push(report);
+  }
+  return (projectId, commitSha) =>
+    grouped.get(key(projectId, commitSha)) ?? { ciRuns: [], testRuns: [] };
 }
 
 /** An environment with its project, pull request and database branch. */
 export async function getEnvironmentContext(db: Database, environmentId: number) {
-  const [row] = await db
+  return (await getEnvironmentContexts(db, [environmentId])).get(environmentId);
+}
+
+/** Many environments with their project, pull request and database branch, in one query. */
+export async function getEnvironmentContexts(db: Database, environmentIds: readonly number[]) {
+  if (environmentIds.length === 0) return new Map<number, never>();
+  const rows = await db
     .select({
       environment: environments,
       project: projects,
@@ -241,8 +344,8 @@ export async function getEnvironmentContext(db: Database, environmentId: number)
     .innerJoin(projects, eq(projects.id, environments.projectId))
     .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
     .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
-    .where(eq(environments.id, environmentId));
-  return row;
+    .where(inArray(environments.id, [...new Set(environmentIds)]));
+  return new Map(rows.map((row) => [row.environment.id, row]));
 }
 export type EnvironmentContext = NonNullable<Awaited<ReturnType<typeof getEnvironmentContext>>>;
 

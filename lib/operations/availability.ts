@@ -1,13 +1,17 @@
 import type { Database } from '@/db/client';
 import {
-  getActiveOperation,
+  type ActiveOperation,
+  getActiveOperations,
   getDeployment,
   getDeploymentContext,
+  getEnvironmentContexts,
   getProductionEnvironment,
 } from '@/db/queries/operations';
-import { evaluatePromotion } from './gate-facts';
+import type { Deployment, Environment } from '@/db/schema';
+import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
-import { loadPreview } from './preview';
+import { livePreview } from './preview';
 import { reseedPreconditions } from './reseed';
 import { rollbackPreconditions } from './rollback';
 
@@ -15,22 +19,68 @@ import { rollbackPreconditions } from './rollback';
  * Whether an operation may start now, read with the engine's own precondition functions so a
  * button is disabled for exactly the reason the operation would refuse. The operations check
  * again when asked: this is for showing, never for deciding.
+ *
+ * A page of rows is read with a fixed number of queries however many rows it lists; the
+ * single-row functions are the same reads and rules with one row.
  */
 export type Availability = { allowed: true } | { allowed: false; reason: string };
 
 const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
 
-/** Another operation holds the environment's lock, or undefined when it is free. */
-async function lockHolder(db: Database, environmentId: number): Promise<string | undefined> {
-  const active = await getActiveOperation(db, environmentId);
-  if (!active) return undefined;
+function describeHolder(active: ActiveOperation): string {
   const by = active.actorLogin ? ` by ${active.actorLogin}` : ' by envboard';
   return `operation #${active.id} (${active.kind}${by}) is ${active.state} on ${active.environmentName ?? 'this environment'}`;
 }
 
+/** The operation holding each environment's lock, described; free environments are left out. */
+async function lockHolders(
+  db: Database,
+  environmentIds: readonly number[],
+): Promise<Map<number, string>> {
+  const active = await getActiveOperations(db, environmentIds);
+  return new Map([...active].map(([id, operation]) => [id, describeHolder(operation)]));
+}
+
+async function lockHolder(db: Database, environmentId: number): Promise<string | undefined> {
+  return (await lockHolders(db, [environmentId])).get(environmentId);
+}
+
 function fromFailures(failures: readonly { message: string }[]): Availability {
   return failures.length === 0 ? allowed : refused(failures.map((f) => f.message).join('; '));
+}
+
+/** The promotion gate, then production's lock (`held` describes its holder, if any). */
+function promotionOffer(
+  deploymentId: number,
+  evaluated: PromotionEvaluation | undefined,
+  held: string | undefined,
+): Availability {
+  if (!evaluated) return refused(`deployment ${deploymentId} does not exist`);
+  const gate = fromFailures(evaluated.failures);
+  if (!gate.allowed || !evaluated.production) return gate;
+  return held ? refused(held) : allowed;
+}
+
+/** The rollback's preconditions, then production's lock. */
+function rollbackOffer(
+  target: Parameters<typeof rollbackPreconditions>[0],
+  production: Environment | undefined,
+  current: Deployment | undefined,
+  held: string | undefined,
+): Availability {
+  const checked = fromFailures(rollbackPreconditions(target, production, current, false));
+  if (!checked.allowed || !production) return checked;
+  return held ? refused(held) : allowed;
+}
+
+/** Production with the deployment it serves. */
+async function productionServing(db: Database, projectId: number) {
+  const production = await getProductionEnvironment(db, projectId);
+  const current = production?.currentDeploymentId
+    ? await getDeployment(db, production.currentDeploymentId)
+    : undefined;
+  return { production, current };
 }
 
 /** Promote `deploymentId` to production: the promotion gate, then production's lock. */
@@ -40,11 +90,8 @@ export async function promotionAvailability(
   now: Date,
 ): Promise<Availability> {
   const evaluated = await evaluatePromotion(db, deploymentId, now);
-  if (!evaluated) return refused(`deployment ${deploymentId} does not exist`);
-  const gate = fromFailures(evaluated.failures);
-  if (!gate.allowed || !evaluated.production) return gate;
-  const held = await lockHolder(db, evaluated.production.id);
-  return held ? refused(held) : allowed;
+  const held = evaluated?.production ? await lockHolder(db, evaluated.production.id) : undefined;
+  return promotionOffer(deploymentId, evaluated, held);
 }
 
 /** Roll production back to `targetDeploymentId`: the rollback's preconditions, then the lock. */
@@ -54,16 +101,9 @@ export async function rollbackAvailability(
 ): Promise<Availability> {
   const context = await getDeploymentContext(db, targetDeploymentId);
   if (!context) return refused(`deployment ${targetDeploymentId} does not exist`);
-  const production = await getProductionEnvironment(db, context.project.id);
-  const current = production?.currentDeploymentId
-    ? await getDeployment(db, production.currentDeploymentId)
-    : undefined;
-  const checked = fromFailures(
-    rollbackPreconditions(context.deployment, production, current, false),
-  );
-  if (!checked.allowed || !production) return checked;
-  const held = await lockHolder(db, production.id);
-  return held ? refused(held) : allowed;
+  const { production, current } = await productionServing(db, context.project.id);
+  const held = production ? await lockHolder(db, production.id) : undefined;
+  return rollbackOffer(context.deployment, production, current, held);
 }
 
 export interface PreviewAvailability {
@@ -71,17 +111,36 @@ export interface PreviewAvailability {
   delete: Availability;
 }
 
-/** Reseed or delete a preview: a live preview (loadPreview), a branch to reset, and free. */
+/**
+ * Reseed or delete each listed preview, keyed by environment id: a live preview (the check
+ * loadPreview makes), a branch to reset, and free. Two queries however many previews.
+ */
+export async function previewAvailabilities(
+  db: Database,
+  environmentIds: readonly number[],
+): Promise<Map<number, PreviewAvailability>> {
+  const [contexts, holders] = await Promise.all([
+    getEnvironmentContexts(db, environmentIds),
+    lockHolders(db, environmentIds),
+  ]);
+  return new Map(
+    environmentIds.map((id): [number, PreviewAvailability] => {
+      const preview = livePreview(contexts.get(id), id, 'changed');
+      if (isRefusal(preview))
+        return [id, { reseed: refused(preview.message), delete: refused(preview.message) }];
+      const held = holders.get(preview.environment.id);
+      if (held) return [id, { reseed: refused(held), delete: refused(held) }];
+      return [id, { reseed: fromFailures(reseedPreconditions(preview)), delete: allowed }];
+    }),
+  );
+}
+
+/** Reseed or delete one preview: previewAvailabilities with one id. */
 export async function previewAvailability(
   db: Database,
   environmentId: number,
 ): Promise<PreviewAvailability> {
-  const preview = await loadPreview(db, environmentId, 'changed');
-  if (isRefusal(preview))
-    return { reseed: refused(preview.message), delete: refused(preview.message) };
-  const held = await lockHolder(db, preview.environment.id);
-  if (held) return { reseed: refused(held), delete: refused(held) };
-  return { reseed: fromFailures(reseedPreconditions(preview)), delete: allowed };
+  return (await previewAvailabilities(db, [environmentId])).get(environmentId)!;
 }
 
 /** What a deployment row may offer: promote (a ready staging build), roll back to (production). */
@@ -90,44 +149,53 @@ export interface DeploymentAvailability {
   rollback?: Availability;
 }
 
+/** What a listed deployment row tells about itself; `createdAt` is the provider's creation time. */
+export type DeploymentRow = Pick<
+  DeploymentListItem,
+  'id' | 'environmentKind' | 'target' | 'state' | 'createdAt'
+>;
+
 /**
  * The operations each listed deployment offers, keyed by deployment id: a ready staging build
- * may be promoted (the promotion gate per build); a ready production deployment other than the
- * one served may be rolled back to (the rollback's preconditions). Production, what it serves and
- * its lock are read once for the whole list. Rows offering neither are left out.
+ * may be promoted (the promotion gate, read for all of them at once); a ready production
+ * deployment other than the one served may be rolled back to (the rollback's preconditions, on
+ * the row itself). Production, what it serves and its lock are read once for the whole list.
+ * Rows offering neither are left out.
  */
 export async function deploymentRowsAvailability(
   db: Database,
   projectId: number,
-  rows: readonly { id: number; environmentKind: string; target: string; state: string }[],
+  rows: readonly DeploymentRow[],
   now: Date,
-): Promise<{ offers: Map<number, DeploymentAvailability>; servedId: number | null }> {
-  const production = await getProductionEnvironment(db, projectId);
-  const [current, held] = await Promise.all([
-    production?.currentDeploymentId ? getDeployment(db, production.currentDeploymentId) : undefined,
-    production ? lockHolder(db, production.id) : undefined,
+): Promise<{
+  offers: Map<number, DeploymentAvailability>;
+  servedId: number | null;
+  production: Environment | undefined;
+  served: Deployment | undefined;
+}> {
+  const ready = rows.filter((row) => row.state === 'ready');
+  const promotable = ready.filter((row) => row.environmentKind === 'staging');
+  const serving = productionServing(db, projectId);
+  const [{ production, current }, held, evaluations] = await Promise.all([
+    serving,
+    serving.then(({ production }) => (production ? lockHolder(db, production.id) : undefined)),
+    promotable.length > 0
+      ? evaluatePromotions(
+          db,
+          promotable.map((row) => row.id),
+          now,
+        )
+      : new Map<number, PromotionEvaluation>(),
   ]);
-  const unlessHeld = (availability: Availability) =>
-    availability.allowed && held ? refused(held) : availability;
-  const offers = await Promise.all(
-    rows.map(async (row): Promise<[number, DeploymentAvailability] | undefined> => {
-      if (row.state !== 'ready') return undefined;
-      if (row.environmentKind === 'staging') {
-        const evaluated = await evaluatePromotion(db, row.id, now);
-        const gate = evaluated ? fromFailures(evaluated.failures) : refused('not found');
-        return [row.id, { promote: unlessHeld(gate) }];
-      }
-      if (row.target === 'production' && row.id !== current?.id) {
-        const target = await getDeployment(db, row.id);
-        if (!target) return undefined;
-        const checked = fromFailures(rollbackPreconditions(target, production, current, false));
-        return [row.id, { rollback: unlessHeld(checked) }];
-      }
-      return undefined;
-    }),
-  );
-  return {
-    offers: new Map(offers.filter((offer) => offer !== undefined)),
-    servedId: current?.id ?? null,
-  };
+  const offers = new Map<number, DeploymentAvailability>();
+  for (const row of promotable) {
+    offers.set(row.id, { promote: promotionOffer(row.id, evaluations.get(row.id), held) });
+  }
+  for (const row of ready) {
+    if (row.environmentKind === 'staging') continue;
+    if (row.target !== 'production' || row.id === current?.id) continue;
+    const target = { ...row, providerCreatedAt: row.createdAt };
+    offers.set(row.id, { rollback: rollbackOffer(target, production, current, held) });
+  }
+  return { offers, servedId: current?.id ?? null, production, served: current };
 }

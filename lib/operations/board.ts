@@ -5,15 +5,15 @@ import {
   getActiveOperation,
   getDeployment,
   getOperation,
-  getProductionEnvironment,
   listPendingApprovals,
 } from '@/db/queries/operations';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
 import {
   type DeploymentAvailability,
+  type DeploymentRow,
   deploymentRowsAvailability,
-  previewAvailability,
+  previewAvailabilities,
   type PreviewAvailability,
 } from './availability';
 
@@ -30,7 +30,7 @@ const commit = (row: { commitSha: string; commitMessage: string } | undefined) =
 export async function deploymentOffers(
   db: Database,
   project: Project,
-  rows: readonly { id: number; environmentKind: string; target: string; state: string }[],
+  rows: readonly DeploymentRow[],
   now: Date,
 ): Promise<{
   availability: Map<number, DeploymentAvailability>;
@@ -38,15 +38,14 @@ export async function deploymentOffers(
   productionName: string;
   served: { commitSha: string; commitMessage: string } | null;
 }> {
-  const [production, rowsAvailability] = await Promise.all([
-    getProductionEnvironment(db, project.id),
-    deploymentRowsAvailability(db, project.id, rows, now),
-  ]);
-  const served = rowsAvailability.servedId
-    ? await getDeployment(db, rowsAvailability.servedId)
-    : undefined;
+  const { offers, production, served } = await deploymentRowsAvailability(
+    db,
+    project.id,
+    rows,
+    now,
+  );
   return {
-    availability: rowsAvailability.offers,
+    availability: offers,
     requireApproval: project.requireApproval,
     productionName: production?.name ?? 'production',
     served: commit(served),
@@ -93,10 +92,7 @@ export async function previewOffers(
   db: Database,
   environmentIds: readonly number[],
 ): Promise<Map<number, PreviewAvailability>> {
-  const offers = await Promise.all(
-    environmentIds.map(async (id) => [id, await previewAvailability(db, id)] as const),
-  );
-  return new Map(offers);
+  return previewAvailabilities(db, environmentIds);
 }
 
 /** The promotions waiting for approval, with what they would change, oldest first. */

@@ -1,32 +1,70 @@
 import type { Database } from '@/db/client';
 import {
-  getCheckResults,
-  getDbBranch,
-  getDeploymentContext,
+  type DeploymentContext,
+  getCheckResultsByCommit,
+  getDeploymentContexts,
   getProductionEnvironment,
 } from '@/db/queries/operations';
+import type { Environment } from '@/db/schema';
 import { promotionGate } from './promotion-gate';
+import type { PreconditionFailure } from './result';
 
-/** Reads what the promotion gate needs for a deployment and evaluates it. */
-export async function evaluatePromotion(db: Database, deploymentId: number, now: Date) {
-  const context = await getDeploymentContext(db, deploymentId);
-  if (!context) return undefined;
-  const { deployment, environment, project } = context;
-  const [production, dbBranch, checks] = await Promise.all([
-    getProductionEnvironment(db, project.id),
-    getDbBranch(db, environment.dbBranchId),
-    getCheckResults(db, project.id, deployment.commitSha, project.requiredChecks),
+export interface PromotionEvaluation extends DeploymentContext {
+  production: Environment | undefined;
+  failures: PreconditionFailure[];
+}
+
+/**
+ * Reads what the promotion gate needs for many deployments and evaluates it for each, keyed by
+ * deployment id (unknown ids are left out). The reads do not grow with the number of
+ * deployments: their contexts and database branches in one query, the check results of all
+ * their commits in two, and production once per project (a page lists one project).
+ */
+export async function evaluatePromotions(
+  db: Database,
+  deploymentIds: readonly number[],
+  now: Date,
+): Promise<Map<number, PromotionEvaluation>> {
+  const contexts = [...(await getDeploymentContexts(db, deploymentIds)).values()];
+  const projectIds = [...new Set(contexts.map((context) => context.project.id))];
+  const [productions, checksOf] = await Promise.all([
+    Promise.all(
+      projectIds.map(async (id) => [id, await getProductionEnvironment(db, id)] as const),
+    ).then((entries) => new Map(entries)),
+    getCheckResultsByCommit(
+      db,
+      contexts.map(({ project, deployment }) => ({
+        projectId: project.id,
+        commitSha: deployment.commitSha,
+        names: project.requiredChecks,
+      })),
+    ),
   ]);
-  const failures = promotionGate(
-    {
-      deployment,
-      sourceEnvironment: environment,
-      production,
-      dbBranch,
-      requiredChecks: project.requiredChecks,
-      ...checks,
-    },
-    now,
+  return new Map(
+    contexts.map((context) => {
+      const { deployment, environment, project, dbBranch } = context;
+      const production = productions.get(project.id);
+      const failures = promotionGate(
+        {
+          deployment,
+          sourceEnvironment: environment,
+          production,
+          dbBranch,
+          requiredChecks: project.requiredChecks,
+          ...checksOf(project.id, deployment.commitSha),
+        },
+        now,
+      );
+      return [deployment.id, { ...context, production, failures }];
+    }),
   );
-  return { ...context, production, failures };
+}
+
+/** The promotion gate for one deployment: the same reads and rule as for a page of them. */
+export async function evaluatePromotion(
+  db: Database,
+  deploymentId: number,
+  now: Date,
+): Promise<PromotionEvaluation | undefined> {
+  return (await evaluatePromotions(db, [deploymentId], now)).get(deploymentId);
 }

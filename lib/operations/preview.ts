@@ -9,7 +9,15 @@ export async function loadPreview(
   environmentId: number,
   action: string,
 ): Promise<EnvironmentContext | Refusal> {
-  const context = await getEnvironmentContext(db, environmentId);
+  return livePreview(await getEnvironmentContext(db, environmentId), environmentId, action);
+}
+
+/** The check loadPreview makes, on a context already read (a page reads many at once). */
+export function livePreview(
+  context: EnvironmentContext | undefined,
+  environmentId: number,
+  action: string,
+): EnvironmentContext | Refusal {
   if (!context) return refuse('not_found', `Environment ${environmentId} does not exist.`);
   const { environment } = context;
   if (environment.kind !== 'preview') {

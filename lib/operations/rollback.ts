@@ -145,9 +145,9 @@ export async function rollback(
 }
 
 export function rollbackPreconditions(
-  target: Deployment,
+  target: Pick<Deployment, 'id' | 'state' | 'target' | 'providerCreatedAt'>,
   production: Environment | undefined,
-  current: Deployment | undefined,
+  current: Pick<Deployment, 'id' | 'providerCreatedAt'> | undefined,
   restoreDatabase: boolean,
 ): PreconditionFailure[] {
   const failures: PreconditionFailure[] = [];

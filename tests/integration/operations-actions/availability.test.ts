@@ -61,7 +61,15 @@ describe('rollback availability', () => {
     const { offers, servedId } = await deploymentRowsAvailability(
       world.db,
       world.project.id,
-      [{ id: served, environmentKind: 'production', target: 'production', state: 'ready' }],
+      [
+        {
+          id: served,
+          environmentKind: 'production',
+          target: 'production',
+          state: 'ready',
+          createdAt: new Date(),
+        },
+      ],
       new Date(),
     );
     // The served deployment offers nothing on its row.
