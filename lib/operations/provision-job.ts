@@ -65,6 +65,10 @@ export function previewProvisionJob(clients: OperationClients, projectId: number
     callsSpent: () =>
       clients.vercel.callsSpent + clients.neon.callsSpent + clients.github.usage().requests,
     work: async ({ db }) => {
+      // Reading the clients builds them from the environment (lib/providers/from-env): one
+      // missing setting fails this run once, named, instead of every pull request's operation.
+      const { neon, vercel } = clients;
+      if (!neon || !vercel) throw new Error('Provisioning needs the Neon and Vercel clients.');
       const pending = await pullRequestsToProvision(db, projectId);
       const errors: string[] = [];
       let changed = 0;
