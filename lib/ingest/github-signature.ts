@@ -2,6 +2,19 @@ import { Webhooks } from '@octokit/webhooks';
 
 export type GitHubSignatureCheck = 'valid' | 'missing' | 'invalid';
 
+// One verifier per secret: building Octokit's Webhooks (its event handler, its key) on every
+// delivery is a measurable share of a delivery's CPU.
+const verifiers = new Map<string, Webhooks>();
+
+function verifierFor(secret: string): Webhooks {
+  let verifier = verifiers.get(secret);
+  if (!verifier) {
+    verifier = new Webhooks({ secret });
+    verifiers.set(secret, verifier);
+  }
+  return verifier;
+}
+
 /**
  * Checks `X-Hub-Signature-256` (`sha256=<hex HMAC>`) over the raw body exactly as received —
  * re-serializing parsed JSON would change the bytes. Octokit compares in constant time.
@@ -16,6 +29,6 @@ export async function checkGitHubSignature(
   if (!signatureHeader) return 'missing';
   // Octokit's verify throws on an empty payload; GitHub never signs one, so it cannot be valid.
   if (rawBody.length === 0) return 'invalid';
-  const valid = await new Webhooks({ secret }).verify(rawBody, signatureHeader);
+  const valid = await verifierFor(secret).verify(rawBody, signatureHeader);
   return valid ? 'valid' : 'invalid';
 }
