@@ -332,19 +332,21 @@ export async function getEnvironmentContext(db: Database, environmentId: number)
 
 /** Many environments with their project, pull request and database branch, in one query. */
 export async function getEnvironmentContexts(db: Database, environmentIds: readonly number[]) {
-  if (environmentIds.length === 0) return new Map<number, never>();
-  const rows = await db
-    .select({
-      environment: environments,
-      project: projects,
-      pullRequest: pullRequests,
-      dbBranch: dbBranches,
-    })
-    .from(environments)
-    .innerJoin(projects, eq(projects.id, environments.projectId))
-    .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
-    .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
-    .where(inArray(environments.id, [...new Set(environmentIds)]));
+  const rows =
+    environmentIds.length === 0
+      ? []
+      : await db
+          .select({
+            environment: environments,
+            project: projects,
+            pullRequest: pullRequests,
+            dbBranch: dbBranches,
+          })
+          .from(environments)
+          .innerJoin(projects, eq(projects.id, environments.projectId))
+          .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
+          .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
+          .where(inArray(environments.id, [...new Set(environmentIds)]));
   return new Map(rows.map((row) => [row.environment.id, row]));
 }
 export type EnvironmentContext = NonNullable<Awaited<ReturnType<typeof getEnvironmentContext>>>;
