@@ -37,4 +37,4 @@ export function toPage<Row>(rows: Row[], limit: number, cursorOf: (row: Row) => 
   return { rows: pageRows, nextCursor: hasMore && last ? cursorOf(last) : null };
 }
 
-export const pageLimitSchema = z.coerce.number().int().min(1).max(200).default(50);
+export const pageLimitSchema = z.coerce.number().int().min(1).max(200).default(25);

@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/auth';
 import type { Availability } from '@/lib/operations/availability';
 import type { OperationProgress } from '@/lib/operations/progress';
@@ -55,6 +55,12 @@ export function OperationDialog({
   const [requestKey, setRequestKey] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The dialog's markup exists only once someone opens it: a list page has a button on every
+  // row, and rendering every row's dialog up front would multiply the page's server time.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    if (mounted && requestKey && !dialog.current?.open) dialog.current?.showModal();
+  }, [mounted, requestKey]);
   const track = useTrackOperation();
   // In a table row a long label wraps rather than pushing the table past the screen's edge.
   const buttonSize =
@@ -82,7 +88,7 @@ export function OperationDialog({
   function open() {
     setError(null);
     setRequestKey(crypto.randomUUID());
-    dialog.current?.showModal();
+    setMounted(true);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -117,59 +123,61 @@ export function OperationDialog({
       >
         {label}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={ids.title}
-        aria-describedby={ids.description}
-        className="m-auto w-[32rem] max-w-[calc(100vw-2rem)] rounded-xl border border-border bg-surface p-0 text-left text-ink shadow-xl backdrop:bg-zinc-900/40"
-      >
-        <form onSubmit={submit} className="flex flex-col gap-4 p-5">
-          <h2 id={ids.title} className="text-base font-semibold">
-            {title}
-          </h2>
-          <div id={ids.description} className="flex flex-col gap-2 text-sm text-muted">
-            {children}
-          </div>
-          {reason === 'required' ? (
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              Reason{' '}
-              <span className="font-normal text-muted">(required for a production change)</span>
-              <textarea
-                name="reason"
-                required
-                maxLength={500}
-                rows={3}
-                className="rounded-md border border-border-strong px-2 py-1.5 font-normal"
-              />
-            </label>
-          ) : null}
-          {error ? (
-            <p
-              id={ids.error}
-              role="alert"
-              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
-            >
-              {error}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded-md border border-border-strong px-3 py-1.5 text-sm font-medium hover:bg-subtle"
-            >
-              Cancel
-            </button>
-            <button
-              type="submit"
-              disabled={pending}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${SUBMIT[tone]}`}
-            >
-              {pending ? 'Working…' : submitLabel}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      {mounted ? (
+        <dialog
+          ref={dialog}
+          aria-labelledby={ids.title}
+          aria-describedby={ids.description}
+          className="m-auto w-[32rem] max-w-[calc(100vw-2rem)] rounded-xl border border-border bg-surface p-0 text-left text-ink shadow-xl backdrop:bg-zinc-900/40"
+        >
+          <form onSubmit={submit} className="flex flex-col gap-4 p-5">
+            <h2 id={ids.title} className="text-base font-semibold">
+              {title}
+            </h2>
+            <div id={ids.description} className="flex flex-col gap-2 text-sm text-muted">
+              {children}
+            </div>
+            {reason === 'required' ? (
+              <label className="flex flex-col gap-1 text-sm font-medium">
+                Reason{' '}
+                <span className="font-normal text-muted">(required for a production change)</span>
+                <textarea
+                  name="reason"
+                  required
+                  maxLength={500}
+                  rows={3}
+                  className="rounded-md border border-border-strong px-2 py-1.5 font-normal"
+                />
+              </label>
+            ) : null}
+            {error ? (
+              <p
+                id={ids.error}
+                role="alert"
+                className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+              >
+                {error}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <button
+                type="button"
+                onClick={() => dialog.current?.close()}
+                className="rounded-md border border-border-strong px-3 py-1.5 text-sm font-medium hover:bg-subtle"
+              >
+                Cancel
+              </button>
+              <button
+                type="submit"
+                disabled={pending}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${SUBMIT[tone]}`}
+              >
+                {pending ? 'Working…' : submitLabel}
+              </button>
+            </div>
+          </form>
+        </dialog>
+      ) : null}
     </>
   );
 }

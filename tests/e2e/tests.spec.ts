@@ -22,7 +22,7 @@ test('shows each suite on the production branch and the runs newest first', asyn
   tests,
   request,
 }) => {
-  const runs = await apiList<TestRunRow>(request, '/api/v1/test-runs?limit=50');
+  const runs = await apiList<TestRunRow>(request, '/api/v1/test-runs');
   await tests.goto();
   await expect(tests.suite('unit')).toContainText('coverage');
   await expect(tests.suite('integration')).toContainText(/\d+ passed/);
@@ -38,7 +38,7 @@ test('a suite tab and the status filter narrow the runs', async ({ tests, page, 
   expect(titles.length).toBeGreaterThan(0);
   expect(titles.every((title) => title.startsWith('E2E run'))).toBe(true);
 
-  const failed = await apiList<TestRunRow>(request, '/api/v1/test-runs?status=failed&limit=50');
+  const failed = await apiList<TestRunRow>(request, '/api/v1/test-runs?status=failed');
   await tests.goto('/tests');
   await tests.filters.getByLabel('Status').selectOption({ label: 'Failed' });
   await tests.filters.getByRole('button', { name: 'Apply' }).click();
