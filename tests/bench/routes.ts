@@ -19,6 +19,14 @@ import {
 } from '@/db/queries/tests';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
 import type { Project } from '@/db/schema';
+import { loadActor } from '@/lib/auth/actor';
+import {
+  deploymentOffers,
+  environmentBlocked,
+  pendingApprovals,
+  previewOffers,
+  rollbackChoices,
+} from '@/lib/operations/board';
 import { auditQuerySchema } from '@/lib/filters/audit';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
 import { environmentDetailQuerySchema, environmentsQuerySchema } from '@/lib/filters/environments';
@@ -36,7 +44,12 @@ export interface BenchRoute {
 
 const now = () => new Date();
 
-export function benchRoutes(testRunId: number): BenchRoute[] {
+/**
+ * Each page's SQL is every query its render runs for the bench's signed-in admin: the session's
+ * member lookup (loadActor), the page's data, and the operation offers an admin is shown.
+ */
+export function benchRoutes(testRunId: number, login: string): BenchRoute[] {
+  const signedIn = (db: Database) => loadActor(db, login);
   return [
     {
       path: '/',
@@ -44,7 +57,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: (db, project) =>
         Promise.all([
-          getCurrentProject(db),
+          signedIn(db).then((actor) => pendingApprovals(db, project.id, actor!.userId)),
           getReleaseComparison(db, project.id),
           listPreviews(db, project.id, { tab: 'open' }, { limit: 100 }),
           listFailingTests(db, project.id, { limit: 5 }),
@@ -59,7 +72,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: async (db, project) => {
         const { cursor, limit, ...filters } = environmentsQuerySchema.parse({});
-        await getCurrentProject(db);
+        await signedIn(db);
         return listEnvironments(db, project.id, filters, { cursor, limit });
       },
     },
@@ -68,9 +81,14 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       listPage: false,
       api: false,
       sql: async (db, project) => {
-        await getCurrentProject(db);
+        await signedIn(db);
         const page = environmentDetailQuerySchema.parse({});
-        return getEnvironmentPage(db, project.id, 'production', { now: now(), page });
+        const data = await getEnvironmentPage(db, project.id, 'production', { now: now(), page });
+        return Promise.all([
+          deploymentOffers(db, project, data!.history.rows, now()),
+          rollbackChoices(db, project, 'production'),
+          environmentBlocked(db, data!.environment.id),
+        ]);
       },
     },
     {
@@ -79,12 +97,18 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: async (db, project) => {
         const { cursor, limit, ...filters } = previewsQuerySchema.parse({});
-        await getCurrentProject(db);
-        return Promise.all([
+        await signedIn(db);
+        const [page] = await Promise.all([
           listPreviews(db, project.id, filters, { cursor, limit }),
           countPreviewTabs(db, project.id),
           listPreviewAuthors(db, project.id, filters.tab),
         ]);
+        return previewOffers(
+          db,
+          page.rows.flatMap(({ environment }) =>
+            environment?.status === 'active' ? [environment.id] : [],
+          ),
+        );
       },
     },
     {
@@ -93,12 +117,13 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: async (db, project) => {
         const { cursor, limit, ...filters } = deploymentsQuerySchema.parse({});
-        await getCurrentProject(db);
-        return Promise.all([
+        await signedIn(db);
+        const [page] = await Promise.all([
           listDeployments(db, project.id, filters, { cursor, limit }),
           listEnvironmentOptions(db, project.id),
           listDeploymentAuthors(db, project.id),
         ]);
+        return deploymentOffers(db, project, page.rows, now());
       },
     },
     {
@@ -107,7 +132,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: async (db, project) => {
         const { cursor, limit, ...filters } = testRunsQuerySchema.parse({});
-        await getCurrentProject(db);
+        await signedIn(db);
         return Promise.all([
           listSuiteSummaries(db, project.id, { now: now(), days: 30 }),
           listFailingTests(db, project.id, { limit: 20 }),
@@ -121,7 +146,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: async (db) => {
         const { getTestRun } = await import('@/db/queries/tests');
-        return Promise.all([getCurrentProject(db), getTestRun(db, testRunId)]);
+        return Promise.all([signedIn(db), getTestRun(db, testRunId)]);
       },
     },
     {
@@ -129,7 +154,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       listPage: true,
       api: false,
       sql: async (db, project) => {
-        await getCurrentProject(db);
+        await signedIn(db);
         return listFlakyTests(db, project.id, { now: now(), days: 30, limit: 50 });
       },
     },
@@ -138,7 +163,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       listPage: true,
       api: false,
       sql: async (db, project) => {
-        await getCurrentProject(db);
+        await signedIn(db);
         return Promise.all([
           getCostOverview(db, project.id, { now: now(), budgetUsd: project.monthlyBudgetUsd }),
           listCostMonths(db, project.id, { now: now() }),
@@ -150,7 +175,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       listPage: true,
       api: false,
       sql: async (db, project) => {
-        await getCurrentProject(db);
+        await signedIn(db);
         return Promise.all([
           getUptimeByEnvironment(db, project.id, { now: now() }),
           listIncidents(db, project.id, { now: now(), days: 30 }),
@@ -163,7 +188,7 @@ export function benchRoutes(testRunId: number): BenchRoute[] {
       api: false,
       sql: async (db, project) => {
         const { cursor, limit, ...filters } = auditQuerySchema.parse({});
-        await getCurrentProject(db);
+        await signedIn(db);
         return Promise.all([
           listOperations(db, project.id, filters, { cursor, limit }),
           listProjectMembers(db, project.id),

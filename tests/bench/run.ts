@@ -10,7 +10,7 @@ import { fetchFully, percentile, runClosedLoop } from './load';
 import { benchRoutes } from './routes';
 import { ensureDatabase } from './database';
 import { startProductionServer } from './server';
-import { BENCH_AUTH_SECRET, benchSessionCookie } from './session';
+import { BENCH_AUTH_SECRET, benchSession } from './session';
 
 const CONCURRENCY = 10;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -37,8 +37,9 @@ const failedRun = firstRow(
     sql`select id from test_runs where status = 'failed' order by started_at desc limit 1`,
   ),
 );
-const routes = benchRoutes(Number(failedRun?.id));
-const signedIn = { cookie: await benchSessionCookie(handle.db) };
+const session = await benchSession(handle.db);
+const routes = benchRoutes(Number(failedRun?.id), session.login);
+const signedIn = { cookie: session.cookie };
 const server = await startProductionServer(PORT, {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: BENCH_AUTH_SECRET,

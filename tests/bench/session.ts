@@ -6,16 +6,18 @@ import { firstRow } from '@/db/migrate';
 export const BENCH_AUTH_SECRET = 'envboard-bench-session-secret';
 
 /**
- * A session cookie for a viewer of the bench project, sealed the way next-auth seals one, so the
+ * A session cookie for the bench project's first member (its admin, who sees every operation
+ * button), sealed the way next-auth seals one, so the
  * load goes through the same proxy and role checks a signed-in browser does.
  */
-export async function benchSessionCookie(db: Database): Promise<string> {
+export async function benchSession(db: Database): Promise<{ login: string; cookie: string }> {
   const member = firstRow(
     await db.execute(
       sql`select u.github_login as login from users u join memberships m on m.user_id = u.id order by m.id limit 1`,
     ),
   );
   if (!member) throw new Error('The bench database has no project member to sign in as.');
-  const token = await encode({ token: { login: String(member.login) }, secret: BENCH_AUTH_SECRET });
-  return `next-auth.session-token=${token}`;
+  const login = String(member.login);
+  const token = await encode({ token: { login }, secret: BENCH_AUTH_SECRET });
+  return { login, cookie: `next-auth.session-token=${token}` };
 }
