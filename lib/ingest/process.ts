@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { NewWebhookDelivery, WebhookDelivery } from '@/db/schema';
 import {
@@ -77,11 +78,17 @@ export async function receiveDelivery(
   db: Database,
   delivery: NewWebhookDelivery & Parsed,
   now: Date,
+  /** The body as received: stored as the payload, so a big payload is not serialized again. */
+  payloadText?: string,
 ): Promise<ProcessedDelivery | undefined> {
   const applied = outcomeFields({ status: 'applied', changed: false }, 1, now);
+  const row = {
+    ...delivery,
+    payload: payloadText === undefined ? delivery.payload : sql`${payloadText}::jsonb`,
+  };
   try {
     return await inTransaction(db, async (tx) => {
-      const stored = await recordWebhookDelivery(tx, { ...delivery, ...applied });
+      const stored = await recordWebhookDelivery(tx, { ...row, ...applied });
       if (!stored) return undefined;
       const outcome = await applyDelivery(tx, delivery);
       if (outcome.status !== 'applied') {
@@ -91,7 +98,7 @@ export async function receiveDelivery(
     });
   } catch (error) {
     const { fields, outcome } = failure(error, 1, now);
-    return (await recordWebhookDelivery(db, { ...delivery, ...fields })) ? outcome : undefined;
+    return (await recordWebhookDelivery(db, { ...row, ...fields })) ? outcome : undefined;
   }
 }
 

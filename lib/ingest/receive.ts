@@ -83,6 +83,7 @@ export async function receiveWebhook(
     db,
     { provider: provider.name, ...identity, payload: json, receivedAt: now },
     now,
+    rawBody,
   );
   if (!outcome) {
     return jsonResponse({ status: 'duplicate', deliveryId: identity.deliveryId });
