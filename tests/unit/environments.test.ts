@@ -33,7 +33,7 @@ describe('environmentsQuerySchema', () => {
     expect(environmentsQuerySchema.parse({ kind: '', deleted: '1' })).toMatchObject({
       kind: undefined,
       deleted: true,
-      limit: 50,
+      limit: 25,
     });
     expect(environmentsQuerySchema.parse({})).toMatchObject({ deleted: false });
     expect(environmentsQuerySchema.parse({ deleted: 'false' }).deleted).toBe(false);

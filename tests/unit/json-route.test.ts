@@ -30,7 +30,7 @@ describe('query parsing', () => {
   test('empty form fields mean no filter; the limit has a default', () => {
     expect(deploymentsQuerySchema.parse({ state: '', branch: '', author: 'alice' })).toEqual({
       author: 'alice',
-      limit: 50,
+      limit: 25,
     });
   });
 
@@ -47,6 +47,6 @@ describe('query parsing', () => {
         author: 'bob',
         cursor: 'junk',
       }),
-    ).toEqual({ author: 'bob', limit: 50 });
+    ).toEqual({ author: 'bob', limit: 25 });
   });
 });
