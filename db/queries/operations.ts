@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Database } from '../client';
+import { getActiveEnvironmentOfKind } from './environment-of-kind';
 import {
   approvals,
   type CiRun,
@@ -210,23 +211,11 @@ export async function getDeployment(db: Database, id: number): Promise<Deploymen
 }
 
 /** The project's active production environment. */
-export async function getProductionEnvironment(
+export function getProductionEnvironment(
   db: Database,
   projectId: number,
 ): Promise<Environment | undefined> {
-  const [row] = await db
-    .select()
-    .from(environments)
-    .where(
-      and(
-        eq(environments.projectId, projectId),
-        eq(environments.kind, 'production'),
-        eq(environments.status, 'active'),
-      ),
-    )
-    .orderBy(asc(environments.id))
-    .limit(1);
-  return row;
+  return getActiveEnvironmentOfKind(db, projectId, 'production');
 }
 
 export async function getDbBranch(db: Database, id: number | null): Promise<DbBranch | undefined> {

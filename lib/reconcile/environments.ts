@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Environment, environments, type NewEnvironment, type Project } from '@/db/schema';
-import { upsertEnvironment } from '@/db/writes';
+import { ENVIRONMENT_FIELDS, upsertEnvironment } from '@/db/writes';
 import { differs, latest } from './result';
 
 const DAY_MS = 86_400_000;
@@ -20,19 +20,6 @@ export function previewExpiry(
   return new Date(lastActivityAt.getTime() + ttlDays * DAY_MS);
 }
 
-const SAVED_FIELDS = [
-  'name',
-  'gitBranch',
-  'url',
-  'healthUrl',
-  'pullRequestId',
-  'dbBranchId',
-  'status',
-  'expiresAt',
-  'lastActivityAt',
-  'deletedAt',
-] as const satisfies readonly (keyof Environment)[];
-
 /**
  * Changes some fields of a stored environment through upsertEnvironment, which rewrites every
  * field it knows: the untouched ones are passed back as stored. Returns whether anything changed.
@@ -40,9 +27,9 @@ const SAVED_FIELDS = [
 export async function saveEnvironment(
   db: Database,
   stored: Environment,
-  changes: Partial<Pick<Environment, (typeof SAVED_FIELDS)[number]>>,
+  changes: Partial<Pick<Environment, (typeof ENVIRONMENT_FIELDS)[number]>>,
 ): Promise<boolean> {
-  if (!differs(stored, changes, SAVED_FIELDS)) return false;
+  if (!differs(stored, changes, ENVIRONMENT_FIELDS)) return false;
   const row: NewEnvironment = {
     projectId: stored.projectId,
     kind: stored.kind,
@@ -97,27 +84,6 @@ export async function findEnvironmentBySlug(
     .select()
     .from(environments)
     .where(and(eq(environments.projectId, projectId), eq(environments.slug, slug)));
-  return row;
-}
-
-/** The active environment of a long-lived kind (production, staging), newest first. */
-export async function findEnvironmentOfKind(
-  db: Database,
-  projectId: number,
-  kind: 'production' | 'staging',
-): Promise<Environment | undefined> {
-  const [row] = await db
-    .select()
-    .from(environments)
-    .where(
-      and(
-        eq(environments.projectId, projectId),
-        eq(environments.kind, kind),
-        eq(environments.status, 'active'),
-      ),
-    )
-    .orderBy(desc(environments.id))
-    .limit(1);
   return row;
 }
 

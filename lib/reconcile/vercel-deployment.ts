@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { getActiveEnvironmentOfKind } from '@/db/queries/environment-of-kind';
 import type { Database } from '@/db/client';
 import {
   type Deployment,
@@ -9,12 +10,7 @@ import {
   type Project,
 } from '@/db/schema';
 import { setCurrentDeployment, upsertDeployments } from '@/db/writes';
-import {
-  environmentsOnBranch,
-  findEnvironmentBySlug,
-  findEnvironmentOfKind,
-  recordActivity,
-} from './environments';
+import { environmentsOnBranch, findEnvironmentBySlug, recordActivity } from './environments';
 import { type ApplyResult, changedIf, differs, ignored, inTransaction, latest } from './result';
 import { isNewerThanStored, type VercelDeploymentChange } from './vercel-deployment-state';
 
@@ -47,7 +43,8 @@ async function environmentFor(
 ): Promise<Environment | string> {
   if (change.servedBy) {
     return (
-      (await findEnvironmentOfKind(db, project.id, 'production')) ?? 'no production environment'
+      (await getActiveEnvironmentOfKind(db, project.id, 'production')) ??
+      'no production environment'
     );
   }
   if (stored) {
@@ -59,7 +56,7 @@ async function environmentFor(
   }
   if (change.target) {
     return (
-      (await findEnvironmentOfKind(db, project.id, change.target)) ??
+      (await getActiveEnvironmentOfKind(db, project.id, change.target)) ??
       `no active ${change.target} environment`
     );
   }
