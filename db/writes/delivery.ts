@@ -55,24 +55,27 @@ export async function upsertPullRequest(
   return row;
 }
 
+/** What a later write of an environment replaces; its identity (project, kind, slug) stays. */
+export const ENVIRONMENT_FIELDS = [
+  'name',
+  'gitBranch',
+  'url',
+  'healthUrl',
+  'pullRequestId',
+  'dbBranchId',
+  'status',
+  'expiresAt',
+  'lastActivityAt',
+  'deletedAt',
+] as const satisfies readonly (keyof Environment)[];
+
 export async function upsertEnvironment(db: Database, input: NewEnvironment): Promise<Environment> {
   const [row] = await db
     .insert(environments)
     .values(input)
     .onConflictDoUpdate({
       target: [environments.projectId, environments.slug],
-      set: fromExcluded([
-        'name',
-        'gitBranch',
-        'url',
-        'healthUrl',
-        'pullRequestId',
-        'dbBranchId',
-        'status',
-        'expiresAt',
-        'lastActivityAt',
-        'deletedAt',
-      ]),
+      set: fromExcluded(ENVIRONMENT_FIELDS),
     })
     .returning();
   return row!;
