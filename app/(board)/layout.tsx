@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { cache, type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
 import { BoardNav } from '@/components/shell/board-nav';
 import { ProjectLabel } from '@/components/shell/project-label';
@@ -11,11 +11,9 @@ import { requireRole } from '@/lib/auth';
 // Every board page reads the database at request time.
 export const dynamic = 'force-dynamic';
 
-// Rendered twice (top bar and sidebar); one query per request.
-const currentProject = cache(() => getCurrentProject(getDb()));
-
+// Rendered twice (top bar and sidebar); getCurrentProject is read once per request.
 async function CurrentProject() {
-  const project = await currentProject();
+  const project = await getCurrentProject(getDb());
   return <ProjectLabel project={project} />;
 }
 

@@ -1,13 +1,15 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Database } from '../client';
 import { type Project, projects } from '../schema';
 
 /**
  * The project the board shows: ENVBOARD_PROJECT names it by slug; otherwise the first one.
- * Returns undefined on an empty database so pages can say how to fill it.
+ * Returns undefined on an empty database so pages can say how to fill it. Read once per request:
+ * the layout, the signed-in actor and the page all ask for it.
  */
-export async function getCurrentProject(
+export const getCurrentProject = cache(async function getCurrentProject(
   db: Database,
   slug = process.env.ENVBOARD_PROJECT,
 ): Promise<Project | undefined> {
@@ -18,4 +20,4 @@ export async function getCurrentProject(
     .orderBy(asc(projects.id))
     .limit(1);
   return row;
-}
+});
