@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { DEMO_PROVIDER_ID } from '@/lib/auth/paths';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import { Avatar } from './avatar';
@@ -26,6 +27,7 @@ export function DemoSignIn({
 }) {
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   async function signInAs(login: string) {
     setPending(login);
@@ -46,7 +48,7 @@ export function DemoSignIn({
           <li key={person.login}>
             <button
               type="button"
-              disabled={pending !== null}
+              disabled={pending !== null || !hydrated}
               onClick={() => signInAs(person.login)}
               aria-label={`Sign in as ${person.name}, ${ROLE_LABELS[person.role]}`}
               className="flex w-full items-center gap-3 px-3 py-2.5 text-left hover:bg-subtle disabled:opacity-60"

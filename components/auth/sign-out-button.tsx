@@ -2,6 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { SIGN_IN_PATH } from '@/lib/auth/paths';
 
 /**
@@ -10,10 +11,11 @@ import { SIGN_IN_PATH } from '@/lib/auth/paths';
  */
 export function SignOutButton({ className = '' }: { className?: string }) {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending || !hydrated}
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });

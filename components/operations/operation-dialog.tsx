@@ -4,6 +4,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import type { ActionResult } from '@/lib/auth';
 import type { Availability } from '@/lib/operations/availability';
 import type { OperationProgress } from '@/lib/operations/progress';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTrackOperation } from './operation-tracker';
 
 export type OperationAction = (input: FormData) => Promise<ActionResult<OperationProgress>>;
@@ -62,6 +63,7 @@ export function OperationDialog({
     if (mounted && requestKey && !dialog.current?.open) dialog.current?.showModal();
   }, [mounted, requestKey]);
   const track = useTrackOperation();
+  const hydrated = useHydrated();
   // In a table row a long label wraps rather than pushing the table past the screen's edge.
   const buttonSize =
     size === 'sm' ? 'px-2 py-1 text-xs text-left' : 'px-3 py-1.5 text-sm whitespace-nowrap';
@@ -119,6 +121,7 @@ export function OperationDialog({
       <button
         type="button"
         onClick={open}
+        disabled={!hydrated}
         className={`rounded-md font-medium ${buttonSize} ${TRIGGER[tone]}`}
       >
         {label}
