@@ -14,6 +14,7 @@ import {
   type PullRequest,
   pullRequests,
 } from '../schema';
+import { compiledPerShape } from '../compiled-statement';
 import { chunk } from './batch';
 import { fromExcluded, whenAnyDiffers, whenNotOlder } from './upsert';
 
@@ -30,28 +31,38 @@ const PULL_REQUEST_STATE = [
   'mergedAt',
 ] as const;
 
+function pullRequestUpsert(onlyIfChanged: boolean) {
+  return compiledPerShape<NewPullRequest, PullRequest>((db, values) => {
+    const notOlder = whenNotOlder('pull_requests');
+    return db
+      .insert(pullRequests)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [pullRequests.projectId, pullRequests.number],
+        set: fromExcluded([...PULL_REQUEST_STATE, 'providerUpdatedAt']),
+        setWhere: onlyIfChanged
+          ? and(notOlder, whenAnyDiffers('pull_requests', PULL_REQUEST_STATE))
+          : notOlder,
+      })
+      .returning();
+  });
+}
+
+const upsertPullRequestAlways = pullRequestUpsert(false);
+const upsertPullRequestIfChanged = pullRequestUpsert(true);
+
 /**
  * Inserts a pull request or overwrites the stored copy unless that is newer. With
  * `onlyIfChanged`, a copy that changes none of its state is not written either. Returns the row
- * when it was written.
+ * when it was written. Every pull request webhook runs this: its SQL is built once per shape.
  */
 export async function upsertPullRequest(
   db: Database,
   input: NewPullRequest,
   { onlyIfChanged = false } = {},
 ): Promise<PullRequest | undefined> {
-  const notOlder = whenNotOlder('pull_requests');
-  const [row] = await db
-    .insert(pullRequests)
-    .values(input)
-    .onConflictDoUpdate({
-      target: [pullRequests.projectId, pullRequests.number],
-      set: fromExcluded([...PULL_REQUEST_STATE, 'providerUpdatedAt']),
-      setWhere: onlyIfChanged
-        ? and(notOlder, whenAnyDiffers('pull_requests', PULL_REQUEST_STATE))
-        : notOlder,
-    })
-    .returning();
+  const upsert = onlyIfChanged ? upsertPullRequestIfChanged : upsertPullRequestAlways;
+  const [row] = await upsert(db, input);
   return row;
 }
 
@@ -81,16 +92,24 @@ export async function upsertEnvironment(db: Database, input: NewEnvironment): Pr
   return row!;
 }
 
-/** Creates an environment unless its slug is taken in the project; returns it only if created. */
+const insertEnvironmentUnlessTaken = compiledPerShape<NewEnvironment, { id: number }>(
+  (db, values) =>
+    db
+      .insert(environments)
+      .values(values)
+      .onConflictDoNothing({ target: [environments.projectId, environments.slug] })
+      .returning({ id: environments.id }),
+);
+
+/**
+ * Creates an environment unless its slug is taken in the project; returns its id only if
+ * created. Each new pull request runs this: its SQL is built once per shape.
+ */
 export async function insertEnvironmentIfMissing(
   db: Database,
   input: NewEnvironment,
-): Promise<Environment | undefined> {
-  const [row] = await db
-    .insert(environments)
-    .values(input)
-    .onConflictDoNothing({ target: [environments.projectId, environments.slug] })
-    .returning();
+): Promise<{ id: number } | undefined> {
+  const [row] = await insertEnvironmentUnlessTaken(db, input);
   return row;
 }
 

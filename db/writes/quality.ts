@@ -12,34 +12,47 @@ import {
   testRuns,
   uptimeChecks,
 } from '../schema';
+import { compiledPerShape } from '../compiled-statement';
 import { chunk, insertAsJson } from './batch';
 import { fromExcluded, whenNotOlder } from './upsert';
+
+/** A CI run replaces the stored copy unless that is newer; its identity stays. */
+const ciRunConflict = () => ({
+  target: ciRuns.githubRunId,
+  set: fromExcluded([
+    'status',
+    'conclusion',
+    'runAttempt',
+    'startedAt',
+    'completedAt',
+    'queueMs',
+    'durationMs',
+    'pullRequestId',
+    'providerUpdatedAt',
+  ]),
+  setWhere: whenNotOlder('ci_runs'),
+});
 
 export async function upsertCiRuns(db: Database, rows: readonly NewCiRun[]): Promise<CiRun[]> {
   const written: CiRun[] = [];
   for (const slice of chunk(rows)) {
     written.push(
-      ...(await db
-        .insert(ciRuns)
-        .values(slice)
-        .onConflictDoUpdate({
-          target: ciRuns.githubRunId,
-          set: fromExcluded([
-            'status',
-            'conclusion',
-            'runAttempt',
-            'startedAt',
-            'completedAt',
-            'queueMs',
-            'durationMs',
-            'pullRequestId',
-            'providerUpdatedAt',
-          ]),
-          setWhere: whenNotOlder('ci_runs'),
-        })
-        .returning()),
+      ...(await db.insert(ciRuns).values(slice).onConflictDoUpdate(ciRunConflict()).returning()),
     );
   }
+  return written;
+}
+
+const upsertOneCiRun = compiledPerShape<NewCiRun, CiRun>((db, values) =>
+  db.insert(ciRuns).values(values).onConflictDoUpdate(ciRunConflict()).returning(),
+);
+
+/**
+ * One run, as each workflow_run and workflow_job webhook writes it: the same upsert as
+ * upsertCiRuns, its SQL built once per shape.
+ */
+export async function upsertCiRun(db: Database, row: NewCiRun): Promise<CiRun | undefined> {
+  const [written] = await upsertOneCiRun(db, row);
   return written;
 }
 

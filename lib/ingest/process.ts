@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { NewWebhookDelivery, WebhookDelivery } from '@/db/schema';
 import {
@@ -82,10 +81,7 @@ export async function receiveDelivery(
   payloadText?: string,
 ): Promise<ProcessedDelivery | undefined> {
   const applied = outcomeFields({ status: 'applied', changed: false }, 1, now);
-  const row = {
-    ...delivery,
-    payload: payloadText === undefined ? delivery.payload : sql`${payloadText}::jsonb`,
-  };
+  const row = { ...delivery, payloadText };
   try {
     return await inTransaction(db, async (tx) => {
       const stored = await recordWebhookDelivery(tx, { ...row, ...applied });

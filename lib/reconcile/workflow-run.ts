@@ -1,7 +1,8 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type NewCiRun, type Project, pullRequests } from '@/db/schema';
-import { upsertCiRuns } from '@/db/writes';
+import { compiledStatement } from '@/db/compiled-statement';
+import { upsertCiRun } from '@/db/writes';
 import type { WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import {
   ciConclusion,
@@ -29,41 +30,65 @@ async function findCiRun(db: Database, githubRunId: number): Promise<CiRun | und
   return row;
 }
 
-/**
- * The pull request a run belongs to: the one GitHub names, else (runs from forks name none) the
- * newest one whose head is this commit or, failing that, this branch. One query: the rows any
- * rule matches, ranked by the first rule each matches.
- */
-function pullRequestIdQuery(db: Database, projectId: number, run: WorkflowRun) {
-  const rules = [
-    ...run.pullRequestNumbers.map((number) => eq(pullRequests.number, number)),
-    eq(pullRequests.headSha, run.headSha),
-    ...(run.headBranch ? [eq(pullRequests.headBranch, run.headBranch)] : []),
-  ];
-  const rank = sql`case ${sql.join(
-    rules.map((rule, index) => sql`when ${rule} then ${index}`),
-    sql` `,
-  )} end`;
-  return db
-    .select({ id: pullRequests.id })
-    .from(pullRequests)
-    .where(and(eq(pullRequests.projectId, projectId), or(...rules)))
-    .orderBy(rank, desc(pullRequests.openedAt))
-    .limit(1);
+/** The values of the stored-run lookup, named as its placeholders. */
+function lookupValues(projectId: number, run: WorkflowRun) {
+  return {
+    projectId,
+    runId: run.id,
+    headSha: run.headSha,
+    ...(run.headBranch ? { headBranch: run.headBranch } : {}),
+    ...Object.fromEntries(
+      run.pullRequestNumbers.map((number, index) => [`number${index}`, number]),
+    ),
+  };
 }
 
 /**
  * The stored copy of a run, if any, and the pull request it belongs to, in one round trip: the
- * pull request as a subquery beside the run, left joined so a new run still gets a row.
+ * pull request as a subquery beside the run, left joined so a new run still gets a row. The pull
+ * request is the one GitHub names, else (runs from forks name none) the newest one whose head is
+ * this commit or, failing that, this branch: the rows any rule matches, ranked by the first rule
+ * each matches. Every workflow_run webhook runs this, so its SQL is built once per shape (how many
+ * pull requests the run names, whether it has a branch).
  */
+function storedRunLookup(values: Record<string, unknown>) {
+  const value = (name: string) => sql.placeholder(name);
+  const rules = [
+    ...Object.keys(values)
+      .filter((name) => name.startsWith('number'))
+      .map((name) => eq(pullRequests.number, value(name))),
+    eq(pullRequests.headSha, value('headSha')),
+    ...('headBranch' in values ? [eq(pullRequests.headBranch, value('headBranch'))] : []),
+  ];
+  const rank = sql`case ${sql.join(
+    rules.map((rule, index) => sql`when ${rule} then ${sql.raw(String(index))}`),
+    sql` `,
+  )} end`;
+  return compiledStatement<{ pullRequestId: number | null; stored: CiRun | null }>((db) => {
+    const pullRequestId = db
+      .select({ id: pullRequests.id })
+      .from(pullRequests)
+      .where(and(eq(pullRequests.projectId, value('projectId')), or(...rules)))
+      .orderBy(rank, desc(pullRequests.openedAt))
+      .limit(1);
+    return db
+      .select({ pullRequestId: sql<number | null>`(${pullRequestId})`, stored: ciRuns })
+      .from(sql`(select 1) as one`)
+      .leftJoin(ciRuns, eq(ciRuns.githubRunId, value('runId')));
+  });
+}
+
+const storedRunLookups = new Map<string, ReturnType<typeof storedRunLookup>>();
+
 async function storedRunAndPullRequest(db: Database, projectId: number, run: WorkflowRun) {
-  const [row] = await db
-    .select({
-      pullRequestId: sql<number | null>`(${pullRequestIdQuery(db, projectId, run)})`,
-      stored: ciRuns,
-    })
-    .from(sql`(select 1) as one`)
-    .leftJoin(ciRuns, eq(ciRuns.githubRunId, run.id));
+  const values = lookupValues(projectId, run);
+  const shape = Object.keys(values).join(',');
+  let lookup = storedRunLookups.get(shape);
+  if (!lookup) {
+    lookup = storedRunLookup(values);
+    storedRunLookups.set(shape, lookup);
+  }
+  const [row] = await lookup(db, values);
   return { stored: row?.stored ?? undefined, pullRequestId: row?.pullRequestId ?? null };
 }
 
@@ -107,7 +132,7 @@ export async function applyWorkflowRun(
         : run.updatedAt,
     };
     if (stored && !differs(stored, row, CI_RUN_FIELDS)) return changedIf(false);
-    await upsertCiRuns(tx, [row]);
+    await upsertCiRun(tx, row);
     return changedIf(true);
   });
 }
@@ -133,7 +158,7 @@ export async function applyWorkflowJob(
     }
     const timing = spans(stored.providerCreatedAt, picked, stored.completedAt);
     const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = stored;
-    await upsertCiRuns(tx, [{ ...fields, ...timing }]);
+    await upsertCiRun(tx, { ...fields, ...timing });
     return changedIf(true);
   });
 }
