@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
 import { BoardNav } from '@/components/shell/board-nav';
 import { ProjectLabel } from '@/components/shell/project-label';
@@ -11,15 +11,11 @@ import { requireRole } from '@/lib/auth';
 // Every board page reads the database at request time.
 export const dynamic = 'force-dynamic';
 
-// Rendered twice (top bar and sidebar); getCurrentProject is read once per request.
-async function CurrentProject() {
-  const project = await getCurrentProject(getDb());
-  return <ProjectLabel project={project} />;
-}
-
 export default async function BoardLayout({ children }: { children: ReactNode }) {
   // proxy.ts already turned away requests without a session; this also needs a role.
   const actor = await requireRole('viewer');
+  // Read once per request: the role check above has just read it.
+  const project = await getCurrentProject(getDb());
   return (
     <>
       <a
@@ -44,9 +40,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
               /
             </span>
             <div className="min-w-0 lg:hidden">
-              <Suspense fallback={null}>
-                <CurrentProject />
-              </Suspense>
+              <ProjectLabel project={project} />
             </div>
             <div className="ml-auto lg:hidden">
               <CompactUserMenu actor={actor} />
@@ -55,9 +49,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
           <BoardNav items={visibleNavItems(actor.role)} />
           <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
             <p className="text-[11px] font-medium tracking-wide text-faint uppercase">Project</p>
-            <Suspense fallback={null}>
-              <CurrentProject />
-            </Suspense>
+            <ProjectLabel project={project} />
           </div>
           <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
             <UserMenu actor={actor} />

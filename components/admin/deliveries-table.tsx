@@ -1,13 +1,14 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryListItem } from '@/db/queries/webhook-deliveries';
+import { eventLabel } from './event-label';
 import { ADMIN_TONES } from './tones';
-
-export const eventLabel = (row: Pick<DeliveryListItem, 'event' | 'action'>) =>
-  row.action ? `${row.event}.${row.action}` : row.event;
 
 function columns(now: Date): Column<DeliveryListItem>[] {
   return [

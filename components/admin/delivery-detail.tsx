@@ -3,7 +3,7 @@ import { DetailList } from '@/components/ui/detail-list';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { WebhookDelivery } from '@/db/schema';
-import { eventLabel } from './deliveries-table';
+import { eventLabel } from './event-label';
 import { ADMIN_TONES } from './tones';
 
 /** The body as stored: the parsed payload indented, or the raw text of one that never parsed. */

@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import type { ReactNode } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { CostOverview } from '@/lib/domain/costs';

@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import {
   DeploymentRowActions,
   type DeploymentOperations,

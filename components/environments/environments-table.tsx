@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';

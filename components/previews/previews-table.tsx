@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
 import { Expiry, ExternalUrl } from '@/components/environments/environment-cells';
 import { PreviewActions, type PreviewOperations } from '@/components/operations/preview-operations';

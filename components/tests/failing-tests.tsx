@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import type { FailingTest } from '@/lib/domain/test-runs';
-import { SUITE_LABEL } from './test-runs-table';
+import { SUITE_LABEL } from './suite-label';
 
 /** Tests failing in the latest run of their suite on the production branch. */
 export function FailingTests({ tests, branch }: { tests: readonly FailingTest[]; branch: string }) {

@@ -1,9 +1,12 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { FlakyTest } from '@/lib/domain/test-runs';
 import { percent } from '@/lib/format';
-import { SUITE_LABEL } from './test-runs-table';
+import { SUITE_LABEL } from './suite-label';
 
 function columns(now: Date): Column<FlakyTest & { rank: number }>[] {
   return [

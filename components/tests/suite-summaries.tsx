@@ -4,7 +4,7 @@ import type { SuiteSummary } from '@/lib/domain/test-runs';
 import { duration } from '@/lib/format';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { TestCounts } from './test-counts';
-import { SUITE_LABEL } from './test-runs-table';
+import { SUITE_LABEL } from './suite-label';
 
 /** One card per suite: the production branch's latest run, its coverage and its recent record. */
 export function SuiteSummaries({

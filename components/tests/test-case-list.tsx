@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TestCaseDetail } from '@/lib/domain/test-runs';
 import { duration } from '@/lib/format';

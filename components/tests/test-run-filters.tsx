@@ -2,7 +2,7 @@ import { FilterBar } from '@/components/ui/filter-bar';
 import { hrefWith, type SearchParams } from '@/components/ui/href';
 import { Tabs } from '@/components/ui/tabs';
 import { TEST_SUITES, type TestRunStatus, type TestSuite } from '@/lib/domain/test-runs';
-import { SUITE_LABEL } from './test-runs-table';
+import { SUITE_LABEL } from './suite-label';
 
 /** Suite tabs over a status / branch filter; both live in the URL and drop the page cursor. */
 export function TestRunFilters({

@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -5,8 +8,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
 import { count, duration, shortSha } from '@/lib/format';
-
-const SUITE_LABEL = { unit: 'Unit', integration: 'Integration', e2e: 'E2E' } as const;
+import { SUITE_LABEL } from './suite-label';
 
 function tally(value: number, tone: string) {
   return <span className={`tabular ${value > 0 ? tone : 'text-faint'}`}>{count(value)}</span>;
@@ -114,5 +116,3 @@ export function TestRunsTable({
     />
   );
 }
-
-export { SUITE_LABEL };

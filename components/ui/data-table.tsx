@@ -21,6 +21,12 @@ const cellClass = <Row,>(column: Column<Row>) =>
 /**
  * An accessible table: a caption (visible or for screen readers only), column headers with
  * scope, and the first column as the row header so a screen reader names each row.
+ *
+ * A list of any length renders its table inside a client component (the file marked
+ * 'use client' that builds the columns), not straight from a server component. Rendered on the
+ * server, each cell's elements would be serialized into the page's RSC payload, then parsed back
+ * to render the HTML: for 25 rows that doubled the server's render time and the bytes sent.
+ * From a client boundary only the rows' data is serialized.
  */
 export function DataTable<Row>({
   caption,

@@ -1,3 +1,6 @@
+'use client';
+
+// A table's client boundary: its rows reach the browser as data (see DataTable).
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterBar } from '@/components/ui/filter-bar';
 import type { Incident } from '@/lib/domain/uptime';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DeliveryDetail } from '@/components/admin/delivery-detail';
-import { eventLabel } from '@/components/admin/deliveries-table';
+import { eventLabel } from '@/components/admin/event-label';
 import { ReplayButton } from '@/components/admin/replay-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';

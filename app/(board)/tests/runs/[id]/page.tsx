@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TestCaseList } from '@/components/tests/test-case-list';
 import { TestRunSummary } from '@/components/tests/test-run-summary';
-import { SUITE_LABEL } from '@/components/tests/test-runs-table';
+import { SUITE_LABEL } from '@/components/tests/suite-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
