@@ -1,3 +1,6 @@
+'use client';
+
+// A client boundary like the tables': the fields and their options reach the browser as data.
 import Link from 'next/link';
 
 export type FilterField =

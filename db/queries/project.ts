@@ -1,8 +1,21 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Database } from '../client';
+import { compiledStatement } from '../compiled-statement';
 import { type Project, projects } from '../schema';
+
+// Every page and API request reads the project: its SQL is built once.
+const firstProject = compiledStatement<Project>((db) =>
+  db.select().from(projects).orderBy(asc(projects.id)).limit(1),
+);
+const projectBySlug = compiledStatement<Project>((db) =>
+  db
+    .select()
+    .from(projects)
+    .where(eq(projects.slug, sql.placeholder('slug')))
+    .limit(1),
+);
 
 /**
  * The project the board shows: ENVBOARD_PROJECT names it by slug; otherwise the first one.
@@ -13,11 +26,6 @@ export const getCurrentProject = cache(async function getCurrentProject(
   db: Database,
   slug = process.env.ENVBOARD_PROJECT,
 ): Promise<Project | undefined> {
-  const [row] = await db
-    .select()
-    .from(projects)
-    .where(slug ? eq(projects.slug, slug) : undefined)
-    .orderBy(asc(projects.id))
-    .limit(1);
+  const [row] = slug ? await projectBySlug(db, { slug }) : await firstProject(db, {});
   return row;
 });

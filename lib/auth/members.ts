@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { compiledStatement } from '@/db/compiled-statement';
 import type { Database } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { type Role, roleRank } from './roles';
@@ -21,18 +22,28 @@ const memberColumns = {
   role: memberships.role,
 };
 
+// Every signed-in request looks its member up: the SQL is built once.
+const memberByLogin = compiledStatement<Member>((db) =>
+  db
+    .select(memberColumns)
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(
+      and(
+        eq(memberships.projectId, sql.placeholder('projectId')),
+        eq(users.githubLogin, sql.placeholder('login')),
+      ),
+    )
+    .limit(1),
+);
+
 /** The member with this GitHub login on the project; undefined without a membership. */
 export async function findMember(
   db: Database,
   projectId: number,
   login: string,
 ): Promise<Member | undefined> {
-  const [row] = await db
-    .select(memberColumns)
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(memberships.projectId, projectId), eq(users.githubLogin, login)))
-    .limit(1);
+  const [row] = await memberByLogin(db, { projectId, login });
   return row;
 }
 
