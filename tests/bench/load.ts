@@ -40,3 +40,7 @@ export async function fetchFully(url: string, headers: Record<string, string> = 
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 }
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 0.5);
+}
