@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type {
   FailingTest,
@@ -12,7 +12,14 @@ import type {
 } from '@/lib/domain/test-runs';
 import { TEST_SUITES } from '@/lib/domain/test-runs';
 import type { Database } from '../client';
-import { ciRuns, environments, projects, pullRequests, testCases, testRuns } from '../schema';
+import {
+  ciRuns,
+  environments,
+  type Project,
+  pullRequests,
+  testCases,
+  testRuns,
+} from '../schema';
 import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 import { dateFromMs, rowsOf, timestampParam } from './rows';
 
@@ -189,8 +196,6 @@ export async function listFailingTests(
   projectId: number,
   { limit }: { limit: number },
 ): Promise<FailingTest[]> {
-  const latest = await latestRunIds(db, projectId);
-  if (latest.length === 0) return [];
   return db
     .select({
       suite: testCases.suite,
@@ -204,14 +209,22 @@ export async function listFailingTests(
     })
     .from(testCases)
     .innerJoin(testRuns, eq(testRuns.id, testCases.testRunId))
-    .where(and(inArray(testCases.testRunId, latest), eq(testCases.status, 'failed')))
+    .where(
+      and(
+        sql`${testCases.testRunId} in (${latestRunIds(projectId)})`,
+        eq(testCases.status, 'failed'),
+      ),
+    )
     .orderBy(asc(testCases.suite), asc(testCases.file), asc(testCases.name))
     .limit(limit);
 }
 
-/** The production branch's newest run of each suite, in one statement: one index probe per suite. */
-async function latestRunIds(db: Database, projectId: number): Promise<number[]> {
-  const result = await db.execute(sql`
+/**
+ * The production branch's newest run of each suite, as a subquery the callers embed: one index
+ * probe per suite, and no round trip of its own.
+ */
+function latestRunIds(projectId: number): SQL {
+  return sql`
     select r.id
     from projects p
     cross join unnest(enum_range(null::test_suite)) as s(suite)
@@ -222,27 +235,18 @@ async function latestRunIds(db: Database, projectId: number): Promise<number[]> 
       limit 1
     ) r
     where p.id = ${projectId}
-  `);
-  return rowsOf<{ id: number }>(result).map((row) => Number(row.id));
+  `;
 }
 
 /** Per suite: the production branch's latest run (with coverage) and its pass record in the window. */
 export async function listSuiteSummaries(
   db: Database,
-  projectId: number,
+  project: Pick<Project, 'id' | 'productionBranch'>,
   { now, days }: { now: Date; days: number },
 ): Promise<SuiteSummary[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
-  const productionBranch = sql`(select ${projects.productionBranch} from ${projects} where ${projects.id} = ${projectId})`;
-  const [project, latest, counts] = await Promise.all([
-    db
-      .select({ productionBranch: projects.productionBranch })
-      .from(projects)
-      .where(eq(projects.id, projectId))
-      .then(([row]) => row),
-    latestRunIds(db, projectId).then((ids) =>
-      ids.length === 0 ? [] : runsWithLabels(db).where(inArray(testRuns.id, ids)),
-    ),
+  const [latest, counts] = await Promise.all([
+    runsWithLabels(db).where(sql`${testRuns.id} in (${latestRunIds(project.id)})`),
     db
       .select({
         suite: testRuns.suite,
@@ -252,15 +256,14 @@ export async function listSuiteSummaries(
       .from(testRuns)
       .where(
         and(
-          eq(testRuns.projectId, projectId),
-          sql`${testRuns.branch} = ${productionBranch}`,
+          eq(testRuns.projectId, project.id),
+          eq(testRuns.branch, project.productionBranch),
           sql`${testRuns.startedAt} > ${timestampParam(since)}`,
           sql`${testRuns.startedAt} <= ${timestampParam(now)}`,
         ),
       )
       .groupBy(testRuns.suite),
   ]);
-  if (!project) return [];
   return TEST_SUITES.map((suite) => {
     const count = counts.find((row) => row.suite === suite);
     return {

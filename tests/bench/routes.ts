@@ -134,7 +134,7 @@ export function benchRoutes(testRunId: number, login: string): BenchRoute[] {
         const { cursor, limit, ...filters } = testRunsQuerySchema.parse({});
         await signedIn(db);
         return Promise.all([
-          listSuiteSummaries(db, project.id, { now: now(), days: 30 }),
+          listSuiteSummaries(db, project, { now: now(), days: 30 }),
           listFailingTests(db, project.id, { limit: 20 }),
           listTestRuns(db, project.id, filters, { cursor, limit }),
         ]);

@@ -171,7 +171,7 @@ describe('listFailingTests', () => {
 
 describe('listSuiteSummaries', () => {
   test('gives each suite its latest production-branch run and its record in the window', async () => {
-    const suites = await listSuiteSummaries(handle.db, project.id, { now, days: 30 });
+    const suites = await listSuiteSummaries(handle.db, project, { now, days: 30 });
     expect(
       suites.map((suite) => [suite.suite, suite.runsInWindow, suite.failedRunsInWindow]),
     ).toEqual([

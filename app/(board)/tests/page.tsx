@@ -26,7 +26,7 @@ export default async function TestsPage(props: { searchParams: Promise<SearchPar
   const { cursor, limit, ...filters } = parseSearchParams(testRunsQuerySchema, searchParams);
   const now = new Date();
   const [suites, failing, page] = await Promise.all([
-    listSuiteSummaries(db, project.id, { now, days: WINDOW_DAYS }),
+    listSuiteSummaries(db, project, { now, days: WINDOW_DAYS }),
     listFailingTests(db, project.id, { limit: 20 }),
     listTestRuns(db, project.id, filters, { cursor, limit }),
   ]);
