@@ -12,14 +12,7 @@ import type {
 } from '@/lib/domain/test-runs';
 import { TEST_SUITES } from '@/lib/domain/test-runs';
 import type { Database } from '../client';
-import {
-  ciRuns,
-  environments,
-  type Project,
-  pullRequests,
-  testCases,
-  testRuns,
-} from '../schema';
+import { ciRuns, environments, type Project, pullRequests, testCases, testRuns } from '../schema';
 import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 import { dateFromMs, rowsOf, timestampParam } from './rows';
 

@@ -16,20 +16,22 @@ import { compiledPerShape } from '../compiled-statement';
 import { chunk, insertAsJson } from './batch';
 import { fromExcluded, whenNotOlder } from './upsert';
 
-/** A CI run replaces the stored copy unless that is newer; its identity stays. */
+/** What a later copy of a CI run replaces; its identity (run id, workflow, commit) stays. */
+export const CI_RUN_STATE = [
+  'status',
+  'conclusion',
+  'runAttempt',
+  'startedAt',
+  'completedAt',
+  'queueMs',
+  'durationMs',
+  'pullRequestId',
+] as const satisfies readonly (keyof CiRun)[];
+
+/** A CI run replaces the stored copy unless that is newer. */
 const ciRunConflict = () => ({
   target: ciRuns.githubRunId,
-  set: fromExcluded([
-    'status',
-    'conclusion',
-    'runAttempt',
-    'startedAt',
-    'completedAt',
-    'queueMs',
-    'durationMs',
-    'pullRequestId',
-    'providerUpdatedAt',
-  ]),
+  set: fromExcluded([...CI_RUN_STATE, 'providerUpdatedAt']),
   setWhere: whenNotOlder('ci_runs'),
 });
 

@@ -2,7 +2,7 @@ import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type NewCiRun, type Project, pullRequests } from '@/db/schema';
 import { compiledStatement } from '@/db/compiled-statement';
-import { upsertCiRun } from '@/db/writes';
+import { CI_RUN_STATE, upsertCiRun } from '@/db/writes';
 import type { WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import {
   ciConclusion,
@@ -13,17 +13,6 @@ import {
   spans,
 } from './ci-run-state';
 import { type ApplyResult, changedIf, differs, ignored, inTransaction } from './result';
-
-const CI_RUN_FIELDS = [
-  'status',
-  'conclusion',
-  'runAttempt',
-  'startedAt',
-  'completedAt',
-  'queueMs',
-  'durationMs',
-  'pullRequestId',
-] as const satisfies readonly (keyof CiRun)[];
 
 async function findCiRun(db: Database, githubRunId: number): Promise<CiRun | undefined> {
   const [row] = await db.select().from(ciRuns).where(eq(ciRuns.githubRunId, githubRunId));
@@ -131,7 +120,7 @@ export async function applyWorkflowRun(
         ? new Date(Math.max(stored.providerUpdatedAt.getTime(), run.updatedAt.getTime()))
         : run.updatedAt,
     };
-    if (stored && !differs(stored, row, CI_RUN_FIELDS)) return changedIf(false);
+    if (stored && !differs(stored, row, CI_RUN_STATE)) return changedIf(false);
     await upsertCiRun(tx, row);
     return changedIf(true);
   });
