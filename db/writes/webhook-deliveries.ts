@@ -9,10 +9,10 @@ export type DeliveryRecord = NewWebhookDelivery & {
 };
 
 const insertDelivery = compiledPerShape<DeliveryRecord, { id: number }>(
-  (db, { payloadText, ...values }) =>
+  (db, { payloadText, payload, ...values }) =>
     db
       .insert(webhookDeliveries)
-      .values({ ...values, ...(payloadText ? { payload: sql`${payloadText}::jsonb` } : {}) })
+      .values({ ...values, payload: payloadText ? sql`${payloadText}::jsonb` : payload })
       .onConflictDoNothing({ target: [webhookDeliveries.provider, webhookDeliveries.deliveryId] })
       .returning({ id: webhookDeliveries.id }),
 );

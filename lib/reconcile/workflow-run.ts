@@ -1,7 +1,7 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, type Placeholder, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type NewCiRun, type Project, pullRequests } from '@/db/schema';
-import { compiledStatement } from '@/db/compiled-statement';
+import { compiledPerShape } from '@/db/compiled-statement';
 import { CI_RUN_STATE, upsertCiRun } from '@/db/writes';
 import type { WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import {
@@ -40,44 +40,36 @@ function lookupValues(projectId: number, run: WorkflowRun) {
  * each matches. Every workflow_run webhook runs this, so its SQL is built once per shape (how many
  * pull requests the run names, whether it has a branch).
  */
-function storedRunLookup(values: Record<string, unknown>) {
-  const value = (name: string) => sql.placeholder(name);
+const storedRunLookup = compiledPerShape<
+  ReturnType<typeof lookupValues>,
+  { pullRequestId: number | null; stored: CiRun | null }
+>((db, values) => {
+  const value = (name: string) => (values as Record<string, Placeholder>)[name]!;
   const rules = [
     ...Object.keys(values)
       .filter((name) => name.startsWith('number'))
       .map((name) => eq(pullRequests.number, value(name))),
-    eq(pullRequests.headSha, value('headSha')),
+    eq(pullRequests.headSha, values.headSha),
     ...('headBranch' in values ? [eq(pullRequests.headBranch, value('headBranch'))] : []),
   ];
   const rank = sql`case ${sql.join(
     rules.map((rule, index) => sql`when ${rule} then ${sql.raw(String(index))}`),
     sql` `,
   )} end`;
-  return compiledStatement<{ pullRequestId: number | null; stored: CiRun | null }>((db) => {
-    const pullRequestId = db
-      .select({ id: pullRequests.id })
-      .from(pullRequests)
-      .where(and(eq(pullRequests.projectId, value('projectId')), or(...rules)))
-      .orderBy(rank, desc(pullRequests.openedAt))
-      .limit(1);
-    return db
-      .select({ pullRequestId: sql<number | null>`(${pullRequestId})`, stored: ciRuns })
-      .from(sql`(select 1) as one`)
-      .leftJoin(ciRuns, eq(ciRuns.githubRunId, value('runId')));
-  });
-}
-
-const storedRunLookups = new Map<string, ReturnType<typeof storedRunLookup>>();
+  const pullRequestId = db
+    .select({ id: pullRequests.id })
+    .from(pullRequests)
+    .where(and(eq(pullRequests.projectId, values.projectId), or(...rules)))
+    .orderBy(rank, desc(pullRequests.openedAt))
+    .limit(1);
+  return db
+    .select({ pullRequestId: sql<number | null>`(${pullRequestId})`, stored: ciRuns })
+    .from(sql`(select 1) as one`)
+    .leftJoin(ciRuns, eq(ciRuns.githubRunId, values.runId));
+});
 
 async function storedRunAndPullRequest(db: Database, projectId: number, run: WorkflowRun) {
-  const values = lookupValues(projectId, run);
-  const shape = Object.keys(values).join(',');
-  let lookup = storedRunLookups.get(shape);
-  if (!lookup) {
-    lookup = storedRunLookup(values);
-    storedRunLookups.set(shape, lookup);
-  }
-  const [row] = await lookup(db, values);
+  const [row] = await storedRunLookup(db, lookupValues(projectId, run));
   return { stored: row?.stored ?? undefined, pullRequestId: row?.pullRequestId ?? null };
 }
 
