@@ -1,6 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Database } from '../client';
+import { compiledStatement } from '../compiled-statement';
 import { getActiveEnvironmentOfKind } from './environment-of-kind';
 import {
   approvals,
@@ -209,6 +211,76 @@ export async function getDeployment(db: Database, id: number): Promise<Deploymen
   const [row] = await db.select().from(deployments).where(eq(deployments.id, id));
   return row;
 }
+
+export interface ProductionServing {
+  production: Environment | undefined;
+  /** The deployment production serves. */
+  current: Deployment | undefined;
+  /** The operation holding production's lock. */
+  holder: ActiveOperation | undefined;
+}
+
+const productionServingStatement = compiledStatement<{
+  production: Environment;
+  current: Deployment | null;
+  // Left-joined columns of two tables: drizzle leaves the object with every field null.
+  holder: { [Key in keyof Omit<ActiveOperation, 'environmentName'>]: ActiveOperation[Key] | null };
+}>((db) =>
+  db
+    .select({
+      production: environments,
+      current: deployments,
+      holder: {
+        id: operations.id,
+        kind: operations.kind,
+        state: operations.state,
+        step: operations.step,
+        actorLogin: users.githubLogin,
+        requestedAt: operations.requestedAt,
+      },
+    })
+    .from(environments)
+    .leftJoin(deployments, eq(deployments.id, environments.currentDeploymentId))
+    .leftJoin(
+      operations,
+      and(
+        eq(operations.environmentId, environments.id),
+        inArray(operations.state, [...ACTIVE_OPERATION_STATES]),
+      ),
+    )
+    .leftJoin(users, eq(users.id, operations.actorId))
+    .where(
+      and(
+        eq(environments.projectId, sql.placeholder('projectId')),
+        eq(environments.kind, 'production'),
+        eq(environments.status, 'active'),
+      ),
+    )
+    .orderBy(asc(environments.id))
+    .limit(1),
+);
+
+/**
+ * The project's production environment (getProductionEnvironment's pick), the deployment it
+ * serves and the operation holding its lock, in one query. A page asks for it from several
+ * offers (promote, roll back, the gate): React keeps one read per request while rendering.
+ */
+export const getProductionServing = cache(async function getProductionServing(
+  db: Database,
+  projectId: number,
+): Promise<ProductionServing> {
+  const [row] = await productionServingStatement(db, { projectId });
+  if (!row) return { production: undefined, current: undefined, holder: undefined };
+  const { production, current, holder } = row;
+  return {
+    production,
+    current: current ?? undefined,
+    holder:
+      holder.id === null
+        ? undefined
+        : ({ ...holder, environmentName: production.name } as ActiveOperation),
+  };
+});
 
 /** The project's active production environment. */
 export function getProductionEnvironment(

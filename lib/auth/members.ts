@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { compiledStatement } from '@/db/compiled-statement';
 import type { Database } from '@/db/client';
-import { memberships, users } from '@/db/schema';
+import { type Project, memberships, projects, users } from '@/db/schema';
 import { type Role, roleRank } from './roles';
 
 /** A user together with their role on one project. */
@@ -36,6 +36,55 @@ const memberByLogin = compiledStatement<Member>((db) =>
     )
     .limit(1),
 );
+
+interface ProjectMemberRow {
+  project: Project;
+  userId: number | null;
+  login: string | null;
+  name: string | null;
+  avatarUrl: string | null;
+  role: Role | null;
+}
+
+/** The board's project with the login's membership on it, in one round trip. */
+const projectMember = (slug: boolean) =>
+  compiledStatement<ProjectMemberRow>((db) =>
+    db
+      .select({ project: projects, ...memberColumns })
+      .from(projects)
+      .leftJoin(users, eq(users.githubLogin, sql.placeholder('login')))
+      .leftJoin(
+        memberships,
+        and(eq(memberships.projectId, projects.id), eq(memberships.userId, users.id)),
+      )
+      .where(slug ? eq(projects.slug, sql.placeholder('slug')) : undefined)
+      .orderBy(asc(projects.id))
+      .limit(1),
+  );
+const firstProjectMember = projectMember(false);
+const projectMemberBySlug = projectMember(true);
+
+/**
+ * The board's project (as readCurrentProject picks it) and the login's membership on it: what
+ * every signed-in request checks, read together. `member` is undefined without a membership;
+ * both are undefined on an empty database.
+ */
+export async function findProjectMember(
+  db: Database,
+  login: string,
+  slug = process.env.ENVBOARD_PROJECT,
+): Promise<{ project: Project | undefined; member: Member | undefined }> {
+  const [row] = slug
+    ? await projectMemberBySlug(db, { login, slug })
+    : await firstProjectMember(db, { login });
+  if (!row) return { project: undefined, member: undefined };
+  const { project, userId, login: memberLogin, name, avatarUrl, role } = row;
+  const member =
+    role && userId !== null && memberLogin !== null && name !== null
+      ? { userId, login: memberLogin, name, avatarUrl, role }
+      : undefined;
+  return { project, member };
+}
 
 /** The member with this GitHub login on the project; undefined without a membership. */
 export async function findMember(

@@ -1,9 +1,9 @@
 import 'server-only';
-import { headers } from 'next/headers';
-import { NextRequest } from 'next/server';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { type Actor, loadActor } from './actor';
+import { readCurrentProject, shareCurrentProject } from '@/db/queries/project';
+import { type Actor, loadActor, loadSessionView, type SessionView } from './actor';
 import { sessionLogin } from './session-token';
 
 /** The actor behind a route handler's request, or null when not signed in. */
@@ -16,8 +16,14 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
  * The actor for the page or server action being rendered, or null when not signed in. Cached per
  * request: the layout and the page ask once between them.
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  // Only the cookie header matters; the URL is a placeholder NextRequest requires.
-  const request = new NextRequest('http://envboard.internal/', { headers: await headers() });
-  return getRequestActor(request);
+export const getActor = cache((): Promise<Actor | null> => {
+  const view = readSessionView();
+  // The same round trip read the project: the page's getCurrentProject need not read it again.
+  shareCurrentProject(view.then((found) => found?.project ?? readCurrentProject(getDb())));
+  return view.then((found) => found?.actor ?? null);
 });
+
+async function readSessionView(): Promise<SessionView | null> {
+  const login = await sessionLogin({ cookies: await cookies(), headers: await headers() });
+  return login ? loadSessionView(getDb(), login) : null;
+}

@@ -2,10 +2,9 @@ import type { Database } from '@/db/client';
 import {
   type ActiveOperation,
   getActiveOperations,
-  getDeployment,
   getDeploymentContext,
   getEnvironmentContexts,
-  getProductionEnvironment,
+  getProductionServing,
 } from '@/db/queries/operations';
 import type { Deployment, Environment } from '@/db/schema';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
@@ -42,10 +41,6 @@ async function lockHolders(
   return new Map([...active].map(([id, operation]) => [id, describeHolder(operation)]));
 }
 
-async function lockHolder(db: Database, environmentId: number): Promise<string | undefined> {
-  return (await lockHolders(db, [environmentId])).get(environmentId);
-}
-
 function fromFailures(failures: readonly { message: string }[]): Availability {
   return failures.length === 0 ? allowed : refused(failures.map((f) => f.message).join('; '));
 }
@@ -74,13 +69,10 @@ function rollbackOffer(
   return held ? refused(held) : allowed;
 }
 
-/** Production with the deployment it serves. */
+/** Production with the deployment it serves, and its lock's holder described. */
 async function productionServing(db: Database, projectId: number) {
-  const production = await getProductionEnvironment(db, projectId);
-  const current = production?.currentDeploymentId
-    ? await getDeployment(db, production.currentDeploymentId)
-    : undefined;
-  return { production, current };
+  const { production, current, holder } = await getProductionServing(db, projectId);
+  return { production, current, held: holder && describeHolder(holder) };
 }
 
 /** Promote `deploymentId` to production: the promotion gate, then production's lock. */
@@ -90,7 +82,9 @@ export async function promotionAvailability(
   now: Date,
 ): Promise<Availability> {
   const evaluated = await evaluatePromotion(db, deploymentId, now);
-  const held = evaluated?.production ? await lockHolder(db, evaluated.production.id) : undefined;
+  const held = evaluated?.production
+    ? (await productionServing(db, evaluated.project.id)).held
+    : undefined;
   return promotionOffer(deploymentId, evaluated, held);
 }
 
@@ -101,8 +95,7 @@ export async function rollbackAvailability(
 ): Promise<Availability> {
   const context = await getDeploymentContext(db, targetDeploymentId);
   if (!context) return refused(`deployment ${targetDeploymentId} does not exist`);
-  const { production, current } = await productionServing(db, context.project.id);
-  const held = production ? await lockHolder(db, production.id) : undefined;
+  const { production, current, held } = await productionServing(db, context.project.id);
   return rollbackOffer(context.deployment, production, current, held);
 }
 
@@ -175,10 +168,8 @@ export async function deploymentRowsAvailability(
 }> {
   const ready = rows.filter((row) => row.state === 'ready');
   const promotable = ready.filter((row) => row.environmentKind === 'staging');
-  const serving = productionServing(db, projectId);
-  const [{ production, current }, held, evaluations] = await Promise.all([
-    serving,
-    serving.then(({ production }) => (production ? lockHolder(db, production.id) : undefined)),
+  const [{ production, current, held }, evaluations] = await Promise.all([
+    productionServing(db, projectId),
     promotable.length > 0
       ? evaluatePromotions(
           db,

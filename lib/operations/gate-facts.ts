@@ -3,7 +3,7 @@ import {
   type DeploymentContext,
   getCheckResultsByCommit,
   getDeploymentContexts,
-  getProductionEnvironment,
+  getProductionServing,
 } from '@/db/queries/operations';
 import type { Environment } from '@/db/schema';
 import { promotionGate } from './promotion-gate';
@@ -18,7 +18,8 @@ export interface PromotionEvaluation extends DeploymentContext {
  * Reads what the promotion gate needs for many deployments and evaluates it for each, keyed by
  * deployment id (unknown ids are left out). The reads do not grow with the number of
  * deployments: their contexts and database branches in one query, the check results of all
- * their commits in two, and production once per project (a page lists one project).
+ * their commits in two, and production once per project (a page lists one project; a page's render reads it once
+ * for all its offers).
  */
 export async function evaluatePromotions(
   db: Database,
@@ -29,7 +30,7 @@ export async function evaluatePromotions(
   const projectIds = [...new Set(contexts.map((context) => context.project.id))];
   const [productions, checksOf] = await Promise.all([
     Promise.all(
-      projectIds.map(async (id) => [id, await getProductionEnvironment(db, id)] as const),
+      projectIds.map(async (id) => [id, (await getProductionServing(db, id)).production] as const),
     ).then((entries) => new Map(entries)),
     getCheckResultsByCommit(
       db,

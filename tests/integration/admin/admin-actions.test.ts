@@ -17,9 +17,14 @@ import { useCronEnvironment } from '../sync/cron-env';
 
 /** The cookie the next request carries: server actions read the session from next/headers. */
 const request = vi.hoisted(() => ({ cookie: null as string | null }));
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-}));
+vi.mock('next/headers', async () => {
+  const { RequestCookies } = await import('next/dist/compiled/@edge-runtime/cookies');
+  const requestHeaders = () => new Headers(request.cookie ? { cookie: request.cookie } : {});
+  return {
+    headers: async () => requestHeaders(),
+    cookies: async () => new RequestCookies(requestHeaders()),
+  };
+});
 // Revalidation needs a Next.js request store; the actions' data is what is under test.
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 

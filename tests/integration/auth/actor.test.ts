@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import type { Project } from '@/db/schema';
 import { setMembership } from '@/db/writes';
-import { loadActor } from '@/lib/auth/actor';
+import { loadActor, loadSessionView } from '@/lib/auth/actor';
+import { authSecret } from '@/lib/auth/config';
 import { admitGitHubUser } from '@/lib/auth/github-sign-in';
-import { findMember, listMembers } from '@/lib/auth/members';
+import { findMember, findProjectMember, listMembers } from '@/lib/auth/members';
 import { sessionLogin } from '@/lib/auth/session-token';
 import { getRequestActor } from '@/lib/auth/session';
 import { roleRank } from '@/lib/auth/roles';
@@ -60,6 +62,21 @@ describe('role resolution', () => {
     ).toBeNull();
   });
 
+  test('the session view reads the board’s project with the login’s membership on it', async () => {
+    const second = await createProject(handle.db);
+    const { user } = await signedInMember(handle.db, second, 'admin');
+    const first = await loadSessionView(handle.db, user.githubLogin);
+    expect(first.project?.id).toBe(project.id);
+    expect(first.actor).toBeNull();
+    const named = await findProjectMember(handle.db, user.githubLogin, second.slug);
+    expect(named.project?.id).toBe(second.id);
+    expect(named.member).toMatchObject({ userId: user.id, role: 'admin' });
+    expect(await findProjectMember(handle.db, 'nobody-at-all', second.slug)).toEqual({
+      project: second,
+      member: undefined,
+    });
+  });
+
   test('a user without a membership is nobody', async () => {
     const outsider = await createUser(handle.db);
     expect(await loadActor(handle.db, outsider.githubLogin)).toBeNull();
@@ -82,6 +99,23 @@ describe('the session cookie', () => {
 
   test('a genuine cookie gives its GitHub login', async () => {
     expect(await sessionLogin(getWithCookie('/', await sessionCookie('octocat')))).toBe('octocat');
+  });
+
+  test('a cookie read before is refused once it has expired', async () => {
+    const token = await encode({
+      token: { login: 'short-lived' },
+      secret: authSecret(process.env),
+      maxAge: 60,
+    });
+    const request = () => getWithCookie('/', `next-auth.session-token=${token}`);
+    expect(await sessionLogin(request())).toBe('short-lived');
+    expect(await sessionLogin(request())).toBe('short-lived');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * 60 * 1000 });
+    try {
+      expect(await sessionLogin(request())).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

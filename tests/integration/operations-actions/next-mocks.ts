@@ -13,8 +13,14 @@ export const request = {
   background: [] as Promise<unknown>[],
 };
 
-export function headersModule() {
-  return { headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}) };
+const requestHeaders = () => new Headers(request.cookie ? { cookie: request.cookie } : {});
+
+export async function headersModule() {
+  const { RequestCookies } = await import('next/dist/compiled/@edge-runtime/cookies');
+  return {
+    headers: async () => requestHeaders(),
+    cookies: async () => new RequestCookies(requestHeaders()),
+  };
 }
 
 export function cacheModule() {
