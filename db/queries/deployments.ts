@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type {
   DeploymentListItem,
   DeploymentSort,
@@ -8,8 +8,15 @@ import type {
 } from '@/lib/domain/deployments';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
+import { compiledPerShape, type ShapeValues } from '../compiled-statement';
 import { deployments, environments, pullRequests } from '../schema';
-import { afterCursor, descNullsLast, type PageRequest } from './keyset';
+import {
+  afterCursor,
+  cursorPlaceholders,
+  cursorValues,
+  descNullsLast,
+  type PageRequest,
+} from './keyset';
 import { environmentIdBySlug } from './filter-options';
 
 export interface DeploymentFilters {
@@ -23,35 +30,18 @@ export interface DeploymentFilters {
   sort?: DeploymentSort;
 }
 
-/** Every filter and both sorts have a (project, …) index; pages are keyset cursors. */
-export async function listDeployments(
-  db: Database,
-  projectId: number,
-  filters: DeploymentFilters,
-  page: PageRequest,
-): Promise<Page<DeploymentListItem>> {
-  const slowest = filters.sort === 'slowest';
-  const conditions: (SQL | undefined)[] = [
-    eq(deployments.projectId, projectId),
-    // A subquery rather than a looked-up constant: with a constant the planner trusts its
-    // per-environment row estimate and, for "slowest", walks the project-wide duration order
-    // through an environment with few finished builds; the subquery's generic estimate picks the
-    // environment's own index. An unknown slug matches nothing.
-    filters.environment
-      ? eq(deployments.environmentId, environmentIdBySlug(db, projectId, filters.environment))
-      : undefined,
-    filters.target ? eq(deployments.target, filters.target) : undefined,
-    filters.state ? eq(deployments.state, filters.state) : undefined,
-    filters.branch ? eq(deployments.gitBranch, filters.branch) : undefined,
-    filters.author ? eq(deployments.commitAuthor, filters.author) : undefined,
-    slowest
-      ? and(
-          isNotNull(deployments.buildDurationMs),
-          afterCursor(deployments.buildDurationMs, deployments.id, page.cursor, 'number'),
-        )
-      : afterCursor(deployments.providerCreatedAt, deployments.id, page.cursor, 'timestamp'),
-  ];
-  const rows = await db
+interface DeploymentListInput extends Omit<DeploymentFilters, 'sort'> {
+  projectId: number;
+  /** Given (true) for the slowest-builds order. */
+  slowest?: true;
+  cursorValue?: string | number;
+  cursorId?: number;
+  limit: number;
+}
+
+const deploymentList = (db: Database, values: ShapeValues<DeploymentListInput>) => {
+  const cursor = cursorPlaceholders(values);
+  return db
     .select({
       id: deployments.id,
       vercelId: deployments.vercelId,
@@ -75,13 +65,65 @@ export async function listDeployments(
     .from(deployments)
     .innerJoin(environments, eq(environments.id, deployments.environmentId))
     .leftJoin(pullRequests, eq(pullRequests.id, deployments.pullRequestId))
-    .where(and(...conditions))
+    .where(
+      and(
+        eq(deployments.projectId, values.projectId),
+        // A subquery rather than a looked-up constant: with a constant the planner trusts its
+        // per-environment row estimate and, for "slowest", walks the project-wide duration order
+        // through an environment with few finished builds; the subquery's generic estimate picks
+        // the environment's own index. An unknown slug matches nothing.
+        values.environment
+          ? eq(
+              deployments.environmentId,
+              environmentIdBySlug(db, values.projectId, values.environment),
+            )
+          : undefined,
+        values.target ? eq(deployments.target, values.target) : undefined,
+        values.state ? eq(deployments.state, values.state) : undefined,
+        values.branch ? eq(deployments.gitBranch, values.branch) : undefined,
+        values.author ? eq(deployments.commitAuthor, values.author) : undefined,
+        values.slowest
+          ? and(
+              isNotNull(deployments.buildDurationMs),
+              afterCursor(deployments.buildDurationMs, deployments.id, cursor, 'number'),
+            )
+          : afterCursor(deployments.providerCreatedAt, deployments.id, cursor, 'timestamp'),
+      ),
+    )
     .orderBy(
-      ...(slowest
+      ...(values.slowest
         ? [descNullsLast(deployments.buildDurationMs), descNullsLast(deployments.id)]
         : [descNullsLast(deployments.providerCreatedAt), descNullsLast(deployments.id)]),
     )
-    .limit(page.limit + 1);
+    .limit(values.limit);
+};
+// Built once per combination of filters: the deployments page, an environment's history and the
+// rollback choices read it on every request.
+const deploymentListStatement = compiledPerShape<
+  DeploymentListInput,
+  Awaited<ReturnType<typeof deploymentList>>[number]
+>(deploymentList);
+
+/** Every filter and both sorts have a (project, …) index; pages are keyset cursors. */
+export async function listDeployments(
+  db: Database,
+  projectId: number,
+  filters: DeploymentFilters,
+  page: PageRequest,
+): Promise<Page<DeploymentListItem>> {
+  const slowest = filters.sort === 'slowest';
+  const rows = await deploymentListStatement(db, {
+    projectId,
+    // An empty filter is no filter.
+    environment: filters.environment || undefined,
+    target: filters.target || undefined,
+    state: filters.state || undefined,
+    branch: filters.branch || undefined,
+    author: filters.author || undefined,
+    slowest: slowest || undefined,
+    ...cursorValues(page.cursor, slowest ? 'number' : 'timestamp'),
+    limit: page.limit + 1,
+  });
   return toPage(rows, page.limit, (row) =>
     slowest ? encodeCursor(row.buildDurationMs ?? 0, row.id) : encodeCursor(row.createdAt, row.id),
   );

@@ -1,9 +1,10 @@
 import 'server-only';
-import { aliasedTable, and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { EnvironmentFilters } from '@/lib/filters/environments';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
 import { encodeCursor, toPage } from '@/lib/paging';
 import type { Database } from '../client';
+import { compiledPerShape, type ShapeValues } from '../compiled-statement';
 import {
   costSamples,
   dbBranches,
@@ -13,7 +14,7 @@ import {
   testRuns,
 } from '../schema';
 import { listDeployments } from './deployments';
-import { descNullsLast, type PageRequest } from './keyset';
+import { cursorPlaceholders, cursorValues, descNullsLast, type PageRequest } from './keyset';
 import { runsWithLabels } from './tests';
 import { getUptimeByEnvironment } from './uptime';
 
@@ -54,19 +55,26 @@ const listColumns = {
  * Production, staging and development first, then previews newest first; keyset-paged on
  * (kind rank, id) so the cursor is the rank and id of the last row seen.
  */
-function afterEnvironment(cursor: PageRequest['cursor']): SQL | undefined {
+function afterEnvironment(
+  cursor: readonly [Placeholder, Placeholder] | undefined,
+): SQL | undefined {
   if (!cursor) return undefined;
   const [rank, id] = cursor;
-  return sql`(${kindRankSql} > ${Number(rank)} or (${kindRankSql} = ${Number(rank)} and ${environments.id} < ${id}))`;
+  return sql`(${kindRankSql} > ${rank} or (${kindRankSql} = ${rank} and ${environments.id} < ${id}))`;
 }
 
-export async function listEnvironments(
-  db: Database,
-  projectId: number,
-  filters: EnvironmentFilters,
-  page: PageRequest,
-) {
-  const rows = await db
+interface EnvironmentListInput {
+  projectId: number;
+  kind?: string;
+  /** Given (true) unless deleted environments are listed too. */
+  activeOnly?: true;
+  cursorValue?: string | number;
+  cursorId?: number;
+  limit: number;
+}
+
+const environmentList = (db: Database, values: ShapeValues<EnvironmentListInput>) =>
+  db
     .select(listColumns)
     .from(environments)
     .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
@@ -74,14 +82,33 @@ export async function listEnvironments(
     .leftJoin(deployments, eq(deployments.id, environments.currentDeploymentId))
     .where(
       and(
-        eq(environments.projectId, projectId),
-        filters.kind ? eq(environments.kind, filters.kind) : undefined,
-        filters.deleted ? undefined : eq(environments.status, 'active'),
-        afterEnvironment(page.cursor),
+        eq(environments.projectId, values.projectId),
+        values.kind ? eq(environments.kind, values.kind) : undefined,
+        values.activeOnly ? eq(environments.status, 'active') : undefined,
+        afterEnvironment(cursorPlaceholders(values)),
       ),
     )
     .orderBy(kindRankSql, desc(environments.id))
-    .limit(page.limit + 1);
+    .limit(values.limit);
+// Built once per combination of filters: the environments page reads it on every request.
+const environmentListStatement = compiledPerShape<
+  EnvironmentListInput,
+  Awaited<ReturnType<typeof environmentList>>[number]
+>(environmentList);
+
+export async function listEnvironments(
+  db: Database,
+  projectId: number,
+  filters: EnvironmentFilters,
+  page: PageRequest,
+) {
+  const rows = await environmentListStatement(db, {
+    projectId,
+    kind: filters.kind || undefined,
+    activeOnly: filters.deleted ? undefined : true,
+    ...cursorValues(page.cursor, 'number'),
+    limit: page.limit + 1,
+  });
   return toPage(rows, page.limit, (row) => encodeCursor(row.kindRank, row.id));
 }
 export type EnvironmentListItem = Awaited<ReturnType<typeof listEnvironments>>['rows'][number];

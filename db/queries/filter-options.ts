@@ -1,11 +1,15 @@
 import 'server-only';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { environments, memberships, users } from '../schema';
 import { rowsOf } from './rows';
 
 /** The id of a project's environment by slug, as a subquery so the filter stays one statement. */
-export function environmentIdBySlug(db: Database, projectId: number, slug: string): SQL {
+export function environmentIdBySlug(
+  db: Database,
+  projectId: number | Placeholder,
+  slug: string | Placeholder,
+): SQL {
   return sql`(${db
     .select({ id: environments.id })
     .from(environments)

@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, is, Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Cursor } from '@/lib/paging';
 
 /** A page request as the queries take it: the decoded cursor of the last row seen, and a size. */
@@ -6,6 +6,9 @@ export interface PageRequest {
   cursor?: Cursor;
   limit: number;
 }
+
+/** A cursor's two values, or the placeholders a compiled statement fills them in through. */
+export type CursorValues = Cursor | readonly [Placeholder, Placeholder];
 
 /**
  * Rows after the cursor in a `(sortColumn desc, id desc)` order, as one row comparison so the
@@ -15,13 +18,32 @@ export interface PageRequest {
 export function afterCursor(
   sortColumn: AnyColumn,
   idColumn: AnyColumn,
-  cursor: Cursor | undefined,
+  cursor: CursorValues | undefined,
   kind: 'timestamp' | 'number',
 ): SQL | undefined {
   if (!cursor) return undefined;
   const [value, id] = cursor;
-  const bound = kind === 'timestamp' ? sql`${String(value)}::timestamptz` : sql`${Number(value)}`;
+  const given = is(value, Placeholder);
+  const bound =
+    kind === 'timestamp'
+      ? sql`${given ? value : String(value)}::timestamptz`
+      : sql`${given ? value : Number(value)}`;
   return sql`(${sortColumn}, ${idColumn}) < (${bound}, ${id})`;
+}
+
+/** A decoded cursor as the values a compiled list statement takes (see cursorPlaceholders). */
+export function cursorValues(cursor: Cursor | undefined, kind: 'timestamp' | 'number') {
+  if (!cursor) return {};
+  const [value, id] = cursor;
+  return { cursorValue: kind === 'timestamp' ? String(value) : Number(value), cursorId: id };
+}
+
+/** The placeholders for cursorValues in a compiled statement, when the shape has a cursor. */
+export function cursorPlaceholders(values: {
+  cursorValue?: Placeholder;
+  cursorId?: Placeholder;
+}): readonly [Placeholder, Placeholder] | undefined {
+  return values.cursorValue && values.cursorId ? [values.cursorValue, values.cursorId] : undefined;
 }
 
 /**

@@ -13,7 +13,14 @@ import type {
 import { TEST_SUITES } from '@/lib/domain/test-runs';
 import type { Database } from '../client';
 import { ciRuns, environments, type Project, pullRequests, testCases, testRuns } from '../schema';
-import { afterCursor, descNullsLast, type PageRequest } from './keyset';
+import { compiledPerShape, type ShapeValues } from '../compiled-statement';
+import {
+  afterCursor,
+  cursorPlaceholders,
+  cursorValues,
+  descNullsLast,
+  type PageRequest,
+} from './keyset';
 import { dateFromMs, rowsOf, timestampParam } from './rows';
 
 export interface TestRunFilters {
@@ -49,6 +56,32 @@ export function runsWithLabels(db: Database) {
     .leftJoin(environments, eq(environments.id, testRuns.environmentId));
 }
 
+interface TestRunListInput extends TestRunFilters {
+  projectId: number;
+  cursorValue?: string | number;
+  cursorId?: number;
+  limit: number;
+}
+
+const testRunList = (db: Database, values: ShapeValues<TestRunListInput>) =>
+  runsWithLabels(db)
+    .where(
+      and(
+        eq(testRuns.projectId, values.projectId),
+        values.suite ? eq(testRuns.suite, values.suite) : undefined,
+        values.status ? eq(testRuns.status, values.status) : undefined,
+        values.branch ? eq(testRuns.branch, values.branch) : undefined,
+        afterCursor(testRuns.startedAt, testRuns.id, cursorPlaceholders(values), 'timestamp'),
+      ),
+    )
+    .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
+    .limit(values.limit);
+// Built once per combination of filters: the tests page and the API list runs on every request.
+const testRunListStatement = compiledPerShape<
+  TestRunListInput,
+  Awaited<ReturnType<typeof testRunList>>[number]
+>(testRunList);
+
 /** Newest first, keyset-paged on (started_at, id); each filter has a (project, filter, started_at) index. */
 export async function listTestRuns(
   db: Database,
@@ -56,18 +89,15 @@ export async function listTestRuns(
   filters: TestRunFilters,
   page: PageRequest,
 ): Promise<Page<TestRunListItem>> {
-  const rows = await runsWithLabels(db)
-    .where(
-      and(
-        eq(testRuns.projectId, projectId),
-        filters.suite ? eq(testRuns.suite, filters.suite) : undefined,
-        filters.status ? eq(testRuns.status, filters.status) : undefined,
-        filters.branch ? eq(testRuns.branch, filters.branch) : undefined,
-        afterCursor(testRuns.startedAt, testRuns.id, page.cursor, 'timestamp'),
-      ),
-    )
-    .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
-    .limit(page.limit + 1);
+  const rows = await testRunListStatement(db, {
+    projectId,
+    // An empty filter is no filter, as everywhere else.
+    suite: filters.suite || undefined,
+    status: filters.status || undefined,
+    branch: filters.branch || undefined,
+    ...cursorValues(page.cursor, 'timestamp'),
+    limit: page.limit + 1,
+  });
   return toPage(rows, page.limit, (row) => encodeCursor(row.startedAt, row.id));
 }
 

@@ -6,7 +6,14 @@ import { firstLoadJsBytes } from './first-load-js';
 import { benchOperations } from './operations';
 import { benchIngest } from './ingest';
 import { datasetSizes, seedLargeDataset } from './large-dataset';
-import { fetchFully, type LoadResult, median, percentile, runClosedLoop } from './load';
+import {
+  closeLoadConnections,
+  fetchFully,
+  type LoadResult,
+  median,
+  percentile,
+  runClosedLoop,
+} from './load';
 import { benchRoutes } from './routes';
 import { ensureDatabase } from './database';
 import { startProductionServer } from './server';
@@ -111,6 +118,7 @@ try {
   await benchIngest(handle, { concurrency: CONCURRENCY });
   await benchOperations(handle, { iterations: 20 });
 } finally {
+  closeLoadConnections();
   server.stop();
   await handle.close();
 }
