@@ -38,6 +38,11 @@ function templateOf(builder: Preparable): Template {
   };
 }
 
+/** The row type of a query builder function: what its statement, once compiled, returns. */
+export type RowOf<Build extends (...args: never[]) => PromiseLike<readonly unknown[]>> = Awaited<
+  ReturnType<Build>
+>[number];
+
 export type CompiledStatement<Row> = (
   db: Database,
   values: Record<string, unknown>,

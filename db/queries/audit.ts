@@ -3,9 +3,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AuditEntry, OperationKind, OperationState } from '@/lib/domain/audit';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
+import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
 import { environments, operations, users } from '../schema';
 import { environmentIdBySlug } from './filter-options';
-import { afterCursor, descNullsLast, type PageRequest } from './keyset';
+import {
+  afterCursor,
+  cursorPlaceholders,
+  cursorValues,
+  descNullsLast,
+  type PageRequest,
+} from './keyset';
 
 export interface OperationFilters {
   /** The actor's GitHub login. */
@@ -16,14 +23,15 @@ export interface OperationFilters {
   outcome?: OperationState;
 }
 
-/** The audit log, newest first; each filter has an index that ends in requested_at. */
-export async function listOperations(
-  db: Database,
-  projectId: number,
-  filters: OperationFilters,
-  page: PageRequest,
-): Promise<Page<AuditEntry>> {
-  const rows = await db
+interface OperationListInput extends OperationFilters {
+  projectId: number;
+  cursorValue?: string | number;
+  cursorId?: number;
+  limit: number;
+}
+
+const operationList = (db: Database, values: ShapeValues<OperationListInput>) =>
+  db
     .select({
       id: operations.id,
       kind: operations.kind,
@@ -45,22 +53,47 @@ export async function listOperations(
     .leftJoin(environments, eq(environments.id, operations.environmentId))
     .where(
       and(
-        eq(operations.projectId, projectId),
-        filters.actor
+        eq(operations.projectId, values.projectId),
+        values.actor
           ? eq(
               operations.actorId,
-              sql`(${db.select({ id: users.id }).from(users).where(eq(users.githubLogin, filters.actor))})`,
+              sql`(${db.select({ id: users.id }).from(users).where(eq(users.githubLogin, values.actor))})`,
             )
           : undefined,
-        filters.action ? eq(operations.kind, filters.action) : undefined,
-        filters.environment
-          ? eq(operations.environmentId, environmentIdBySlug(db, projectId, filters.environment))
+        values.action ? eq(operations.kind, values.action) : undefined,
+        values.environment
+          ? eq(
+              operations.environmentId,
+              environmentIdBySlug(db, values.projectId, values.environment),
+            )
           : undefined,
-        filters.outcome ? eq(operations.state, filters.outcome) : undefined,
-        afterCursor(operations.requestedAt, operations.id, page.cursor, 'timestamp'),
+        values.outcome ? eq(operations.state, values.outcome) : undefined,
+        afterCursor(operations.requestedAt, operations.id, cursorPlaceholders(values), 'timestamp'),
       ),
     )
     .orderBy(descNullsLast(operations.requestedAt), descNullsLast(operations.id))
-    .limit(page.limit + 1);
+    .limit(values.limit);
+// Built once per combination of filters: the audit page reads it on every request.
+const operationListStatement = compiledPerShape<OperationListInput, RowOf<typeof operationList>>(
+  operationList,
+);
+
+/** The audit log, newest first; each filter has an index that ends in requested_at. */
+export async function listOperations(
+  db: Database,
+  projectId: number,
+  filters: OperationFilters,
+  page: PageRequest,
+): Promise<Page<AuditEntry>> {
+  const rows = await operationListStatement(db, {
+    projectId,
+    // An empty filter is no filter.
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    environment: filters.environment || undefined,
+    outcome: filters.outcome || undefined,
+    ...cursorValues(page.cursor, 'timestamp'),
+    limit: page.limit + 1,
+  });
   return toPage(rows, page.limit, (row) => encodeCursor(row.requestedAt, row.id));
 }

@@ -8,7 +8,7 @@ import type {
 } from '@/lib/domain/deployments';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
-import { compiledPerShape, type ShapeValues } from '../compiled-statement';
+import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
 import { deployments, environments, pullRequests } from '../schema';
 import {
   afterCursor,
@@ -99,10 +99,9 @@ const deploymentList = (db: Database, values: ShapeValues<DeploymentListInput>) 
 };
 // Built once per combination of filters: the deployments page, an environment's history and the
 // rollback choices read it on every request.
-const deploymentListStatement = compiledPerShape<
-  DeploymentListInput,
-  Awaited<ReturnType<typeof deploymentList>>[number]
->(deploymentList);
+const deploymentListStatement = compiledPerShape<DeploymentListInput, RowOf<typeof deploymentList>>(
+  deploymentList,
+);
 
 /** Every filter and both sorts have a (project, …) index; pages are keyset cursors. */
 export async function listDeployments(

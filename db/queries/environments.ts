@@ -4,7 +4,7 @@ import type { EnvironmentFilters } from '@/lib/filters/environments';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
 import { encodeCursor, toPage } from '@/lib/paging';
 import type { Database } from '../client';
-import { compiledPerShape, type ShapeValues } from '../compiled-statement';
+import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
 import {
   costSamples,
   dbBranches,
@@ -93,7 +93,7 @@ const environmentList = (db: Database, values: ShapeValues<EnvironmentListInput>
 // Built once per combination of filters: the environments page reads it on every request.
 const environmentListStatement = compiledPerShape<
   EnvironmentListInput,
-  Awaited<ReturnType<typeof environmentList>>[number]
+  RowOf<typeof environmentList>
 >(environmentList);
 
 export async function listEnvironments(

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import { compiledStatement, type RowOf } from '../compiled-statement';
 import { environments, memberships, users } from '../schema';
 import { rowsOf } from './rows';
 
@@ -28,7 +29,12 @@ export async function listEnvironmentOptions(
   db: Database,
   projectId: number,
 ): Promise<EnvironmentOption[]> {
-  return db
+  return environmentOptions(db, { projectId });
+}
+
+// Filter menus are on every list page: their statements are built once.
+const environmentOptionsQuery = (db: Database) =>
+  db
     .select({
       slug: environments.slug,
       name: environments.name,
@@ -36,13 +42,14 @@ export async function listEnvironmentOptions(
       active: sql<boolean>`${environments.status} = 'active'`,
     })
     .from(environments)
-    .where(eq(environments.projectId, projectId))
+    .where(eq(environments.projectId, sql.placeholder('projectId')))
     .orderBy(
       sql`case ${environments.kind} when 'production' then 0 when 'staging' then 1 when 'development' then 2 else 3 end`,
       sql`${environments.status} = 'active' desc`,
       asc(environments.name),
     );
-}
+const environmentOptions =
+  compiledStatement<RowOf<typeof environmentOptionsQuery>>(environmentOptionsQuery);
 
 /**
  * Distinct commit authors, read as a skip scan over the (project, author, created) index: one
@@ -71,10 +78,14 @@ export interface MemberOption {
 
 /** The project's members, for the audit log's actor filter. */
 export async function listProjectMembers(db: Database, projectId: number): Promise<MemberOption[]> {
-  return db
+  return projectMembers(db, { projectId });
+}
+
+const projectMembersQuery = (db: Database) =>
+  db
     .select({ login: users.githubLogin, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.projectId, projectId))
+    .where(eq(memberships.projectId, sql.placeholder('projectId')))
     .orderBy(asc(users.name));
-}
+const projectMembers = compiledStatement<RowOf<typeof projectMembersQuery>>(projectMembersQuery);

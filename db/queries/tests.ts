@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type {
   FailingTest,
@@ -13,7 +13,12 @@ import type {
 import { TEST_SUITES } from '@/lib/domain/test-runs';
 import type { Database } from '../client';
 import { ciRuns, environments, type Project, pullRequests, testCases, testRuns } from '../schema';
-import { compiledPerShape, type ShapeValues } from '../compiled-statement';
+import {
+  compiledPerShape,
+  compiledStatement,
+  type RowOf,
+  type ShapeValues,
+} from '../compiled-statement';
 import {
   afterCursor,
   cursorPlaceholders,
@@ -77,10 +82,9 @@ const testRunList = (db: Database, values: ShapeValues<TestRunListInput>) =>
     .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
     .limit(values.limit);
 // Built once per combination of filters: the tests page and the API list runs on every request.
-const testRunListStatement = compiledPerShape<
-  TestRunListInput,
-  Awaited<ReturnType<typeof testRunList>>[number]
->(testRunList);
+const testRunListStatement = compiledPerShape<TestRunListInput, RowOf<typeof testRunList>>(
+  testRunList,
+);
 
 /** Newest first, keyset-paged on (started_at, id); each filter has a (project, filter, started_at) index. */
 export async function listTestRuns(
@@ -219,7 +223,12 @@ export async function listFailingTests(
   projectId: number,
   { limit }: { limit: number },
 ): Promise<FailingTest[]> {
-  return db
+  return failingTests(db, { projectId, limit });
+}
+
+// The tests page and the overview read these on every request: built once.
+const failingTestsQuery = (db: Database) =>
+  db
     .select({
       suite: testCases.suite,
       name: testCases.name,
@@ -234,19 +243,19 @@ export async function listFailingTests(
     .innerJoin(testRuns, eq(testRuns.id, testCases.testRunId))
     .where(
       and(
-        sql`${testCases.testRunId} in (${latestRunIds(projectId)})`,
+        sql`${testCases.testRunId} in (${latestRunIds(sql.placeholder('projectId'))})`,
         eq(testCases.status, 'failed'),
       ),
     )
     .orderBy(asc(testCases.suite), asc(testCases.file), asc(testCases.name))
-    .limit(limit);
-}
+    .limit(sql.placeholder('limit'));
+const failingTests = compiledStatement<RowOf<typeof failingTestsQuery>>(failingTestsQuery);
 
 /**
  * The production branch's newest run of each suite, as a subquery the callers embed: one index
  * probe per suite, and no round trip of its own.
  */
-function latestRunIds(projectId: number): SQL {
+function latestRunIds(projectId: number | Placeholder): SQL {
   return sql`
     select r.id
     from projects p
@@ -261,6 +270,30 @@ function latestRunIds(projectId: number): SQL {
   `;
 }
 
+const latestSuiteRunsQuery = (db: Database) =>
+  runsWithLabels(db).where(sql`${testRuns.id} in (${latestRunIds(sql.placeholder('projectId'))})`);
+const latestSuiteRuns = compiledStatement<RowOf<typeof latestSuiteRunsQuery>>(latestSuiteRunsQuery);
+
+const suiteRunCountsQuery = (db: Database) =>
+  db
+    .select({
+      suite: testRuns.suite,
+      runs: sql<number>`count(*)::int`,
+      failed: sql<number>`(count(*) filter (where ${testRuns.status} = 'failed'))::int`,
+    })
+    .from(testRuns)
+    .where(
+      and(
+        eq(testRuns.projectId, sql.placeholder('projectId')),
+        eq(testRuns.branch, sql.placeholder('branch')),
+        // ISO text cast here: a timestamp every driver binds the same way (as timestampParam).
+        sql`${testRuns.startedAt} > ${sql.placeholder('since')}::timestamptz`,
+        sql`${testRuns.startedAt} <= ${sql.placeholder('until')}::timestamptz`,
+      ),
+    )
+    .groupBy(testRuns.suite);
+const suiteRunCounts = compiledStatement<RowOf<typeof suiteRunCountsQuery>>(suiteRunCountsQuery);
+
 /** Per suite: the production branch's latest run (with coverage) and its pass record in the window. */
 export async function listSuiteSummaries(
   db: Database,
@@ -269,23 +302,13 @@ export async function listSuiteSummaries(
 ): Promise<SuiteSummary[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const [latest, counts] = await Promise.all([
-    runsWithLabels(db).where(sql`${testRuns.id} in (${latestRunIds(project.id)})`),
-    db
-      .select({
-        suite: testRuns.suite,
-        runs: sql<number>`count(*)::int`,
-        failed: sql<number>`(count(*) filter (where ${testRuns.status} = 'failed'))::int`,
-      })
-      .from(testRuns)
-      .where(
-        and(
-          eq(testRuns.projectId, project.id),
-          eq(testRuns.branch, project.productionBranch),
-          sql`${testRuns.startedAt} > ${timestampParam(since)}`,
-          sql`${testRuns.startedAt} <= ${timestampParam(now)}`,
-        ),
-      )
-      .groupBy(testRuns.suite),
+    latestSuiteRuns(db, { projectId: project.id }),
+    suiteRunCounts(db, {
+      projectId: project.id,
+      branch: project.productionBranch,
+      since: since.toISOString(),
+      until: now.toISOString(),
+    }),
   ]);
   return TEST_SUITES.map((suite) => {
     const count = counts.find((row) => row.suite === suite);
