@@ -5,6 +5,12 @@ import type { PreviewFilters } from '@/lib/filters/previews';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import {
+  compiledPerShape,
+  compiledStatement,
+  type RowOf,
+  type ShapeValues,
+} from '../compiled-statement';
+import {
   costSamples,
   dbBranches,
   deployments,
@@ -12,7 +18,13 @@ import {
   pullRequests,
   testRuns,
 } from '../schema';
-import { afterCursor, descNullsLast, type PageRequest } from './keyset';
+import {
+  afterCursor,
+  cursorPlaceholders,
+  cursorValues,
+  descNullsLast,
+  type PageRequest,
+} from './keyset';
 
 const CLOSED_STATES = ['closed', 'merged'] as const;
 
@@ -22,17 +34,18 @@ function tabStates(tab: PreviewFilters['tab']) {
     : inArray(pullRequests.state, CLOSED_STATES);
 }
 
-/**
- * One row per pull request (open or closed, by tab), newest first, keyset-paged on
- * (opened_at, id) over the (project, state, opened_at) index. The preview environment and its
- * latest deployment are lateral lookups, one index probe each.
- */
-async function pullRequestPage(
-  db: Database,
-  projectId: number,
-  filters: PreviewFilters,
-  page: PageRequest,
-) {
+interface PullRequestPageInput {
+  projectId: number;
+  /** Given (true) on the closed tab. */
+  closed?: true;
+  author?: string;
+  state?: string;
+  cursorValue?: string | number;
+  cursorId?: number;
+  limit: number;
+}
+
+const pullRequestPageQuery = (db: Database, values: ShapeValues<PullRequestPageInput>) => {
   const environment = db
     .select({
       id: environments.id,
@@ -61,7 +74,7 @@ async function pullRequestPage(
     .limit(1)
     .as('latest_deployment');
 
-  const rows = await db
+  return db
     .select({
       pullRequest: {
         id: pullRequests.id,
@@ -103,15 +116,47 @@ async function pullRequestPage(
     .leftJoin(dbBranches, eq(dbBranches.id, environment.dbBranchId))
     .where(
       and(
-        eq(pullRequests.projectId, projectId),
-        tabStates(filters.tab),
-        filters.author ? eq(pullRequests.author, filters.author) : undefined,
-        filters.state ? eq(latest.state, filters.state) : undefined,
-        afterCursor(pullRequests.openedAt, pullRequests.id, page.cursor, 'timestamp'),
+        eq(pullRequests.projectId, values.projectId),
+        tabStates(values.closed ? 'closed' : 'open'),
+        values.author ? eq(pullRequests.author, values.author) : undefined,
+        values.state ? eq(latest.state, values.state) : undefined,
+        afterCursor(
+          pullRequests.openedAt,
+          pullRequests.id,
+          cursorPlaceholders(values),
+          'timestamp',
+        ),
       ),
     )
     .orderBy(desc(pullRequests.openedAt), desc(pullRequests.id))
-    .limit(page.limit + 1);
+    .limit(values.limit);
+};
+// Built once per tab and combination of filters: the previews page reads it on every request.
+const pullRequestPageStatement = compiledPerShape<
+  PullRequestPageInput,
+  RowOf<typeof pullRequestPageQuery>
+>(pullRequestPageQuery);
+
+/**
+ * One row per pull request (open or closed, by tab), newest first, keyset-paged on
+ * (opened_at, id) over the (project, state, opened_at) index. The preview environment and its
+ * latest deployment are lateral lookups, one index probe each.
+ */
+async function pullRequestPage(
+  db: Database,
+  projectId: number,
+  filters: PreviewFilters,
+  page: PageRequest,
+) {
+  const rows = await pullRequestPageStatement(db, {
+    projectId,
+    closed: filters.tab === 'open' ? undefined : true,
+    // An empty filter is no filter.
+    author: filters.author || undefined,
+    state: filters.state || undefined,
+    ...cursorValues(page.cursor, 'timestamp'),
+    limit: page.limit + 1,
+  });
   return toPage(rows, page.limit, (row) =>
     encodeCursor(row.pullRequest.openedAt, row.pullRequest.id),
   );
@@ -192,13 +237,30 @@ export async function listPreviews(
 }
 export type PreviewListItem = Awaited<ReturnType<typeof listPreviews>>['rows'][number];
 
-/** How many pull requests each tab holds, for the tab labels. */
-export async function countPreviewTabs(db: Database, projectId: number) {
-  const rows = await db
+// The tab labels and the author menu are on every previews page: built once.
+const pullRequestCountsQuery = (db: Database) =>
+  db
     .select({ state: pullRequests.state, count: sql<number>`count(*)::int`.mapWith(Number) })
     .from(pullRequests)
-    .where(eq(pullRequests.projectId, projectId))
+    .where(eq(pullRequests.projectId, sql.placeholder('projectId')))
     .groupBy(pullRequests.state);
+const pullRequestCounts =
+  compiledStatement<RowOf<typeof pullRequestCountsQuery>>(pullRequestCountsQuery);
+
+const authorsQuery = (tab: PreviewFilters['tab']) => (db: Database) =>
+  db
+    .selectDistinct({ author: pullRequests.author })
+    .from(pullRequests)
+    .where(and(eq(pullRequests.projectId, sql.placeholder('projectId')), tabStates(tab)))
+    .orderBy(pullRequests.author);
+const openAuthors = compiledStatement<RowOf<ReturnType<typeof authorsQuery>>>(authorsQuery('open'));
+const closedAuthors = compiledStatement<RowOf<ReturnType<typeof authorsQuery>>>(
+  authorsQuery('closed'),
+);
+
+/** How many pull requests each tab holds, for the tab labels. */
+export async function countPreviewTabs(db: Database, projectId: number) {
+  const rows = await pullRequestCounts(db, { projectId });
   const of = (state: string) => rows.find((row) => row.state === state)?.count ?? 0;
   return { open: of('open'), closed: of('closed') + of('merged') };
 }
@@ -209,10 +271,6 @@ export async function listPreviewAuthors(
   projectId: number,
   tab: PreviewFilters['tab'],
 ): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ author: pullRequests.author })
-    .from(pullRequests)
-    .where(and(eq(pullRequests.projectId, projectId), tabStates(tab)))
-    .orderBy(pullRequests.author);
+  const rows = await (tab === 'open' ? openAuthors : closedAuthors)(db, { projectId });
   return rows.map((row) => row.author);
 }
