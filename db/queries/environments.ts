@@ -4,7 +4,12 @@ import type { EnvironmentFilters } from '@/lib/filters/environments';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
 import { encodeCursor, toPage } from '@/lib/paging';
 import type { Database } from '../client';
-import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
+import {
+  compiledPerShape,
+  compiledStatement,
+  type RowOf,
+  type ShapeValues,
+} from '../compiled-statement';
 import {
   costSamples,
   dbBranches,
@@ -116,8 +121,8 @@ export type EnvironmentListItem = Awaited<ReturnType<typeof listEnvironments>>['
 const parentBranches = aliasedTable(dbBranches, 'parent_branches');
 
 /** One environment by slug with what it serves now, its pull request and its database branch. */
-export async function getEnvironment(db: Database, projectId: number, slug: string) {
-  const [row] = await db
+const environmentDetailQuery = (db: Database) =>
+  db
     .select({
       ...listColumns,
       healthUrl: environments.healthUrl,
@@ -153,8 +158,19 @@ export async function getEnvironment(db: Database, projectId: number, slug: stri
     .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
     .leftJoin(parentBranches, eq(parentBranches.neonBranchId, dbBranches.parentNeonBranchId))
     .leftJoin(deployments, eq(deployments.id, environments.currentDeploymentId))
-    .where(and(eq(environments.projectId, projectId), eq(environments.slug, slug)))
+    .where(
+      and(
+        eq(environments.projectId, sql.placeholder('projectId')),
+        eq(environments.slug, sql.placeholder('slug')),
+      ),
+    )
     .limit(1);
+// Every environment page reads it: built once.
+const environmentDetail =
+  compiledStatement<RowOf<typeof environmentDetailQuery>>(environmentDetailQuery);
+
+export async function getEnvironment(db: Database, projectId: number, slug: string) {
+  const [row] = await environmentDetail(db, { projectId, slug });
   return row;
 }
 export type EnvironmentDetail = NonNullable<Awaited<ReturnType<typeof getEnvironment>>>;
