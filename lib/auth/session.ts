@@ -19,7 +19,10 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
 export const getActor = cache((): Promise<Actor | null> => {
   const view = readSessionView();
   // The same round trip read the project: the page's getCurrentProject need not read it again.
-  shareCurrentProject(view.then((found) => found?.project ?? readCurrentProject(getDb())));
+  const project = view.then((found) => found?.project ?? readCurrentProject(getDb()));
+  // A failed read is reported by whoever awaits it, not as an unhandled rejection here.
+  project.catch(() => {});
+  shareCurrentProject(project);
   return view.then((found) => found?.actor ?? null);
 });
 
