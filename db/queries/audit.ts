@@ -9,7 +9,8 @@ import { environmentIdBySlug } from './filter-options';
 import {
   afterCursor,
   cursorPlaceholders,
-  cursorValues,
+  givenFilters,
+  pageValues,
   descNullsLast,
   type PageRequest,
 } from './keyset';
@@ -87,13 +88,8 @@ export async function listOperations(
 ): Promise<Page<AuditEntry>> {
   const rows = await operationListStatement(db, {
     projectId,
-    // An empty filter is no filter.
-    actor: filters.actor || undefined,
-    action: filters.action || undefined,
-    environment: filters.environment || undefined,
-    outcome: filters.outcome || undefined,
-    ...cursorValues(page.cursor, 'timestamp'),
-    limit: page.limit + 1,
+    ...givenFilters(filters),
+    ...pageValues(page, 'timestamp'),
   });
   return toPage(rows, page.limit, (row) => encodeCursor(row.requestedAt, row.id));
 }

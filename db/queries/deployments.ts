@@ -13,7 +13,8 @@ import { deployments, environments, pullRequests } from '../schema';
 import {
   afterCursor,
   cursorPlaceholders,
-  cursorValues,
+  givenFilters,
+  pageValues,
   descNullsLast,
   type PageRequest,
 } from './keyset';
@@ -110,18 +111,13 @@ export async function listDeployments(
   filters: DeploymentFilters,
   page: PageRequest,
 ): Promise<Page<DeploymentListItem>> {
-  const slowest = filters.sort === 'slowest';
+  const { sort, ...rest } = filters;
+  const slowest = sort === 'slowest';
   const rows = await deploymentListStatement(db, {
     projectId,
-    // An empty filter is no filter.
-    environment: filters.environment || undefined,
-    target: filters.target || undefined,
-    state: filters.state || undefined,
-    branch: filters.branch || undefined,
-    author: filters.author || undefined,
+    ...givenFilters(rest),
     slowest: slowest || undefined,
-    ...cursorValues(page.cursor, slowest ? 'number' : 'timestamp'),
-    limit: page.limit + 1,
+    ...pageValues(page, slowest ? 'number' : 'timestamp'),
   });
   return toPage(rows, page.limit, (row) =>
     slowest ? encodeCursor(row.buildDurationMs ?? 0, row.id) : encodeCursor(row.createdAt, row.id),

@@ -19,7 +19,13 @@ import {
   testRuns,
 } from '../schema';
 import { listDeployments } from './deployments';
-import { cursorPlaceholders, cursorValues, descNullsLast, type PageRequest } from './keyset';
+import {
+  cursorPlaceholders,
+  givenFilters,
+  descNullsLast,
+  pageValues,
+  type PageRequest,
+} from './keyset';
 import { runsWithLabels } from './tests';
 import { getUptimeByEnvironment } from './uptime';
 
@@ -109,10 +115,9 @@ export async function listEnvironments(
 ) {
   const rows = await environmentListStatement(db, {
     projectId,
-    kind: filters.kind || undefined,
+    ...givenFilters({ kind: filters.kind }),
     activeOnly: filters.deleted ? undefined : true,
-    ...cursorValues(page.cursor, 'number'),
-    limit: page.limit + 1,
+    ...pageValues(page, 'number'),
   });
   return toPage(rows, page.limit, (row) => encodeCursor(row.kindRank, row.id));
 }

@@ -31,14 +31,27 @@ export function afterCursor(
   return sql`(${sortColumn}, ${idColumn}) < (${bound}, ${id})`;
 }
 
-/** A decoded cursor as the values a compiled list statement takes (see cursorPlaceholders). */
-export function cursorValues(cursor: Cursor | undefined, kind: 'timestamp' | 'number') {
-  if (!cursor) return {};
-  const [value, id] = cursor;
-  return { cursorValue: kind === 'timestamp' ? String(value) : Number(value), cursorId: id };
+/**
+ * A page request as the values a compiled list statement takes: the cursor's two values (see
+ * cursorPlaceholders) and one row more than the page, which only says a next page exists.
+ */
+export function pageValues(page: PageRequest, kind: 'timestamp' | 'number') {
+  const limit = page.limit + 1;
+  if (!page.cursor) return { limit };
+  const [value, id] = page.cursor;
+  return { cursorValue: kind === 'timestamp' ? String(value) : Number(value), cursorId: id, limit };
 }
 
-/** The placeholders for cursorValues in a compiled statement, when the shape has a cursor. */
+/** A list's filters as a compiled statement's values: an empty filter is no filter. */
+export function givenFilters<Filters extends object>(
+  filters: Filters,
+): { [Key in keyof Filters]?: Exclude<Filters[Key], ''> } {
+  return Object.fromEntries(
+    Object.entries(filters).map(([key, value]) => [key, value === '' ? undefined : value]),
+  ) as { [Key in keyof Filters]?: Exclude<Filters[Key], ''> };
+}
+
+/** The placeholders for pageValues' cursor in a compiled statement, when the shape has a cursor. */
 export function cursorPlaceholders(values: {
   cursorValue?: Placeholder;
   cursorId?: Placeholder;

@@ -21,7 +21,8 @@ import {
 import {
   afterCursor,
   cursorPlaceholders,
-  cursorValues,
+  givenFilters,
+  pageValues,
   descNullsLast,
   type PageRequest,
 } from './keyset';
@@ -151,11 +152,8 @@ async function pullRequestPage(
   const rows = await pullRequestPageStatement(db, {
     projectId,
     closed: filters.tab === 'open' ? undefined : true,
-    // An empty filter is no filter.
-    author: filters.author || undefined,
-    state: filters.state || undefined,
-    ...cursorValues(page.cursor, 'timestamp'),
-    limit: page.limit + 1,
+    ...givenFilters({ author: filters.author, state: filters.state }),
+    ...pageValues(page, 'timestamp'),
   });
   return toPage(rows, page.limit, (row) =>
     encodeCursor(row.pullRequest.openedAt, row.pullRequest.id),

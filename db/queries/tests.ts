@@ -22,7 +22,8 @@ import {
 import {
   afterCursor,
   cursorPlaceholders,
-  cursorValues,
+  givenFilters,
+  pageValues,
   descNullsLast,
   type PageRequest,
 } from './keyset';
@@ -95,12 +96,8 @@ export async function listTestRuns(
 ): Promise<Page<TestRunListItem>> {
   const rows = await testRunListStatement(db, {
     projectId,
-    // An empty filter is no filter, as everywhere else.
-    suite: filters.suite || undefined,
-    status: filters.status || undefined,
-    branch: filters.branch || undefined,
-    ...cursorValues(page.cursor, 'timestamp'),
-    limit: page.limit + 1,
+    ...givenFilters(filters),
+    ...pageValues(page, 'timestamp'),
   });
   return toPage(rows, page.limit, (row) => encodeCursor(row.startedAt, row.id));
 }
