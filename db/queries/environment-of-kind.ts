@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { type Environment, environments } from '../schema';
 
@@ -10,19 +10,27 @@ import { type Environment, environments } from '../schema';
 export async function getActiveEnvironmentOfKind(
   db: Database,
   projectId: number,
-  kind: Exclude<Environment['kind'], 'preview'>,
+  kind: LongLivedKind,
 ): Promise<Environment | undefined> {
   const [row] = await db
     .select()
     .from(environments)
-    .where(
-      and(
-        eq(environments.projectId, projectId),
-        eq(environments.kind, kind),
-        eq(environments.status, 'active'),
-      ),
-    )
-    .orderBy(asc(environments.id))
+    .where(isActiveOfKind(projectId, kind))
+    .orderBy(firstCreated)
     .limit(1);
   return row;
 }
+
+type LongLivedKind = Exclude<Environment['kind'], 'preview'>;
+
+/** The filter of getActiveEnvironmentOfKind, for queries that join more onto that environment. */
+export function isActiveOfKind(projectId: number | Placeholder, kind: LongLivedKind): SQL {
+  return and(
+    eq(environments.projectId, projectId),
+    eq(environments.kind, kind),
+    eq(environments.status, 'active'),
+  )!;
+}
+
+/** The order of getActiveEnvironmentOfKind: its first row is the pick. */
+export const firstCreated = asc(environments.id);

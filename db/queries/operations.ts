@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Database } from '../client';
 import { compiledStatement } from '../compiled-statement';
-import { getActiveEnvironmentOfKind } from './environment-of-kind';
+import { firstCreated, getActiveEnvironmentOfKind, isActiveOfKind } from './environment-of-kind';
 import {
   approvals,
   type CiRun,
@@ -249,14 +249,8 @@ const productionServingStatement = compiledStatement<{
       ),
     )
     .leftJoin(users, eq(users.id, operations.actorId))
-    .where(
-      and(
-        eq(environments.projectId, sql.placeholder('projectId')),
-        eq(environments.kind, 'production'),
-        eq(environments.status, 'active'),
-      ),
-    )
-    .orderBy(asc(environments.id))
+    .where(isActiveOfKind(sql.placeholder('projectId'), 'production'))
+    .orderBy(firstCreated)
     .limit(1),
 );
 

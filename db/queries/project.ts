@@ -5,22 +5,34 @@ import type { Database } from '../client';
 import { compiledStatement } from '../compiled-statement';
 import { type Project, projects } from '../schema';
 
-// Every page and API request reads the project: its SQL is built once.
-const firstProject = compiledStatement<Project>((db) =>
-  db.select().from(projects).orderBy(asc(projects.id)).limit(1),
-);
-const projectBySlug = compiledStatement<Project>((db) =>
-  db
-    .select()
-    .from(projects)
-    .where(eq(projects.slug, sql.placeholder('slug')))
-    .limit(1),
-);
+/**
+ * Which project the board shows: the one ENVBOARD_PROJECT names by slug, otherwise the first.
+ * As a filter (its slug a `slug` placeholder) and an order whose first row is the pick, for the
+ * statements that read the project, alone or with more joined onto it.
+ */
+export function boardProjectPick(bySlug: boolean) {
+  return {
+    where: bySlug ? eq(projects.slug, sql.placeholder('slug')) : undefined,
+    orderBy: asc(projects.id),
+  };
+}
 
-/** The project the board shows: ENVBOARD_PROJECT names it by slug; otherwise the first one. */
+/** The slug the board's project is picked by, if ENVBOARD_PROJECT names one. */
+export const boardProjectSlug = (): string | undefined => process.env.ENVBOARD_PROJECT || undefined;
+
+// Every page and API request reads the project: its SQL is built once.
+const projectStatement = (bySlug: boolean) =>
+  compiledStatement<Project>((db) => {
+    const pick = boardProjectPick(bySlug);
+    return db.select().from(projects).where(pick.where).orderBy(pick.orderBy).limit(1);
+  });
+const firstProject = projectStatement(false);
+const projectBySlug = projectStatement(true);
+
+/** The project the board shows (boardProjectPick). */
 export async function readCurrentProject(
   db: Database,
-  slug = process.env.ENVBOARD_PROJECT,
+  slug = boardProjectSlug(),
 ): Promise<Project | undefined> {
   const [row] = slug ? await projectBySlug(db, { slug }) : await firstProject(db, {});
   return row;

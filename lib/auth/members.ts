@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { compiledStatement } from '@/db/compiled-statement';
 import type { Database } from '@/db/client';
+import { boardProjectPick, boardProjectSlug } from '@/db/queries/project';
 import { type Project, memberships, projects, users } from '@/db/schema';
 import { type Role, roleRank } from './roles';
 
@@ -47,9 +48,10 @@ interface ProjectMemberRow {
 }
 
 /** The board's project with the login's membership on it, in one round trip. */
-const projectMember = (slug: boolean) =>
-  compiledStatement<ProjectMemberRow>((db) =>
-    db
+const projectMember = (bySlug: boolean) =>
+  compiledStatement<ProjectMemberRow>((db) => {
+    const pick = boardProjectPick(bySlug);
+    return db
       .select({ project: projects, ...memberColumns })
       .from(projects)
       .leftJoin(users, eq(users.githubLogin, sql.placeholder('login')))
@@ -57,22 +59,22 @@ const projectMember = (slug: boolean) =>
         memberships,
         and(eq(memberships.projectId, projects.id), eq(memberships.userId, users.id)),
       )
-      .where(slug ? eq(projects.slug, sql.placeholder('slug')) : undefined)
-      .orderBy(asc(projects.id))
-      .limit(1),
-  );
+      .where(pick.where)
+      .orderBy(pick.orderBy)
+      .limit(1);
+  });
 const firstProjectMember = projectMember(false);
 const projectMemberBySlug = projectMember(true);
 
 /**
- * The board's project (as readCurrentProject picks it) and the login's membership on it: what
+ * The board's project (boardProjectPick) and the login's membership on it: what
  * every signed-in request checks, read together. `member` is undefined without a membership;
  * both are undefined on an empty database.
  */
 export async function findProjectMember(
   db: Database,
   login: string,
-  slug = process.env.ENVBOARD_PROJECT,
+  slug = boardProjectSlug(),
 ): Promise<{ project: Project | undefined; member: Member | undefined }> {
   const [row] = slug
     ? await projectMemberBySlug(db, { login, slug })

@@ -19,7 +19,7 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
 export const getActor = cache((): Promise<Actor | null> => {
   const view = readSessionView();
   // The same round trip read the project: the page's getCurrentProject need not read it again.
-  const project = view.then((found) => found?.project ?? readCurrentProject(getDb()));
+  const project = view.then((found) => (found ? found.project : readCurrentProject(getDb())));
   // A failed read is reported by whoever awaits it, not as an unhandled rejection here.
   project.catch(() => {});
   shareCurrentProject(project);

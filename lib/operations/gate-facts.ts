@@ -18,8 +18,8 @@ export interface PromotionEvaluation extends DeploymentContext {
  * Reads what the promotion gate needs for many deployments and evaluates it for each, keyed by
  * deployment id (unknown ids are left out). The reads do not grow with the number of
  * deployments: their contexts and database branches in one query, the check results of all
- * their commits in two, and production once per project (a page lists one project; a page's render reads it once
- * for all its offers).
+ * their commits in two, and production once per project (a page lists one project, and its
+ * render reads production once for all its offers).
  */
 export async function evaluatePromotions(
   db: Database,
