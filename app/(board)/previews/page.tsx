@@ -16,6 +16,8 @@ import { deletePreviewAction, reseedPreviewAction } from './actions';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 export default async function PreviewsPage(props: { searchParams: Promise<SearchParams> }) {
   const searchParams = await props.searchParams;

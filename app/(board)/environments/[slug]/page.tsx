@@ -18,6 +18,8 @@ import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
 
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
