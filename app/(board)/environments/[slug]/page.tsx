@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NoProject } from '@/components/board/no-project';
+import { FollowOperations } from '@/components/operations/follow-operations';
 import { EnvironmentActivity } from '@/components/environments/environment-activity';
 import { EnvironmentHeader } from '@/components/environments/environment-header';
 import {
@@ -47,6 +48,7 @@ export default async function EnvironmentPage(props: Props) {
   );
   return (
     <>
+      <FollowOperations environmentIds={[data.environment.id]} since={now.toISOString()} />
       <EnvironmentHeader environment={data.environment} actions={operations.actions} />
       {operations.notice}
       <div className="mb-6 grid gap-4 lg:grid-cols-4">
