@@ -7,6 +7,7 @@ import { createWorld, stagingRelease, type World } from '../operations/world';
 import { serveWorld } from './session';
 
 const { GET } = await import('@/app/api/v1/operations/route');
+const { GET: getOperationRoute } = await import('@/app/api/v1/operations/[id]/route');
 
 /**
  * GET /api/v1/operations?environment=…&since=…, which every tab showing an environment polls:
@@ -94,6 +95,16 @@ describe('the operations a page follows', () => {
     const { status, body } = await followed(`environment=${environment.id}`);
     expect(status).toBe(200);
     expect(body.data).toEqual([]);
+  });
+
+  it("refuses another project's operation by id as not found", async () => {
+    const other = await createProject(world.db, { slug: 'followed-by-id', githubRepo: 'by-id' });
+    const operation = await createOperation(world.db, other, { state: 'running' });
+    const response = await getOperationRoute(
+      getWithCookie(`/api/v1/operations/${operation.id}`, viewer),
+      { params: Promise.resolve({ id: String(operation.id) }) },
+    );
+    expect(response.status).toBe(404);
   });
 
   it('needs a session, and refuses a malformed query', async () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOperations } from '@/db/queries/audit';
 import { getActiveOperation, getOperation } from '@/db/queries/operations';
 import { projects } from '@/db/schema';
 import {
@@ -106,6 +107,15 @@ describe('promotion requests nobody approves', () => {
       finishedAt: at,
     });
     expect(await getActiveOperation(world.db, world.production.id)).toBeUndefined();
+    const audit = await listOperations(
+      world.db,
+      world.project.id,
+      { outcome: 'rejected' },
+      { limit: 50 },
+    );
+    expect(audit.rows.find((entry) => entry.id === waiting.id)).toMatchObject({
+      error: 'expired: not approved within 24 h',
+    });
 
     const late = await approve(world.db, world.clients, approver(), {
       operationId: waiting.id,
