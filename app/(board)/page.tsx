@@ -16,6 +16,8 @@ import {
 
 export const metadata: Metadata = { title: 'Overview' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 export default async function OverviewPage() {
   const project = await getCurrentProject(getDb());

@@ -20,7 +20,10 @@ type Track = (operation: OperationProgress) => void;
 
 const TrackerContext = createContext<Track>(() => {});
 
-/** Follows an operation a server action just started until it finishes. */
+/**
+ * Follows an operation until it finishes: one a server action just started, or one another tab
+ * started that this page's environments show (FollowOperations).
+ */
 export function useTrackOperation(): Track {
   return useContext(TrackerContext);
 }
@@ -40,19 +43,23 @@ async function fetchProgress(id: number): Promise<OperationProgress> {
 }
 
 /**
- * The operations started from this tab, polled through react-query until each finishes, shown
- * in a live panel with their state and step. Their outcome becomes a toast and the page is
- * refreshed, so what the operation changed shows without a reload. Held above the page so a row
- * that disappears (a deleted preview) does not stop the polling.
+ * The operations this tab follows, polled through react-query until each finishes, shown in a
+ * live panel with their state and step. Their outcome becomes a toast and the page is refreshed,
+ * so what the operation changed shows without a reload. Held above the page so a row that
+ * disappears (a deleted preview) does not stop the polling. An operation is announced once per
+ * tab: one that finished here is not followed again when another source names it.
  */
 export function OperationTracker({ children }: { children: ReactNode }) {
   const [tracked, setTracked] = useState<OperationProgress[]>([]);
+  const settled = useRef(new Set<number>());
   const track = useCallback<Track>((operation) => {
+    if (settled.current.has(operation.id)) return;
     setTracked((current) =>
       current.some((known) => known.id === operation.id) ? current : [...current, operation],
     );
   }, []);
   const forget = useCallback((id: number) => {
+    settled.current.add(id);
     setTracked((current) => current.filter((operation) => operation.id !== id));
   }, []);
   return (

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamps, tz } from './columns';
 import { deliveryStatus, syncStatus, webhookProvider } from './enums';
@@ -46,7 +47,13 @@ export const syncRuns = pgTable(
     cursor: text(),
     ...timestamps,
   },
-  (t) => [index('sync_runs_kind_started_idx').on(t.kind, t.startedAt.desc())],
+  (t) => [
+    index('sync_runs_kind_started_idx').on(t.kind, t.startedAt.desc()),
+    // One run at a time per kind, enforced by the database: a second start is refused.
+    uniqueIndex('sync_runs_one_running_per_kind_uq')
+      .on(t.kind)
+      .where(sql`${t.status} = 'running'`),
+  ],
 );
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type NewSyncRun = typeof syncRuns.$inferInsert;

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   approvals,
@@ -257,4 +257,27 @@ export async function rejectWaitingOperations(
     .where(and(eq(operations.environmentId, environmentId), eq(operations.state, 'requested')))
     .returning({ id: operations.id });
   return rows.map((row) => row.id);
+}
+
+/**
+ * Ends promotion requests that waited for approval since before `requestedBefore` (or one of
+ * them, by id) as `rejected` with `error`, which frees production; returns them. Conditional on
+ * `requested`, so one approved meanwhile runs on.
+ */
+export async function expireRequestedPromotions(
+  db: Database,
+  input: { requestedBefore: Date; at: Date; error: string; operationId?: number },
+): Promise<Operation[]> {
+  return db
+    .update(operations)
+    .set({ state: 'rejected', error: input.error, finishedAt: input.at })
+    .where(
+      and(
+        eq(operations.state, 'requested'),
+        eq(operations.kind, 'promote'),
+        lt(operations.requestedAt, input.requestedBefore),
+        input.operationId === undefined ? undefined : eq(operations.id, input.operationId),
+      ),
+    )
+    .returning();
 }

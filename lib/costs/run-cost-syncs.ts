@@ -2,7 +2,7 @@ import type { Database } from '@/db/client';
 import type { SyncRun } from '@/db/schema';
 import type { NeonClient } from '@/lib/providers/neon/client';
 import type { VercelClient } from '@/lib/providers/vercel/client';
-import { runSync } from '@/lib/sync/run-sync';
+import { attemptSync, type SyncJob } from '@/lib/sync/run-sync';
 import { NEON_CONSUMPTION_KIND, neonConsumptionJob } from './neon-consumption-job';
 import type { NeonPlan } from './neon-prices';
 import { VERCEL_CHARGES_KIND, vercelChargesJob } from './vercel-charges-job';
@@ -30,7 +30,7 @@ export async function runCostSyncs(
 ): Promise<{ runs: [neon: CostSyncOutcome, vercel: CostSyncOutcome] }> {
   const neon =
     'client' in input.neon
-      ? await runSync(
+      ? await costSync(
           db,
           neonConsumptionJob({
             neon: input.neon.client,
@@ -42,7 +42,7 @@ export async function runCostSyncs(
       : { kind: NEON_CONSUMPTION_KIND, skipped: input.neon.skipped };
   const vercel =
     'client' in input.vercel
-      ? await runSync(
+      ? await costSync(
           db,
           vercelChargesJob({
             vercel: input.vercel.client,
@@ -53,6 +53,12 @@ export async function runCostSyncs(
         )
       : { kind: VERCEL_CHARGES_KIND, skipped: input.vercel.skipped };
   return { runs: [neon, vercel] };
+}
+
+/** One cost sync; skipped, with the reason, while a run of its kind is still going. */
+async function costSync(db: Database, job: SyncJob, now?: () => Date): Promise<CostSyncOutcome> {
+  const attempt = await attemptSync(db, job, now);
+  return attempt.ok ? attempt.run : { kind: job.kind, skipped: attempt.message };
 }
 
 /** Builds a client, or the reason it cannot be built (a missing or malformed setting). */

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { type WebhookDelivery, webhookDeliveries } from '@/db/schema';
 import { emptyTally, type SyncJob, type SyncTally } from '@/lib/sync/run-sync';
 import { MAX_DELIVERY_ATTEMPTS } from './backoff';
+import { deliveryProjectId } from './delivery-project';
 import { processDelivery, type ProcessedDelivery } from './process';
 
 export const WEBHOOK_RETRY_KIND = 'webhooks.retry';
@@ -61,15 +62,21 @@ export class DeliveryNotFoundError extends Error {
 
 /**
  * Applies one stored delivery again, whatever its status (applying is idempotent: newer state
- * already stored wins). A body that never parsed has nothing to apply and is reported so.
+ * already stored wins). A body that never parsed has nothing to apply and is reported so. With
+ * `projectId` (an admin's project), a delivery naming another connected project is not found.
  */
 export async function replayDelivery(
   db: Database,
   id: number,
   now: Date = new Date(),
+  projectId?: number,
 ): Promise<ProcessedDelivery> {
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
   if (!delivery) throw new DeliveryNotFoundError(id);
+  if (projectId !== undefined) {
+    const named = await deliveryProjectId(db, delivery);
+    if (named !== undefined && named !== projectId) throw new DeliveryNotFoundError(id);
+  }
   if (delivery.payload === null) {
     return { status: 'malformed', reason: delivery.error ?? 'the stored body was never parsed' };
   }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { getOperation } from '@/db/queries/operations';
+import type { Operation } from '@/db/schema';
 import { decideApproval } from '@/db/writes/operations';
+import { expireIfOverdue } from './expire-requests';
 import { id, parseInput, reason } from './input';
 import { executePromotion } from './promote';
+import { recoverySettingsFromEnv } from './recovery-settings';
+import { type OperationResult, type Refusal, refuse } from './result';
 import { refuseUnlessRole } from './roles';
-import { type OperationResult, refuse } from './result';
 import { type Actor, nowOf, type OperationClients } from './types';
 
 const decisionInput = z.object({ operationId: id, reason });
@@ -51,14 +54,14 @@ async function decide(
   const { operationId } = parsed.data;
 
   const operation = await getOperation(db, operationId);
-  if (!operation) return refuse('not_found', `Operation #${operationId} does not exist.`);
-  if (operation.state !== 'requested') {
-    return refuse(
-      'not_awaiting_approval',
-      `Operation #${operationId} is ${operation.state}, not waiting for approval.`,
-      { operation },
-    );
+  if (!operation || operation.projectId !== actor.projectId) {
+    return refuse('not_found', `Operation #${operationId} does not exist.`);
   }
+  if (operation.state !== 'requested') return notWaiting(operation);
+  const now = nowOf(clients);
+  const { promotionRequestTtlMs } = recoverySettingsFromEnv(process.env);
+  const expired = await expireIfOverdue(db, operation, now, promotionRequestTtlMs);
+  if (expired) return notWaiting(expired);
   if (operation.actorId === actor.userId) {
     return refuse(
       'self_approval',
@@ -66,7 +69,6 @@ async function decide(
       { operation },
     );
   }
-  const now = nowOf(clients);
   const moved = await decideApproval(
     db,
     { operationId, approverId: actor.userId, decision, reason: parsed.data.reason },
@@ -81,4 +83,12 @@ async function decide(
     );
   }
   return { ok: true, operation: moved };
+}
+
+/** Why a decision comes too late: the request expired (the audit says so), or was decided. */
+function notWaiting(operation: Operation): Refusal {
+  const message = operation.error?.startsWith('expired:')
+    ? `Operation #${operation.id} ${operation.error}; request the promotion again.`
+    : `Operation #${operation.id} is ${operation.state}, not waiting for approval.`;
+  return refuse('not_awaiting_approval', message, { operation });
 }

@@ -1,13 +1,12 @@
 import type { SyncJob } from '@/lib/sync/run-sync';
 import { cleanup } from './cleanup';
-import { reconcileOperations } from './reconcile';
 import type { OperationClients } from './types';
 
 export const CLEANUP_SYNC_KIND = 'operations.cleanup';
 
 /**
- * The cleanup cron as one sync run: stale operations are reconciled first, so a preview whose
- * delete was interrupted is not left locked, then the sweep runs. Provider calls are counted.
+ * The cleanup cron as one sync run; provider calls are counted. Operations a crash left running
+ * are finished by the recovery job (recovery-job.ts) every few minutes, not here.
  */
 export function cleanupJob(clients: OperationClients): SyncJob {
   const calls = () =>
@@ -16,17 +15,15 @@ export function cleanupJob(clients: OperationClients): SyncJob {
     kind: CLEANUP_SYNC_KIND,
     callsSpent: calls,
     work: async ({ db, now }) => {
-      const reconciled = await reconcileOperations(db, clients, now);
       const report = await cleanup(db, clients, now);
       const changed =
-        reconciled.finished.length +
         report.previews.filter((preview) => !preview.error).length +
         report.orphanBranches.length +
         report.orphanDeployments.length;
       return {
-        itemsSeen: report.seen + reconciled.finished.length,
+        itemsSeen: report.seen,
         itemsChanged: changed,
-        errors: [...reconciled.errors, ...report.errors],
+        errors: report.errors,
       };
     },
   };

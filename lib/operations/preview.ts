@@ -3,13 +3,22 @@ import { type EnvironmentContext, getEnvironmentContext } from '@/db/queries/ope
 import { ProviderError } from '@/lib/providers/errors';
 import { refuse, type Refusal } from './result';
 
-/** A preview environment that still exists, with its project, pull request and branch. */
+/**
+ * A preview environment of the actor's project that still exists, with its project, pull
+ * request and branch. Another project's preview is not found, as if it did not exist.
+ */
 export async function loadPreview(
   db: Database,
   environmentId: number,
   action: string,
+  projectId: number,
 ): Promise<EnvironmentContext | Refusal> {
-  return livePreview(await getEnvironmentContext(db, environmentId), environmentId, action);
+  const context = await getEnvironmentContext(db, environmentId);
+  return livePreview(
+    context?.project.id === projectId ? context : undefined,
+    environmentId,
+    action,
+  );
 }
 
 /** The check loadPreview makes, on a context already read (a page reads many at once). */

@@ -34,11 +34,13 @@ export async function requestPromotion(
   const { deploymentId, idempotencyKey: key } = parsed.data;
 
   const repeated = await getOperationByIdempotencyKey(db, key);
-  if (repeated) return sameRequest(repeated, 'promote');
+  if (repeated) return sameRequest(repeated, 'promote', actor);
 
   const now = nowOf(clients);
   const evaluated = await evaluatePromotion(db, deploymentId, now);
-  if (!evaluated) return refuse('not_found', `Deployment ${deploymentId} does not exist.`);
+  if (!evaluated || evaluated.project.id !== actor.projectId) {
+    return refuse('not_found', `Deployment ${deploymentId} does not exist.`);
+  }
   if (evaluated.failures.length > 0) return preconditionsRefusal(evaluated.failures);
   const { deployment, project, production } = evaluated;
 
@@ -70,8 +72,15 @@ export async function requestPromotion(
   return executePromotion(db, clients, opened.operation);
 }
 
-/** A repeated request key returns what the first request made. */
-export function sameRequest(operation: Operation, kind: Operation['kind']): OperationResult {
+/** A repeated request key returns what the first request made, in the actor's project only. */
+export function sameRequest(
+  operation: Operation,
+  kind: Operation['kind'],
+  actor: Pick<Actor, 'projectId'>,
+): OperationResult {
+  if (operation.projectId !== actor.projectId) {
+    return refuse('idempotency_key_reused', 'That request key is already in use.');
+  }
   if (operation.kind !== kind) {
     return refuse(
       'idempotency_key_reused',

@@ -13,13 +13,18 @@ import {
   recordRollback,
   transitionOperation,
 } from '@/db/writes/operations';
+import { MAX_DURATION_MS } from '@/lib/http/max-duration';
 import { ProviderError } from '@/lib/providers/errors';
 import { previewBranchName } from './provision';
 import { describeError } from './result';
 import type { OperationClients } from './types';
 
-/** A running operation that has not moved for this long is taken to have died with its process. */
-export const OPERATION_TIMEOUT_MS = 15 * 60 * 1000;
+/**
+ * An operation runs inside one function invocation (a server action's `after()`, the webhook's,
+ * or a cron route), which Vercel stops at maxDuration: one `approved` or `running` that has not
+ * moved for longer died with it. A minute more allows for clocks that disagree.
+ */
+export const OPERATION_TIMEOUT_MS = MAX_DURATION_MS + 60_000;
 
 type Verdict = { state: 'succeeded'; note: string } | { state: 'failed'; error: string };
 

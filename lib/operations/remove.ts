@@ -25,7 +25,7 @@ export async function remove(
   if (denied) return denied;
   const parsed = parseInput(removeInput, input);
   if (!parsed.ok) return parsed;
-  const preview = await loadPreview(db, parsed.data.environmentId, 'deleted');
+  const preview = await loadPreview(db, parsed.data.environmentId, 'deleted', actor.projectId);
   if (isRefusal(preview)) return preview;
   return removePreview(db, clients, preview, {
     actorId: actor.userId,

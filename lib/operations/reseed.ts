@@ -50,7 +50,7 @@ export async function reseed(
   if (denied) return denied;
   const parsed = parseInput(reseedInput, input);
   if (!parsed.ok) return parsed;
-  const preview = await loadPreview(db, parsed.data.environmentId, 'reseeded');
+  const preview = await loadPreview(db, parsed.data.environmentId, 'reseeded', actor.projectId);
   if (isRefusal(preview)) return preview;
   const { environment, project, pullRequest, dbBranch } = preview;
   const failures = reseedPreconditions(preview);

@@ -52,10 +52,12 @@ export async function rollback(
   const { targetDeploymentId, restoreDatabase } = parsed.data;
   const key = parsed.data.idempotencyKey ?? `rollback:${randomUUID()}`;
   const repeated = await getOperationByIdempotencyKey(db, key);
-  if (repeated) return sameRequest(repeated, 'rollback');
+  if (repeated) return sameRequest(repeated, 'rollback', actor);
 
   const context = await getDeploymentContext(db, targetDeploymentId);
-  if (!context) return refuse('not_found', `Deployment ${targetDeploymentId} does not exist.`);
+  if (!context || context.project.id !== actor.projectId) {
+    return refuse('not_found', `Deployment ${targetDeploymentId} does not exist.`);
+  }
   const { deployment: target, project } = context;
   const production = await getProductionEnvironment(db, project.id);
   const current = production?.currentDeploymentId

@@ -8,10 +8,14 @@ import type { Role } from '@/lib/auth/roles';
 
 export type { Role };
 
-/** Who asks: the signed-in user and their role on the project (lib/auth's Actor fits). */
+/**
+ * Who asks: the signed-in user, their role, and the project the role is on (lib/auth's Actor
+ * fits). Every target an operation loads by id must belong to that project.
+ */
 export interface Actor {
   userId: number;
   role: Role;
+  projectId: number;
 }
 
 /**

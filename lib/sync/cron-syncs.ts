@@ -7,6 +7,7 @@ import { cronIntervalMs } from '@/lib/domain/sync-health';
 import { WEBHOOK_RETRY_KIND, webhookRetryJob } from '@/lib/ingest/retry';
 import { CLEANUP_SYNC_KIND, cleanupJob } from '@/lib/operations/cleanup-job';
 import { PREVIEW_PROVISION_KIND, previewProvisionJob } from '@/lib/operations/provision-job';
+import { RECOVERY_SYNC_KIND, recoveryJob } from '@/lib/operations/recovery-job';
 import type { ProviderClients } from '@/lib/providers/from-env';
 import { UPTIME_PROBES_KIND, uptimeProbesJob } from '@/lib/uptime/uptime-job';
 import vercelConfig from '@/vercel.json';
@@ -85,6 +86,11 @@ export const CRON_SYNCS: readonly CronSync[] = [
     kind: WEBHOOK_RETRY_KIND,
     cronPath: '/api/cron/webhook-retries',
     build: () => webhookRetryJob(),
+  },
+  {
+    kind: RECOVERY_SYNC_KIND,
+    cronPath: '/api/cron/recover',
+    build: ({ providers, env }) => recoveryJob(providers, env),
   },
   {
     kind: CLEANUP_SYNC_KIND,

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
 import { describeIssues } from '@/lib/ingest/zod-issues';
+import { lockSyncKind, type SyncLock } from './sync-lock';
 
 /** What one sync reports back: how much it looked at, what it changed, and where to resume. */
 export interface SyncTally {
@@ -62,22 +63,32 @@ export function describeSyncError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** How a sync start ended: its finished run, or a refusal because the kind already runs. */
+export type SyncAttempt = SyncLock;
+
+/** Thrown by runSync when another run of the kind holds the lock (attemptSync's refusal). */
+export class SyncAlreadyRunning extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncAlreadyRunning';
+  }
+}
+
 /**
  * Runs one sync as one sync_runs row: 'running' while it works, then 'succeeded' with its counts
  * and the API calls it spent, or 'failed' with the reason. The row is written before the work so
- * a run that dies mid-way is still visible on the Sync status page.
+ * a run that dies mid-way is still visible on the Sync status page. One run of a kind at a time
+ * (see lockSyncKind): a second start while one runs is refused with the reason.
  */
-export async function runSync(
+export async function attemptSync(
   db: Database,
   job: SyncJob,
   now: () => Date = () => new Date(),
-): Promise<SyncRun> {
+): Promise<SyncAttempt> {
   const startedAt = now();
+  const locked = await lockSyncKind(db, job.kind, startedAt);
+  if (!locked.ok) return locked;
   const cursor = await previousCursor(db, job.kind);
-  const [row] = await db
-    .insert(syncRuns)
-    .values({ kind: job.kind, status: 'running', startedAt })
-    .returning({ id: syncRuns.id });
   const callsBefore = callsSpentSafely(job);
   let tally: SyncTally;
   let status: 'succeeded' | 'failed' = 'succeeded';
@@ -98,7 +109,18 @@ export async function runSync(
       errors: tally.errors.slice(0, 50),
       cursor: tally.cursor === undefined ? cursor : tally.cursor,
     })
-    .where(eq(syncRuns.id, row!.id))
+    .where(eq(syncRuns.id, locked.run.id))
     .returning();
-  return finished!;
+  return { ok: true, run: finished! };
+}
+
+/** attemptSync for callers that expect the kind to be free: a refusal is thrown. */
+export async function runSync(
+  db: Database,
+  job: SyncJob,
+  now: () => Date = () => new Date(),
+): Promise<SyncRun> {
+  const attempt = await attemptSync(db, job, now);
+  if (!attempt.ok) throw new SyncAlreadyRunning(attempt.message);
+  return attempt.run;
 }

@@ -1,3 +1,4 @@
+import { FollowOperations } from '@/components/operations/follow-operations';
 import { CostGlance } from '@/components/overview/cost-glance';
 import { PreviewHealth } from '@/components/overview/preview-health';
 import { ReleaseCard, StagingAhead } from '@/components/overview/release-card';
@@ -26,8 +27,12 @@ const FLAKY_WINDOW_DAYS = 14;
 
 export async function ReleaseWidget({ project, now }: WidgetProps) {
   const { production, staging, stagingAhead } = await getReleaseComparison(getDb(), project.id);
+  const shown = [production, staging].flatMap((environment) =>
+    environment ? [environment.id] : [],
+  );
   return (
     <>
+      <FollowOperations environmentIds={shown} since={now.toISOString()} />
       <ReleaseCard title="Production" environment={production} now={now} testId="production" />
       <ReleaseCard
         title="Staging"

@@ -7,22 +7,27 @@ import { ActionFailure, guardedAction } from '@/lib/auth';
 import { replayInputSchema } from '@/lib/filters/webhook-deliveries';
 import { DeliveryNotFoundError, replayDelivery } from '@/lib/ingest/retry';
 
-const replay = guardedAction(replayInputSchema, 'admin', async ({ id }): Promise<ReplayResult> => {
-  let outcome;
-  try {
-    outcome = await replayDelivery(getDb(), id);
-  } catch (error) {
-    if (error instanceof DeliveryNotFoundError) throw new ActionFailure('not_found', error.message);
-    throw error;
-  }
-  revalidatePath('/deliveries', 'layout');
-  return {
-    status: outcome.status,
-    changed: outcome.status === 'applied' && outcome.changed,
-    reason: 'reason' in outcome ? outcome.reason : null,
-    retryAt: outcome.status === 'failed' ? (outcome.retryAt?.toISOString() ?? null) : null,
-  };
-});
+const replay = guardedAction(
+  replayInputSchema,
+  'admin',
+  async ({ id }, actor): Promise<ReplayResult> => {
+    let outcome;
+    try {
+      outcome = await replayDelivery(getDb(), id, new Date(), actor.projectId);
+    } catch (error) {
+      if (error instanceof DeliveryNotFoundError)
+        throw new ActionFailure('not_found', error.message);
+      throw error;
+    }
+    revalidatePath('/deliveries', 'layout');
+    return {
+      status: outcome.status,
+      changed: outcome.status === 'applied' && outcome.changed,
+      reason: 'reason' in outcome ? outcome.reason : null,
+      retryAt: outcome.status === 'failed' ? (outcome.retryAt?.toISOString() ?? null) : null,
+    };
+  },
+);
 
 /** Replay one stored webhook delivery (admins only), for the Replay button's form. */
 export async function replayDeliveryAction(

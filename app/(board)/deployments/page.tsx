@@ -16,6 +16,8 @@ import { requestPromotionAction, rollbackAction } from '../environments/[slug]/a
 
 export const metadata: Metadata = { title: 'Deployments' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 export default async function DeploymentsPage(props: { searchParams: Promise<SearchParams> }) {
   const searchParams = await props.searchParams;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { NoProject } from '@/components/board/no-project';
+import { FollowOperations } from '@/components/operations/follow-operations';
 import { PreviewFilters, PreviewTabs } from '@/components/previews/preview-filters';
 import { PreviewsTable } from '@/components/previews/previews-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,6 +17,8 @@ import { deletePreviewAction, reseedPreviewAction } from './actions';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 export default async function PreviewsPage(props: { searchParams: Promise<SearchParams> }) {
   const searchParams = await props.searchParams;
@@ -40,6 +43,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         remove: deletePreviewAction,
       }
     : undefined;
+  const now = new Date();
   const filtered = Boolean(filters.author || filters.state);
   const clearHref = filters.tab === 'open' ? '/previews' : `/previews?tab=${filters.tab}`;
   return (
@@ -48,15 +52,11 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         title="Previews"
         description="One row per pull request: its preview deployment, database branch, tests and cost."
       />
+      <FollowOperations environmentIds={live} since={now.toISOString()} />
       <PreviewTabs tab={filters.tab} counts={counts} />
       <PreviewFilters values={filters} authors={authors} />
       {page.rows.length > 0 ? (
-        <PreviewsTable
-          rows={page.rows}
-          tab={filters.tab}
-          now={new Date()}
-          operations={operations}
-        />
+        <PreviewsTable rows={page.rows} tab={filters.tab} now={now} operations={operations} />
       ) : (
         <EmptyState
           title={filtered ? 'No previews match these filters' : `No ${filters.tab} pull requests`}

@@ -8,7 +8,7 @@ import { getCurrentProject } from '@/db/queries/project';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { providers } from '@/lib/providers/from-env';
 import { cronSyncOf, SYNC_KINDS } from '@/lib/sync/cron-syncs';
-import { describeSyncError, runSync } from '@/lib/sync/run-sync';
+import { attemptSync, describeSyncError } from '@/lib/sync/run-sync';
 
 const runNowInput = z.object({ kind: z.enum(SYNC_KINDS as [string, ...string[]]) });
 
@@ -23,7 +23,9 @@ const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<Run
     // A provider the server has no settings for: say which, as the cron would.
     throw new ActionFailure('not_configured', `${kind} cannot run: ${describeSyncError(error)}`);
   }
-  const run = await runSync(db, job);
+  const attempt = await attemptSync(db, job);
+  if (!attempt.ok) throw new ActionFailure(attempt.code, attempt.message);
+  const { run } = attempt;
   revalidatePath('/sync');
   return {
     kind,
@@ -34,7 +36,10 @@ const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<Run
   };
 });
 
-/** Run one sync kind now, through the same job its cron route runs (admins only). */
+/**
+ * Run one sync kind now, through the same job its cron route runs (admins only); refused, with
+ * the reason, while a run of the kind is still going.
+ */
 export async function runSyncNowAction(_state: RunNowState, form: FormData): Promise<RunNowState> {
   return runNow(form);
 }

@@ -12,6 +12,8 @@ import { runSyncNowAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sync status' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 export default async function SyncStatusPage() {
   const actor = await requireRole('release_manager');

@@ -43,9 +43,9 @@ async function signInAs(role: Role | null) {
 }
 
 /** A pull_request delivery from GitHub's own examples whose first apply failed. */
-async function failedDelivery(deliveryId: string) {
+async function failedDelivery(deliveryId: string, repository = REPO) {
   const payload = exampleOf('pull_request', 'opened');
-  (payload.repository as { full_name: string }).full_name = REPO;
+  (payload.repository as { full_name: string }).full_name = repository;
   const stored = await recordWebhookDelivery(handle.db, {
     provider: 'github',
     deliveryId,
@@ -130,6 +130,18 @@ describe('replay (admins only)', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it("refuses, as not found, a delivery of another project's repository", async () => {
+    await createProject(handle.db, { githubOwner: 'acme', githubRepo: 'elsewhere' });
+    const delivery = await failedDelivery('another-project', 'acme/elsewhere');
+    await signInAs('admin');
+    const result = await replayDeliveryAction(null, form({ id: delivery.id }));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: `There is no webhook delivery ${delivery.id}.` },
+    });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
   it('says so when the delivery does not exist', async () => {
     await signInAs('admin');
     const result = await replayDeliveryAction(null, form({ id: 987_654 }));
@@ -165,6 +177,30 @@ describe('run now (admins only)', () => {
     const [latest] = await latestSyncRunPerKind(handle.db);
     expect(latest).toMatchObject({ kind: GITHUB_PULL_REQUESTS, status: 'succeeded' });
     expect(latest!.apiCalls).toBeGreaterThan(0);
+  });
+
+  it('refuses to start a kind while a run of it is still going, saying so', async () => {
+    const [running] = await handle.db
+      .insert(syncRuns)
+      .values({ kind: GITHUB_PULL_REQUESTS, status: 'running', startedAt: new Date() })
+      .returning();
+    await signInAs('admin');
+    try {
+      const result = await runSyncNowAction(null, form({ kind: GITHUB_PULL_REQUESTS }));
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'sync_running',
+          message: expect.stringMatching(
+            new RegExp(`^github\\.pull_requests is already running \\(run #${running!.id},`),
+          ),
+        },
+      });
+      const runs = await handle.db.select().from(syncRuns).where(eq(syncRuns.status, 'running'));
+      expect(runs.map((run) => run.id)).toEqual([running!.id]);
+    } finally {
+      await handle.db.delete(syncRuns).where(eq(syncRuns.id, running!.id));
+    }
   });
 
   it('names the missing settings of a provider the server is not configured for', async () => {

@@ -49,7 +49,7 @@ const actions: Record<string, (role: Role) => Promise<OperationResult>> = {
     requestPromotion(
       db,
       clients,
-      { userId: 1, role },
+      { userId: 1, role, projectId: 1 },
       {
         deploymentId: MISSING,
         reason: 'release',
@@ -57,13 +57,20 @@ const actions: Record<string, (role: Role) => Promise<OperationResult>> = {
       },
     ),
   approve: (role) =>
-    approve(db, clients, { userId: 1, role }, { operationId: MISSING, reason: 'ok' }),
+    approve(db, clients, { userId: 1, role, projectId: 1 }, { operationId: MISSING, reason: 'ok' }),
   reject: (role) =>
-    reject(db, clients, { userId: 1, role }, { operationId: MISSING, reason: 'no' }),
+    reject(db, clients, { userId: 1, role, projectId: 1 }, { operationId: MISSING, reason: 'no' }),
   rollback: (role) =>
-    rollback(db, clients, { userId: 1, role }, { targetDeploymentId: MISSING, reason: 'bad' }),
-  reseed: (role) => reseed(db, clients, { userId: 1, role }, { environmentId: MISSING }),
-  delete: (role) => remove(db, clients, { userId: 1, role }, { environmentId: MISSING }),
+    rollback(
+      db,
+      clients,
+      { userId: 1, role, projectId: 1 },
+      { targetDeploymentId: MISSING, reason: 'bad' },
+    ),
+  reseed: (role) =>
+    reseed(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
+  delete: (role) =>
+    remove(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
 };
 
 const allowed: Record<string, Role[]> = {

@@ -191,7 +191,7 @@ export async function buildWorld(
     productionBranch,
     stagingBranch,
     users,
-    actor: (user, role) => ({ userId: user.id, role }),
+    actor: (user, role) => ({ userId: user.id, role, projectId: project.id }),
     close: async () => {
       await Promise.all([github.close(), vercel.close(), neon.close()]);
       await handle.close();

@@ -85,6 +85,7 @@ describe('the cron sync list', () => {
     expect(intervals.get('github.pull_requests')).toBe(10 * MINUTE);
     expect(intervals.get('neon.consumption')).toBe(60 * MINUTE);
     expect(intervals.get('operations.cleanup')).toBe(24 * 60 * MINUTE);
+    expect(intervals.get('operations.recover')).toBe(5 * MINUTE);
   });
 
   it('names a cron path missing from vercel.json', () => {
@@ -102,6 +103,9 @@ describe('the cron sync list', () => {
       'previews.provision',
     ]);
     expect(cronJobs('/api/cron/uptime', deps).map((job) => job.kind)).toEqual(['uptime.probes']);
+    expect(cronJobs('/api/cron/recover', deps).map((job) => job.kind)).toEqual([
+      'operations.recover',
+    ]);
     expect(cronJobs('/api/cron/nothing', deps)).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ import { replayDeliveryAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Webhook delivery' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 const idSchema = z.coerce.number().int().positive();
 

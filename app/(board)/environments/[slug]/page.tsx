@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NoProject } from '@/components/board/no-project';
+import { FollowOperations } from '@/components/operations/follow-operations';
 import { EnvironmentActivity } from '@/components/environments/environment-activity';
 import { EnvironmentHeader } from '@/components/environments/environment-header';
 import {
@@ -18,6 +19,8 @@ import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
 
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -45,6 +48,7 @@ export default async function EnvironmentPage(props: Props) {
   );
   return (
     <>
+      <FollowOperations environmentIds={[data.environment.id]} since={now.toISOString()} />
       <EnvironmentHeader environment={data.environment} actions={operations.actions} />
       {operations.notice}
       <div className="mb-6 grid gap-4 lg:grid-cols-4">

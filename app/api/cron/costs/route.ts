@@ -6,6 +6,8 @@ import { clientOrReason, runCostSyncs } from '@/lib/costs/run-cost-syncs';
 import { providers } from '@/lib/providers/from-env';
 
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 /** GET /api/cron/costs (Vercel Cron): Neon consumption and Vercel charges into cost_samples. */
 export const GET = cronRoute(async () => {

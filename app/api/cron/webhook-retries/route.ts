@@ -1,10 +1,18 @@
 import { getDb } from '@/db/client';
 import { webhookRetryJob } from '@/lib/ingest/retry';
 import { cronRoute } from '@/lib/http/cron-route';
-import { runSync } from '@/lib/sync/run-sync';
+import { attemptSync } from '@/lib/sync/run-sync';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
-/** GET /api/cron/webhook-retries — applies failed webhook deliveries whose retry time has come. */
-export const GET = cronRoute(async () => runSync(getDb(), webhookRetryJob()));
+/**
+ * GET /api/cron/webhook-retries — applies failed webhook deliveries whose retry time has come;
+ * answers the run, or `refused` while another run of the kind is still going.
+ */
+export const GET = cronRoute(async () => {
+  const attempt = await attemptSync(getDb(), webhookRetryJob());
+  return attempt.ok ? attempt.run : { refused: attempt.message };
+});

@@ -5,6 +5,8 @@ import { provisionAfterPullRequestWebhook } from '@/lib/operations/provision-aft
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 /** POST /api/webhooks/github — signed with GITHUB_WEBHOOK_SECRET (X-Hub-Signature-256). */
 export async function POST(request: Request): Promise<Response> {

@@ -1,0 +1,23 @@
+import { getDb } from '@/db/client';
+import { listFollowedOperations } from '@/db/queries/followed-operations';
+import { followedOperationsQuerySchema } from '@/lib/filters/operations';
+import { jsonRoute } from '@/lib/http/json-route';
+import { toProgress } from '@/lib/operations/progress';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/v1/operations?environment=1,2&since=…: the progress of every operation holding one
+ * of these environments, and of those that ended since `since`, which every tab showing the
+ * environments polls. Any signed-in member may read it; only the member's project's operations
+ * are answered, so another project's environment id finds nothing.
+ */
+export const GET = jsonRoute(followedOperationsQuerySchema, async ({ query, actor }) => {
+  const rows = await listFollowedOperations(
+    getDb(),
+    actor.projectId,
+    query.environment,
+    query.since ?? new Date(),
+  );
+  return { data: rows.map((operation) => toProgress(operation)) };
+});
