@@ -36,6 +36,8 @@ export const ciRuns = pgTable(
     completedAt: tz(),
     queueMs: integer(),
     durationMs: integer(),
+    /** Why the run's test-results artifact was not read (a fork's run, a zip bomb…); null when it was. */
+    reportError: text(),
     providerUpdatedAt: tz().notNull(),
     ...timestamps,
   },

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { summarizeTestCases } from '@/lib/domain/test-results';
 import type { Database } from '../client';
 import {
@@ -56,6 +57,15 @@ const upsertOneCiRun = compiledPerShape<NewCiRun, CiRun>((db, values) =>
 export async function upsertCiRun(db: Database, row: NewCiRun): Promise<CiRun | undefined> {
   const [written] = await upsertOneCiRun(db, row);
   return written;
+}
+
+/** Records why a run's test reports were not read; the run is not read again for them. */
+export async function recordCiRunReportError(
+  db: Database,
+  githubRunId: number,
+  reason: string,
+): Promise<void> {
+  await db.update(ciRuns).set({ reportError: reason }).where(eq(ciRuns.githubRunId, githubRunId));
 }
 
 export type TestRunInput = Omit<

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type Project } from '@/db/schema';
+import { recordCiRunReportError } from '@/db/writes';
 import type { GitHubClient, WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import { ciStatus, ciStatusRank } from '@/lib/reconcile/ci-run-state';
 import { applyWorkflowRun } from '@/lib/reconcile';
@@ -60,7 +61,11 @@ export function githubWorkflowRunsJob(
 
 /**
  * A run that has just completed may have uploaded its reports as a `test-results` artifact;
- * reports that cannot be read are listed in the run's errors so they show on the Sync page.
+ * reports that cannot be read are listed in the sync's errors so they show on the Sync page (a
+ * fork's run is routine, not an error). A
+ * run whose artifact is refused whole (a fork's run, an expired or oversized artifact, a zip
+ * bomb) keeps the reason on its ci_runs row; it is stored as completed, so the cursor moves on
+ * and the artifact is not fetched again.
  */
 async function ingestTestResults(
   db: Database,
@@ -69,11 +74,16 @@ async function ingestTestResults(
   run: WorkflowRun,
   errors: string[],
 ): Promise<void> {
-  const { rejected } = await ingestRunArtifacts(db, project, github, run);
+  const { rejected, refused } = await ingestRunArtifacts(db, project, github, run);
+  const runFailures = refused ? [refused] : [];
   for (const { artifactId, file, reason } of rejected) {
     errors.push(
       `workflow run ${run.id}, artifact ${artifactId}${file ? ` ${file}` : ''}: ${reason}`,
     );
+    if (!file) runFailures.push(`artifact ${artifactId}: ${reason}`);
+  }
+  if (runFailures.length > 0) {
+    await recordCiRunReportError(db, run.id, runFailures.join('; '));
   }
 }
 
