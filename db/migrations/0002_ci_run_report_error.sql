@@ -1,1 +1,0 @@
-ALTER TABLE "ci_runs" ADD COLUMN "report_error" text;
