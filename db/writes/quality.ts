@@ -59,13 +59,19 @@ export async function upsertCiRun(db: Database, row: NewCiRun): Promise<CiRun | 
   return written;
 }
 
-/** Records why a run's test reports were not read; the run is not read again for them. */
-export async function recordCiRunReportError(
+/**
+ * Records that a finished run's test reports were looked at, and why they were not read when
+ * they were refused; the sync does not fetch them again.
+ */
+export async function recordCiRunReportsRead(
   db: Database,
   githubRunId: number,
-  reason: string,
+  outcome: { at: Date; error: string | null },
 ): Promise<void> {
-  await db.update(ciRuns).set({ reportError: reason }).where(eq(ciRuns.githubRunId, githubRunId));
+  await db
+    .update(ciRuns)
+    .set({ reportsReadAt: outcome.at, reportError: outcome.error })
+    .where(eq(ciRuns.githubRunId, githubRunId));
 }
 
 export type TestRunInput = Omit<

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { ciRuns, type Project, testRuns } from '@/db/schema';
+import { applyWorkflowRun } from '@/lib/reconcile';
 import { githubWorkflowRunsJob } from '@/lib/sync/github-workflow-runs';
 import { runSync } from '@/lib/sync/run-sync';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
@@ -96,5 +97,18 @@ describe('test-results artifacts the sync refuses', () => {
     expect(new Date(second.cursor!).getTime()).toBeGreaterThanOrEqual(
       new Date(first.cursor!).getTime(),
     );
+  });
+
+  test('a run a webhook stored as completed first still has its reports read by the sync, once', async () => {
+    const runId = finishedRun({ files: { 'unit/junit.xml': UNIT } });
+    const github = githubClient(sandbox.baseUrl, handle.db);
+    const [run] = (await github.listWorkflowRuns({})).filter((listed) => listed.id === runId);
+    // What the workflow_run "completed" webhook stores, before any sync.
+    await applyWorkflowRun(handle.db, project, run!);
+    expect(await stored(runId)).toMatchObject({ status: 'completed', reports: 0 });
+
+    expect(await syncRuns()).toMatchObject({ status: 'succeeded', errors: [] });
+    expect(await stored(runId)).toEqual({ reportError: null, status: 'completed', reports: 1 });
+    expect(await syncRuns()).toMatchObject({ apiCalls: 1, itemsChanged: 0 });
   });
 });

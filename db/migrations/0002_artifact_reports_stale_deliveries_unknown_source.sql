@@ -1,8 +1,11 @@
 ALTER TYPE "public"."delivery_status" ADD VALUE 'stale';--> statement-breakpoint
 ALTER TYPE "public"."deployment_source" ADD VALUE 'unknown';--> statement-breakpoint
 ALTER TABLE "deployments" ALTER COLUMN "source" DROP DEFAULT;--> statement-breakpoint
+ALTER TABLE "ci_runs" ADD COLUMN "reports_read_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "ci_runs" ADD COLUMN "report_error" text;--> statement-breakpoint
 -- data migration
+-- Runs already finished count as read: the sync does not fetch the reports of past runs again.
+UPDATE "ci_runs" SET "reports_read_at" = COALESCE("completed_at", "provider_updated_at") WHERE "status" = 'completed';--> statement-breakpoint
 -- Deployments stored as built from git with nothing to say so are relabelled. A value added by
 -- ALTER TYPE ... ADD VALUE cannot be used in the transaction that adds it (the migrator runs
 -- every pending migration in one), so the column goes through text and a type created afresh.
