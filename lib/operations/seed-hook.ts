@@ -24,13 +24,18 @@ const seedHookEnv = z.object({
 /**
  * The key seed hook calls are signed with. In production a hook is never called unsigned: the
  * reseed is refused before anything is reset. Elsewhere (`npm run dev`, tests) an unset secret
- * means unsigned calls.
+ * means unsigned calls. A secret too short to trust refuses everywhere, naming the variable.
  */
 export function seedHookSecret(env: Record<string, string | undefined> = process.env): {
   secret?: string;
   refusal?: PreconditionFailure;
 } {
-  const { SEED_HOOK_SECRET, NODE_ENV } = seedHookEnv.parse(env);
+  const parsed = seedHookEnv.safeParse(env);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => issue.message).join('; ');
+    return { refusal: { precondition: 'seed_hook_secret', message } };
+  }
+  const { SEED_HOOK_SECRET, NODE_ENV } = parsed.data;
   if (SEED_HOOK_SECRET) return { secret: SEED_HOOK_SECRET };
   if (NODE_ENV !== 'production') return {};
   return {
