@@ -6,7 +6,7 @@ import { ActionNotice } from './action-notice';
 
 /** What a replay reports back; times as ISO strings so they cross to the browser as they are. */
 export interface ReplayResult {
-  status: 'applied' | 'ignored' | 'malformed' | 'failed';
+  status: 'applied' | 'ignored' | 'stale' | 'malformed' | 'failed';
   changed: boolean;
   reason: string | null;
   retryAt: string | null;
@@ -22,6 +22,8 @@ function sentence(result: ReplayResult): string {
         : 'Replayed: applied; nothing had changed.';
     case 'ignored':
       return `Replayed: ignored — ${result.reason}`;
+    case 'stale':
+      return `Replay refused: the delivery is stale — ${result.reason}`;
     case 'malformed':
       return `Replay refused: the delivery is malformed — ${result.reason}`;
     case 'failed':

@@ -9,10 +9,8 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { DEPLOYMENT_SOURCE_LABELS, type DeploymentListItem } from '@/lib/domain/deployments';
 import { duration, shortSha } from '@/lib/format';
-
-const SOURCE_LABEL = { git: null, promote: 'Promoted', rollback: 'Rollback', redeploy: 'Redeploy' };
 
 function columns(now: Date, operations?: DeploymentOperations): Column<DeploymentListItem>[] {
   const base: Column<DeploymentListItem>[] = [
@@ -46,8 +44,9 @@ function columns(now: Date, operations?: DeploymentOperations): Column<Deploymen
       cell: (row) => (
         <div className="flex flex-col items-start gap-1">
           <StatusBadge status={row.state} />
-          {SOURCE_LABEL[row.source] ? (
-            <span className="text-xs text-muted">{SOURCE_LABEL[row.source]}</span>
+          {/* Built from git is the usual case and goes without saying. */}
+          {row.source !== 'git' ? (
+            <span className="text-xs text-muted">{DEPLOYMENT_SOURCE_LABELS[row.source]}</span>
           ) : null}
         </div>
       ),

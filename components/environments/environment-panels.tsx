@@ -4,17 +4,11 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentDetail, EnvironmentCost } from '@/db/queries/environments';
+import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';
 import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
 import { bytes, duration, shortSha, usd } from '@/lib/format';
 import { Expiry, ExternalUrl } from './environment-cells';
-
-const SOURCE_LABEL = {
-  git: 'Built from git',
-  promote: 'Promoted',
-  rollback: 'Rolled back',
-  redeploy: 'Redeployed',
-};
 
 export function NowServing({ environment, now }: { environment: EnvironmentDetail; now: Date }) {
   const current = environment.current;
@@ -42,7 +36,10 @@ export function NowServing({ environment, now }: { environment: EnvironmentDetai
                 value: (
                   <>
                     <RelativeTime date={current.createdAt} now={now} />
-                    <span className="text-muted"> · {SOURCE_LABEL[current.source]}</span>
+                    <span className="text-muted">
+                      {' '}
+                      · {DEPLOYMENT_SOURCE_LABELS[current.source]}
+                    </span>
                   </>
                 ),
               },

@@ -132,7 +132,7 @@ export const deployments = pgTable(
     url: text().notNull(),
     target: environmentKind().notNull(),
     state: deploymentState().notNull(),
-    source: deploymentSource().notNull().default('git'),
+    source: deploymentSource().notNull(),
     /** For promote / rollback: the deployment whose build is now served. */
     sourceDeploymentId: integer().references((): AnyPgColumn => deployments.id, {
       onDelete: 'set null',

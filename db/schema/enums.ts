@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { DEPLOYMENT_SOURCES } from '@/lib/domain/deployments';
 
 export const environmentKind = pgEnum('environment_kind', [
   'production',
@@ -15,12 +16,7 @@ export const deploymentState = pgEnum('deployment_state', [
   'error',
   'canceled',
 ]);
-export const deploymentSource = pgEnum('deployment_source', [
-  'git',
-  'promote',
-  'rollback',
-  'redeploy',
-]);
+export const deploymentSource = pgEnum('deployment_source', DEPLOYMENT_SOURCES);
 export const dbBranchState = pgEnum('db_branch_state', ['init', 'ready', 'deleted']);
 export const ciRunStatus = pgEnum('ci_run_status', ['queued', 'in_progress', 'completed']);
 export const ciConclusion = pgEnum('ci_conclusion', [
@@ -58,6 +54,7 @@ export const deliveryStatus = pgEnum('delivery_status', [
   'ignored',
   'failed',
   'malformed',
+  'stale',
 ]);
 export const syncStatus = pgEnum('sync_status', ['running', 'succeeded', 'failed']);
 export const role = pgEnum('role', ['viewer', 'developer', 'release_manager', 'admin']);

@@ -36,6 +36,13 @@ export const ciRuns = pgTable(
     completedAt: tz(),
     queueMs: integer(),
     durationMs: integer(),
+    /**
+     * When the sync looked at the finished run's test-results artifact (whether or not it held
+     * any); null until then, however the run was stored (a webhook or the sync).
+     */
+    reportsReadAt: tz(),
+    /** Why the run's test-results artifact was not read (a fork's run, a zip bomb…); null when it was. */
+    reportError: text(),
     providerUpdatedAt: tz().notNull(),
     ...timestamps,
   },

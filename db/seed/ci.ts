@@ -78,6 +78,8 @@ export function ciHistory(
       completedAt: new Date(completedAt),
       queueMs,
       durationMs: completedAt - startedAt,
+      // The history's reports are already stored: no sync fetches its artifacts again.
+      reportsReadAt: new Date(completedAt),
       providerUpdatedAt: new Date(completedAt),
     });
   }

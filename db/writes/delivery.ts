@@ -188,6 +188,20 @@ export async function upsertDeployments(
   return written;
 }
 
+/** A deployment's label, once news of a promote or rollback says more than was known. */
+export async function setDeploymentSource(
+  db: Database,
+  id: number,
+  source: Deployment['source'],
+): Promise<Deployment> {
+  const [row] = await db
+    .update(deployments)
+    .set({ source })
+    .where(eq(deployments.id, id))
+    .returning();
+  return row!;
+}
+
 /** What the environment serves now: set by a ready deploy, a promote or a rollback. */
 export async function setCurrentDeployment(
   db: Database,

@@ -103,7 +103,7 @@ export async function decideApproval(
  * Production now serves `served`. When Vercel promoted the build in place (same deployment id),
  * that deployment's target becomes production; when it made a new production deployment, that
  * one is recorded in the production environment as a promote of the source build. Either way
- * a promote ends a rollback's pin.
+ * the served deployment is labelled a promote, and a promote ends a rollback's pin.
  */
 export async function recordPromotion(
   db: Database,
@@ -120,7 +120,7 @@ export async function recordPromotion(
     if (served.vercelId === source.vercelId) {
       [current] = (await tx
         .update(deployments)
-        .set({ target: 'production', providerUpdatedAt: at })
+        .set({ target: 'production', source: 'promote', providerUpdatedAt: at })
         .where(eq(deployments.id, source.id))
         .returning()) as [Deployment];
     } else {
@@ -143,7 +143,10 @@ export async function recordPromotion(
           readyAt: at,
           providerUpdatedAt: at,
         })
-        .onConflictDoUpdate({ target: deployments.vercelId, set: { providerUpdatedAt: at } })
+        .onConflictDoUpdate({
+          target: deployments.vercelId,
+          set: { source: 'promote', providerUpdatedAt: at },
+        })
         .returning()) as [Deployment];
     }
     await tx

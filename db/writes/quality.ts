@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { summarizeTestCases } from '@/lib/domain/test-results';
 import type { Database } from '../client';
 import {
@@ -56,6 +57,21 @@ const upsertOneCiRun = compiledPerShape<NewCiRun, CiRun>((db, values) =>
 export async function upsertCiRun(db: Database, row: NewCiRun): Promise<CiRun | undefined> {
   const [written] = await upsertOneCiRun(db, row);
   return written;
+}
+
+/**
+ * Records that a finished run's test reports were looked at, and why they were not read when
+ * they were refused; the sync does not fetch them again.
+ */
+export async function recordCiRunReportsRead(
+  db: Database,
+  githubRunId: number,
+  outcome: { at: Date; error: string | null },
+): Promise<void> {
+  await db
+    .update(ciRuns)
+    .set({ reportsReadAt: outcome.at, reportError: outcome.error })
+    .where(eq(ciRuns.githubRunId, githubRunId));
 }
 
 export type TestRunInput = Omit<

@@ -2,6 +2,20 @@ export const DEPLOYMENT_STATES = ['queued', 'building', 'ready', 'error', 'cance
 export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
 export const DEPLOYMENT_TARGETS = ['production', 'staging', 'development', 'preview'] as const;
 export type DeploymentTarget = (typeof DEPLOYMENT_TARGETS)[number];
+/**
+ * How a deployment came to be or to serve: built from git, promoted, rolled back to, redeployed
+ * — or unknown, when nothing envboard saw (its own operations, Vercel's webhooks and git
+ * metadata) says which. Never guessed as `git`.
+ */
+export const DEPLOYMENT_SOURCES = ['git', 'promote', 'rollback', 'redeploy', 'unknown'] as const;
+export type DeploymentSource = (typeof DEPLOYMENT_SOURCES)[number];
+export const DEPLOYMENT_SOURCE_LABELS: Record<DeploymentSource, string> = {
+  git: 'Built from git',
+  promote: 'Promoted',
+  rollback: 'Rolled back',
+  redeploy: 'Redeployed',
+  unknown: 'Origin unknown',
+};
 export const DEPLOYMENT_SORTS = ['newest', 'slowest'] as const;
 export type DeploymentSort = (typeof DEPLOYMENT_SORTS)[number];
 
@@ -14,7 +28,7 @@ export interface DeploymentListItem {
   environmentKind: DeploymentTarget;
   target: DeploymentTarget;
   state: DeploymentState;
-  source: 'git' | 'promote' | 'rollback' | 'redeploy';
+  source: DeploymentSource;
   gitBranch: string;
   commitSha: string;
   commitMessage: string;

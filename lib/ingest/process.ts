@@ -17,7 +17,7 @@ import { describeIssues } from './zod-issues';
 export type ProcessedDelivery =
   DeliveryOutcome | { status: 'failed'; reason: string; retryAt: Date | null };
 
-type Parsed = Pick<WebhookDelivery, 'provider' | 'event' | 'payload'>;
+type Parsed = Pick<WebhookDelivery, 'provider' | 'event' | 'payload' | 'receivedAt'>;
 
 async function applyDelivery(db: Database, delivery: Parsed): Promise<DeliveryOutcome> {
   if (delivery.provider === 'github') return applyGitHubEvent(db, delivery.event, delivery.payload);
@@ -25,7 +25,7 @@ async function applyDelivery(db: Database, delivery: Parsed): Promise<DeliveryOu
   if (!envelope.success) {
     return { status: 'malformed', reason: `Vercel envelope: ${describeIssues(envelope.error)}` };
   }
-  return applyVercelEvent(db, envelope.data);
+  return applyVercelEvent(db, envelope.data, delivery.receivedAt);
 }
 
 /**

@@ -93,7 +93,8 @@ export async function receiveWebhook(
     case 'applied':
       return jsonResponse({ status: 'applied', deliveryId, changed: outcome.changed });
     case 'ignored':
-      return jsonResponse({ status: 'ignored', deliveryId, reason: outcome.reason }, 202);
+    case 'stale':
+      return jsonResponse({ status: outcome.status, deliveryId, reason: outcome.reason }, 202);
     case 'malformed':
       return errorResponse(400, 'malformed_payload', outcome.reason);
     case 'failed':

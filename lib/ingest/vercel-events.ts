@@ -50,13 +50,32 @@ export function deploymentChange(
   };
 }
 
-/** Applies one Vercel webhook to the project its Vercel project id belongs to. */
+/**
+ * Vercel signs the body but puts no time in the signature, so a delivery's own `createdAt` is
+ * the only age it has: one received more than an hour after it was created is not applied.
+ */
+export const VERCEL_DELIVERY_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Applies one Vercel webhook to the project its Vercel project id belongs to, unless it was
+ * received (`receivedAt`, kept on the delivery, so a replay judges it the same way) more than
+ * VERCEL_DELIVERY_MAX_AGE_MS after Vercel created it.
+ */
 export async function applyVercelEvent(
   db: Database,
   envelope: VercelEnvelope,
+  receivedAt: Date,
 ): Promise<DeliveryOutcome> {
   const meaning = DEPLOYMENT_EVENTS[envelope.type];
   if (!meaning) return ignoredBecause(notStoredReason(envelope.type));
+  const age = receivedAt.getTime() - envelope.createdAt;
+  if (age > VERCEL_DELIVERY_MAX_AGE_MS) {
+    const minutes = Math.floor(age / 60_000);
+    return {
+      status: 'stale',
+      reason: `created ${minutes} minutes before it was received (over an hour): the Vercel sync covers it`,
+    };
+  }
   const parsed = deploymentEventSchema.safeParse(envelope.payload);
   if (!parsed.success) {
     return {

@@ -7,14 +7,10 @@ import { id, idempotencyKey, parseInput } from './input';
 import { isRefusal, openOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { loadPreview } from './preview';
-import {
-  describeError,
-  type OperationResult,
-  type PreconditionFailure,
-  preconditionsRefusal,
-} from './result';
+import { type OperationResult, type PreconditionFailure, preconditionsRefusal } from './result';
 import { refuseUnlessRole } from './roles';
-import { runSteps, type Step, StepRefused } from './runner';
+import { runSteps, type Step } from './runner';
+import { callSeedHook, seedHookSecret } from './seed-hook';
 import { type Actor, nowOf, type OperationClients } from './types';
 
 const reseedInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
@@ -33,12 +29,10 @@ export function reseedPreconditions(
   ];
 }
 
-/** How long the project's seed hook may take before the reseed counts as failed. */
-const SEED_HOOK_TIMEOUT_MS = 60_000;
-
 /**
  * Gives a preview fresh data: its Neon branch is reset from its parent's head, then the
- * project's seed hook (if set) is called with the branch, and the sticky comment says so.
+ * project's seed hook (if set) is called with the branch, signed with SEED_HOOK_SECRET (see
+ * seed-hook.ts), and the sticky comment says so.
  */
 export async function reseed(
   db: Database,
@@ -53,7 +47,11 @@ export async function reseed(
   const preview = await loadPreview(db, parsed.data.environmentId, 'reseeded', actor.projectId);
   if (isRefusal(preview)) return preview;
   const { environment, project, pullRequest, dbBranch } = preview;
+  const hook = project.seedHookUrl;
+  const signing = seedHookSecret();
   const failures = reseedPreconditions(preview);
+  // Refused before anything is reset: production never calls the hook unsigned.
+  if (hook && signing.refusal) failures.push(signing.refusal);
   if (failures.length > 0 || !dbBranch) return preconditionsRefusal(failures);
 
   const now = nowOf(clients);
@@ -88,31 +86,20 @@ export async function reseed(
       },
     },
   ];
-  const hook = project.seedHookUrl;
   if (hook) {
     steps.push({
       name: 'seed-hook',
       run: async (after) => {
-        const response = await (clients.fetch ?? fetch)(hook, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            event: 'preview.reseeded',
-            environment: environment.slug,
-            gitBranch: environment.gitBranch,
-            pullRequest: pullRequest?.number ?? null,
-            databaseBranch: dbBranch.name,
-            neonBranchId: dbBranch.neonBranchId,
-          }),
-          signal: AbortSignal.timeout(SEED_HOOK_TIMEOUT_MS),
-        }).catch((error: unknown) => {
-          const why = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-          throw new StepRefused(`the seed hook could not be reached: ${describeError(why)}`);
-        });
-        if (!response.ok) {
-          throw new StepRefused(`the seed hook answered ${response.status} ${response.statusText}`);
-        }
-        after.seedHook = response.status;
+        const payload = {
+          event: 'preview.reseeded',
+          environment: environment.slug,
+          gitBranch: environment.gitBranch,
+          pullRequest: pullRequest?.number ?? null,
+          databaseBranch: dbBranch.name,
+          neonBranchId: dbBranch.neonBranchId,
+        };
+        const options = { secret: signing.secret, now: clock(), fetch: clients.fetch };
+        after.seedHook = await callSeedHook(hook, payload, options);
       },
     });
   }

@@ -21,7 +21,8 @@ export type PreconditionName =
   | 'production_not_frozen'
   | 'production_environment'
   | 'rollback_target'
-  | 'database_branch';
+  | 'database_branch'
+  | 'seed_hook_secret';
 
 export interface PreconditionFailure {
   precondition: PreconditionName;

@@ -1,4 +1,4 @@
-import type { Deployment } from '@/db/schema';
+import type { Deployment, Environment } from '@/db/schema';
 import type {
   VercelDeployment,
   VercelDeploymentSummary,
@@ -70,6 +70,39 @@ export function isNewerThanStored(
   const incomingRank = RANK[change.state ?? stored.state];
   if (incomingRank !== RANK[stored.state]) return incomingRank > RANK[stored.state];
   return change.observedAt >= stored.providerUpdatedAt;
+}
+
+type DeploymentSource = Deployment['source'];
+
+/**
+ * How a deployment first seen without news of a promote or rollback came to be, from Vercel's git
+ * metadata alone: built from git when it names the commit, unless production serves another
+ * branch's commit (a build promoted from elsewhere, with nothing to say so). Otherwise unknown:
+ * a CLI upload carries no commit.
+ */
+export function buildOrigin(
+  meta: Record<string, string>,
+  environment: Pick<Environment, 'kind' | 'gitBranch'>,
+): DeploymentSource {
+  if (!meta.githubCommitSha) return 'unknown';
+  if (environment.kind === 'production' && meta.githubCommitRef !== environment.gitBranch) {
+    return 'unknown';
+  }
+  return 'git';
+}
+
+/**
+ * A stored label after news of a promote or rollback, whatever order the news comes in: a
+ * promotion says how the deployment came to serve production (over `git` too: the build now
+ * serves as a promotion), a rollback only names a deployment whose origin was unknown.
+ */
+export function sourceAfter(
+  stored: DeploymentSource,
+  servedBy: VercelDeploymentChange['servedBy'],
+): DeploymentSource {
+  if (servedBy === 'promote' && (stored === 'git' || stored === 'unknown')) return 'promote';
+  if (servedBy === 'rollback' && stored === 'unknown') return 'rollback';
+  return stored;
 }
 
 const asTarget = (target: string | null | undefined) =>

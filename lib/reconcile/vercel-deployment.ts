@@ -9,10 +9,15 @@ import {
   type NewDeployment,
   type Project,
 } from '@/db/schema';
-import { setCurrentDeployment, upsertDeployments } from '@/db/writes';
+import { setCurrentDeployment, setDeploymentSource, upsertDeployments } from '@/db/writes';
 import { environmentsOnBranch, findEnvironmentBySlug, recordActivity } from './environments';
 import { type ApplyResult, changedIf, differs, ignored, inTransaction, latest } from './result';
-import { isNewerThanStored, type VercelDeploymentChange } from './vercel-deployment-state';
+import {
+  buildOrigin,
+  isNewerThanStored,
+  sourceAfter,
+  type VercelDeploymentChange,
+} from './vercel-deployment-state';
 
 export type { VercelDeploymentChange } from './vercel-deployment-state';
 export { fromVercelDeployment, fromVercelSummary } from './vercel-deployment-state';
@@ -85,7 +90,7 @@ function newRow(
     url: https(change.url),
     target: environment.kind,
     state,
-    source: change.servedBy ?? 'git',
+    source: change.servedBy ?? buildOrigin(change.meta, environment),
     gitBranch: change.meta.githubCommitRef ?? environment.gitBranch,
     commitSha: change.meta.githubCommitSha ?? '',
     commitMessage: change.meta.githubCommitMessage ?? '',
@@ -153,6 +158,11 @@ export async function applyVercelDeployment(
       const moved = proposed.providerUpdatedAt > stored.providerUpdatedAt;
       changed = differs(stored, proposed, DEPLOYMENT_FIELDS);
       if (moved || changed) [row] = await upsertDeployments(tx, [proposed]);
+    }
+    const source = row && sourceAfter(row.source, change.servedBy);
+    if (row && source !== row.source) {
+      row = await setDeploymentSource(tx, row.id, source!);
+      changed = true;
     }
     if (!row || row.state !== 'ready') return changedIf(changed);
     const served = await serve(tx, project, environment, row, change);

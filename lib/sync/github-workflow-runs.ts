@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CiRun, ciRuns, type Project } from '@/db/schema';
+import { recordCiRunReportsRead } from '@/db/writes';
 import type { GitHubClient, WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import { ciStatus, ciStatusRank } from '@/lib/reconcile/ci-run-state';
 import { applyWorkflowRun } from '@/lib/reconcile';
@@ -10,7 +11,7 @@ import { emptyTally, type SyncJob } from './run-sync';
 
 export const GITHUB_WORKFLOW_RUNS = 'github.workflow_runs';
 
-type StoredRun = Pick<CiRun, 'githubRunId' | 'status' | 'providerUpdatedAt'>;
+type StoredRun = Pick<CiRun, 'githubRunId' | 'status' | 'providerUpdatedAt' | 'reportsReadAt'>;
 
 /**
  * Workflow runs created since the cursor, with their jobs for queue time and duration. The
@@ -36,12 +37,14 @@ export function githubWorkflowRunsJob(
       for (const run of oldestFirst) {
         tally.itemsSeen++;
         const known = stored.get(run.id);
-        if (known && isUpToDate(known, run)) continue;
+        // A run a webhook stored as completed is up to date, but its reports are still unread.
+        const reportsDue = run.status === 'completed' && !known?.reportsReadAt;
+        if (known && isUpToDate(known, run) && !reportsDue) continue;
         try {
           const jobs = await jobsWorthFetching(clients.github, run, known);
           if ((await applyWorkflowRun(db, project, run, jobs)).changed) tally.itemsChanged++;
-          if (run.status === 'completed' && known?.status !== 'completed') {
-            await ingestTestResults(db, project, clients.github, run, tally.errors);
+          if (reportsDue) {
+            await ingestTestResults(db, project, clients.github, run, tally.errors, now);
           }
         } catch (error) {
           tally.errors.push(itemError(`workflow run ${run.id}`, error));
@@ -60,7 +63,11 @@ export function githubWorkflowRunsJob(
 
 /**
  * A run that has just completed may have uploaded its reports as a `test-results` artifact;
- * reports that cannot be read are listed in the run's errors so they show on the Sync page.
+ * reports that cannot be read are listed in the sync's errors so they show on the Sync page (a
+ * fork's run is routine, not an error). A
+ * run whose artifact is refused whole (a fork's run, an expired or oversized artifact, a zip
+ * bomb) keeps the reason on its ci_runs row. Either way the run is marked read, so the cursor
+ * moves on and the artifact is not fetched again.
  */
 async function ingestTestResults(
   db: Database,
@@ -68,13 +75,18 @@ async function ingestTestResults(
   github: GitHubClient,
   run: WorkflowRun,
   errors: string[],
+  now: Date,
 ): Promise<void> {
-  const { rejected } = await ingestRunArtifacts(db, project, github, run);
+  const { rejected, refused } = await ingestRunArtifacts(db, project, github, run);
+  const runFailures = refused ? [refused] : [];
   for (const { artifactId, file, reason } of rejected) {
     errors.push(
       `workflow run ${run.id}, artifact ${artifactId}${file ? ` ${file}` : ''}: ${reason}`,
     );
+    if (!file) runFailures.push(`artifact ${artifactId}: ${reason}`);
   }
+  const error = runFailures.length > 0 ? runFailures.join('; ') : null;
+  await recordCiRunReportsRead(db, run.id, { at: now, error });
 }
 
 async function storedRuns(db: Database, runs: readonly WorkflowRun[]) {
@@ -84,6 +96,7 @@ async function storedRuns(db: Database, runs: readonly WorkflowRun[]) {
       githubRunId: ciRuns.githubRunId,
       status: ciRuns.status,
       providerUpdatedAt: ciRuns.providerUpdatedAt,
+      reportsReadAt: ciRuns.reportsReadAt,
     })
     .from(ciRuns)
     .where(

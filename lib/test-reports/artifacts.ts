@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
 import { ProviderError } from '@/lib/providers/errors';
 import type { GitHubClient, WorkflowRun } from '@/lib/providers/github/types';
-import { readReportZip, type ReportZip } from './artifact-zip';
+import { readReportZip, type ReportZip, type ReportZipLimits } from './artifact-zip';
 import { ingestTestReport } from './ingest';
 import { DEFAULT_SUITE } from './parse';
 import { InvalidReportError, type ReportFormat, type TestSuiteKind } from './types';
@@ -14,6 +14,15 @@ export const TEST_RESULTS_ARTIFACT = 'test-results';
 export const MAX_ARTIFACT_BYTES = 100 * 1024 * 1024;
 /** A single report past this is skipped rather than held in memory whole. */
 export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * What a fetched zip may hold, read from its central directory before anything is inflated:
+ * a few dozen reports and their attachments fit easily; a zip bomb does not.
+ */
+export const ARTIFACT_ZIP_LIMITS: ReportZipLimits = {
+  maxEntries: 1_000,
+  maxTotalBytes: 100 * 1024 * 1024,
+  maxFileBytes: MAX_REPORT_FILE_BYTES,
+};
 
 export interface IngestedArtifactFile {
   artifactId: number;
@@ -33,6 +42,8 @@ export interface RejectedArtifactFile {
 export interface ArtifactIngestSummary {
   ingested: IngestedArtifactFile[];
   rejected: RejectedArtifactFile[];
+  /** Set when the run's artifacts were not even listed, and why (a fork's run). */
+  refused?: string;
 }
 
 /**
@@ -41,14 +52,22 @@ export interface ArtifactIngestSummary {
  * artifact id and path, so calling this again for the same run adds nothing. A file that is
  * not a report (coverage JSON, say) is listed in `rejected` and does not stop the others; a
  * GitHub failure (ProviderError) does, so the caller's sync can record it and try later.
+ * Only runs of the project's own repository are read: a fork's workflow writes whatever it
+ * likes into its artifacts.
  */
 export async function ingestRunArtifacts(
   db: Database,
-  project: Pick<Project, 'id'>,
+  project: Pick<Project, 'id' | 'githubOwner' | 'githubRepo'>,
   github: Pick<GitHubClient, 'listRunArtifacts' | 'downloadArtifact'>,
   run: WorkflowRun,
+  limits: ReportZipLimits = ARTIFACT_ZIP_LIMITS,
 ): Promise<ArtifactIngestSummary> {
   const summary: ArtifactIngestSummary = { ingested: [], rejected: [] };
+  const repository = `${project.githubOwner}/${project.githubRepo}`;
+  if (run.headRepository?.toLowerCase() !== repository.toLowerCase()) {
+    const from = run.headRepository ?? 'an unknown repository';
+    return { ...summary, refused: `the run is from ${from}, not ${repository}` };
+  }
   const artifacts = await github.listRunArtifacts(run.id, TEST_RESULTS_ARTIFACT);
   for (const artifact of artifacts) {
     if (artifact.expired) {
@@ -67,7 +86,7 @@ export async function ingestRunArtifacts(
     }
     let contents: ReportZip;
     try {
-      contents = readReportZip(zip, MAX_REPORT_FILE_BYTES);
+      contents = readReportZip(zip, limits);
     } catch (error) {
       if (!(error instanceof InvalidReportError)) throw error;
       summary.rejected.push({ artifactId: artifact.id, reason: error.message });
@@ -75,7 +94,7 @@ export async function ingestRunArtifacts(
     }
     const { files, tooLarge } = contents;
     for (const { path, size } of tooLarge) {
-      const reason = `the file is ${size} bytes, over ${MAX_REPORT_FILE_BYTES}`;
+      const reason = `the file is ${size} bytes, over ${limits.maxFileBytes}`;
       summary.rejected.push({ artifactId: artifact.id, file: path, reason });
     }
     for (const { path, format, bytes } of files) {

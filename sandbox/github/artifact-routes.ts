@@ -65,8 +65,12 @@ export function artifactRoutes(world: World, on: On, router: Router, apiUrl: () 
   });
 }
 
-/** The artifact's files zipped the way upload-artifact does: paths relative to its root. */
+/**
+ * The artifact's files zipped the way upload-artifact does (paths relative to its root), or the
+ * raw zip it was given.
+ */
 export function archive(artifact: ArtifactState): Uint8Array {
+  if (artifact.zip) return artifact.zip;
   const encoder = new TextEncoder();
   const entries = Object.fromEntries(
     Object.entries(artifact.files ?? {}).map(([path, content]) => [

@@ -139,7 +139,15 @@ export class StateChanges {
   /** A run queued on the branch's head, linked to its open pull requests. */
   startWorkflowRun(
     fullName: string,
-    start: { branch: string; name?: string; jobs?: string[]; event?: string; at?: Date },
+    start: {
+      branch: string;
+      name?: string;
+      jobs?: string[];
+      event?: string;
+      at?: Date;
+      /** `owner/name` of a fork whose pull request this run builds. */
+      fork?: string;
+    },
   ): RunState {
     const repo = this.repo(fullName);
     const headSha = repo.branches.get(start.branch);
@@ -159,6 +167,7 @@ export class StateChanges {
       pullRequestNumbers: [...repo.pulls.values()]
         .filter((pr) => pr.state === 'open' && pr.headRef === start.branch)
         .map((pr) => pr.number),
+      fork: start.fork,
       createdAt: at,
       updatedAt: at,
       runStartedAt: null,
@@ -197,6 +206,7 @@ export class StateChanges {
         name: string;
         sizeInBytes: number;
         files?: Record<string, string | Uint8Array>;
+        zip?: Uint8Array;
       }[];
       at?: Date;
     } = {},

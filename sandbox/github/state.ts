@@ -35,6 +35,8 @@ export interface RunState {
   conclusion: string | null;
   runNumber: number;
   pullRequestNumbers: number[];
+  /** `owner/name` of the fork whose code ran; absent when the repository's own code did. */
+  fork?: string;
   createdAt: Date;
   updatedAt: Date;
   runStartedAt: Date | null;
@@ -60,6 +62,8 @@ export interface ArtifactState {
   expiresAt: Date;
   /** What the artifact's zip holds, by path inside it. */
   files?: Record<string, string | Uint8Array>;
+  /** The zip's bytes exactly as served, when a test needs a zip no archiver would write. */
+  zip?: Uint8Array;
 }
 
 export interface CommentState {

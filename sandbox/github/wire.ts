@@ -122,7 +122,22 @@ export class Wire {
       logs_url: this.api(repo, `${path}/logs`),
       head_commit: { ...(template.head_commit as Json), id: run.headSha, tree_id: run.headSha },
       repository: this.repository(repo, template.repository as Json),
-      head_repository: this.repository(repo, template.head_repository as Json),
+      head_repository: this.headRepository(repo, run, template.head_repository as Json),
+    };
+  }
+
+  /** A fork's run names the fork as its head repository, as GitHub does. */
+  private headRepository(repo: RepoState, run: RunState, template: Json): Json {
+    const own = this.repository(repo, template);
+    if (!run.fork) return own;
+    const [owner = '', name = ''] = run.fork.split('/');
+    return {
+      ...own,
+      id: repo.id + 1_000_000,
+      name,
+      full_name: run.fork,
+      fork: true,
+      owner: this.user(owner),
     };
   }
 
@@ -166,7 +181,7 @@ export class Wire {
       workflow_run: {
         id: run.id,
         repository_id: repo.id,
-        head_repository_id: repo.id,
+        head_repository_id: run.fork ? repo.id + 1_000_000 : repo.id,
         head_branch: run.headBranch,
         head_sha: run.headSha,
       },

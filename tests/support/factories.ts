@@ -124,6 +124,7 @@ export async function createDeployments(
         url: `app-${n}.vercel.app`,
         target: environment.kind,
         state: 'ready' as const,
+        source: 'git' as const,
         gitBranch: environment.gitBranch,
         commitSha: sha(n),
         commitMessage: `Commit ${n}`,

@@ -44,6 +44,7 @@ export type WorkflowRunFields = Pick<
   run_attempt?: number;
   run_started_at?: string | null;
   pull_requests?: { number: number }[] | null;
+  head_repository?: { full_name: string } | null;
 };
 export type WorkflowJobFields = Pick<ApiJob, 'id' | 'run_id' | 'name'> & {
   status: string;
@@ -86,6 +87,7 @@ export function toWorkflowRun(run: WorkflowRunFields): WorkflowRun {
     runNumber: run.run_number,
     runAttempt: run.run_attempt ?? 1,
     pullRequestNumbers: (run.pull_requests ?? []).map((pr) => pr.number),
+    headRepository: run.head_repository?.full_name ?? null,
     htmlUrl: run.html_url,
     createdAt: new Date(run.created_at),
     updatedAt: new Date(run.updated_at),

@@ -31,6 +31,8 @@ export interface WorkflowRun {
   runAttempt: number;
   /** Empty for pull requests from forks: map those back by `headSha`. */
   pullRequestNumbers: number[];
+  /** `owner/name` of the repository whose code ran: a fork's for a fork's pull request. */
+  headRepository: string | null;
   htmlUrl: string;
   createdAt: Date;
   updatedAt: Date;

@@ -7,7 +7,7 @@ import { bodyHashId } from '@/lib/ingest/providers';
 import { deploymentPayload } from '@/sandbox/vercel/payloads';
 import type { SandboxDeployment } from '@/sandbox/vercel/store';
 import { vercelEvent } from '@/sandbox/vercel/webhooks';
-import { at, createEnvironment, createProject } from '../../support/factories';
+import { createEnvironment, createProject } from '../../support/factories';
 import { createTestDatabase } from '../../support/test-database';
 import {
   deliveriesFor,
@@ -16,6 +16,10 @@ import {
   vercelRequest,
   vercelSignature,
 } from './webhook-requests';
+
+/** Minutes on a clock that starts half an hour ago: deliveries over an hour old are stale. */
+const T0 = Date.now() - 30 * 60_000;
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 let handle: DatabaseHandle;
 let restore: () => void;

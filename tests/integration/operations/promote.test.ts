@@ -33,6 +33,10 @@ describe('requestPromotion without approval', () => {
     if (!result.ok) return;
     expect(world.vercel.store.project('prj_shop').productionId).toBe(release.vercelId);
     expect((await productionRow()).currentDeploymentId).toBe(release.id);
+    const served = await world.db.query.deployments.findFirst({
+      where: (d, { eq: is }) => is(d.id, release.id),
+    });
+    expect(served?.source).toBe('promote');
     expect(result.operation.before).toMatchObject({ deploymentId: release.id });
     expect(result.operation.after).toMatchObject({
       servedVercelId: release.vercelId,

@@ -150,6 +150,7 @@ function run(overrides: Partial<WorkflowRun> = {}): WorkflowRun {
     runNumber: 1,
     runAttempt: 1,
     pullRequestNumbers: [],
+    headRepository: 'acme/app',
     htmlUrl: 'https://github.com/acme/app/actions/runs/9001',
     createdAt: at(0),
     updatedAt: at(0),

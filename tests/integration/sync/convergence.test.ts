@@ -55,9 +55,10 @@ const db = () => handle.db;
 
 /**
  * Vercel's clock, a minute on per change: in a real project builds and promotions are minutes
- * apart, and the order of their times is what says which one production serves.
+ * apart, and the order of their times is what says which one production serves. It starts half
+ * an hour back: a delivery received over an hour after its time is stale and not applied.
  */
-let vercelClock = Date.now() - 60 * 60_000;
+let vercelClock = Date.now() - 30 * 60_000;
 const vercelTick = () => (vercelClock += 60_000);
 
 beforeAll(async () => {

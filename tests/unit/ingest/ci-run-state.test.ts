@@ -18,6 +18,7 @@ const run = (overrides: Partial<WorkflowRun>): WorkflowRun => ({
   runNumber: 1,
   runAttempt: 1,
   pullRequestNumbers: [],
+  headRepository: 'acme/app',
   htmlUrl: '',
   createdAt: at(0),
   updatedAt: at(10),
