@@ -8,6 +8,7 @@ import {
   recordUptimeChecks,
   setCurrentDeployment,
   setMembership,
+  setTeamMembership,
   upsertCiRuns,
   upsertCostSamples,
   upsertDbBranch,
@@ -59,9 +60,10 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
 /** The project and its team; returns the project's id. */
 export async function writeDemoProject(db: Database, history: DemoHistory): Promise<number> {
   const { id: projectId } = await upsertProject(db, history.project);
-  for (const { role, share: _share, ...person } of history.team) {
+  for (const { role, share: _share, team, ...person } of history.team) {
     const user = await upsertUser(db, person);
-    await setMembership(db, { userId: user.id, projectId, role });
+    const membership = { userId: user.id, projectId, role };
+    await (team ? setTeamMembership(db, { ...membership, team }) : setMembership(db, membership));
   }
   return projectId;
 }

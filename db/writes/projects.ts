@@ -31,13 +31,21 @@ export async function upsertProject(db: Database, input: NewProject): Promise<Pr
   return row!;
 }
 
-export async function upsertUser(db: Database, input: NewUser): Promise<User> {
+/**
+ * Writes a user keyed by their GitHub numeric id, refreshing the login, name, email and avatar:
+ * the id stays with the person when their login is renamed.
+ */
+export async function upsertUser(
+  db: Database,
+  input: NewUser & { githubId: number },
+): Promise<User> {
   const [row] = await db
     .insert(users)
     .values(input)
     .onConflictDoUpdate({
-      target: users.githubLogin,
+      target: users.githubId,
       set: {
+        githubLogin: sql`excluded.github_login`,
         name: sql`excluded.name`,
         email: sql`excluded.email`,
         avatarUrl: sql`excluded.avatar_url`,
@@ -47,13 +55,17 @@ export async function upsertUser(db: Database, input: NewUser): Promise<User> {
   return row!;
 }
 
-export async function setMembership(db: Database, input: NewMembership): Promise<void> {
+/** A role given by hand: it replaces any role on the project, and no team sync touches it. */
+export async function setMembership(
+  db: Database,
+  input: Pick<NewMembership, 'userId' | 'projectId' | 'role'>,
+): Promise<void> {
   await db
     .insert(memberships)
-    .values(input)
+    .values({ ...input, source: 'manual', team: null })
     .onConflictDoUpdate({
       target: [memberships.userId, memberships.projectId],
-      set: { role: sql`excluded.role` },
+      set: { role: sql`excluded.role`, source: sql`excluded.source`, team: sql`excluded.team` },
     });
 }
 

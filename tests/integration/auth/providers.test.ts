@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
+import { users } from '@/db/schema';
 import { authConfigFromEnv } from '@/lib/auth/config';
 import { buildAuthOptions } from '@/lib/auth/options';
 import { createProject } from '../../support/factories';
@@ -49,11 +51,12 @@ describe('demo sign-in', () => {
     return options.authorize({ login });
   };
 
-  test('signs in a member of the board’s project by login, carrying the login', async () => {
+  test('signs in a member of the board’s project by login, carrying their GitHub id', async () => {
     const project = await createProject(handle.db);
     const { user } = await signedInMember(handle.db, project, 'viewer');
     expect(await authorize(user.githubLogin)).toEqual({
       id: String(user.id),
+      githubId: user.githubId,
       login: user.githubLogin,
       name: user.name,
       image: null,
@@ -63,5 +66,28 @@ describe('demo sign-in', () => {
   test('refuses anyone who is not a member, and an empty login', async () => {
     expect(await authorize('someone-else')).toBeNull();
     expect(await authorize('')).toBeNull();
+  });
+
+  test('refuses a login two members hold (one renamed away) rather than pick one', async () => {
+    const project = await createProject(handle.db);
+    const { user } = await signedInMember(handle.db, project, 'admin');
+    const { user: newHolder } = await signedInMember(handle.db, project, 'viewer');
+    await handle.db
+      .update(users)
+      .set({ githubLogin: user.githubLogin })
+      .where(eq(users.id, newHolder.id));
+    expect(await authorize(user.githubLogin)).toBeNull();
+  });
+});
+
+describe('the session token', () => {
+  test('carries the GitHub id of whoever signed in, and their login for display', async () => {
+    const { callbacks } = buildAuthOptions(authConfigFromEnv({ NODE_ENV: 'development' }));
+    const token = await callbacks!.jwt!({
+      token: {},
+      user: { id: '7', githubId: 583231, login: 'octocat' },
+      account: null,
+    });
+    expect(token).toMatchObject({ githubId: 583231, login: 'octocat' });
   });
 });
