@@ -19,6 +19,8 @@ export const GITHUB_OWNER = 'acme-inc';
 export const GITHUB_REPO = 'acme-web';
 /** The demo org's release team, mapped to release_manager in the demo's GITHUB_TEAM_ROLES. */
 export const RELEASE_TEAM = `${GITHUB_OWNER}/release`;
+/** The demo's GITHUB_TEAM_ROLES: the sandbox serves the team, the team sync reads it. */
+export const DEMO_TEAM_ROLES = `${RELEASE_TEAM}:release_manager`;
 /** Vercel puts the team slug in every generated hostname. */
 export const VERCEL_SCOPE = 'acme-inc';
 export const PREVIEW_TTL_DAYS = 7;

@@ -1,4 +1,3 @@
-import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { deleteMembership, findMembership, setTeamMembership } from '@/db/writes';
