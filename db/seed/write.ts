@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
 import {
+  claimLegacyUser,
   deleteProject,
   recordTestRuns,
   recordUptimeChecks,
@@ -66,6 +67,16 @@ export async function writeDemoProject(db: Database, history: DemoHistory): Prom
     await (team ? setTeamMembership(db, { ...membership, team }) : setMembership(db, membership));
   }
   return projectId;
+}
+
+/**
+ * Records the demo team's GitHub ids on a demo database written before ids were stored, so demo
+ * sign-in (which puts the id in the session) keeps working on it.
+ */
+export async function recordDemoTeamIds(db: Database, history: DemoHistory): Promise<void> {
+  for (const person of history.team) {
+    await claimLegacyUser(db, person.githubId, person.githubLogin);
+  }
 }
 
 export async function writePullRequests(

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   memberships,
@@ -53,6 +53,25 @@ export async function upsertUser(
     })
     .returning();
   return row!;
+}
+
+/**
+ * A user written before envboard recorded GitHub ids is claimed by the first sign-in with its
+ * login, which records the id: from then on only that id matches it. Claiming by login trusts
+ * the login once, at the first sign-in after the upgrade; a login renamed and taken by someone
+ * else before then would pass the row to them, so the window is that first sign-in.
+ */
+export async function claimLegacyUser(
+  db: Database,
+  githubId: number,
+  login: string,
+): Promise<User | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ githubId })
+    .where(and(eq(users.githubLogin, login), isNull(users.githubId)))
+    .returning();
+  return row;
 }
 
 /** A role given by hand: it replaces any role on the project, and no team sync touches it. */

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
-import { findMembership, upsertUser } from '@/db/writes';
-import { claimLegacyUser, findUserByGitHubId } from './users';
+import { claimLegacyUser, findMembership, upsertUser } from '@/db/writes';
+import { findUserByGitHubId } from './users';
 import { applyTeamGrant } from './team-membership';
 import { grantFromTeams, type GitHubTeam, type TeamRole } from './team-roles';
 
