@@ -43,7 +43,8 @@ export async function startSandboxes(
       // The syncs below build their clients from these, as the app will.
       Object.assign(process.env, sandboxes.env);
       if (!empty) {
-        if (clock) await recordDemoTeamIds(db, sandboxes.history);
+        // A demo database from before GitHub ids were stored: demo sign-in needs them.
+        await recordDemoTeamIds(db, sandboxes.history);
         return;
       }
       const started = Date.now();
