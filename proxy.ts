@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/http/responses';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/auth/paths';
-import { sessionLogin } from '@/lib/auth/session-token';
+import { sessionGitHubId } from '@/lib/auth/session-token';
 
 /**
  * The first gate: every page and API route needs a valid session cookie, except the paths that
@@ -13,7 +13,7 @@ import { sessionLogin } from '@/lib/auth/session-token';
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(request.method, pathname)) return NextResponse.next();
-  if (await sessionLogin(request)) return NextResponse.next();
+  if ((await sessionGitHubId(request)) !== null) return NextResponse.next();
   if (pathname.startsWith('/api/')) {
     return errorResponse(
       401,

@@ -27,6 +27,7 @@ import { createVercelClient } from '@/lib/providers/vercel/client';
 import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
 import { FIRST_SYNC_LOOKBACK_MS } from '@/lib/sync/cursor';
 import { githubPullRequestsJob } from '@/lib/sync/github-pull-requests';
+import { githubTeamRolesJob } from '@/lib/sync/github-team-roles';
 import { githubWorkflowRunsJob } from '@/lib/sync/github-workflow-runs';
 import { neonBranchesJob } from '@/lib/sync/neon-branches';
 import { runSync } from '@/lib/sync/run-sync';
@@ -129,6 +130,8 @@ async function writeAndSync(
   // Pull requests open their previews and Neon links them to their branches; the environments
   // written next find both to refer to.
   await sync(githubPullRequestsJob(clients, project));
+  // The release managers' team, as the GitHub cron reads it.
+  await sync(githubTeamRolesJob(clients, project, env));
   await sync(neonBranchesJob(clients, project));
   // Which branches had their migrations validated is envboard's record, not Neon's.
   for (const branch of history.dbBranches) {

@@ -4,6 +4,7 @@ import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
 import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
 import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';
 import { describeSyncRuns, fillDemoDatabase } from './demo-database';
+import { recordDemoTeamIds } from '@/db/seed/write';
 import { prepareDatabase } from './prepare-database';
 
 /** Webhooks wait this long after a change, then go out together, as providers batch them. */
@@ -41,7 +42,11 @@ export async function startSandboxes(
       });
       // The syncs below build their clients from these, as the app will.
       Object.assign(process.env, sandboxes.env);
-      if (!empty) return;
+      if (!empty) {
+        // A demo database from before GitHub ids were stored: demo sign-in needs them.
+        await recordDemoTeamIds(db, sandboxes.history);
+        return;
+      }
       const started = Date.now();
       const runs = await fillDemoDatabase(db, sandboxes.history);
       writeDemoClock(clockPath, clock);

@@ -16,10 +16,30 @@ const ACTION_LABEL = {
   reseed: 'Reseed',
   delete: 'Delete',
   cleanup: 'Clean up',
+  membership: 'Role change',
 } as const;
 
+/** What the row acted on: the member whose role changed, or the environment. */
+function subject(row: AuditEntry): string {
+  if (row.kind === 'membership') {
+    const member = row.after?.member ?? row.before?.member;
+    return typeof member === 'string' ? `@${member}` : 'a member';
+  }
+  return row.environmentName ?? 'no environment';
+}
+
+/** A role change's side: "release manager (acme/release)", or "no role". */
+function roleHeld(state: Record<string, unknown> | null): string {
+  const role = state?.role;
+  if (typeof role !== 'string') return 'no role';
+  const name = role.replace('_', ' ');
+  return typeof state?.team === 'string' ? `${name} (${state.team})` : name;
+}
+
 /** `{ deploymentId: 12, commitSha: 'abc…' }` as one short line. */
-function summarize(state: Record<string, unknown> | null): string | null {
+function summarize(row: AuditEntry, side: 'before' | 'after'): string | null {
+  if (row.kind === 'membership') return roleHeld(row[side]);
+  const state = row[side];
   if (!state) return null;
   const parts = Object.entries(state)
     .filter(([, value]) => value !== null && typeof value !== 'object')
@@ -35,7 +55,7 @@ function columns(now: Date): Column<AuditEntry>[] {
       cell: (row) => (
         <span className="flex flex-col">
           <span className="font-medium text-ink">{ACTION_LABEL[row.kind]}</span>
-          <span className="text-xs text-muted">{row.environmentName ?? 'no environment'}</span>
+          <span className="text-xs text-muted">{subject(row)}</span>
         </span>
       ),
     },
@@ -50,8 +70,8 @@ function columns(now: Date): Column<AuditEntry>[] {
       header: 'From → to',
       className: 'max-w-sm',
       cell: (row) => {
-        const before = summarize(row.before);
-        const after = summarize(row.after);
+        const before = summarize(row, 'before');
+        const after = summarize(row, 'after');
         return (
           <span className="flex flex-col gap-0.5 text-xs">
             {before || after ? (

@@ -7,6 +7,7 @@ export const OPERATION_LABEL: Record<OperationProgress['kind'], string> = {
   reseed: 'Reseed',
   delete: 'Delete',
   cleanup: 'Cleanup',
+  membership: 'Role change',
 };
 
 /** "Rollback #12" */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AuditEntry, OperationKind, OperationState } from '@/lib/domain/audit';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
@@ -55,10 +55,11 @@ const operationList = (db: Database, values: ShapeValues<OperationListInput>) =>
     .where(
       and(
         eq(operations.projectId, values.projectId),
+        // A login may be held by two users (one renamed away): an actor filter matches both.
         values.actor
-          ? eq(
+          ? inArray(
               operations.actorId,
-              sql`(${db.select({ id: users.id }).from(users).where(eq(users.githubLogin, values.actor))})`,
+              db.select({ id: users.id }).from(users).where(eq(users.githubLogin, values.actor)),
             )
           : undefined,
         values.action ? eq(operations.kind, values.action) : undefined,

@@ -37,6 +37,7 @@ export const operationKind = pgEnum('operation_kind', [
   'reseed',
   'delete',
   'cleanup',
+  'membership',
 ]);
 export const operationState = pgEnum('operation_state', [
   'requested',
@@ -58,3 +59,4 @@ export const deliveryStatus = pgEnum('delivery_status', [
 ]);
 export const syncStatus = pgEnum('sync_status', ['running', 'succeeded', 'failed']);
 export const role = pgEnum('role', ['viewer', 'developer', 'release_manager', 'admin']);
+export const membershipSource = pgEnum('membership_source', ['manual', 'team']);

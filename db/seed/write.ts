@@ -3,11 +3,13 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
 import {
+  claimLegacyUser,
   deleteProject,
   recordTestRuns,
   recordUptimeChecks,
   setCurrentDeployment,
   setMembership,
+  setTeamMembership,
   upsertCiRuns,
   upsertCostSamples,
   upsertDbBranch,
@@ -59,11 +61,22 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
 /** The project and its team; returns the project's id. */
 export async function writeDemoProject(db: Database, history: DemoHistory): Promise<number> {
   const { id: projectId } = await upsertProject(db, history.project);
-  for (const { role, share: _share, ...person } of history.team) {
+  for (const { role, share: _share, team, ...person } of history.team) {
     const user = await upsertUser(db, person);
-    await setMembership(db, { userId: user.id, projectId, role });
+    const membership = { userId: user.id, projectId, role };
+    await (team ? setTeamMembership(db, { ...membership, team }) : setMembership(db, membership));
   }
   return projectId;
+}
+
+/**
+ * Records the demo team's GitHub ids on a demo database written before ids were stored, so demo
+ * sign-in (which puts the id in the session) keeps working on it.
+ */
+export async function recordDemoTeamIds(db: Database, history: DemoHistory): Promise<void> {
+  for (const person of history.team) {
+    await claimLegacyUser(db, person.githubId, person.githubLogin);
+  }
 }
 
 export async function writePullRequests(

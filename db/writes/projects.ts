@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   memberships,
@@ -31,13 +31,21 @@ export async function upsertProject(db: Database, input: NewProject): Promise<Pr
   return row!;
 }
 
-export async function upsertUser(db: Database, input: NewUser): Promise<User> {
+/**
+ * Writes a user keyed by their GitHub numeric id, refreshing the login, name, email and avatar:
+ * the id stays with the person when their login is renamed.
+ */
+export async function upsertUser(
+  db: Database,
+  input: NewUser & { githubId: number },
+): Promise<User> {
   const [row] = await db
     .insert(users)
     .values(input)
     .onConflictDoUpdate({
-      target: users.githubLogin,
+      target: users.githubId,
       set: {
+        githubLogin: sql`excluded.github_login`,
         name: sql`excluded.name`,
         email: sql`excluded.email`,
         avatarUrl: sql`excluded.avatar_url`,
@@ -47,13 +55,36 @@ export async function upsertUser(db: Database, input: NewUser): Promise<User> {
   return row!;
 }
 
-export async function setMembership(db: Database, input: NewMembership): Promise<void> {
+/**
+ * A user written before envboard recorded GitHub ids is claimed by the first sign-in with its
+ * login, which records the id: from then on only that id matches it. Claiming by login trusts
+ * the login once, at the first sign-in after the upgrade; a login renamed and taken by someone
+ * else before then would pass the row to them, so the window is that first sign-in.
+ */
+export async function claimLegacyUser(
+  db: Database,
+  githubId: number,
+  login: string,
+): Promise<User | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ githubId })
+    .where(and(eq(users.githubLogin, login), isNull(users.githubId)))
+    .returning();
+  return row;
+}
+
+/** A role given by hand: it replaces any role on the project, and no team sync touches it. */
+export async function setMembership(
+  db: Database,
+  input: Pick<NewMembership, 'userId' | 'projectId' | 'role'>,
+): Promise<void> {
   await db
     .insert(memberships)
-    .values(input)
+    .values({ ...input, source: 'manual', team: null })
     .onConflictDoUpdate({
       target: [memberships.userId, memberships.projectId],
-      set: { role: sql`excluded.role` },
+      set: { role: sql`excluded.role`, source: sql`excluded.source`, team: sql`excluded.team` },
     });
 }
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import type { Actor } from './actor';
+import type { Actor, Caller } from './actor';
 import { checkRole } from './check-role';
 import { FORBIDDEN_PATH, SIGN_IN_PATH } from './paths';
 import type { Role } from './roles';
-import { getActor } from './session';
+import { getCaller } from './session';
 
 export interface ActionError {
   /** invalid_input (400), unauthenticated (401), forbidden (403), internal_error, or the work's own. */
@@ -33,13 +33,13 @@ export class ActionFailure extends Error {
  */
 export async function requireRole(
   minimum: Role,
-  resolveActor: () => Promise<Actor | null> = getActor,
+  resolveActor: () => Promise<Caller | null> = getCaller,
 ): Promise<Actor> {
   const actor = await resolveActor();
   const failure = checkRole(actor, minimum);
   if (failure?.status === 401) redirect(SIGN_IN_PATH);
   if (failure) redirect(`${FORBIDDEN_PATH}?role=${minimum}`);
-  return actor!;
+  return actor as Actor;
 }
 
 /**
@@ -53,7 +53,7 @@ export function guardedAction<Schema extends z.ZodType, T>(
   schema: Schema,
   minimum: Role,
   work: (input: z.output<Schema>, actor: Actor) => Promise<T>,
-  resolveActor: () => Promise<Actor | null> = getActor,
+  resolveActor: () => Promise<Caller | null> = getCaller,
 ): (input: z.input<Schema> | FormData) => Promise<ActionResult<T>> {
   return async (input) => {
     const raw = input instanceof FormData ? Object.fromEntries(input) : input;
@@ -70,7 +70,7 @@ export function guardedAction<Schema extends z.ZodType, T>(
       const actor = await resolveActor();
       const refused = checkRole(actor, minimum);
       if (refused) return failure(refused.code, refused.message);
-      return { ok: true, data: await work(parsed.data, actor!) };
+      return { ok: true, data: await work(parsed.data, actor as Actor) };
     } catch (error) {
       // A redirect() or notFound() from the work is Next.js control flow, not a failure.
       unstable_rethrow(error);

@@ -2,11 +2,13 @@
  * Sign-in and roles. Roles, weakest first: viewer < developer < release_manager < admin
  * (`ROLES`, `hasRole` in ./roles — the only place they are ordered). A role is a membership on
  * the board's project, read fresh from the database on every request; the session cookie holds
- * only the GitHub login. A user without a membership cannot sign in.
+ * the GitHub numeric user id (and the login, for display). A user without a membership cannot
+ * sign in, and one whose membership is taken away is refused (403) from the next request on.
  *
  * - `getActor()` → `Actor | null`: who is rendering this page / calling this action
- *   ({ userId, login, name, avatarUrl, role, projectId }). `getRequestActor(request)` is the
- *   same for a route handler's Request.
+ *   ({ userId, githubId, login, name, avatarUrl, role, projectId }); null when signed out or
+ *   without a role. `getCaller()` also returns a signed-in person without a role (`role: null`).
+ *   `getRequestActor(request)` / `getRequestCaller(request)` are the same for a route handler.
  * - `requireRole(minimum)`: pages and server components. Returns the Actor; redirects to
  *   /signin without a session and to /forbidden when the role is too weak.
  * - `guardedAction(schema, minimum, work)`: every server action. Parses the input (object or
@@ -16,12 +18,12 @@
  *   throws as `new ActionFailure(code, message)`. Never throws, never leaks error detail.
  * - Route handlers: `jsonRoute(schema, handler, { role })` in lib/http/json-route.ts checks a
  *   session with at least `role` (default viewer) after parsing: 401 / 403 JSON. A route of
- *   another shape calls `checkRole(await getRequestActor(request), minimum)` and answers the
+ *   another shape calls `checkRole(await getRequestCaller(request), minimum)` and answers the
  *   failure's status, code and message.
  * - proxy.ts sends every page without a session to /signin?callbackUrl=…; `isPublicPath`
  *   lists what stays open (auth, health, webhooks, crons, test-run uploads, static files).
  */
-export type { Actor } from './actor';
+export type { Actor, Caller } from './actor';
 export { type AuthFailure, checkRole } from './check-role';
 export {
   ActionFailure,
@@ -32,4 +34,4 @@ export {
 } from './guard';
 export { FORBIDDEN_PATH, SIGN_IN_PATH } from './paths';
 export { hasRole, isRole, ROLE_LABELS, ROLES, type Role } from './roles';
-export { getActor, getRequestActor } from './session';
+export { getActor, getCaller, getRequestActor, getRequestCaller } from './session';

@@ -9,6 +9,8 @@ import { type Role, roleRank } from './roles';
 /** A user together with their role on one project. */
 export interface Member {
   userId: number;
+  /** GitHub's numeric user id: who the session is. Null until a legacy row's first sign-in. */
+  githubId: number | null;
   login: string;
   name: string;
   avatarUrl: string | null;
@@ -17,44 +19,31 @@ export interface Member {
 
 const memberColumns = {
   userId: users.id,
+  githubId: users.githubId,
   login: users.githubLogin,
   name: users.name,
   avatarUrl: users.avatarUrl,
   role: memberships.role,
 };
 
-// Every signed-in request looks its member up: the SQL is built once.
-const memberByLogin = compiledStatement<Member>((db) =>
-  db
-    .select(memberColumns)
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(
-      and(
-        eq(memberships.projectId, sql.placeholder('projectId')),
-        eq(users.githubLogin, sql.placeholder('login')),
-      ),
-    )
-    .limit(1),
-);
-
 interface ProjectMemberRow {
   project: Project;
   userId: number | null;
+  githubId: number | null;
   login: string | null;
   name: string | null;
   avatarUrl: string | null;
   role: Role | null;
 }
 
-/** The board's project with the login's membership on it, in one round trip. */
+/** The board's project with the GitHub user's membership on it, in one round trip. */
 const projectMember = (bySlug: boolean) =>
   compiledStatement<ProjectMemberRow>((db) => {
     const pick = boardProjectPick(bySlug);
     return db
       .select({ project: projects, ...memberColumns })
       .from(projects)
-      .leftJoin(users, eq(users.githubLogin, sql.placeholder('login')))
+      .leftJoin(users, eq(users.githubId, sql.placeholder('githubId')))
       .leftJoin(
         memberships,
         and(eq(memberships.projectId, projects.id), eq(memberships.userId, users.id)),
@@ -67,35 +56,47 @@ const firstProjectMember = projectMember(false);
 const projectMemberBySlug = projectMember(true);
 
 /**
- * The board's project (boardProjectPick) and the login's membership on it: what
- * every signed-in request checks, read together. `member` is undefined without a membership;
- * both are undefined on an empty database.
+ * The board's project (boardProjectPick) and the membership on it of the GitHub user with this
+ * numeric id: what every signed-in request checks, read together. `member` is undefined without
+ * a membership; all three are undefined on an empty database.
  */
 export async function findProjectMember(
   db: Database,
-  login: string,
+  githubId: number,
   slug = boardProjectSlug(),
-): Promise<{ project: Project | undefined; member: Member | undefined }> {
+): Promise<{
+  project: Project | undefined;
+  member: Member | undefined;
+  /** The user with that id, with or without a membership. */
+  user: Pick<Member, 'userId' | 'login' | 'name'> | undefined;
+}> {
   const [row] = slug
-    ? await projectMemberBySlug(db, { login, slug })
-    : await firstProjectMember(db, { login });
-  if (!row) return { project: undefined, member: undefined };
-  const { project, userId, login: memberLogin, name, avatarUrl, role } = row;
-  const member =
-    role && userId !== null && memberLogin !== null && name !== null
-      ? { userId, login: memberLogin, name, avatarUrl, role }
-      : undefined;
-  return { project, member };
+    ? await projectMemberBySlug(db, { githubId, slug })
+    : await firstProjectMember(db, { githubId });
+  if (!row) return { project: undefined, member: undefined, user: undefined };
+  const { project, userId, login, name, avatarUrl, role } = row;
+  if (userId === null || login === null || name === null) {
+    return { project, member: undefined, user: undefined };
+  }
+  const member = role ? { userId, githubId, login, name, avatarUrl, role } : undefined;
+  return { project, member, user: { userId, login, name } };
 }
 
-/** The member with this GitHub login on the project; undefined without a membership. */
-export async function findMember(
+/**
+ * The members of the project whose stored login is `login`. Usually one; two only when a login
+ * was renamed and taken by someone else before the first holder signed in again.
+ */
+export async function findMembersByLogin(
   db: Database,
   projectId: number,
   login: string,
-): Promise<Member | undefined> {
-  const [row] = await memberByLogin(db, { projectId, login });
-  return row;
+): Promise<Member[]> {
+  return db
+    .select(memberColumns)
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.projectId, projectId), eq(users.githubLogin, login)))
+    .limit(2);
 }
 
 /** Everyone with a role on the project, strongest role first, then by name. */

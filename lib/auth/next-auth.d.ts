@@ -1,10 +1,12 @@
 import 'next-auth';
 import 'next-auth/jwt';
 
-// The session carries only the GitHub login; the role is read fresh from memberships on every
-// request (lib/auth/actor.ts), so a changed role never waits for the cookie to expire.
+// The session carries the GitHub numeric user id (who the person is, whatever their login is
+// today) and the login for display; the role is read fresh from memberships on every request
+// (lib/auth/actor.ts), so a changed role never waits for the cookie to expire.
 declare module 'next-auth' {
   interface User {
+    githubId: number;
     login: string;
   }
   interface Session {
@@ -14,6 +16,7 @@ declare module 'next-auth' {
 
 declare module 'next-auth/jwt' {
   interface JWT {
+    githubId?: number;
     login?: string;
   }
 }

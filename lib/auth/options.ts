@@ -8,12 +8,16 @@ import { getCurrentProject } from '@/db/queries/project';
 import { type AuthConfig, authConfigFromEnv } from './config';
 import { admitGitHubUser } from './github-sign-in';
 import { listGitHubTeams } from './github-teams';
-import { findMember } from './members';
+import { findMembersByLogin } from './members';
 import { DEMO_PROVIDER_ID, SIGN_IN_PATH } from './paths';
 
 const demoCredentials = z.object({ login: z.string().trim().min(1) });
 
-/** Signs in as any member of the board's project by login, with no password. */
+/**
+ * Signs in as any member of the board's project by login, with no password. The session then
+ * names the member's GitHub id, as a GitHub sign-in would; a login two members hold (one renamed
+ * away, not yet signed in since) or a member without a recorded id is refused.
+ */
 function demoProvider() {
   return CredentialsProvider({
     id: DEMO_PROVIDER_ID,
@@ -24,10 +28,12 @@ function demoProvider() {
       if (!parsed.success) return null;
       const db = getDb();
       const project = await getCurrentProject(db);
-      const member = project && (await findMember(db, project.id, parsed.data.login));
-      if (!member) return null;
+      const members = project ? await findMembersByLogin(db, project.id, parsed.data.login) : [];
+      const [member] = members;
+      if (members.length !== 1 || !member || member.githubId === null) return null;
       return {
         id: String(member.userId),
+        githubId: member.githubId,
         login: member.login,
         name: member.name,
         image: member.avatarUrl,
@@ -47,6 +53,7 @@ function githubProvider(github: NonNullable<AuthConfig['github']>, teamMapping: 
     profile(profile) {
       return {
         id: String(profile.id),
+        githubId: profile.id,
         login: profile.login,
         name: profile.name ?? profile.login,
         email: profile.email,
@@ -71,13 +78,22 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
         const accessToken = account.access_token ?? '';
         return admitGitHubUser(
           getDb(),
-          { login: user.login, name: user.name, email: user.email, avatarUrl: user.image },
+          {
+            githubId: user.githubId,
+            login: user.login,
+            name: user.name,
+            email: user.email,
+            avatarUrl: user.image,
+          },
           config.teamRoles,
           () => listGitHubTeams(accessToken),
         );
       },
       jwt({ token, user }) {
-        if (user) token.login = user.login;
+        if (user) {
+          token.githubId = user.githubId;
+          token.login = user.login;
+        }
         return token;
       },
       session({ session, token }) {

@@ -10,7 +10,7 @@ export interface SessionSource {
 
 /** A session cookie that decrypted, with when it stops being valid (ms since the epoch). */
 interface OpenedSession {
-  login: string | null;
+  githubId: number | null;
   expiresAt: number;
 }
 
@@ -23,9 +23,9 @@ interface OpenedSession {
 const opened = new Map<string, OpenedSession>();
 const OPENED_LIMIT = 1000;
 
-async function open(token: string): Promise<string | null> {
+async function open(token: string): Promise<number | null> {
   const known = opened.get(token);
-  if (known && known.expiresAt > Date.now()) return known.login;
+  if (known && known.expiresAt > Date.now()) return known.githubId;
   if (known) opened.delete(token);
   let payload: Awaited<ReturnType<typeof decode>>;
   try {
@@ -34,20 +34,22 @@ async function open(token: string): Promise<string | null> {
     return null;
   }
   if (!payload) return null;
-  const login = typeof payload.login === 'string' ? payload.login : null;
+  // A cookie from before sessions carried the GitHub id names only a login, which may have
+  // changed hands since: it reads as signed out, and its holder signs in again.
+  const githubId = Number.isSafeInteger(payload.githubId) ? (payload.githubId as number) : null;
   if (typeof payload.exp === 'number') {
     if (opened.size >= OPENED_LIMIT) opened.delete(opened.keys().next().value!);
-    opened.set(token, { login, expiresAt: payload.exp * 1000 });
+    opened.set(token, { githubId, expiresAt: payload.exp * 1000 });
   }
-  return login;
+  return githubId;
 }
 
 /**
- * The GitHub login in a request's session cookie, or null when there is no cookie or it does not
- * decrypt with this server's secret (forged, expired, or sealed with another secret). No database:
- * proxy.ts calls it on every request.
+ * The GitHub numeric user id in a request's session cookie, or null when there is no cookie or it
+ * does not decrypt with this server's secret (forged, expired, or sealed with another secret). No
+ * database: proxy.ts calls it on every request.
  */
-export async function sessionLogin(source: Request | SessionSource): Promise<string | null> {
+export async function sessionGitHubId(source: Request | SessionSource): Promise<number | null> {
   const req =
     source instanceof Request && !(source instanceof NextRequest)
       ? new NextRequest(source)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { highestRole, ROLES, type Role } from './roles';
+import { ROLES, type Role, roleRank } from './roles';
 
 /** One `org/team:role` entry of GITHUB_TEAM_ROLES. */
 export interface TeamRole {
@@ -52,13 +52,28 @@ export function parseTeamRoles(value: string | undefined): TeamRole[] {
     });
 }
 
-/** The strongest role the mapping gives for the teams a user belongs to; undefined for none. */
-export function roleFromTeams(
+/** A role a mapped team gives: `team` is its `org/team`, as the membership records it. */
+export interface TeamGrant {
+  role: Role;
+  team: string;
+}
+
+export const teamName = ({ org, team }: GitHubTeam) => `${org}/${team}`.toLowerCase();
+
+/**
+ * The strongest role the mapping gives for the teams a user belongs to, with the team that gives
+ * it (the first in the mapping among equals); undefined for none.
+ */
+export function grantFromTeams(
   mapping: readonly TeamRole[],
   teams: readonly GitHubTeam[],
-): Role | undefined {
-  const member = new Set(teams.map(({ org, team }) => `${org}/${team}`.toLowerCase()));
-  return highestRole(
-    mapping.filter(({ org, team }) => member.has(`${org}/${team}`)).map(({ role }) => role),
-  );
+): TeamGrant | undefined {
+  const member = new Set(teams.map(teamName));
+  let best: TeamGrant | undefined;
+  for (const entry of mapping) {
+    const team = teamName(entry);
+    if (!member.has(team)) continue;
+    if (!best || roleRank(entry.role) > roleRank(best.role)) best = { role: entry.role, team };
+  }
+  return best;
 }

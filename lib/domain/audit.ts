@@ -5,6 +5,7 @@ export const OPERATION_KINDS = [
   'reseed',
   'delete',
   'cleanup',
+  'membership',
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const OPERATION_STATES = [

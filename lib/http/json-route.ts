@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { checkRole } from '@/lib/auth/check-role';
 import type { Role } from '@/lib/auth/roles';
-import { getRequestActor } from '@/lib/auth/session';
+import { getRequestCaller } from '@/lib/auth/session';
 import { errorResponse, HttpError, jsonResponse } from './responses';
 
 export { type ErrorBody, errorResponse, HttpError, jsonResponse } from './responses';
@@ -47,10 +47,10 @@ export function jsonRoute<Schema extends z.ZodType>(
       );
     }
     try {
-      const actor = await getRequestActor(request);
-      const refused = checkRole(actor, options.role ?? 'viewer');
+      const caller = await getRequestCaller(request);
+      const refused = checkRole(caller, options.role ?? 'viewer');
       if (refused) return errorResponse(refused.status, refused.code, refused.message);
-      return jsonResponse(await handler({ query: parsed.data, request, actor: actor! }));
+      return jsonResponse(await handler({ query: parsed.data, request, actor: caller as Actor }));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);

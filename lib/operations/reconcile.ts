@@ -137,6 +137,9 @@ async function judge(
     }
     case 'cleanup':
       return interrupted('the sweep stopped part-way; the next cleanup run finishes it');
+    case 'membership':
+      // Written finished, in the same transaction as the change: never left running.
+      return { state: 'succeeded', note: 'the role change was recorded as made' };
   }
 }
 

@@ -12,6 +12,7 @@ import type { ProviderClients } from '@/lib/providers/from-env';
 import { UPTIME_PROBES_KIND, uptimeProbesJob } from '@/lib/uptime/uptime-job';
 import vercelConfig from '@/vercel.json';
 import { GITHUB_PULL_REQUESTS, githubPullRequestsJob } from './github-pull-requests';
+import { GITHUB_TEAM_ROLES, githubTeamRolesJob } from './github-team-roles';
 import { GITHUB_WORKFLOW_RUNS, githubWorkflowRunsJob } from './github-workflow-runs';
 import { NEON_BRANCHES, neonBranchesJob } from './neon-branches';
 import type { SyncJob } from './run-sync';
@@ -41,6 +42,12 @@ export const CRON_SYNCS: readonly CronSync[] = [
     kind: GITHUB_WORKFLOW_RUNS,
     cronPath: '/api/cron/github',
     build: ({ providers, project }) => githubWorkflowRunsJob(providers, project),
+  },
+  {
+    // Every 10 minutes: a role taken away on GitHub is taken away here well within the hour.
+    kind: GITHUB_TEAM_ROLES,
+    cronPath: '/api/cron/github',
+    build: ({ providers, project, env }) => githubTeamRolesJob(providers, project, env),
   },
   {
     kind: PREVIEW_PROVISION_KIND,

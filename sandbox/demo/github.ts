@@ -1,5 +1,6 @@
 import type { DemoHistory } from '@/db/seed';
 import type { CiRunRow } from '@/db/seed/types';
+import type { People } from '../github/people';
 import type { Commit, JobState, PullState, RepoState, RunState } from '../github/state';
 
 /** The suites the demo's CI workflow runs, one job each, in the order they start. */
@@ -68,6 +69,19 @@ export function fillGitHubRepo(repo: RepoState, history: DemoHistory): void {
         repo.jobs.set(job.id, job);
       }
     });
+}
+
+/**
+ * The demo team's GitHub accounts under the ids the seed stores, and the org's teams with the
+ * people whose role comes from one (GITHUB_TEAM_ROLES in the demo maps the release team).
+ */
+export function fillGitHubPeople(people: People, history: DemoHistory): void {
+  for (const person of history.team) {
+    people.add(person.githubLogin, person.githubId);
+    if (!person.team) continue;
+    const [org, team] = person.team.split('/') as [string, string];
+    people.join(org, team, person.githubLogin);
+  }
 }
 
 interface DemoPush {

@@ -3,7 +3,7 @@ import { floorToCheckInterval } from '@/db/seed/clock';
 import type { GitHubSandbox } from '../github/emulator';
 import type { NeonSandbox } from '../neon';
 import type { VercelSandbox } from '../vercel';
-import { fillGitHubRepo } from './github';
+import { fillGitHubPeople, fillGitHubRepo } from './github';
 import { fillNeonStore, neonConsumption } from './neon';
 import { fillVercelStore } from './vercel';
 import { vercelCharges } from './vercel-charges';
@@ -39,11 +39,13 @@ export interface DemoSandboxes {
 /**
  * Puts the state the providers would hold for the demo into the three emulators, under the ids
  * the seed writes: the repository's commits, pull requests and CI runs; the Vercel project, its
- * deployments and billing; the Neon branches and consumption. Nothing is replayed as webhooks.
+ * deployments and billing; the Neon branches and consumption; the team's GitHub accounts and
+ * the org's release team. Nothing is replayed as webhooks.
  */
 export function fillSandboxesFromDemo(sandboxes: DemoSandboxes, history: DemoHistory): void {
   const ids = demoProviderIds(history);
   fillGitHubRepo(sandboxes.github.repository(ids.githubRepository), history);
+  fillGitHubPeople(sandboxes.github.people, history);
   fillVercelStore(sandboxes.vercel.store, history);
   sandboxes.vercel.store.charges.push(...vercelCharges(history));
   fillNeonStore(sandboxes.neon.store, history);

@@ -1,4 +1,5 @@
 import type { DemoHistory } from '@/db/seed';
+import { DEMO_TEAM_ROLES } from '@/db/seed/team';
 import { launchSandboxes, type LaunchedSandboxes, type SandboxLaunchOptions } from '../launch';
 import { demoHistory, demoProviderIds, fillSandboxesFromDemo } from './index';
 
@@ -33,5 +34,8 @@ export async function startDemoSandboxes(
     neonOrgId: DEMO_NEON_ORG_ID,
   });
   fillSandboxesFromDemo(sandboxes, history);
+  // The release managers' role comes from the org's release team, which the sandbox serves: the
+  // team sync reads it as it would read GitHub's.
+  sandboxes.env.GITHUB_TEAM_ROLES = DEMO_TEAM_ROLES;
   return { ...sandboxes, history };
 }

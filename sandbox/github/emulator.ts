@@ -5,10 +5,12 @@ import { artifactRoutes } from './artifact-routes';
 import { githubDelivery, githubWebhookSender, type WebhookSettings } from './delivery';
 import type { Json } from './examples';
 import { statusPayload } from './events';
+import { People } from './people';
 import { githubError, githubRoute, Quota } from './protocol';
 import { readRoutes } from './read-routes';
 import { createRepo, Ids, type RepoState } from './state';
 import { StateChanges } from './state-changes';
+import { teamRoutes } from './team-routes';
 import { Wire } from './wire';
 import type { World } from './world';
 import { writeRoutes } from './write-routes';
@@ -36,6 +38,8 @@ export interface GitHubSandbox extends RunningServer {
   quota: Quota;
   /** Open pull requests, push, run workflows: each change also queues its webhooks. */
   change: StateChanges;
+  /** Accounts and organization teams: join, leave, rename, and sign-in tokens. */
+  people: People;
   repository(fullName: string): RepoState;
 }
 
@@ -48,11 +52,13 @@ export async function startGitHubSandbox(
   const webhooks = githubWebhookSender(options.webhooks ?? {});
   const deliver = (event: string, payload: Json, repo: RepoState) =>
     webhooks.enqueue(githubDelivery(event, payload, repo.id));
+  const people = new People();
   const world: World = {
     repos: new Map(),
     ids,
     now,
-    wire: new Wire('http://127.0.0.1'),
+    people,
+    wire: new Wire('http://127.0.0.1', (login) => people.idOf(login)),
     actor: 'envboard[bot]',
     onStatusCreated: (repo, status) =>
       deliver('status', statusPayload(world.wire, repo, status, world.actor), repo),
@@ -69,11 +75,15 @@ export async function startGitHubSandbox(
   });
   const router = new Router();
   const on: Router['on'] = (method, pattern, handler) =>
-    router.on(method, pattern, githubRoute(quota, options.token, handler));
+    router.on(method, pattern, githubRoute(quota, accepts, handler));
+  // The app's token, or a user's token from a sign-in (People.tokenFor).
+  const accepts = (token: string) =>
+    options.token === undefined || token === options.token || !!people.ownerOfToken(token);
   let baseUrl = '';
   readRoutes(world, on, () => baseUrl);
   writeRoutes(world, on);
   artifactRoutes(world, on, router, () => baseUrl);
+  teamRoutes(world, on, () => baseUrl);
 
   const server = await startServer({
     router,
@@ -82,7 +92,7 @@ export async function startGitHubSandbox(
     middleware: [faults.middleware],
   });
   baseUrl = server.baseUrl;
-  world.wire = new Wire(baseUrl);
+  world.wire = new Wire(baseUrl, (login) => people.idOf(login));
 
   return {
     ...server,
@@ -90,6 +100,7 @@ export async function startGitHubSandbox(
     webhooks,
     quota,
     change: new StateChanges(world, deliver),
+    people,
     repository: (fullName) => {
       const repo = world.repos.get(fullName);
       if (!repo) throw new Error(`The GitHub sandbox has no repository ${fullName}`);

@@ -92,14 +92,18 @@ export class Quota {
  * What every GitHub route shares: a token is required; a spent quota answers 403; a GET whose
  * ETag matches `If-None-Match` answers 304 and, as on GitHub, costs no quota.
  */
-export function githubRoute(quota: Quota, token: string | undefined, handler: Handler): Handler {
+export function githubRoute(
+  quota: Quota,
+  accepts: (token: string) => boolean,
+  handler: Handler,
+): Handler {
   return async (request) => {
     const auth = request.headers.authorization ?? '';
     const presented = auth.replace(/^(bearer|token)\s+/i, '');
     if (!presented || presented === auth) {
       return { status: 401, body: githubError(401, 'Requires authentication') };
     }
-    if (token !== undefined && presented !== token) {
+    if (!accepts(presented)) {
       return { status: 401, body: githubError(401, 'Bad credentials') };
     }
     if (quota.remaining === 0) {

@@ -8,17 +8,19 @@ import type {
   RunState,
   StatusState,
 } from './state';
+import type { TeamState } from './people';
 
 /** GitHub writes times to the second, with a `Z`. */
 export const iso = (at: Date | null): string | null =>
   at ? at.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 
-const userId = (login: string) =>
-  [...login].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7) % 10_000_000;
-
 /** Renders state as GitHub's JSON: an example object with the emulator's facts laid over it. */
 export class Wire {
-  constructor(private readonly apiUrl: string) {}
+  constructor(
+    private readonly apiUrl: string,
+    /** A login's numeric id: the registered account's (see People). */
+    private readonly idOf: (login: string) => number,
+  ) {}
 
   private api(repo: RepoState, path = ''): string {
     return `${this.apiUrl}/repos/${repo.owner}/${repo.name}${path}`;
@@ -32,10 +34,41 @@ export class Wire {
     return {
       ...template,
       login,
-      id: userId(login),
+      id: this.idOf(login),
       url: `${this.apiUrl}/users/${login}`,
       html_url: `https://github.com/${login}`,
       type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    };
+  }
+
+  /** A team as `GET /user/teams` lists it, with its organization. */
+  team(team: TeamState): Json {
+    const url = `${this.apiUrl}/organizations/${team.org}/team/${team.id}`;
+    return {
+      id: team.id,
+      node_id: `T_sandbox${team.id}`,
+      url,
+      html_url: `https://github.com/orgs/${team.org}/teams/${team.slug}`,
+      name: team.name,
+      slug: team.slug,
+      description: null,
+      privacy: 'closed',
+      notification_setting: 'notifications_enabled',
+      permission: 'pull',
+      members_url: `${url}/members{/member}`,
+      repositories_url: `${url}/repos`,
+      parent: null,
+      members_count: team.members.size,
+      repos_count: 0,
+      created_at: '2024-01-08T09:00:00Z',
+      updated_at: '2024-01-08T09:00:00Z',
+      organization: {
+        login: team.org,
+        id: this.idOf(team.org),
+        url: `${this.apiUrl}/orgs/${team.org}`,
+        html_url: `https://github.com/${team.org}`,
+        type: 'Organization',
+      },
     };
   }
 

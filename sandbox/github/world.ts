@@ -1,3 +1,4 @@
+import type { People } from './people';
 import type { Ids, RepoState, StatusState } from './state';
 import type { Wire } from './wire';
 
@@ -8,6 +9,8 @@ export interface World {
   now: () => Date;
   /** Set once the server listens and its port is known. */
   wire: Wire;
+  /** Accounts, organization teams and users' sign-in tokens. */
+  people: People;
   /** The login the token acts as: author of comments and statuses written through the API. */
   actor: string;
   onStatusCreated: (repo: RepoState, status: StatusState) => void;

@@ -48,8 +48,8 @@ const now = () => new Date();
  * Each page's SQL is every query its render runs for the bench's signed-in admin: the session's
  * member lookup (loadActor), the page's data, and the operation offers an admin is shown.
  */
-export function benchRoutes(testRunId: number, login: string): BenchRoute[] {
-  const signedIn = (db: Database) => loadActor(db, login);
+export function benchRoutes(testRunId: number, githubId: number): BenchRoute[] {
+  const signedIn = (db: Database) => loadActor(db, githubId);
   return [
     {
       path: '/',

@@ -50,7 +50,7 @@ const failedRun = firstRow(
   ),
 );
 const session = await benchSession(handle.db);
-const routes = benchRoutes(Number(failedRun?.id), session.login);
+const routes = benchRoutes(Number(failedRun?.id), session.githubId);
 const signedIn = { cookie: session.cookie };
 const server = await startProductionServer(PORT, {
   DATABASE_URL: url,

@@ -110,3 +110,21 @@ test('the actor filter offers the project members by name', async () => {
     { login: 'bob', name: 'Bob Builder' },
   ]);
 });
+
+test('the actor filter matches every user holding the login (one renamed away), not an error', async () => {
+  const { db } = handle;
+  const renamedAway = await createUser(db, { githubLogin: 'carol' });
+  const newHolder = await createUser(db, { githubLogin: 'carol' });
+  await createOperation(db, project, {
+    kind: 'reseed',
+    actorId: renamedAway.id,
+    requestedAt: at(60),
+  });
+  await createOperation(db, project, {
+    kind: 'delete',
+    actorId: newHolder.id,
+    requestedAt: at(70),
+  });
+  const { rows } = await list({ actor: 'carol' });
+  expect(rows.map((row) => row.kind)).toEqual(['delete', 'reseed']);
+});

@@ -11,7 +11,12 @@ import {
   createTestRun,
   makeCases,
 } from '../support/factories';
-import { getWithCookie, sessionCookie, signedInMember } from '../support/session';
+import {
+  getWithCookie,
+  sessionCookie,
+  signedInMember,
+  UNKNOWN_GITHUB_ID,
+} from '../support/session';
 import { createTestDatabase } from '../support/test-database';
 
 /** The route handlers use the process-wide handle; point it at this file's test database. */
@@ -34,7 +39,7 @@ afterAll(async () => {
 describe('on an empty database', () => {
   test('the list APIs refuse every session: with no project nobody has a role yet', async () => {
     const response = await deployments(
-      getWithCookie('/api/v1/deployments', await sessionCookie('x')),
+      getWithCookie('/api/v1/deployments', await sessionCookie({ githubId: UNKNOWN_GITHUB_ID })),
     );
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe('unauthenticated');

@@ -54,9 +54,18 @@ export async function createProject(
   });
 }
 
-export async function createUser(db: Database, overrides: Partial<User> = {}): Promise<User> {
+/** A user with a GitHub numeric id of their own (ids in GitHub's range, unique per test run). */
+export async function createUser(
+  db: Database,
+  overrides: Partial<Omit<User, 'githubId'>> & { githubId?: number } = {},
+): Promise<User> {
   const n = next();
-  return upsertUser(db, { githubLogin: `user-${n}`, name: `User ${n}`, ...overrides });
+  return upsertUser(db, {
+    githubId: 40_000_000 + n,
+    githubLogin: `user-${n}`,
+    name: `User ${n}`,
+    ...overrides,
+  });
 }
 
 export async function createEnvironment(

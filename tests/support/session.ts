@@ -6,15 +6,22 @@ import { authSecret } from '../../lib/auth/config';
 import type { Role } from '../../lib/auth/roles';
 import { createUser } from './factories';
 
+/** A GitHub user id no test user holds: a valid cookie for someone envboard does not know. */
+export const UNKNOWN_GITHUB_ID = 999_999_999;
+
 /**
- * A real next-auth session cookie for `login`, sealed with the server's secret exactly as
- * next-auth seals it after sign-in.
+ * A real next-auth session cookie for the GitHub user with this numeric id, sealed with the
+ * server's secret exactly as next-auth seals it after sign-in.
  */
 export async function sessionCookie(
-  login: string,
+  user: Pick<User, 'githubId'> & { githubLogin?: string },
   secret = authSecret(process.env),
 ): Promise<string> {
-  const token = await encode({ token: { login, sub: login }, secret });
+  const { githubId, githubLogin: login = 'someone' } = user;
+  const token = await encode({
+    token: { githubId: githubId ?? undefined, login, sub: String(githubId) },
+    secret,
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -26,7 +33,7 @@ export async function signedInMember(
 ): Promise<{ user: User; cookie: string }> {
   const user = await createUser(db);
   await setMembership(db, { userId: user.id, projectId: project.id, role });
-  return { user, cookie: await sessionCookie(user.githubLogin) };
+  return { user, cookie: await sessionCookie(user) };
 }
 
 /** A GET Request carrying `cookie`, as a route handler receives it. */

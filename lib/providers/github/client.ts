@@ -149,6 +149,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         });
       }),
 
+    listTeamMembers: (org, teamSlug) =>
+      githubCall('listTeamMembers', async () => {
+        const members = await octokit.paginate(octokit.rest.teams.listMembersInOrg, {
+          org,
+          team_slug: teamSlug,
+          per_page: PER_PAGE,
+        });
+        return members.map((member) => ({ id: member.id, login: member.login }));
+      }),
+
     usage: () => ({ ...usage }),
   };
 }

@@ -73,6 +73,12 @@ export interface IssueComment {
   created: boolean;
 }
 
+/** A member of a GitHub team: the numeric id is who they are, the login may change. */
+export interface TeamMember {
+  id: number;
+  login: string;
+}
+
 export type CommitState = 'error' | 'failure' | 'pending' | 'success';
 
 export interface CommitStatusInput {
@@ -107,6 +113,11 @@ export interface GitHubClient {
     body: string,
   ): Promise<IssueComment>;
   createCommitStatus(sha: string, status: CommitStatusInput): Promise<void>;
+  /**
+   * Everyone in an organization's team, child teams included (GitHub's default); needs a token
+   * that can read the org's teams. https://docs.github.com/en/rest/teams/members
+   */
+  listTeamMembers(org: string, teamSlug: string): Promise<TeamMember[]>;
   /** A snapshot of what this client has spent so far. */
   usage(): ApiUsage;
 }

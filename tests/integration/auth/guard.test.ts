@@ -24,7 +24,7 @@ afterAll(async () => {
 /** The actor as the session would resolve it: a real member, read back from the database. */
 async function actorWith(role: Role): Promise<() => Promise<Actor | null>> {
   const { user } = await signedInMember(handle.db, project, role);
-  return () => loadActor(handle.db, user.githubLogin);
+  return () => loadActor(handle.db, user.githubId!);
 }
 const nobody = async () => null;
 

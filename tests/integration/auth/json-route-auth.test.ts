@@ -2,10 +2,16 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { GET as deployments } from '@/app/api/v1/deployments/route';
 import type { DatabaseHandle } from '@/db/client';
-import type { Project } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { memberships, type Project } from '@/db/schema';
 import { HttpError, jsonRoute } from '@/lib/http/json-route';
 import { createProject } from '../../support/factories';
-import { getWithCookie, sessionCookie, signedInMember } from '../../support/session';
+import {
+  getWithCookie,
+  sessionCookie,
+  signedInMember,
+  UNKNOWN_GITHUB_ID,
+} from '../../support/session';
 import { createTestDatabase } from '../../support/test-database';
 
 const processCache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
@@ -32,9 +38,17 @@ describe('the read API', () => {
     });
   });
 
-  test('answers 401 for a session whose user has no role on the project', async () => {
-    const cookie = await sessionCookie('former-member');
+  test('answers 401 for a session of a GitHub user envboard does not know', async () => {
+    const cookie = await sessionCookie({ githubId: UNKNOWN_GITHUB_ID });
     expect((await deployments(getWithCookie('/api/v1/deployments', cookie))).status).toBe(401);
+  });
+
+  test('answers 403 for a session whose user holds no role on the project (any more)', async () => {
+    const { user, cookie } = await signedInMember(handle.db, project, 'viewer');
+    await handle.db.delete(memberships).where(eq(memberships.userId, user.id));
+    const response = await deployments(getWithCookie('/api/v1/deployments', cookie));
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.code).toBe('forbidden');
   });
 
   test('serves a viewer', async () => {

@@ -47,6 +47,7 @@ describe('a fresh database filled through the real syncs against the demo sandbo
   it('ran every sync without an error', () => {
     expect(runs.map((run) => run.kind).sort()).toEqual([
       'github.pull_requests',
+      'github.team_roles',
       'github.workflow_runs',
       'neon.branches',
       'neon.consumption',
@@ -59,9 +60,18 @@ describe('a fresh database filled through the real syncs against the demo sandbo
         status: 'succeeded',
         errors: [],
       });
-      // Each one brought something the seed did not write.
-      expect(run.itemsChanged, run.kind).toBeGreaterThan(0);
+      // Each one brought something the seed did not write; the team sync agrees with the seed.
+      if (run.kind !== 'github.team_roles') expect(run.itemsChanged, run.kind).toBeGreaterThan(0);
     }
+  });
+
+  it('read the release team from the sandbox and left the release managers as the seed wrote them', () => {
+    const teamRun = runs.find((run) => run.kind === 'github.team_roles')!;
+    expect({ seen: teamRun.itemsSeen, changed: teamRun.itemsChanged }).toEqual({
+      seen: 2,
+      changed: 0,
+    });
+    expect(teamRun.apiCalls).toBeGreaterThan(0);
   });
 
   it('synced the pull requests the seed would write, not only seeded them', async () => {

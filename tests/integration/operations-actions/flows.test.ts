@@ -134,7 +134,7 @@ describe('rollback through the action', () => {
     expect(now.currentDeploymentId).not.toBe(served);
     expect(now.pinned).toBe(true);
 
-    const viewer = await sessionCookie(world.users.viewer.githubLogin);
+    const viewer = await sessionCookie(world.users.viewer);
     const { status, body } = await progressOf(started.id, viewer);
     expect(status).toBe(200);
     expect(body.data).toMatchObject({
@@ -149,7 +149,7 @@ describe('rollback through the action', () => {
 
   it('the progress route: 401 without a session, 404 for an unknown id, 400 for a bad one', async () => {
     expect((await progressOf(1)).status).toBe(401);
-    const viewer = await sessionCookie(world.users.viewer.githubLogin);
+    const viewer = await sessionCookie(world.users.viewer);
     expect((await progressOf(999_999, viewer)).status).toBe(404);
     const bad = await getOperationRoute(getWithCookie('/api/v1/operations/abc', viewer), {
       params: Promise.resolve({ id: 'abc' }),

@@ -7,7 +7,7 @@ import { request } from './next-mocks';
 
 /** The signed-in member whose session cookie the next action call carries; none: signed out. */
 export async function signInAs(user: User | undefined): Promise<void> {
-  request.cookie = user ? await sessionCookie(user.githubLogin) : undefined;
+  request.cookie = user ? await sessionCookie(user) : undefined;
 }
 
 /** Waits for what the actions left running after answering. */

@@ -100,6 +100,7 @@ describe('the cron sync list', () => {
     expect(cronJobs('/api/cron/github', deps).map((job) => job.kind)).toEqual([
       'github.pull_requests',
       'github.workflow_runs',
+      'github.team_roles',
       'previews.provision',
     ]);
     expect(cronJobs('/api/cron/uptime', deps).map((job) => job.kind)).toEqual(['uptime.probes']);

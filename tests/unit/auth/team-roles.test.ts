@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseTeamRoles, roleFromTeams } from '@/lib/auth/team-roles';
+import { grantFromTeams, parseTeamRoles } from '@/lib/auth/team-roles';
 
 describe('parseTeamRoles', () => {
   test('reads org/team:role entries, lower-casing org and team', () => {
@@ -28,19 +28,32 @@ describe('parseTeamRoles', () => {
   });
 });
 
-describe('roleFromTeams', () => {
-  const mapping = parseTeamRoles('acme/devs:developer,acme/release:release_manager');
+describe('grantFromTeams', () => {
+  const mapping = parseTeamRoles(
+    'acme/devs:developer,acme/release:release_manager,acme/ship:release_manager',
+  );
 
-  test('the strongest mapped role among the user’s teams', () => {
+  test('the strongest mapped role among the user’s teams, with the team that gives it', () => {
     const teams = [
       { org: 'acme', team: 'devs' },
       { org: 'ACME', team: 'Release' },
       { org: 'other', team: 'release' },
     ];
-    expect(roleFromTeams(mapping, teams)).toBe('release_manager');
+    expect(grantFromTeams(mapping, teams)).toEqual({
+      role: 'release_manager',
+      team: 'acme/release',
+    });
+  });
+
+  test('among teams giving the same role, the first in the mapping names it', () => {
+    const teams = [
+      { org: 'acme', team: 'ship' },
+      { org: 'acme', team: 'release' },
+    ];
+    expect(grantFromTeams(mapping, teams)?.team).toBe('acme/release');
   });
 
   test('no mapped team gives no role', () => {
-    expect(roleFromTeams(mapping, [{ org: 'other', team: 'devs' }])).toBeUndefined();
+    expect(grantFromTeams(mapping, [{ org: 'other', team: 'devs' }])).toBeUndefined();
   });
 });

@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../client';
+import { memberships, type Membership, type NewMembership } from '../schema';
+
+/** A role a GitHub team gives, through GITHUB_TEAM_ROLES: `team` is its `org/team`. */
+export async function setTeamMembership(
+  db: Database,
+  input: Pick<NewMembership, 'userId' | 'projectId' | 'role'> & { team: string },
+): Promise<void> {
+  await db
+    .insert(memberships)
+    .values({ ...input, source: 'team' })
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.projectId],
+      set: { role: input.role, source: 'team', team: input.team },
+    });
+}
+
+export async function findMembership(
+  db: Database,
+  userId: number,
+  projectId: number,
+): Promise<Membership | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.projectId, projectId)));
+  return row;
+}
+
+export async function deleteMembership(db: Database, id: number): Promise<void> {
+  await db.delete(memberships).where(eq(memberships.id, id));
+}
