@@ -9,7 +9,7 @@ import { type AuthConfig, authConfigFromEnv } from './config';
 import { admitGitHubUser } from './github-sign-in';
 import { listGitHubTeams } from './github-teams';
 import { findMember } from './members';
-import { DEMO_PROVIDER_ID, SIGN_IN_PATH } from './paths';
+import { DEMO_PROVIDER_ID, safeCallbackPath, SIGN_IN_PATH } from './paths';
 
 const demoCredentials = z.object({ login: z.string().trim().min(1) });
 
@@ -82,6 +82,11 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
       },
       session({ session, token }) {
         return { ...session, user: { ...session.user, login: token.login ?? '' } };
+      },
+      // next-auth's own callbackUrl (the sign-in POST, the OAuth return) follows the same rule as
+      // the sign-in page: a path on this site, else the overview.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
       },
     },
   };
