@@ -5,7 +5,7 @@ import GitHubProvider from 'next-auth/providers/github';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
-import { type AuthConfig, authConfigFromEnv } from './config';
+import { type AuthConfig, authConfigFromEnv, demoSignInAllowed } from './config';
 import { admitGitHubUser } from './github-sign-in';
 import { listGitHubTeams } from './github-teams';
 import { findMember } from './members';
@@ -13,13 +13,18 @@ import { DEMO_PROVIDER_ID, safeCallbackPath, SIGN_IN_PATH } from './paths';
 
 const demoCredentials = z.object({ login: z.string().trim().min(1) });
 
-/** Signs in as any member of the board's project by login, with no password. */
+/**
+ * Signs in as any member of the board's project by login, with no password. Offered only when
+ * demo sign-in is allowed, and authorize asks again from the live environment, so a provider
+ * built before VERCEL_ENV=production (or by hand) still admits nobody there.
+ */
 function demoProvider() {
   return CredentialsProvider({
     id: DEMO_PROVIDER_ID,
     name: 'Demo team',
     credentials: { login: { label: 'GitHub login', type: 'text' } },
     async authorize(credentials) {
+      if (!demoSignInAllowed(process.env)) return null;
       const parsed = demoCredentials.safeParse(credentials);
       if (!parsed.success) return null;
       const db = getDb();
