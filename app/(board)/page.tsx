@@ -5,6 +5,7 @@ import { FiguresSkeleton, ListSkeleton, ReleaseSkeleton } from '@/components/ove
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 import { ApprovalsWidget } from './_overview/approvals';
 import {
   CostWidget,
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: 'Overview' };
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage() {
+  await requireRole('viewer');
   const project = await getCurrentProject(getDb());
   if (!project) return <NoProject title="Overview" />;
   const props = { project, now: new Date() };

@@ -18,6 +18,7 @@ export const metadata: Metadata = { title: 'Deployments' };
 export const dynamic = 'force-dynamic';
 
 export default async function DeploymentsPage(props: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);
@@ -29,7 +30,6 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
     listDeploymentAuthors(db, project.id),
   ]);
   const now = new Date();
-  const actor = await requireRole('viewer');
   // Only members who may promote and roll back get the buttons (the actions check again).
   const operations = hasRole(actor.role, 'release_manager')
     ? {

@@ -18,6 +18,7 @@ export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
 
 export default async function PreviewsPage(props: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);
@@ -28,7 +29,6 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
     countPreviewTabs(db, project.id),
     listPreviewAuthors(db, project.id, filters.tab),
   ]);
-  const actor = await requireRole('viewer');
   // Only members who may reseed and delete get the buttons (the actions check again).
   const live = page.rows.flatMap(({ environment }) =>
     environment?.status === 'active' ? [environment.id] : [],

@@ -26,6 +26,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function EnvironmentPage(props: Props) {
+  const actor = await requireRole('viewer');
   const [{ slug }, searchParams] = await Promise.all([props.params, props.searchParams]);
   const db = getDb();
   const project = await getCurrentProject(db);
@@ -34,7 +35,6 @@ export default async function EnvironmentPage(props: Props) {
   const now = new Date();
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
-  const actor = await requireRole('viewer');
   const operations = await environmentOperations(
     db,
     project,
