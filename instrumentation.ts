@@ -9,5 +9,11 @@ export async function register(): Promise<void> {
   // `next build` loads this file too; a build needs no secrets (they are read per request).
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { assertValidSettings } = await import('@/lib/settings/check-settings');
-  assertValidSettings(process.env);
+  try {
+    assertValidSettings(process.env);
+  } catch (error) {
+    // Next.js would log a throw here and go on answering every request with a 500: stop instead.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }
