@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/http/responses';
+import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/auth/paths';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 
@@ -9,11 +10,24 @@ import { sessionGitHubId } from '@/lib/auth/session-token';
  * back afterwards; API calls get a 401 JSON body. This checks only that the cookie is genuine;
  * the role is checked against the database where the work is done (lib/auth guards), so a
  * server action or route is never protected by this file alone.
+ *
+ * Every answer, public pages included, carries a Content-Security-Policy with a nonce made for
+ * this request alone.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
+  const policy = contentSecurityPolicy(createNonce(), {
+    development: process.env.NODE_ENV === 'development',
+  });
+  const response = await admit(request, policy);
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+async function admit(request: NextRequest, policy: string): Promise<Response> {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPath(request.method, pathname)) return NextResponse.next();
-  if ((await sessionGitHubId(request)) !== null) return NextResponse.next();
+  if (isPublicPath(request.method, pathname) || (await sessionGitHubId(request)) !== null) {
+    return withPolicy(request, policy);
+  }
   if (pathname.startsWith('/api/')) {
     return errorResponse(
       401,
@@ -26,7 +40,15 @@ export async function proxy(request: NextRequest): Promise<Response> {
   return NextResponse.redirect(signIn);
 }
 
+/** Goes on to the page or route, handing Next.js the policy it reads the nonce from. */
+function withPolicy(request: NextRequest, policy: string): Response {
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  return NextResponse.next({ request: { headers } });
+}
+
 export const config = {
-  // Build output and the favicon never reach the proxy; everything else is decided above.
+  // Build output and the favicon never reach the proxy; everything else is decided above, and
+  // every page (public ones too) gets its policy here.
   matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

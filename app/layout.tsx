@@ -11,6 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
+// Rendered per request, every page and the 404 too: Next.js can only put the request's
+// Content-Security-Policy nonce (proxy.ts) on the scripts of a page it renders for that request.
+export const dynamic = 'force-dynamic';
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool as PgPool } from 'pg';
 import ws from 'ws';
 import { z } from 'zod';
+import { DEFAULT_PGLITE_DIR } from './pglite-dir';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,7 +39,7 @@ export function chooseDriver(url: string | undefined): Driver {
   return NEON_HOST.test(new URL(url).hostname) ? 'neon' : 'postgres';
 }
 
-export const DEFAULT_PGLITE_DIR = '.data/pglite';
+export { DEFAULT_PGLITE_DIR };
 
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   const driver = config.driver ?? chooseDriver(config.url);

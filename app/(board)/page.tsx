@@ -5,6 +5,7 @@ import { FiguresSkeleton, ListSkeleton, ReleaseSkeleton } from '@/components/ove
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 import { ApprovalsWidget } from './_overview/approvals';
 import {
   CostWidget,
@@ -20,6 +21,7 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
 
 export default async function OverviewPage() {
+  await requireRole('viewer');
   const project = await getCurrentProject(getDb());
   if (!project) return <NoProject title="Overview" />;
   const props = { project, now: new Date() };

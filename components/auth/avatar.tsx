@@ -1,7 +1,8 @@
 /* eslint-disable @next/next/no-img-element -- a 28 px avatar needs no image optimizer */
 
-// The Content-Security-Policy (next.config.ts) allows images from GitHub's avatar host only;
-// anything else (the demo team's github.com/<login>.png) shows initials instead of a broken image.
+// The Content-Security-Policy (lib/http/content-security-policy.ts) allows images from GitHub's
+// avatar host only; anything else (the demo team's github.com/<login>.png) shows initials instead
+// of a broken image.
 const AVATAR_HOST = 'https://avatars.githubusercontent.com/';
 
 export function initials(name: string): string {

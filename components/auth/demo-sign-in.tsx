@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { DEMO_PROVIDER_ID } from '@/lib/auth/paths';
+import { DEMO_PROVIDER_ID, safeCallbackPath } from '@/lib/auth/paths';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import { Avatar } from './avatar';
 
@@ -16,7 +16,9 @@ export interface DemoPerson {
 
 /**
  * One button per demo team member. Signs in with next-auth's Credentials provider without a
- * redirect, then opens the page the visitor asked for (already checked to stay on this site).
+ * redirect, then opens the page the visitor asked for. The server already checked it stays on this
+ * site; it is checked again against the page's own origin because this is where the browser
+ * actually navigates.
  */
 export function DemoSignIn({
   people,
@@ -34,7 +36,7 @@ export function DemoSignIn({
     setError(null);
     const result = await signIn(DEMO_PROVIDER_ID, { login, redirect: false });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackPath);
+      window.location.assign(safeCallbackPath(callbackPath, window.location.origin));
       return;
     }
     setPending(null);

@@ -2,8 +2,12 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { safeCallbackPath } from '@/lib/auth/paths';
 
-/** Starts GitHub's OAuth flow; next-auth brings the visitor back to `callbackPath`. */
+/**
+ * Starts GitHub's OAuth flow; next-auth brings the visitor back to `callbackPath`, kept on this
+ * site (next-auth's redirect callback checks it once more when GitHub sends the visitor back).
+ */
 export function GitHubSignIn({ callbackPath }: { callbackPath: string }) {
   const [pending, setPending] = useState(false);
   return (
@@ -12,7 +16,9 @@ export function GitHubSignIn({ callbackPath }: { callbackPath: string }) {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signIn('github', { callbackUrl: callbackPath });
+        void signIn('github', {
+          callbackUrl: safeCallbackPath(callbackPath, window.location.origin),
+        });
       }}
       className="flex w-full items-center justify-center gap-2 rounded-md bg-ink px-3 py-2 text-sm font-medium text-white hover:bg-zinc-800 disabled:opacity-60"
     >

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { developmentSecret, developmentSecretPath } from './development-secret';
 import { parseTeamRoles, type TeamRole } from './team-roles';
 
 type Env = Record<string, string | undefined>;
@@ -30,12 +30,28 @@ const envSchema = z.object({
   ENVBOARD_DEMO_SIGNIN: z
     .enum(['', '0', '1'], { error: 'ENVBOARD_DEMO_SIGNIN is 1 (on) or 0 (off)' })
     .optional(),
+  // Set by Vercel on every deployment: production, preview or development.
+  // https://vercel.com/docs/environment-variables/system-environment-variables
+  VERCEL_ENV: optional,
+  PGLITE_DIR: optional,
 });
+
+// Each reader parses only its own variables, so one bad variable is reported once, by its reader,
+// and never hides another (lib/settings collects them all at start-up).
+const githubEnv = envSchema.pick({ GITHUB_ID: true, GITHUB_SECRET: true });
+const demoEnv = envSchema.pick({ NODE_ENV: true, VERCEL_ENV: true, ENVBOARD_DEMO_SIGNIN: true });
+const secretEnv = envSchema.pick({
+  NODE_ENV: true,
+  NEXTAUTH_SECRET: true,
+  AUTH_SECRET: true,
+  PGLITE_DIR: true,
+});
+const teamRolesEnv = envSchema.pick({ GITHUB_TEAM_ROLES: true });
 
 const isProduction = (env: Env) => env.NODE_ENV === 'production';
 
 export function githubFromEnv(env: Env): AuthConfig['github'] {
-  const { GITHUB_ID, GITHUB_SECRET } = envSchema.parse(env);
+  const { GITHUB_ID, GITHUB_SECRET } = githubEnv.parse(env);
   if (!GITHUB_ID && !GITHUB_SECRET) return null;
   if (!GITHUB_ID || !GITHUB_SECRET) {
     throw new Error(`GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET; only one is set.`);
@@ -46,23 +62,25 @@ export function githubFromEnv(env: Env): AuthConfig['github'] {
 /**
  * The demo team may sign in without a password when ENVBOARD_DEMO_SIGNIN=1, or — with the
  * variable unset — outside production while GitHub sign-in is not configured, so a fresh
- * `npm run dev` has a way in. ENVBOARD_DEMO_SIGNIN=0 turns it off everywhere.
+ * `npm run dev` has a way in. ENVBOARD_DEMO_SIGNIN=0 turns it off everywhere, and Vercel's
+ * production environment (VERCEL_ENV=production) never has it, whatever ENVBOARD_DEMO_SIGNIN says:
+ * there anyone could act as any member.
  */
 export function demoSignInAllowed(env: Env): boolean {
-  const { ENVBOARD_DEMO_SIGNIN } = envSchema.parse(env);
+  const { ENVBOARD_DEMO_SIGNIN, VERCEL_ENV } = demoEnv.parse(env);
+  if (VERCEL_ENV === 'production') return false;
   if (ENVBOARD_DEMO_SIGNIN === '1') return true;
   if (ENVBOARD_DEMO_SIGNIN === '0') return false;
   return !isProduction(env) && githubFromEnv(env) === null;
 }
 
 /**
- * NEXTAUTH_SECRET (or AUTH_SECRET). Production refuses to start without one. Elsewhere a secret
- * is derived from the checkout's path, so `npm run dev` works with no configuration and sessions
- * survive restarts; it is guessable, which is acceptable only where anyone may sign in as the
- * demo team anyway.
+ * NEXTAUTH_SECRET (or AUTH_SECRET). Production refuses to start without one. Elsewhere a random
+ * secret is made on first use and kept in the local data folder (developmentSecretPath), so
+ * `npm run dev` works with no configuration and sessions survive restarts.
  */
-export function authSecret(env: Env, cwd = process.cwd()): string {
-  const { NEXTAUTH_SECRET, AUTH_SECRET } = envSchema.parse(env);
+export function authSecret(env: Env): string {
+  const { NEXTAUTH_SECRET, AUTH_SECRET, PGLITE_DIR } = secretEnv.parse(env);
   const secret = NEXTAUTH_SECRET ?? AUTH_SECRET;
   if (secret) return secret;
   if (isProduction(env)) {
@@ -70,7 +88,11 @@ export function authSecret(env: Env, cwd = process.cwd()): string {
       'NEXTAUTH_SECRET is required in production: set it to a random string (openssl rand -base64 32).',
     );
   }
-  return createHash('sha256').update(`envboard development session secret:${cwd}`).digest('hex');
+  return developmentSecret(developmentSecretPath(PGLITE_DIR));
+}
+
+export function teamRolesFromEnv(env: Env): TeamRole[] {
+  return parseTeamRoles(teamRolesEnv.parse(env).GITHUB_TEAM_ROLES);
 }
 
 export function authConfigFromEnv(env: Env = process.env): AuthConfig {
@@ -78,6 +100,6 @@ export function authConfigFromEnv(env: Env = process.env): AuthConfig {
     secret: authSecret(env),
     github: githubFromEnv(env),
     demoSignIn: demoSignInAllowed(env),
-    teamRoles: parseTeamRoles(envSchema.parse(env).GITHUB_TEAM_ROLES),
+    teamRoles: teamRolesFromEnv(env),
   };
 }

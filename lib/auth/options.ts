@@ -5,18 +5,20 @@ import GitHubProvider from 'next-auth/providers/github';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
-import { type AuthConfig, authConfigFromEnv } from './config';
+import { type AuthConfig, authConfigFromEnv, demoSignInAllowed } from './config';
 import { admitGitHubUser } from './github-sign-in';
 import { listGitHubTeams } from './github-teams';
 import { findMembersByLogin } from './members';
-import { DEMO_PROVIDER_ID, SIGN_IN_PATH } from './paths';
+import { DEMO_PROVIDER_ID, safeCallbackPath, SIGN_IN_PATH } from './paths';
 
 const demoCredentials = z.object({ login: z.string().trim().min(1) });
 
 /**
  * Signs in as any member of the board's project by login, with no password. The session then
  * names the member's GitHub id, as a GitHub sign-in would; a login two members hold (one renamed
- * away, not yet signed in since) or a member without a recorded id is refused.
+ * away, not yet signed in since) or a member without a recorded id is refused. Offered only when
+ * demo sign-in is allowed, and authorize asks again from the live environment, so a provider
+ * built before VERCEL_ENV=production (or by hand) still admits nobody there.
  */
 function demoProvider() {
   return CredentialsProvider({
@@ -24,6 +26,7 @@ function demoProvider() {
     name: 'Demo team',
     credentials: { login: { label: 'GitHub login', type: 'text' } },
     async authorize(credentials) {
+      if (!demoSignInAllowed(process.env)) return null;
       const parsed = demoCredentials.safeParse(credentials);
       if (!parsed.success) return null;
       const db = getDb();
@@ -98,6 +101,11 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
       },
       session({ session, token }) {
         return { ...session, user: { ...session.user, login: token.login ?? '' } };
+      },
+      // next-auth's own callbackUrl (the sign-in POST, the OAuth return) follows the same rule as
+      // the sign-in page: a path on this site, else the overview.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
       },
     },
   };

@@ -17,11 +17,28 @@ export function isPublicPath(method: string, pathname: string): boolean {
 }
 
 /**
- * A callbackUrl that stays on this site: a path starting with a single "/", else "/". Stops the
- * sign-in page from sending someone to another origin after they sign in.
+ * Where to go after signing in: the callbackUrl as a path on `origin` (with its query and hash),
+ * or "/" when it leads anywhere else. The value is resolved against `origin` the way a browser
+ * resolves a Location header, so the tricks that look like a path but leave the site —
+ * "/%09/evil.com" (browsers drop tabs and newlines), "/\evil.com" (read as "//"), "//evil.com",
+ * "javascript:" — resolve to another origin and are refused.
+ * https://url.spec.whatwg.org/#concept-basic-url-parser
  */
-export function safeCallbackPath(value: string | string[] | undefined | null): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return '/';
-  return path;
+export function safeCallbackPath(
+  value: string | string[] | undefined | null,
+  origin: string,
+): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return '/';
+  let target: URL;
+  try {
+    target = new URL(raw, origin);
+  } catch {
+    return '/';
+  }
+  if (target.origin !== new URL(origin).origin) return '/';
+  // A same-origin "http://host//evil.com" has the path "//evil.com", which read on its own as a
+  // Location would name another host: one leading slash only.
+  const path = target.pathname.replace(/^\/+/, '/');
+  return `${path}${target.search}${target.hash}`;
 }

@@ -1,30 +1,13 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { errorResponse, HttpError, jsonResponse } from '@/lib/http/responses';
 import { ingestTestReport } from './ingest';
 import { bearerToken, findProjectByIngestToken } from './ingest-token';
 import { DEFAULT_SUITE, formatFromContentType } from './parse';
 import { readBodyWithLimit } from './read-body';
+import { maxReportBytesFromEnv } from './report-limit';
 import { InvalidReportError } from './types';
 import { uploadMetadataInput, uploadMetadataSchema } from './upload-metadata';
-
-/** Vercel Functions accept request bodies up to 4.5 MB; bigger reports go through artifacts. */
-export const DEFAULT_MAX_REPORT_BYTES = 4 * 1024 * 1024;
-
-const limitSchema = z.coerce.number().int().positive();
-
-export function maxReportBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TEST_REPORT_MAX_BYTES;
-  if (!raw) return DEFAULT_MAX_REPORT_BYTES;
-  const parsed = limitSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(
-      `TEST_REPORT_MAX_BYTES must be a positive whole number of bytes, not "${raw}".`,
-    );
-  }
-  return parsed.data;
-}
 
 /**
  * POST /api/v1/test-runs: one JUnit XML or Playwright JSON report per request, authenticated by

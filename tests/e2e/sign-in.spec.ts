@@ -42,6 +42,72 @@ test.describe('signed out', () => {
   });
 });
 
+// Callback URLs that look like paths but lead off the site once a browser reads them.
+const OFF_SITE = [
+  '/\t/evil.com',
+  '/\n/evil.com',
+  '/\r\n/evil.com',
+  '\t//evil.com',
+  '/\\evil.com',
+  '//evil.com',
+  'https://evil.com',
+  'javascript:alert(1)',
+];
+
+test.describe('the way back after signing in stays on the board', () => {
+  test.use({ storageState: SIGNED_OUT });
+
+  test('the demo button lands on the overview for an off-site callbackUrl', async ({
+    signIn,
+    page,
+    baseURL,
+  }) => {
+    const viewer = demoPersonWith('viewer');
+    const links = [
+      // The link as an attacker writes it: "%09" reaches the page as a tab.
+      '/signin?callbackUrl=/%09/evil.com',
+      ...OFF_SITE.map((callbackUrl) => `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`),
+    ];
+    for (const link of links) {
+      await page.goto(link);
+      await signIn.signInAs(viewer.name);
+      await expect(page, link).toHaveURL(`${baseURL}/`);
+      await page.context().clearCookies();
+    }
+  });
+
+  test('next-auth sends an off-site callbackUrl back to the overview', async ({
+    page,
+    baseURL,
+  }) => {
+    for (const callbackUrl of OFF_SITE) {
+      const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as {
+        csrfToken: string;
+      };
+      const response = await page.request.post('/api/auth/callback/demo', {
+        form: { csrfToken, login: demoPersonWith('viewer').login, callbackUrl },
+        maxRedirects: 0,
+      });
+      expect(response.headers().location, JSON.stringify(callbackUrl)).toBe(`${baseURL}/`);
+    }
+  });
+});
+
+test.describe('signed in, the sign-in page sends the visitor on', () => {
+  test('to the page asked for on this site, else to the overview', async ({ page }) => {
+    const answer = async (callbackUrl: string) => {
+      const query = new URLSearchParams({ callbackUrl });
+      const response = await page.request.get(`/signin?${query}`, { maxRedirects: 0 });
+      expect(response.status(), JSON.stringify(callbackUrl)).toBe(307);
+      return response.headers().location;
+    };
+    expect(await answer('/previews?tab=mine')).toBe('/previews?tab=mine');
+    for (const callbackUrl of OFF_SITE) {
+      expect(await answer(callbackUrl), JSON.stringify(callbackUrl)).toBe('/');
+    }
+  });
+});
+
 test.describe('signed in as a release manager', () => {
   test.use({ storageState: storageStateFor('release_manager') });
 

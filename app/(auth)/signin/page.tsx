@@ -6,6 +6,7 @@ import { SignInFrame } from '@/components/auth/sign-in-frame';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/auth/paths';
+import { requestOrigin } from '@/lib/auth/request-origin';
 import { signInChoices, signInErrorMessage } from '@/lib/auth/sign-in-choices';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -17,7 +18,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(params.callbackUrl);
+  const callbackPath = safeCallbackPath(params.callbackUrl, await requestOrigin());
   if (await getActor()) redirect(callbackPath);
   const choices = await signInChoices(getDb());
   const error = signInErrorMessage(typeof params.error === 'string' ? params.error : undefined);

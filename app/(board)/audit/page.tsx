@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { listOperations } from '@/db/queries/audit';
 import { listEnvironmentOptions, listProjectMembers } from '@/db/queries/filter-options';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 import { auditQuerySchema } from '@/lib/filters/audit';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Audit' };
 export const dynamic = 'force-dynamic';
 
 export default async function AuditPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getCostOverview, listCostMonths } from '@/db/queries/costs';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Costs' };
@@ -21,6 +22,7 @@ const schema = z.object({
 });
 
 export default async function CostsPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('viewer');
   const { month } = parseSearchParams(schema, await props.searchParams);
   const db = getDb();
   const project = await getCurrentProject(db);

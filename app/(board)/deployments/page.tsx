@@ -20,6 +20,7 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
 
 export default async function DeploymentsPage(props: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);
@@ -31,7 +32,6 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
     listDeploymentAuthors(db, project.id),
   ]);
   const now = new Date();
-  const actor = await requireRole('viewer');
   // Only members who may promote and roll back get the buttons (the actions check again).
   const operations = hasRole(actor.role, 'release_manager')
     ? {

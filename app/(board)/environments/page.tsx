@@ -8,6 +8,7 @@ import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
 import { listEnvironments } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
+import { requireRole } from '@/lib/auth';
 import { environmentsQuerySchema } from '@/lib/filters/environments';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Environments' };
 export const dynamic = 'force-dynamic';
 
 export default async function EnvironmentsPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);

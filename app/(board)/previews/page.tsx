@@ -21,6 +21,7 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
 
 export default async function PreviewsPage(props: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);
@@ -31,7 +32,6 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
     countPreviewTabs(db, project.id),
     listPreviewAuthors(db, project.id, filters.tab),
   ]);
-  const actor = await requireRole('viewer');
   // Only members who may reseed and delete get the buttons (the actions check again).
   const live = page.rows.flatMap(({ environment }) =>
     environment?.status === 'active' ? [environment.id] : [],

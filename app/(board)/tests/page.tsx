@@ -10,6 +10,7 @@ import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { listFailingTests, listSuiteSummaries, listTestRuns } from '@/db/queries/tests';
+import { requireRole } from '@/lib/auth';
 import { testRunsQuerySchema } from '@/lib/filters/test-runs';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 
@@ -19,6 +20,7 @@ export const dynamic = 'force-dynamic';
 const WINDOW_DAYS = 30;
 
 export default async function TestsPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('viewer');
   const searchParams = await props.searchParams;
   const db = getDb();
   const project = await getCurrentProject(db);

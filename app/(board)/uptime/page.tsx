@@ -8,6 +8,7 @@ import { UptimeTable } from '@/components/uptime/uptime-table';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
+import { requireRole } from '@/lib/auth';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Uptime' };
@@ -17,6 +18,7 @@ const INCIDENT_LIMIT = 100;
 const schema = z.object({ days: z.enum(['7', '30']).default('30') });
 
 export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('viewer');
   const { days } = parseSearchParams(schema, await props.searchParams);
   const db = getDb();
   const project = await getCurrentProject(db);

@@ -1,4 +1,5 @@
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
+import { watchCspViolations } from './csp';
 import { BoardShell } from './pages/board-shell';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -11,7 +12,23 @@ interface Pages {
   signIn: SignInPage;
 }
 
-export const test = base.extend<Pages>({
+interface Watches {
+  /**
+   * The Content-Security-Policy violations the test's pages logged. Every test fails when one
+   * is left at its end; a test that causes one on purpose empties it.
+   */
+  cspViolations: string[];
+}
+
+export const test = base.extend<Pages & Watches>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = watchCspViolations(context);
+      await use(violations);
+      expect(violations, 'pages logged Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   shell: async ({ page }, use) => {
     await use(new BoardShell(page));
   },
@@ -20,4 +37,4 @@ export const test = base.extend<Pages>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
@@ -46,6 +46,23 @@ describe('the providers on offer', () => {
     };
     expect(providerIds(production)).toEqual(['github']);
     expect(providerIds({ ...production, ENVBOARD_DEMO_SIGNIN: '1' })).toEqual(['github', 'demo']);
+  });
+
+  test('Vercel production: never the demo team, even with ENVBOARD_DEMO_SIGNIN=1', () => {
+    const vercelProduction = {
+      NODE_ENV: 'production',
+      VERCEL_ENV: 'production',
+      NEXTAUTH_SECRET: 's',
+    };
+    expect(providerIds({ ...vercelProduction, ENVBOARD_DEMO_SIGNIN: '1' })).toEqual([]);
+    expect(
+      providerIds({
+        ...vercelProduction,
+        ENVBOARD_DEMO_SIGNIN: '1',
+        GITHUB_ID: 'i',
+        GITHUB_SECRET: 'x',
+      }),
+    ).toEqual(['github']);
   });
 });
 
@@ -112,5 +129,19 @@ describe('the session token', () => {
       account: null,
     });
     expect(token).toMatchObject({ githubId: 583231, login: 'octocat' });
+  });
+});
+
+describe('demo sign-in on Vercel production', () => {
+  test('refuses even a member once the server runs as Vercel production', async () => {
+    const project = await createProject(handle.db);
+    const { user } = await signedInMember(handle.db, project, 'admin');
+    vi.stubEnv('VERCEL_ENV', 'production');
+    vi.stubEnv('ENVBOARD_DEMO_SIGNIN', '1');
+    try {
+      expect(await authorize(user.githubLogin)).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -1,5 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { authConfigFromEnv, authSecret, demoSignInAllowed, githubFromEnv } from '@/lib/auth/config';
+import { developmentSecretPath } from '@/lib/auth/development-secret';
 
 const github = { GITHUB_ID: 'Iv1.abc', GITHUB_SECRET: 'shh' };
 
@@ -16,6 +20,26 @@ describe('demo sign-in', () => {
   test('is refused in production unless ENVBOARD_DEMO_SIGNIN=1', () => {
     expect(demoSignInAllowed({ NODE_ENV: 'production' })).toBe(false);
     expect(demoSignInAllowed({ NODE_ENV: 'production', ENVBOARD_DEMO_SIGNIN: '1' })).toBe(true);
+  });
+
+  test('is refused on Vercel production whatever ENVBOARD_DEMO_SIGNIN says', () => {
+    for (const flag of [undefined, '', '0', '1']) {
+      expect(
+        demoSignInAllowed({
+          NODE_ENV: 'production',
+          VERCEL_ENV: 'production',
+          ENVBOARD_DEMO_SIGNIN: flag,
+        }),
+      ).toBe(false);
+    }
+    // Vercel's preview deployments may still offer it when asked to.
+    expect(
+      demoSignInAllowed({
+        NODE_ENV: 'production',
+        VERCEL_ENV: 'preview',
+        ENVBOARD_DEMO_SIGNIN: '1',
+      }),
+    ).toBe(true);
   });
 
   test('ENVBOARD_DEMO_SIGNIN=0 turns it off everywhere; another value names the variable', () => {
@@ -38,11 +62,43 @@ describe('session secret', () => {
     );
   });
 
-  test('development derives a stable secret per checkout, so no configuration is needed', () => {
-    const one = authSecret({ NODE_ENV: 'development' }, '/home/a/envboard');
-    expect(one).toMatch(/^[0-9a-f]{64}$/);
-    expect(authSecret({}, '/home/a/envboard')).toBe(one);
-    expect(authSecret({}, '/home/b/envboard')).not.toBe(one);
+  const folders: string[] = [];
+  const dataFolder = () => {
+    const folder = mkdtempSync(join(tmpdir(), 'envboard-secret-'));
+    folders.push(folder);
+    return join(folder, 'data', 'pglite');
+  };
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+  test('development makes a random secret once, kept beside the embedded database, owner-only', () => {
+    const pgliteDir = dataFolder();
+    const secret = authSecret({ NODE_ENV: 'development', PGLITE_DIR: pgliteDir });
+    const file = developmentSecretPath(pgliteDir);
+    expect(file).toBe(`${pgliteDir}.session-secret`);
+    expect(Buffer.from(secret, 'base64')).toHaveLength(32);
+    expect(readFileSync(file, 'utf8')).toBe(secret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(authSecret({ PGLITE_DIR: pgliteDir })).toBe(secret);
+  });
+
+  test('each data folder has its own secret, not one derived from where the checkout is', () => {
+    const [one, two] = [dataFolder(), dataFolder()];
+    expect(authSecret({ PGLITE_DIR: one })).not.toBe(authSecret({ PGLITE_DIR: two }));
+  });
+
+  test('an emptied secret file is refused with what to do, not used', () => {
+    const pgliteDir = dataFolder();
+    mkdirSync(dirname(pgliteDir), { recursive: true });
+    writeFileSync(developmentSecretPath(pgliteDir), '');
+    expect(() => authSecret({ PGLITE_DIR: pgliteDir })).toThrow(
+      /delete the file .* or set NEXTAUTH_SECRET/,
+    );
+  });
+
+  test('the default file sits in .data next to the embedded database', () => {
+    expect(developmentSecretPath(undefined)).toBe(
+      join(process.cwd(), '.data/pglite.session-secret'),
+    );
   });
 });
 

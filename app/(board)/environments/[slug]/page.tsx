@@ -29,6 +29,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function EnvironmentPage(props: Props) {
+  const actor = await requireRole('viewer');
   const [{ slug }, searchParams] = await Promise.all([props.params, props.searchParams]);
   const db = getDb();
   const project = await getCurrentProject(db);
@@ -37,7 +38,6 @@ export default async function EnvironmentPage(props: Props) {
   const now = new Date();
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
-  const actor = await requireRole('viewer');
   const operations = await environmentOperations(
     db,
     project,

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { listFlakyTests } from '@/db/queries/tests';
+import { requireRole } from '@/lib/auth';
 import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Flaky tests' };
@@ -18,6 +19,7 @@ const WINDOWS = ['7', '14', '30', '90'] as const;
 const schema = z.object({ days: z.enum(WINDOWS).default('30') });
 
 export default async function FlakyTestsPage(props: { searchParams: Promise<SearchParams> }) {
+  await requireRole('viewer');
   const { days } = parseSearchParams(schema, await props.searchParams);
   const db = getDb();
   const project = await getCurrentProject(db);

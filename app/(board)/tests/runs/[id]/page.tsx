@@ -10,6 +10,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { getDb } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getTestRun } from '@/db/queries/tests';
+import { requireRole } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function TestRunPage(props: Props) {
+  await requireRole('viewer');
   const id = Number((await props.params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();

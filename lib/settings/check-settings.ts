@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { databaseConfigFromEnv } from '@/db/client';
+import { authSecret, demoSignInAllowed, githubFromEnv, teamRolesFromEnv } from '@/lib/auth/config';
+import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
+import { githubConfigFromEnv } from '@/lib/providers/github/config';
+import { neonConfigFromEnv } from '@/lib/providers/neon/config';
+import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
+import { maxReportBytesFromEnv } from '@/lib/test-reports/report-limit';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * One setting (or group of settings that only make sense together), read with the same parser
+ * the code that uses it calls, so start-up refuses exactly what first use would have refused.
+ * `when` skips a group that is optional and absent.
+ */
+interface SettingCheck {
+  read: (env: Env) => unknown;
+  when?: (env: Env) => boolean;
+}
+
+const isSet = (env: Env, name: string) => Boolean(env[name]?.trim());
+
+// A provider's client is configured once its credential is set; then every variable it needs
+// must be right. Without it, only an API URL that is set is checked (sign-in reads GITHUB_API_URL).
+const apiUrl = (name: string): SettingCheck => ({
+  read: (env) => z.object({ [name]: z.url() }).parse(env),
+  when: (env) => isSet(env, name),
+});
+
+/** Append a check here when a new setting is added. */
+const CHECKS: readonly SettingCheck[] = [
+  { read: authSecret },
+  { read: githubFromEnv },
+  { read: demoSignInAllowed },
+  { read: teamRolesFromEnv },
+  {
+    read: (env) => z.object({ NEXTAUTH_URL: z.url() }).parse(env),
+    when: (env) => isSet(env, 'NEXTAUTH_URL'),
+  },
+  { read: (env) => databaseConfigFromEnv(env as NodeJS.ProcessEnv) },
+  { read: githubConfigFromEnv, when: (env) => isSet(env, 'GITHUB_TOKEN') },
+  { read: vercelConfigFromEnv, when: (env) => isSet(env, 'VERCEL_TOKEN') },
+  { read: neonConfigFromEnv, when: (env) => isSet(env, 'NEON_API_KEY') },
+  apiUrl('GITHUB_API_URL'),
+  apiUrl('VERCEL_API_URL'),
+  apiUrl('NEON_API_URL'),
+  { read: neonPlanFromEnv },
+  { read: (env) => maxReportBytesFromEnv(env as NodeJS.ProcessEnv) },
+];
+
+/** What is wrong with the settings, one sentence per problem, each naming its variable. */
+export function settingProblems(env: Env): string[] {
+  const problems = new Set<string>();
+  for (const check of CHECKS) {
+    if (check.when && !check.when(env)) continue;
+    try {
+      check.read(env);
+    } catch (error) {
+      for (const problem of describe(error)) problems.add(problem);
+    }
+  }
+  return [...problems];
+}
+
+/** Thrown at start-up when any setting is wrong; its message lists every one. */
+export class InvalidSettingsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `envboard cannot start: ${problems.length === 1 ? 'a setting is' : `${problems.length} settings are`} wrong.\n${problems.map((problem) => `- ${problem}`).join('\n')}`,
+    );
+    this.name = 'InvalidSettingsError';
+  }
+}
+
+/** Refuses to go on with any bad setting, naming each; instrumentation.ts calls it at start-up. */
+export function assertValidSettings(env: Env): void {
+  const problems = settingProblems(env);
+  if (problems.length > 0) throw new InvalidSettingsError(problems);
+}
+
+function describe(error: unknown): string[] {
+  if (error instanceof z.ZodError) {
+    return error.issues.map((issue) => {
+      const variable = issue.path.join('.') || 'a setting';
+      // zod's own words for an absent value say nothing about a variable.
+      const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+      return missing ? `${variable} is not set` : `${variable}: ${issue.message}`;
+    });
+  }
+  return [error instanceof Error ? error.message : String(error)];
+}

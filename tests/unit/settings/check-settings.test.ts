@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { assertValidSettings, settingProblems } from '@/lib/settings/check-settings';
+
+/** A production deployment with everything it needs, as Vercel would run it. */
+const production = {
+  NODE_ENV: 'production',
+  VERCEL_ENV: 'production',
+  NEXTAUTH_SECRET: 'a-long-random-secret-from-openssl-rand',
+  NEXTAUTH_URL: 'https://envboard.example.com',
+  GITHUB_ID: 'Iv1.abc',
+  GITHUB_SECRET: 'shh',
+  GITHUB_TEAM_ROLES: 'acme/release:release_manager,acme/ops:admin',
+  DATABASE_URL: 'postgresql://board:pw@ep-quiet-fog-123.us-east-2.aws.neon.tech/envboard',
+  GITHUB_TOKEN: 'ghp_x',
+  GITHUB_REPOSITORY: 'acme/shop',
+  VERCEL_TOKEN: 'vc_x',
+  NEON_API_KEY: 'neon_x',
+  NEON_PROJECT_ID: 'quiet-fog-123',
+};
+
+describe('the settings check at start-up', () => {
+  test('a complete production configuration passes', () => {
+    expect(settingProblems(production)).toEqual([]);
+    expect(() => assertValidSettings(production)).not.toThrow();
+  });
+
+  test('production without NEXTAUTH_SECRET refuses, naming the variable', () => {
+    const { NEXTAUTH_SECRET: _, ...env } = production;
+    expect(() => assertValidSettings(env)).toThrow(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  test('every bad variable is named in one error, none hiding another', () => {
+    const env = {
+      ...production,
+      NEXTAUTH_SECRET: '',
+      ENVBOARD_DEMO_SIGNIN: 'yes',
+      GITHUB_TEAM_ROLES: 'acme/ops:boss',
+      GITHUB_SECRET: '',
+      GITHUB_API_URL: 'github.example',
+      VERCEL_API_URL: 'not a url',
+      NEON_PROJECT_ID: 'Not A Neon Id!',
+      DATABASE_URL: 'mysql://db.example/envboard',
+      NEXTAUTH_URL: 'envboard.example.com',
+      NEON_PLAN: 'enterprise',
+      TEST_REPORT_MAX_BYTES: 'lots',
+    };
+    const problems = settingProblems(env);
+    for (const variable of [
+      'NEXTAUTH_SECRET',
+      'ENVBOARD_DEMO_SIGNIN',
+      'GITHUB_TEAM_ROLES',
+      'GITHUB_ID and GITHUB_SECRET',
+      'GITHUB_API_URL',
+      'VERCEL_API_URL',
+      'NEON_PROJECT_ID',
+      'DATABASE_URL',
+      'NEXTAUTH_URL',
+      'NEON_PLAN',
+      'TEST_REPORT_MAX_BYTES',
+    ]) {
+      expect(
+        problems.filter((problem) => problem.includes(variable)),
+        variable,
+      ).toHaveLength(1);
+    }
+    expect(problems).toHaveLength(11);
+    expect(() => assertValidSettings(env)).toThrow(/cannot start: 11 settings are wrong/);
+  });
+
+  test('a provider is checked whole once its credential is set, and not before', () => {
+    const { GITHUB_REPOSITORY: _, ...env } = production;
+    expect(settingProblems(env)).toEqual(['GITHUB_REPOSITORY is not set']);
+    const { GITHUB_TOKEN: _token, ...noClient } = env;
+    expect(settingProblems(noClient)).toEqual([]);
+  });
+
+  test('a local run needs nothing set', () => {
+    expect(settingProblems({ NODE_ENV: 'production', NEXTAUTH_SECRET: 's' })).toEqual([]);
+  });
+});
