@@ -60,10 +60,10 @@ describe('the deliveries page (admins only)', () => {
 });
 
 describe('the audit page (every role)', () => {
-  test('sends someone whose membership is gone to sign in, though the cookie is genuine', async () => {
+  test('refuses someone whose membership is gone, though the cookie is genuine', async () => {
     const formerMember = await createUser(handle.db);
-    request.cookie = await sessionCookie(formerMember.githubLogin);
-    expect(await redirectOf(() => AuditPage({ searchParams }))).toBe('/signin');
+    request.cookie = await sessionCookie(formerMember);
+    expect(await redirectOf(() => AuditPage({ searchParams }))).toBe('/forbidden?role=viewer');
   });
 
   test('renders for a viewer', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   world = await createWorld({ prefix: 'followed' });
   await world.db.update(projects).set({ requireApproval: true });
   serveWorld(world);
-  viewer = await sessionCookie(world.users.viewer.githubLogin);
+  viewer = await sessionCookie(world.users.viewer);
 });
 afterAll(() => world.close());
 
