@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentDetail, EnvironmentCost } from '@/db/queries/environments';
+import { environmentExclusion, exclusionReason } from '@/lib/domain/preview-exclusion';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';
 import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
 import { bytes, duration, shortSha, usd } from '@/lib/format';
@@ -68,9 +69,15 @@ export function DatabaseBranch({
   now: Date;
 }) {
   const branch = environment.dbBranch;
+  const exclusion = environmentExclusion(environment);
   return (
     <Card title="Database branch" className="lg:col-span-2" testId="db-branch">
-      {branch ? (
+      {exclusion ? (
+        <p className="text-sm text-muted" data-testid="preview-exclusion">
+          Not provisioned: {exclusionReason(exclusion)}. envboard gives this pull request no
+          database branch, no DATABASE_URL and no delete.
+        </p>
+      ) : branch ? (
         <DetailList
           items={[
             {

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   approvals,
+  type DbBranch,
   dbBranches,
   type Deployment,
   deployments,
@@ -257,4 +258,26 @@ export async function rejectWaitingOperations(
     .where(and(eq(operations.environmentId, environmentId), eq(operations.state, 'requested')))
     .returning({ id: operations.id });
   return rows.map((row) => row.id);
+}
+
+/**
+ * A database branch's new expiry, as Neon answered a change of it; an older answer than the one
+ * stored changes nothing. Returns the row when it was written.
+ */
+export async function setDbBranchExpiry(
+  db: Database,
+  dbBranchId: number,
+  input: { expiresAt: Date | null; providerUpdatedAt: Date },
+): Promise<DbBranch | undefined> {
+  const [row] = await db
+    .update(dbBranches)
+    .set(input)
+    .where(
+      and(
+        eq(dbBranches.id, dbBranchId),
+        lte(dbBranches.providerUpdatedAt, input.providerUpdatedAt),
+      ),
+    )
+    .returning();
+  return row;
 }

@@ -13,7 +13,7 @@ import type {
 export const iso = (at: Date | null): string | null =>
   at ? at.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 
-const userId = (login: string) =>
+const userIdOf = (login: string) =>
   [...login].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7) % 10_000_000;
 
 /** Renders state as GitHub's JSON: an example object with the emulator's facts laid over it. */
@@ -32,7 +32,7 @@ export class Wire {
     return {
       ...template,
       login,
-      id: userId(login),
+      id: userIdOf(login),
       url: `${this.apiUrl}/users/${login}`,
       html_url: `https://github.com/${login}`,
       type: login.endsWith('[bot]') ? 'Bot' : 'User',
@@ -53,16 +53,34 @@ export class Wire {
     };
   }
 
+  /** Someone's fork of the repository: the head repository of a pull request from a fork. */
+  private fork(repo: RepoState, fullName: string): Json {
+    const [owner, name] = fullName.split('/') as [string, string];
+    return {
+      ...this.repository(repo),
+      id: repo.id * 1000 + (userIdOf(owner) % 1000),
+      name,
+      full_name: fullName,
+      owner: this.user(owner),
+      html_url: `https://github.com/${fullName}`,
+      url: `${this.apiUrl}/repos/${fullName}`,
+      fork: true,
+    };
+  }
+
   pull(repo: RepoState, pr: PullState): Json {
     const template = part('pull_request', 'opened', 'pull_request');
-    const branch = (side: Json, ref: string, sha: string) => ({
-      ...side,
-      label: `${repo.owner}:${ref}`,
-      ref,
-      sha,
-      user: this.user(repo.owner),
-      repo: this.repository(repo),
-    });
+    const branch = (side: Json, ref: string, sha: string, fork?: string) => {
+      const owner = fork ? fork.split('/')[0]! : repo.owner;
+      return {
+        ...side,
+        label: `${owner}:${ref}`,
+        ref,
+        sha,
+        user: this.user(owner),
+        repo: fork ? this.fork(repo, fork) : this.repository(repo),
+      };
+    };
     return {
       ...template,
       url: this.api(repo, `/pulls/${pr.number}`),
@@ -80,7 +98,7 @@ export class Wire {
       draft: pr.draft,
       merged: pr.mergedAt !== null,
       merged_by: pr.mergedAt ? this.user(repo.owner) : null,
-      head: branch(template.head as Json, pr.headRef, pr.headSha),
+      head: branch(template.head as Json, pr.headRef, pr.headSha, pr.fork),
       base: branch(template.base as Json, pr.baseRef, repo.branches.get(pr.baseRef) ?? ''),
     };
   }
