@@ -5,6 +5,7 @@ import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentDetail, EnvironmentCost } from '@/db/queries/environments';
 import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
+import { environmentExclusion, exclusionReason } from '@/lib/domain/preview-exclusion';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';
 import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
 import { bytes, duration, shortSha, usd } from '@/lib/format';
@@ -65,9 +66,15 @@ export function DatabaseBranch({
   now: Date;
 }) {
   const branch = environment.dbBranch;
+  const exclusion = environmentExclusion(environment);
   return (
     <Card title="Database branch" className="lg:col-span-2" testId="db-branch">
-      {branch ? (
+      {exclusion ? (
+        <p className="text-sm text-muted" data-testid="preview-exclusion">
+          Not provisioned: {exclusionReason(exclusion)}. envboard gives this pull request no
+          database branch, no DATABASE_URL and no delete.
+        </p>
+      ) : branch ? (
         <DetailList
           items={[
             {

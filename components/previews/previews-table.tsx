@@ -8,6 +8,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PreviewListItem } from '@/db/queries/previews';
+import { exclusionLabel } from '@/lib/domain/preview-exclusion';
 import type { PreviewTab } from '@/lib/domain/previews';
 import type { PreviewAvailability } from '@/lib/operations/availability';
 import { usd } from '@/lib/format';
@@ -83,9 +84,10 @@ function actionsColumn(operations: PreviewTableOperations): Column<PreviewListIt
   return {
     key: 'actions',
     header: <span className="sr-only">Actions</span>,
-    cell: ({ environment, dbBranch, pullRequest }) => {
+    cell: ({ environment, dbBranch, pullRequest, exclusion }) => {
       const offer = environment ? operations.offers.get(environment.id) : undefined;
-      if (!environment || !offer) return null;
+      // A fork's or another environment's branch: nothing to reseed or delete as a preview.
+      if (!environment || !offer || exclusion) return null;
       return (
         <PreviewActions
           preview={{
@@ -113,8 +115,12 @@ function columns(
     {
       key: 'database',
       header: 'DB branch',
-      cell: ({ dbBranch }) =>
-        dbBranch ? (
+      cell: ({ dbBranch, exclusion }) =>
+        exclusion ? (
+          <span className="text-xs text-muted" data-testid="preview-exclusion">
+            {exclusionLabel(exclusion)}
+          </span>
+        ) : dbBranch ? (
           <div className="flex w-32 min-w-0 flex-col items-start gap-1 text-xs">
             <span
               className="w-full font-mono [overflow-wrap:anywhere]"

@@ -18,6 +18,7 @@ import {
   pullRequests,
   testRuns,
 } from '../schema';
+import { environmentOnBranchColumn } from './environment-on-branch';
 import { listDeployments } from './deployments';
 import {
   cursorPlaceholders,
@@ -141,7 +142,13 @@ const environmentDetailQuery = (db: Database) =>
         state: pullRequests.state,
         htmlUrl: pullRequests.htmlUrl,
         headBranch: pullRequests.headBranch,
+        fromFork: pullRequests.fromFork,
       },
+      /** For a preview: the long-lived environment on its branch, which keeps it unprovisioned. */
+      environmentOnBranch: environmentOnBranchColumn(
+        environments.projectId,
+        environments.gitBranch,
+      ),
       dbBranch: {
         name: dbBranches.name,
         neonBranchId: dbBranches.neonBranchId,

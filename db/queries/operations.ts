@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Database } from '../client';
 import { compiledStatement } from '../compiled-statement';
+import { environmentOnBranchColumn } from './environment-on-branch';
 import { firstCreated, getActiveEnvironmentOfKind, isActiveOfKind } from './environment-of-kind';
 import {
   approvals,
@@ -396,6 +397,11 @@ export async function getEnvironmentContexts(db: Database, environmentIds: reado
             project: projects,
             pullRequest: pullRequests,
             dbBranch: dbBranches,
+            /** The long-lived environment that builds the same branch, which no preview may touch. */
+            environmentOnBranch: environmentOnBranchColumn(
+              environments.projectId,
+              environments.gitBranch,
+            ),
           })
           .from(environments)
           .innerJoin(projects, eq(projects.id, environments.projectId))

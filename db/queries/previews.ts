@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { previewExclusion } from '@/lib/domain/preview-exclusion';
 import { summarizeSuites, type SuiteResult } from '@/lib/domain/previews';
 import type { PreviewFilters } from '@/lib/filters/previews';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
@@ -18,6 +19,7 @@ import {
   pullRequests,
   testRuns,
 } from '../schema';
+import { environmentOnBranchColumn } from './environment-on-branch';
 import {
   afterCursor,
   cursorPlaceholders,
@@ -83,6 +85,7 @@ const pullRequestPageQuery = (db: Database, values: ShapeValues<PullRequestPageI
         title: pullRequests.title,
         author: pullRequests.author,
         headBranch: pullRequests.headBranch,
+        fromFork: pullRequests.fromFork,
         htmlUrl: pullRequests.htmlUrl,
         state: pullRequests.state,
         draft: pullRequests.draft,
@@ -110,6 +113,10 @@ const pullRequestPageQuery = (db: Database, values: ShapeValues<PullRequestPageI
         state: dbBranches.state,
         expiresAt: dbBranches.expiresAt,
       },
+      environmentOnBranch: environmentOnBranchColumn(
+        pullRequests.projectId,
+        pullRequests.headBranch,
+      ),
     })
     .from(pullRequests)
     .leftJoinLateral(environment, sql`true`)
@@ -225,8 +232,10 @@ export async function listPreviews(
     costByPullRequest(db, pullRequestIds, environmentIds),
   ]);
   return {
-    rows: rows.map((row) => ({
+    rows: rows.map(({ environmentOnBranch, ...row }) => ({
       ...row,
+      /** Why the pull request has no preview of its own, when it has none by rule. */
+      exclusion: previewExclusion(row.pullRequest, environmentOnBranch),
       tests: summarizeSuites(suites.get(row.pullRequest.id) ?? []),
       costUsd: costs.get(row.pullRequest.id) ?? 0,
     })),

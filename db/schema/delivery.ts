@@ -33,6 +33,11 @@ export const pullRequests = pgTable(
     headBranch: text().notNull(),
     baseBranch: text().notNull(),
     headSha: text().notNull(),
+    /**
+     * The head branch lives in another repository (a fork): envboard gives it no preview
+     * database, no DATABASE_URL and no delete, since its branch name says nothing about ours.
+     */
+    fromFork: boolean().notNull().default(false),
     state: pullRequestState().notNull(),
     draft: boolean().notNull().default(false),
     htmlUrl: text(),

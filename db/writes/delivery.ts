@@ -24,6 +24,7 @@ const PULL_REQUEST_STATE = [
   'headBranch',
   'baseBranch',
   'headSha',
+  'fromFork',
   'state',
   'draft',
   'htmlUrl',

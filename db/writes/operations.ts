@@ -1,7 +1,8 @@
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   approvals,
+  type DbBranch,
   dbBranches,
   type Deployment,
   deployments,
@@ -283,4 +284,26 @@ export async function expireRequestedPromotions(
       ),
     )
     .returning();
+}
+
+/**
+ * A database branch's new expiry, as Neon answered a change of it; an older answer than the one
+ * stored changes nothing. Returns the row when it was written.
+ */
+export async function setDbBranchExpiry(
+  db: Database,
+  dbBranchId: number,
+  input: { expiresAt: Date | null; providerUpdatedAt: Date },
+): Promise<DbBranch | undefined> {
+  const [row] = await db
+    .update(dbBranches)
+    .set(input)
+    .where(
+      and(
+        eq(dbBranches.id, dbBranchId),
+        lte(dbBranches.providerUpdatedAt, input.providerUpdatedAt),
+      ),
+    )
+    .returning();
+  return row;
 }

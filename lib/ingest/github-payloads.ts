@@ -23,6 +23,9 @@ export const repositorySchema = z.object({
   pushed_at: z.union([z.number(), z.string()]).nullable().optional(),
 });
 
+/** A pull request's side names its repository; null once a fork's repository is deleted. */
+const repositoryName = z.object({ full_name: z.string() });
+
 const pullRequestSchema = z.object({
   number: z.number().int(),
   title: z.string(),
@@ -30,8 +33,8 @@ const pullRequestSchema = z.object({
   draft: z.boolean().nullable().optional(),
   merged_at: nullableTime,
   user: z.object({ login: z.string() }).nullable(),
-  head: z.object({ sha: z.string(), ref: z.string() }),
-  base: z.object({ ref: z.string() }),
+  head: z.object({ sha: z.string(), ref: z.string(), repo: repositoryName.nullable() }),
+  base: z.object({ ref: z.string(), repo: repositoryName }),
   html_url: z.string(),
   created_at: time,
   updated_at: time,

@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
 import { type EnvironmentContext, getEnvironmentContext } from '@/db/queries/operations';
+import { environmentExclusion, exclusionSentence } from '@/lib/domain/preview-exclusion';
 import { ProviderError } from '@/lib/providers/errors';
 import { refuse, type Refusal } from './result';
 
@@ -37,6 +38,14 @@ export function livePreview(
   }
   if (environment.status === 'deleted') {
     return refuse('not_found', `${environment.name} has already been deleted.`);
+  }
+  // A fork's or another environment's branch is not the preview's to reset or delete.
+  const exclusion = environmentExclusion({ ...environment, ...context });
+  if (exclusion) {
+    return refuse(
+      'not_a_preview',
+      exclusionSentence(environment.name, environment.gitBranch, exclusion),
+    );
   }
   return context;
 }

@@ -2,12 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { after } from 'next/server';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { getCurrentProject } from '@/db/queries/project';
 import { webhookDeliveries } from '@/db/schema';
+import { projectForRepository } from '@/lib/ingest/project-lookup';
 import { providers } from '@/lib/providers/from-env';
 import { PROVISIONING_ACTIONS, provisionPullRequest } from './provision-job';
+import type { OperationClients } from './types';
 
-const pullRequestEvent = z.object({ action: z.string(), number: z.number().int() });
+const pullRequestEvent = z.object({
+  action: z.string(),
+  number: z.number().int(),
+  repository: z.object({ full_name: z.string() }),
+});
 
 /**
  * After a `pull_request` delivery is stored and applied, the preview's database branch is made
@@ -26,7 +31,16 @@ export function provisionAfterPullRequestWebhook(db: Database, headers: Headers)
   }
 }
 
-async function provisionFromDelivery(db: Database, deliveryId: string): Promise<void> {
+/**
+ * Provisions the pull request a stored delivery names, in the project connected to the
+ * delivery's own repository: a delivery for a repository that is no project's provisions
+ * nothing, whichever project the board shows.
+ */
+export async function provisionFromDelivery(
+  db: Database,
+  deliveryId: string,
+  clients: OperationClients = providers,
+): Promise<void> {
   const [delivery] = await db
     .select({ payload: webhookDeliveries.payload })
     .from(webhookDeliveries)
@@ -35,6 +49,6 @@ async function provisionFromDelivery(db: Database, deliveryId: string): Promise<
     );
   const event = pullRequestEvent.safeParse(delivery?.payload);
   if (!event.success || !PROVISIONING_ACTIONS.has(event.data.action)) return;
-  const project = await getCurrentProject(db);
-  if (project) await provisionPullRequest(db, providers, project.id, event.data.number);
+  const project = await projectForRepository(db, event.data.repository.full_name);
+  if (project) await provisionPullRequest(db, clients, project.id, event.data.number);
 }

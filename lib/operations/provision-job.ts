@@ -1,9 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { operations, type PullRequest, pullRequests } from '@/db/schema';
+import { environmentOnBranchColumn } from '@/db/queries/environment-on-branch';
+import { type PullRequest, pullRequests } from '@/db/schema';
 import type { SyncJob } from '@/lib/sync/run-sync';
-import { provision, provisionKey } from './provision';
-import type { OperationClients } from './types';
+import { provision } from './provision';
+import { provisionAttempts } from './provision-attempt';
+import { nowOf, type OperationClients } from './types';
 
 export const PREVIEW_PROVISION_KIND = 'previews.provision';
 
@@ -15,25 +17,30 @@ export const PROVISIONING_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Open pull requests whose current head has never been provisioned: a provision operation is
- * keyed by its pull request's head (provisionKey), so its absence is exactly "not in step yet".
+ * Open pull requests whose current head is due a provisioning: never tried, or failed and past
+ * its backoff (provision-attempt.ts). A pull request from a fork or from another environment's
+ * branch never is: it gets no preview of its own.
  */
 export async function pullRequestsToProvision(
   db: Database,
   projectId: number,
+  now: Date = new Date(),
 ): Promise<PullRequest[]> {
   const open = await db
     .select()
     .from(pullRequests)
-    .where(and(eq(pullRequests.projectId, projectId), eq(pullRequests.state, 'open')))
+    .where(
+      and(
+        eq(pullRequests.projectId, projectId),
+        eq(pullRequests.state, 'open'),
+        eq(pullRequests.fromFork, false),
+        isNull(environmentOnBranchColumn(pullRequests.projectId, pullRequests.headBranch)),
+      ),
+    )
     .orderBy(pullRequests.number);
   if (open.length === 0) return [];
-  const done = await db
-    .select({ key: operations.idempotencyKey })
-    .from(operations)
-    .where(inArray(operations.idempotencyKey, open.map(provisionKey)));
-  const provisioned = new Set(done.map((row) => row.key));
-  return open.filter((pullRequest) => !provisioned.has(provisionKey(pullRequest)));
+  const attempts = await provisionAttempts(db, projectId, open, now);
+  return open.filter((pullRequest) => attempts.get(pullRequest.id)?.due);
 }
 
 /** Provisions one pull request by number, when it is stored and open; for the webhook path. */
@@ -57,7 +64,8 @@ export async function provisionPullRequest(
 /**
  * The sync behind the webhook: every open pull request whose head is not provisioned yet gets its
  * database branch and DATABASE_URL, so a dropped `pull_request` webhook delays a preview by one
- * cron interval, never forever.
+ * cron interval, never forever; a failed provisioning is tried again after its backoff, not only
+ * on the next push.
  */
 export function previewProvisionJob(clients: OperationClients, projectId: number): SyncJob {
   return {
@@ -69,7 +77,7 @@ export function previewProvisionJob(clients: OperationClients, projectId: number
       // missing setting fails this run once, named, instead of every pull request's operation.
       const { neon, vercel } = clients;
       if (!neon || !vercel) throw new Error('Provisioning needs the Neon and Vercel clients.');
-      const pending = await pullRequestsToProvision(db, projectId);
+      const pending = await pullRequestsToProvision(db, projectId, nowOf(clients));
       const errors: string[] = [];
       let changed = 0;
       for (const pullRequest of pending) {

@@ -1,10 +1,13 @@
 import type { Database } from '@/db/client';
+import { getEnvironmentOnBranch } from '@/db/queries/environment-on-branch';
 import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operations';
 import type { DbBranch, Environment, Project, PullRequest } from '@/db/schema';
 import { upsertDbBranch, upsertEnvironment } from '@/db/writes';
-import { linkPreviewDbBranch } from '@/db/writes/operations';
+import { linkPreviewDbBranch, setDbBranchExpiry } from '@/db/writes/operations';
+import { exclusionSentence, previewExclusion } from '@/lib/domain/preview-exclusion';
 import type { NeonBranch } from '@/lib/providers/neon/schemas';
 import { isRefusal, openOperation } from './lock';
+import { type ProvisionAttempt, provisionAttempts } from './provision-attempt';
 import { updatePreviewComment } from './pr-comment';
 import { ignoringGone } from './preview';
 import { type OperationResult, refuse } from './result';
@@ -18,19 +21,21 @@ const NEON_MAX_TTL_DAYS = 30;
 export const PREVIEW_DATABASE = { databaseName: 'neondb', roleName: 'neondb_owner' } as const;
 
 export const previewBranchName = (gitBranch: string) => `preview/${gitBranch}`;
+/** The branch-scoped Vercel variable that hands a preview its database. */
+export const PREVIEW_DATABASE_URL = 'DATABASE_URL';
+
+export { provisionKey } from './provision-attempt';
 
 /**
  * Gives a pull request its preview database, run by envboard itself when a pull request is
  * opened, reopened or synchronized: a Neon branch `preview/<branch>` that expires after the
  * project's preview TTL (at most 30 days), the branch-scoped DATABASE_URL on the Vercel project,
  * and the sticky comment. Idempotent: the same head commit returns the same operation, and a
- * branch that already exists (in the database or, after a crash, only at Neon) is reused.
+ * branch that already exists (in the database or, after a crash, only at Neon) is reused, its
+ * expiry moved to a full TTL from now. A failed head is tried again once its backoff has passed
+ * (provision-attempt.ts). A pull request from a fork, or from another environment's branch, is
+ * refused: its branch name is not a preview's to own.
  */
-/** One provision per pull request head: a new push is a new operation, a redelivery is not. */
-export function provisionKey(pullRequest: Pick<PullRequest, 'projectId' | 'number' | 'headSha'>) {
-  return `provision:${pullRequest.projectId}:${pullRequest.number}:${pullRequest.headSha}`;
-}
-
 export async function provision(
   db: Database,
   clients: OperationClients,
@@ -42,7 +47,19 @@ export async function provision(
   }
   const project = await projectOf(db, pullRequest.projectId);
   if (!project) return refuse('not_found', `Project ${pullRequest.projectId} does not exist.`);
+  const exclusion = previewExclusion(
+    pullRequest,
+    await getEnvironmentOnBranch(db, project.id, pullRequest.headBranch),
+  );
+  if (exclusion) {
+    const subject = `Pull request #${pullRequest.number}`;
+    return refuse('not_a_preview', exclusionSentence(subject, pullRequest.headBranch, exclusion));
+  }
   const now = nowOf(clients);
+  const attempt = (await provisionAttempts(db, project.id, [pullRequest], now)).get(
+    pullRequest.id,
+  )!;
+  if (!attempt.due) return settledAttempt(attempt);
   const environment = await ensurePreviewEnvironment(db, pullRequest, now);
   const ttlDays = Math.min(project.previewTtlDays, NEON_MAX_TTL_DAYS);
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
@@ -55,7 +72,7 @@ export async function provision(
       environmentId: environment.id,
       kind: 'provision',
       state: 'running',
-      idempotencyKey: provisionKey(pullRequest),
+      idempotencyKey: attempt.idempotencyKey,
       actorId: null,
       reason: `pull request #${pullRequest.number} at ${pullRequest.headSha.slice(0, 7)}`,
       before: { dbBranchId: environment.dbBranchId, headSha: pullRequest.headSha },
@@ -77,14 +94,18 @@ export async function provision(
         name: 'neon-branch',
         run: async (after) => {
           const found = await existingBranch(db, clients, environment, branchName);
-          const branch = found ?? (await createBranch(clients, branchName, expiresAt));
+          const branch = found
+            ? await extendExpiry(clients, found, expiresAt)
+            : await createBranch(clients, branchName, expiresAt);
           connectionUri =
             branch.connectionUri ??
             (await clients.neon.getConnectionUri({
               branchId: branch.branch.id,
               ...PREVIEW_DATABASE,
             }));
-          const dbBranch = found?.recorded ?? (await recordBranch(db, environment, branch.branch));
+          const dbBranch = branch.recorded
+            ? await recordExpiry(db, branch.recorded, branch.branch)
+            : await recordBranch(db, environment, branch.branch);
           await linkPreviewDbBranch(db, environment.id, {
             dbBranchId: dbBranch.id,
             expiresAt: dbBranch.expiresAt,
@@ -103,7 +124,7 @@ export async function provision(
           if (!project.vercelProjectId)
             throw new StepRefused('the project has no Vercel project id');
           await clients.vercel.upsertPreviewEnvVar(project.vercelProjectId, {
-            key: 'DATABASE_URL',
+            key: PREVIEW_DATABASE_URL,
             value: connectionUri,
             gitBranch: pullRequest.headBranch,
           });
@@ -121,6 +142,16 @@ export async function provision(
     ],
     { hooks: clients.hooks, now: clock },
   );
+}
+
+/** The answer for a head whose provisioning is not due: the operation that settled it. */
+function settledAttempt(attempt: Extract<ProvisionAttempt, { due: false }>): OperationResult {
+  const { operation, retryAt } = attempt;
+  if (operation.state !== 'failed') return { ok: true, operation };
+  const next = retryAt ? `; it is retried from ${retryAt.toISOString()}` : '';
+  return refuse('failed', `Operation #${operation.id} failed: ${operation.error}${next}.`, {
+    operation,
+  });
 }
 
 async function projectOf(db: Database, projectId: number): Promise<Project | undefined> {
@@ -179,6 +210,20 @@ async function existingBranch(
   return byName ? { branch: byName } : undefined;
 }
 
+/**
+ * A new push keeps the preview's database for a full TTL from now: Neon would otherwise delete
+ * the branch of a pull request still being worked on, counted from its first push.
+ */
+async function extendExpiry(
+  clients: OperationClients,
+  found: BranchWithUri,
+  expiresAt: Date,
+): Promise<BranchWithUri> {
+  const changed = await clients.neon.updateBranch(found.branch.id, { expiresAt });
+  await clients.neon.waitForOperations(changed.operations);
+  return { ...found, branch: changed.branch };
+}
+
 async function createBranch(
   clients: OperationClients,
   name: string,
@@ -187,6 +232,17 @@ async function createBranch(
   const created = await clients.neon.createBranch({ name, expiresAt });
   await clients.neon.waitForOperations(created.operations);
   return { branch: created.branch, connectionUri: created.connectionUri };
+}
+
+/** The recorded branch with the expiry Neon now has; its reset and validation times kept. */
+async function recordExpiry(db: Database, recorded: DbBranch, branch: NeonBranch) {
+  const expiresAt = branch.expires_at ? new Date(branch.expires_at) : null;
+  return (
+    (await setDbBranchExpiry(db, recorded.id, {
+      expiresAt,
+      providerUpdatedAt: new Date(branch.updated_at),
+    })) ?? recorded
+  );
 }
 
 /** A branch envboard did not know yet (just created, or found at Neon after a crash). */

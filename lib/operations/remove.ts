@@ -6,7 +6,8 @@ import { markEnvironmentDeleted } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput } from './input';
 import { isRefusal, openOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
-import { ignoringGone, loadPreview } from './preview';
+import { PREVIEW_DATABASE_URL } from './provision';
+import { ignoringGone, livePreview, loadPreview } from './preview';
 import type { OperationResult } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
@@ -14,7 +15,10 @@ import { type Actor, nowOf, type OperationClients } from './types';
 
 const removeInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
 
-/** A developer deletes a preview: its Vercel deployments, its Neon branch, then the row. */
+/**
+ * A developer deletes a preview: its Vercel deployments, its Neon branch, its branch-scoped
+ * DATABASE_URL, then the row.
+ */
 export async function remove(
   db: Database,
   clients: OperationClients,
@@ -41,6 +45,9 @@ export async function removePreview(
   preview: EnvironmentContext,
   request: { actorId: number | null; reason: string | null; idempotencyKey: string },
 ): Promise<OperationResult> {
+  // Checked here too, not only by remove: cleanup deletes through this function.
+  const live = livePreview(preview, preview.environment.id, 'deleted');
+  if (isRefusal(live)) return live;
   const { environment, project, dbBranch } = preview;
   const now = nowOf(clients);
   const recorded = await listEnvironmentDeployments(db, environment.id);
@@ -99,6 +106,22 @@ export async function removePreview(
           await clients.neon.waitForOperations(operations);
         });
         after.dbBranchDeleted = dbBranch.name;
+      },
+    },
+    {
+      name: 'vercel-env',
+      run: async (after) => {
+        if (!project.vercelProjectId) return;
+        const vercelProjectId = project.vercelProjectId;
+        // The branch-scoped DATABASE_URL provisioning set: it names a branch that is now gone.
+        let removed = 0;
+        await ignoringGone(async () => {
+          removed = await clients.vercel.removePreviewEnvVar(vercelProjectId, {
+            key: PREVIEW_DATABASE_URL,
+            gitBranch: environment.gitBranch,
+          });
+        });
+        after.databaseUrlRemoved = removed > 0 ? environment.gitBranch : null;
       },
     },
     {

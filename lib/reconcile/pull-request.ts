@@ -6,6 +6,7 @@ import {
   type PullRequest as PullRequestRow,
   pullRequests,
 } from '@/db/schema';
+import { getEnvironmentOnBranch } from '@/db/queries/environment-on-branch';
 import { insertEnvironmentIfMissing, upsertPullRequest } from '@/db/writes';
 import type { PullRequest } from '@/lib/providers/github/types';
 import {
@@ -30,6 +31,7 @@ export function pullRequestRow(projectId: number, pr: PullRequest): NewPullReque
     headBranch: pr.headRef,
     baseBranch: pr.baseRef,
     headSha: pr.headSha,
+    fromFork: pr.fromFork,
     state: pr.merged ? 'merged' : pr.state,
     draft: pr.draft,
     htmlUrl: pr.htmlUrl,
@@ -55,7 +57,8 @@ export async function findPullRequest(
 /**
  * Stores a pull request unless a newer copy is already stored. An open one gets its preview
  * environment row (`pr-<number>`, as the seed names them) — only the row: creating its database
- * branch and deployment is provisioning's job. Closing or merging shows through the pull
+ * branch and deployment is provisioning's job. A pull request from a long-lived environment's
+ * branch (`develop` → `main`) gets none: that branch's deployments are the environment's. Closing or merging shows through the pull
  * request's state, which the previews page reads; the preview itself stays until cleanup
  * removes its resources.
  */
@@ -72,7 +75,10 @@ export async function applyPullRequest(
     });
     const row = written ?? (await findPullRequest(tx, project.id, pr.number));
     if (!row || row.providerUpdatedAt > pr.updatedAt) return changedIf(false);
-    const previewChanged = row.state === 'open' && (await ensurePreview(tx, project, row));
+    const previewChanged =
+      row.state === 'open' &&
+      !(await getEnvironmentOnBranch(tx, project.id, row.headBranch)) &&
+      (await ensurePreview(tx, project, row));
     return changedIf(Boolean(written) || previewChanged);
   });
 }

@@ -10,6 +10,10 @@ type On = Router['on'];
 export function readRoutes(world: World, on: On, apiUrl: () => string): void {
   const base = '/repos/:owner/:repo';
 
+  // The token's own account. GitHub answers an App installation token 403 here; the sandbox's
+  // token acts as `world.actor` whatever it is, so it answers with that account.
+  on('GET', '/user', () => json(200, world.wire.user(world.actor)));
+
   on('GET', `${base}/pulls`, (request) => {
     const repo = repoOf(world, request.params.owner, request.params.repo);
     if (!repo) return notFound();

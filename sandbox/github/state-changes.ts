@@ -1,6 +1,7 @@
 import type { Json } from './examples';
 import { pullRequestPayload, pushPayload, workflowJobPayload, workflowRunPayload } from './events';
 import {
+  type CommentState,
   type Commit,
   type JobState,
   type PullState,
@@ -56,7 +57,7 @@ export class StateChanges {
       repo,
     );
     for (const pr of repo.pulls.values()) {
-      if (pr.state !== 'open' || pr.headRef !== push.branch) continue;
+      if (pr.state !== 'open' || pr.fork || pr.headRef !== push.branch) continue;
       const previous = pr.headSha;
       Object.assign(pr, { headSha: parent, updatedAt: at });
       const extra = { before: previous, after: parent };
@@ -73,13 +74,18 @@ export class StateChanges {
       base?: string;
       author?: string;
       draft?: boolean;
+      /** `owner/name` of a fork the head branch is pushed to instead of this repository. */
+      fork?: string;
       at?: Date;
     },
   ): PullState {
     const repo = this.repo(fullName);
     const at = open.at ?? this.world.now();
     const author = open.author ?? 'octocat';
-    if (!repo.branches.has(open.head)) this.push(fullName, { branch: open.head, author, at });
+    const headSha = open.fork
+      ? this.forkCommit(repo, open.fork, open.head, at)
+      : (repo.branches.get(open.head) ??
+        this.push(fullName, { branch: open.head, author, at }).after);
     const pr: PullState = {
       number: repo.nextNumber++,
       title: open.title,
@@ -89,7 +95,8 @@ export class StateChanges {
       mergeCommitSha: null,
       author,
       headRef: open.head,
-      headSha: repo.branches.get(open.head) as string,
+      headSha,
+      ...(open.fork && { fork: open.fork }),
       baseRef: open.base ?? repo.defaultBranch,
       createdAt: at,
       updatedAt: at,
@@ -98,6 +105,38 @@ export class StateChanges {
     repo.pulls.set(pr.number, pr);
     this.deliver('pull_request', pullRequestPayload(this.world.wire, repo, pr, 'opened'), repo);
     return pr;
+  }
+
+  /**
+   * A commit pushed to a fork: GitHub sends this repository no push for it, but the pull request
+   * makes the commit readable here (its `refs/pull/<n>/head`), so it joins the commit graph.
+   */
+  private forkCommit(repo: RepoState, fork: string, branch: string, at: Date): string {
+    const sha = shaOf(`${fork}:${this.world.ids.next('commit')}`);
+    const parent = repo.branches.get(repo.defaultBranch) as string;
+    repo.commits.set(sha, { sha, parents: [parent], message: `Update ${branch}`, at });
+    return sha;
+  }
+
+  /** Someone other than envboard comments on a pull request (or issue). */
+  comment(
+    fullName: string,
+    number: number,
+    comment: { author: string; body: string; at?: Date },
+  ): CommentState {
+    const repo = this.repo(fullName);
+    if (!repo.pulls.has(number)) throw new Error(`No pull request #${number} in ${fullName}`);
+    const at = comment.at ?? this.world.now();
+    const written: CommentState = {
+      id: this.world.ids.next('comment'),
+      issueNumber: number,
+      body: comment.body,
+      author: comment.author,
+      createdAt: at,
+      updatedAt: at,
+    };
+    repo.comments.set(written.id, written);
+    return written;
   }
 
   /** Merging adds a merge commit to the base branch, which GitHub reports as a push too. */

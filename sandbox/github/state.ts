@@ -18,6 +18,8 @@ export interface PullState {
   author: string;
   headRef: string;
   headSha: string;
+  /** `owner/name` of the fork the head branch lives in; absent for a branch of this repository. */
+  fork?: string;
   baseRef: string;
   createdAt: Date;
   updatedAt: Date;

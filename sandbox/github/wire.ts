@@ -86,16 +86,34 @@ export class Wire {
     };
   }
 
+  /** Someone's fork of the repository: the head repository of a pull request from a fork. */
+  private fork(repo: RepoState, fullName: string): Json {
+    const [owner, name] = fullName.split('/') as [string, string];
+    return {
+      ...this.repository(repo),
+      id: repo.id * 1000 + (this.idOf(owner) % 1000),
+      name,
+      full_name: fullName,
+      owner: this.user(owner),
+      html_url: `https://github.com/${fullName}`,
+      url: `${this.apiUrl}/repos/${fullName}`,
+      fork: true,
+    };
+  }
+
   pull(repo: RepoState, pr: PullState): Json {
     const template = part('pull_request', 'opened', 'pull_request');
-    const branch = (side: Json, ref: string, sha: string) => ({
-      ...side,
-      label: `${repo.owner}:${ref}`,
-      ref,
-      sha,
-      user: this.user(repo.owner),
-      repo: this.repository(repo),
-    });
+    const branch = (side: Json, ref: string, sha: string, fork?: string) => {
+      const owner = fork ? fork.split('/')[0]! : repo.owner;
+      return {
+        ...side,
+        label: `${owner}:${ref}`,
+        ref,
+        sha,
+        user: this.user(owner),
+        repo: fork ? this.fork(repo, fork) : this.repository(repo),
+      };
+    };
     return {
       ...template,
       url: this.api(repo, `/pulls/${pr.number}`),
@@ -113,7 +131,7 @@ export class Wire {
       draft: pr.draft,
       merged: pr.mergedAt !== null,
       merged_by: pr.mergedAt ? this.user(repo.owner) : null,
-      head: branch(template.head as Json, pr.headRef, pr.headSha),
+      head: branch(template.head as Json, pr.headRef, pr.headSha, pr.fork),
       base: branch(template.base as Json, pr.baseRef, repo.branches.get(pr.baseRef) ?? ''),
     };
   }

@@ -25,6 +25,13 @@ const createBody = z
   })
   .optional();
 
+const updateBody = z.object({
+  branch: z.object({
+    name: z.string().min(1).optional(),
+    expires_at: z.string().nullable().optional(),
+  }),
+});
+
 const restoreBody = z.object({
   source_branch_id: z.string().min(1),
   preserve_under_name: z.string().min(1).optional(),
@@ -84,6 +91,18 @@ export function neonRoutes(store: NeonStore, consumption: ConsumptionRow[]): Rou
           databases: [{ branch_id: created.branch.id, name: DATABASE, owner_name: ROLE }],
           ...(uri ? { connection_uris: [{ connection_uri: uri }] } : {}),
         });
+      }),
+    )
+    .on(
+      'PATCH',
+      `${base}/branches/:branchId`,
+      projectRoute(({ params, body }) => {
+        const input = parse(updateBody, body);
+        const updated = store.updateBranch(params.branchId!, {
+          name: input.branch.name,
+          expiresAt: input.branch.expires_at,
+        });
+        return json(200, { branch: branchWire(store, updated), operations: [] });
       }),
     )
     .on(

@@ -84,6 +84,24 @@ export class NeonStore {
     return { branch, endpoint, operations };
   }
 
+  /**
+   * Renames a branch or moves its expiry (null removes it); Neon answers with no operation for
+   * either, as neither touches a compute.
+   */
+  updateBranch(id: string, change: { name?: string; expiresAt?: string | null }): SandboxBranch {
+    const branch = this.branch(id);
+    if (change.name !== undefined) branch.name = change.name;
+    if (change.expiresAt === null) delete branch.expiresAt;
+    else if (change.expiresAt !== undefined) {
+      if (branch.isDefault) {
+        throw new ApiError(400, 'BAD_REQUEST', 'the default branch cannot expire');
+      }
+      branch.expiresAt = this.checkExpiry(change.expiresAt);
+    }
+    branch.updatedAt = this.now();
+    return branch;
+  }
+
   /** Gone for good: later reads answer 404, a repeated delete answers 204. */
   deleteBranch(id: string): { branch: SandboxBranch; operations: SandboxOperation[] } | undefined {
     if (this.deleted.has(id)) return undefined;

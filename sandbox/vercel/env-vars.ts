@@ -42,3 +42,28 @@ export function upsertEnvVar(
   emit('project.env-variable.created', { project: { id: projectId }, key: input.key });
   return created;
 }
+
+/** `GET …/env`: a project's variables, only those scoped to `gitBranch` when it is given. */
+export function listEnvVars(
+  envs: readonly SandboxEnvVar[],
+  projectId: string,
+  gitBranch: string | null,
+): SandboxEnvVar[] {
+  return envs.filter(
+    (env) => env.projectId === projectId && (gitBranch === null || env.gitBranch === gitBranch),
+  );
+}
+
+/** `DELETE …/env/{id}`: gone for good; an id the project does not have answers 404. */
+export function removeEnvVar(
+  envs: SandboxEnvVar[],
+  projectId: string,
+  id: string,
+  emit: (type: string, payload: Record<string, unknown>) => void,
+): SandboxEnvVar {
+  const index = envs.findIndex((env) => env.projectId === projectId && env.id === id);
+  if (index < 0) throw new ApiError(404, 'not_found', `Environment variable ${id} not found`);
+  const [removed] = envs.splice(index, 1);
+  emit('project.env-variable.deleted', { project: { id: projectId }, key: removed!.key });
+  return removed!;
+}

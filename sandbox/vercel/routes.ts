@@ -76,6 +76,23 @@ export function vercelRoutes(store: VercelStore): Router {
     )
     .on(
       'GET',
+      '/v10/projects/:idOrName/env',
+      route(({ params, query }) => {
+        const envs = store.listEnvs(params.idOrName!, query.get('gitBranch'));
+        // Vercel returns values only when asked to decrypt; envboard never asks.
+        return json(200, { envs: envs.map(({ value: _value, ...env }) => env) });
+      }),
+    )
+    .on(
+      'DELETE',
+      '/v9/projects/:idOrName/env/:id',
+      route(({ params }) => {
+        const { value: _value, ...removed } = store.removeEnv(params.idOrName!, params.id!);
+        return json(200, removed);
+      }),
+    )
+    .on(
+      'GET',
       '/v1/billing/charges',
       route((request) => charges(store, request)),
     );

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../api-error';
-import { type EnvVarInput, type SandboxEnvVar, upsertEnvVar } from './env-vars';
+import {
+  type EnvVarInput,
+  listEnvVars,
+  removeEnvVar,
+  type SandboxEnvVar,
+  upsertEnvVar,
+} from './env-vars';
 import { deploymentPayload } from './payloads';
 
 export type { SandboxEnvVar } from './env-vars';
@@ -219,6 +225,14 @@ export class VercelStore {
 
   upsertEnv(projectId: string, input: EnvVarInput): SandboxEnvVar {
     return upsertEnvVar(this.envs, this.project(projectId).id, input, this.emit);
+  }
+
+  listEnvs(projectId: string, gitBranch: string | null): SandboxEnvVar[] {
+    return listEnvVars(this.envs, this.project(projectId).id, gitBranch);
+  }
+
+  removeEnv(projectId: string, id: string): SandboxEnvVar {
+    return removeEnvVar(this.envs, this.project(projectId).id, id, this.emit);
   }
 
   private aliasable(projectId: string, deploymentId: string) {

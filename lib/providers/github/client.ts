@@ -31,6 +31,23 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: options.log ?? console,
   });
   const repo = { owner: options.owner, repo: options.repo };
+  let login: Promise<string> | undefined;
+  /**
+   * Who envboard writes as: a GitHub App's bot (`<slug>[bot]`), else the token's user from
+   * `GET /user` (https://docs.github.com/en/rest/users/users#get-the-authenticated-user), asked
+   * once per client and asked again after a failure.
+   */
+  const ownLogin = (): Promise<string> => {
+    if (options.appSlug) return Promise.resolve(`${options.appSlug}[bot]`);
+    login ??= octokit.rest.users.getAuthenticated().then(
+      ({ data }) => data.login,
+      (error: unknown) => {
+        login = undefined;
+        throw error;
+      },
+    );
+    return login;
+  };
 
   return {
     listPullRequests: ({ state, since }) =>
@@ -112,15 +129,25 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         return downloadFrom(headers.location, options.timeoutMs ?? 10_000);
       }),
 
+    ownLogin: () => githubCall('ownLogin', ownLogin),
+
     createOrUpdateIssueComment: (issueNumber, marker, text) =>
       githubCall('createOrUpdateIssueComment', async () => {
         const body = text.includes(marker) ? text : `${marker}\n${text}`;
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-          ...repo,
-          issue_number: issueNumber,
-          per_page: PER_PAGE,
-        });
-        const existing = comments.find((comment) => comment.body?.includes(marker));
+        const [comments, login] = await Promise.all([
+          octokit.paginate(octokit.rest.issues.listComments, {
+            ...repo,
+            issue_number: issueNumber,
+            per_page: PER_PAGE,
+          }),
+          ownLogin(),
+        ]);
+        // Anyone can paste the marker into a comment: only envboard's own comment is its to edit.
+        const existing = comments.find(
+          (comment) =>
+            comment.user?.login.toLowerCase() === login.toLowerCase() &&
+            comment.body?.includes(marker),
+        );
         if (existing) {
           const { data } = await octokit.rest.issues.updateComment({
             ...repo,

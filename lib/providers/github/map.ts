@@ -23,8 +23,9 @@ export type PullRequestFields = Pick<
   draft?: boolean | null;
   merged_at: string | null;
   user: { login: string } | null;
-  head: { sha: string; ref: string };
-  base: { ref: string };
+  /** `head.repo` is null once a fork's repository is deleted. */
+  head: { sha: string; ref: string; repo: { full_name: string } | null };
+  base: { ref: string; repo: { full_name: string } };
 };
 export type WorkflowRunFields = Pick<
   ApiRun,
@@ -54,6 +55,18 @@ export type WorkflowJobFields = Pick<ApiJob, 'id' | 'run_id' | 'name'> & {
   completed_at?: string | null;
 };
 
+/**
+ * A pull request comes from a fork when its head lives in another repository than its base, or
+ * in one GitHub no longer has (https://docs.github.com/en/rest/pulls/pulls: `head.repo`).
+ */
+export function isFromFork(pr: {
+  head: Pick<PullRequestFields['head'], 'repo'>;
+  base: Pick<PullRequestFields['base'], 'repo'>;
+}): boolean {
+  const head = pr.head.repo?.full_name.toLowerCase();
+  return head !== pr.base.repo.full_name.toLowerCase();
+}
+
 /** A listed pull request has no `merged` flag; `merged_at` says the same thing. */
 export function toPullRequest(pr: PullRequestFields): PullRequest {
   return {
@@ -66,6 +79,7 @@ export function toPullRequest(pr: PullRequestFields): PullRequest {
     headSha: pr.head.sha,
     headRef: pr.head.ref,
     baseRef: pr.base.ref,
+    fromFork: isFromFork(pr),
     htmlUrl: pr.html_url,
     createdAt: new Date(pr.created_at),
     updatedAt: new Date(pr.updated_at),

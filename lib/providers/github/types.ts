@@ -11,6 +11,8 @@ export interface PullRequest {
   headSha: string;
   headRef: string;
   baseRef: string;
+  /** The head branch is in another repository (a fork), so its name is not one of ours. */
+  fromFork: boolean;
   htmlUrl: string;
   createdAt: Date;
   updatedAt: Date;
@@ -106,7 +108,12 @@ export interface GitHubClient {
    * fetched from there without the token, since that URL is its own credential.
    */
   downloadArtifact(artifactId: number): Promise<Uint8Array>;
-  /** One sticky comment per marker: found by the marker in its body, created when absent. */
+  /** The login envboard's comments and statuses carry: the token's user or the App's bot. */
+  ownLogin(): Promise<string>;
+  /**
+   * One sticky comment per marker: envboard's own comment carrying the marker is edited, created
+   * when there is none; a comment someone else wrote is never touched, marker or not.
+   */
   createOrUpdateIssueComment(
     issueNumber: number,
     marker: string,

@@ -65,6 +65,14 @@ export interface NeonClient {
   listBranches(options?: { search?: string; pageSize?: number }): Promise<NeonBranch[]>;
   getBranch(branchId: string): Promise<NeonBranch>;
   createBranch(input: CreateBranchInput): Promise<CreatedBranch>;
+  /**
+   * Changes a branch's settings; `expiresAt` moves the time Neon deletes it (at most 30 days
+   * ahead). https://api-docs.neon.tech/reference/updateprojectbranch
+   */
+  updateBranch(
+    branchId: string,
+    change: { name?: string; expiresAt?: Date },
+  ): Promise<BranchChange>;
   /** Idempotent: a branch already gone yields no operations. */
   deleteBranch(branchId: string): Promise<NeonOperation[]>;
   restoreBranch(branchId: string, source: RestoreSource): Promise<BranchChange>;
@@ -141,6 +149,17 @@ export function createNeonClient(config: NeonConfig, options: NeonHttpOptions = 
         operations: data.operations,
         connectionUri: data.connection_uris?.[0]?.connection_uri,
       };
+    },
+
+    async updateBranch(branchId, { name, expiresAt }) {
+      const { data } = await http.request({
+        operation: 'updateBranch',
+        method: 'PATCH',
+        path: branchPath(branchId),
+        body: { branch: { name, expires_at: expiresAt && rfc3339(expiresAt) } },
+        schema: branchChangeSchema,
+      });
+      return data;
     },
 
     async deleteBranch(branchId) {

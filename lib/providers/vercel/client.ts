@@ -9,6 +9,8 @@ import {
   deletedDeploymentSchema,
   deploymentListSchema,
   deploymentSchema,
+  envListSchema,
+  envRemovedSchema,
   envUpsertSchema,
   projectSchema,
   type VercelDeployment,
@@ -51,6 +53,11 @@ export interface VercelClient {
   getProject(idOrName: string): Promise<VercelProject>;
   deleteDeployment(deploymentId: string): Promise<void>;
   upsertPreviewEnvVar(projectId: string, variable: PreviewEnvVar): Promise<void>;
+  /**
+   * Removes the variable `key` scoped to one branch's previews; the project's other variables
+   * (other branches, other targets) stay. Resolves with how many were removed (0: none was set).
+   */
+  removePreviewEnvVar(projectId: string, variable: Omit<PreviewEnvVar, 'value'>): Promise<number>;
   listBillingCharges(from: Date, to: Date): Promise<VercelCharge[]>;
   /** HTTP requests sent so far, retries included. */
   readonly callsSpent: number;
@@ -154,6 +161,26 @@ export function createVercelClient(
       });
       const failure = data.failed[0];
       if (failure) throw envFailure(failure.error);
+    },
+
+    async removePreviewEnvVar(projectId, { key, gitBranch }) {
+      // https://vercel.com/docs/rest-api/reference/endpoints/projects/remove-an-environment-variable
+      const { data } = await http.request({
+        operation: 'removePreviewEnvVar',
+        path: `/v10/projects/${id(projectId)}/env`,
+        query: { gitBranch },
+        schema: envListSchema,
+      });
+      const scoped = data.envs.filter((env) => env.key === key && env.gitBranch === gitBranch);
+      for (const env of scoped) {
+        await http.request({
+          operation: 'removePreviewEnvVar',
+          method: 'DELETE',
+          path: `/v9/projects/${id(projectId)}/env/${id(env.id)}`,
+          schema: envRemovedSchema,
+        });
+      }
+      return scoped.length;
     },
 
     async listBillingCharges(from, to) {

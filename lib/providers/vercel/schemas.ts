@@ -94,3 +94,18 @@ export const envUpsertSchema = z.object({
     .array(z.object({ error: z.object({ code: z.string(), message: z.string() }) }))
     .default([]),
 });
+
+/** `GET /v10/projects/{idOrName}/env`: the variables, values left encrypted. */
+export const envListSchema = z.object({
+  envs: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      gitBranch: z.string().nullish(),
+      target: z.union([z.array(z.string()), z.string()]).nullish(),
+    }),
+  ),
+});
+
+/** `DELETE /v9/projects/{idOrName}/env/{id}`: the removed variable. */
+export const envRemovedSchema = z.object({ id: z.string(), key: z.string() });

@@ -89,6 +89,7 @@ describe('cleanup', () => {
 
     const deletes = await world.db.query.operations.findMany({
       where: (o, { eq: is }) => is(o.kind, 'delete'),
+      orderBy: (o, { asc }) => asc(o.id),
     });
     expect(deletes.map((o) => [o.state, o.actorId, o.reason])).toEqual([
       ['succeeded', null, `pull request #${closed.pr.number} merged`],

@@ -30,6 +30,7 @@ afterAll(async () => {
   await new Promise((resolve) => hookServer.close(resolve));
 });
 
+const DAY_MS = 86_400_000;
 const developer = () => world.actor(world.users.developer, 'developer');
 
 async function environmentOf(pullRequestId: number) {
@@ -93,6 +94,60 @@ describe('provision', () => {
     );
     expect(named).toHaveLength(1);
     expect(comments(world, pr.number)).toHaveLength(1);
+  });
+
+  it('on synchronize moves the branch’s expiry to a full TTL after the push, at Neon and on the board', async () => {
+    const pr = await openPullRequest(world, 'feature-long-lived');
+    const openedAt = Date.now();
+    const at = (ms: number) => ({ ...world.clients, now: () => new Date(ms) });
+    await provision(world.db, at(openedAt), { pullRequest: pr });
+    const neonBranch = () =>
+      [...world.neon.store.branches.values()].find((b) => b.name === 'preview/feature-long-lived')!;
+    const firstExpiry = Date.parse(neonBranch().expiresAt!);
+
+    const pushedAt = openedAt + 3 * DAY_MS;
+    const pushed = world.github.change.push('acme/shop', { branch: 'feature-long-lived' });
+    const [synchronized] = await world.db
+      .update(pullRequests)
+      .set({ headSha: pushed.after, providerUpdatedAt: new Date(pushedAt) })
+      .where(eq(pullRequests.id, pr.id))
+      .returning();
+    const result = await provision(world.db, at(pushedAt), { pullRequest: synchronized! });
+    expect(result).toMatchObject({ ok: true, operation: { after: { reused: true } } });
+
+    const expiry = Date.parse(neonBranch().expiresAt!);
+    expect(expiry - firstExpiry).toBeGreaterThan(3 * DAY_MS - 2_000);
+    expect(Math.abs(expiry - (pushedAt + 7 * DAY_MS))).toBeLessThan(2_000);
+    const environment = await environmentOf(pr.id);
+    const dbBranch = await world.db.query.dbBranches.findFirst({
+      where: (b, { eq: is }) => is(b.id, environment.dbBranchId!),
+    });
+    expect(dbBranch?.expiresAt?.getTime()).toBe(expiry);
+    expect(environment.expiresAt?.getTime()).toBe(expiry);
+  });
+
+  it('edits only envboard’s own sticky comment, never a person’s comment quoting the marker', async () => {
+    const pr = await openPullRequest(world, 'feature-quoted');
+    const quoted = `${PREVIEW_COMMENT_MARKER}\nWhy does the bot say this?`;
+    const human = world.github.change.comment('acme/shop', pr.number, {
+      author: 'alice',
+      body: quoted,
+    });
+    await provision(world.db, world.clients, { pullRequest: pr });
+    const pushed = world.github.change.push('acme/shop', { branch: 'feature-quoted' });
+    const [synchronized] = await world.db
+      .update(pullRequests)
+      .set({ headSha: pushed.after, providerUpdatedAt: new Date() })
+      .where(eq(pullRequests.id, pr.id))
+      .returning();
+    await provision(world.db, world.clients, { pullRequest: synchronized! });
+
+    const all = comments(world, pr.number);
+    expect(all).toHaveLength(2);
+    expect(human.body).toBe(quoted);
+    const own = all.find((comment) => comment.author === 'envboard[bot]')!;
+    expect(own.body).toContain(pushed.after.slice(0, 7));
+    expect((await environmentOf(pr.id)).prCommentId).toBe(own.id);
   });
 });
 

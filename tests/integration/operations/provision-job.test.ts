@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { environments, operations, pullRequests } from '@/db/schema';
+import { environments, operations, projects, pullRequests } from '@/db/schema';
 import { upsertPullRequest } from '@/db/writes';
 import {
   previewProvisionJob,
@@ -86,5 +86,55 @@ describe('the preview provision sync', () => {
     const before = await world.db.select().from(operations);
     await provisionPullRequest(world.db, world.clients, world.project.id, 9_999);
     expect(await world.db.select().from(operations)).toHaveLength(before.length);
+  });
+});
+
+describe('a failed provisioning', () => {
+  it('is retried by the sync after its backoff, not before, and not again once it succeeded', async () => {
+    const pr = await openPullRequest(world, 'feature-retry');
+    const start = Date.now();
+    let now = new Date(start);
+    const clients = { ...world.clients, now: () => now };
+    const sync = () => runSync(world.db, previewProvisionJob(clients, world.project.id));
+    const due = async (minutes: number) => {
+      now = new Date(start + minutes * 60_000);
+      return (await pullRequestsToProvision(world.db, world.project.id, now)).some(
+        (candidate) => candidate.id === pr.id,
+      );
+    };
+    const key = `provision:${world.project.id}:${pr.number}:${pr.headSha}`;
+    const provisions = () =>
+      world.db
+        .select({ key: operations.idempotencyKey, state: operations.state })
+        .from(operations)
+        .where(like(operations.idempotencyKey, `${key}%`))
+        .orderBy(operations.id);
+    const setVercelProject = (id: string | null) =>
+      world.db
+        .update(projects)
+        .set({ vercelProjectId: id })
+        .where(eq(projects.id, world.project.id));
+
+    // Vercel cannot take the DATABASE_URL: the first attempt fails, and the one 10 minutes on.
+    await setVercelProject(null);
+    expect(await due(0)).toBe(true);
+    await sync();
+    expect(await due(9)).toBe(false);
+    expect(await due(10)).toBe(true);
+    await sync();
+    expect(await due(29)).toBe(false);
+    await setVercelProject('prj_shop');
+    expect(await due(30)).toBe(true);
+    expect(await sync()).toMatchObject({ itemsChanged: 1, errors: [] });
+    expect(await provisions()).toEqual([
+      { key, state: 'failed' },
+      { key: `${key}:retry-1`, state: 'failed' },
+      { key: `${key}:retry-2`, state: 'succeeded' },
+    ]);
+    expect(world.vercel.store.envs.some((env) => env.gitBranch === 'feature-retry')).toBe(true);
+
+    expect(await due(24 * 60)).toBe(false);
+    expect(await sync()).toMatchObject({ itemsSeen: 0 });
+    expect(await provisions()).toHaveLength(3);
   });
 });

@@ -35,6 +35,7 @@ function pr(number: number, overrides: Partial<PullRequest> = {}): PullRequest {
     headSha: 'a'.repeat(40),
     headRef: `feature-${number}`,
     baseRef: 'main',
+    fromFork: false,
     htmlUrl: `https://github.com/acme/app/pull/${number}`,
     createdAt: at(0),
     updatedAt: at(0),

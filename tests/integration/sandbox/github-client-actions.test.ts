@@ -121,3 +121,34 @@ describe('GitHub client: Actions, compare, comments and statuses', () => {
     ).rejects.toMatchObject({ operation: 'createCommitStatus', status: 422 });
   });
 });
+
+describe('GitHub client: forks and its own identity', () => {
+  it('reads a pull request from a fork as one, and one from a branch of the repository as not', async () => {
+    const { change } = sandbox;
+    const fromFork = change.openPullRequest(REPO, {
+      head: 'main',
+      title: 'A fork’s main',
+      fork: 'mallory/shop',
+    });
+    const own = change.openPullRequest(REPO, { head: 'own-branch', title: 'Ours' });
+    const github = client();
+    expect(await github.getPullRequest(fromFork.number)).toMatchObject({
+      headRef: 'main',
+      fromFork: true,
+    });
+    expect(await github.getPullRequest(own.number)).toMatchObject({ fromFork: false });
+  });
+
+  it('knows its own login from GET /user, or from the App slug without a call', async () => {
+    expect(await client().ownLogin()).toBe('envboard[bot]');
+    const app = createGitHubClient({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 'installation-token',
+      owner: 'acme',
+      repo: 'shop',
+      appSlug: 'envboard-acme',
+      log: silent,
+    });
+    expect(await app.ownLogin()).toBe('envboard-acme[bot]');
+  });
+});

@@ -93,6 +93,19 @@ describe('Neon client against the sandbox', () => {
     expect(String(error)).toContain('30 days');
   });
 
+  it('moves a branch’s expiry through the branch update, within Neon’s 30 days', async () => {
+    const branch = await readyBranch();
+    const later = new Date(Math.floor(clock / 1000) * 1000 + 20 * DAY);
+    const changed = await client.updateBranch(branch.id, { expiresAt: later });
+    expect(changed.branch.expires_at).toBe(later.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    expect((await client.getBranch(branch.id)).expires_at).toBe(changed.branch.expires_at);
+    const refused = await client
+      .updateBranch(branch.id, { expiresAt: new Date(clock + 31 * DAY) })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProviderError);
+    expect(refused).toMatchObject({ status: 400, operation: 'updateBranch' });
+  });
+
   it('deletes a branch, after which it is gone, and a second delete is a no-op', async () => {
     const branch = await readyBranch();
     const operations = await client.deleteBranch(branch.id);

@@ -112,6 +112,34 @@ describe('Vercel client against the sandbox', () => {
     expect(stored).toMatchObject([{ ...variable, value: 'postgres://b', target: ['preview'] }]);
   });
 
+  it('removes one branch’s preview variable and leaves the other branches’ and keys', async () => {
+    const project = newProject();
+    await client.upsertPreviewEnvVar(project.id, {
+      key: 'DATABASE_URL',
+      gitBranch: 'a',
+      value: '1',
+    });
+    await client.upsertPreviewEnvVar(project.id, {
+      key: 'DATABASE_URL',
+      gitBranch: 'b',
+      value: '2',
+    });
+    await client.upsertPreviewEnvVar(project.id, { key: 'API_URL', gitBranch: 'a', value: '3' });
+    const removed = await client.removePreviewEnvVar(project.id, {
+      key: 'DATABASE_URL',
+      gitBranch: 'a',
+    });
+    expect(removed).toBe(1);
+    const left = sandbox.store.envs.filter((env) => env.projectId === project.id);
+    expect(left.map(({ key, gitBranch }) => ({ key, gitBranch }))).toEqual([
+      { key: 'DATABASE_URL', gitBranch: 'b' },
+      { key: 'API_URL', gitBranch: 'a' },
+    ]);
+    expect(
+      await client.removePreviewEnvVar(project.id, { key: 'DATABASE_URL', gitBranch: 'a' }),
+    ).toBe(0);
+  });
+
   it('reads the billing charges FOCUS JSONL for a range, to exclusive', async () => {
     const row = (day: string, cost: number | string) => ({
       BilledCost: cost,

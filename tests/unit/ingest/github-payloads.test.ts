@@ -36,6 +36,17 @@ describe('pull_request payloads', () => {
     expect(pr.merged).toBe(raw.merged_at !== null);
   });
 
+  test('a pull request whose head is in a fork, or in a deleted fork, is recorded as from a fork', () => {
+    const payload = example('pull_request', 'opened') as {
+      pull_request: { head: { repo: unknown }; base: { repo: { full_name: string } } };
+    };
+    expect(toPullRequest(pullRequestEventSchema.parse(payload).pull_request).fromFork).toBe(false);
+    payload.pull_request.head.repo = { full_name: 'mallory/Hello-World', fork: true };
+    expect(toPullRequest(pullRequestEventSchema.parse(payload).pull_request).fromFork).toBe(true);
+    payload.pull_request.head.repo = null;
+    expect(toPullRequest(pullRequestEventSchema.parse(payload).pull_request).fromFork).toBe(true);
+  });
+
   test('every shipped pull_request example parses', () => {
     for (const payload of examples('pull_request')) {
       expect(pullRequestEventSchema.safeParse(payload).success).toBe(true);

@@ -17,6 +17,7 @@ import {
   rollbackChoices,
 } from '@/lib/operations/board';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { environmentExclusion } from '@/lib/domain/preview-exclusion';
 import { promotionAvailability } from '@/lib/operations/availability';
 import { deletePreviewAction, reseedPreviewAction } from '../../previews/actions';
 import { requestPromotionAction, rollbackAction } from './actions';
@@ -45,7 +46,8 @@ export async function environmentOperations(
   if (environment.status !== 'active') return { notice };
 
   if (environment.kind === 'preview') {
-    if (!hasRole(actor.role, 'developer')) return { notice };
+    // A fork's or another environment's branch is not a preview envboard may change.
+    if (!hasRole(actor.role, 'developer') || environmentExclusion(environment)) return { notice };
     const offers = await previewOffers(db, [environment.id]);
     const actions = (
       <PreviewActions

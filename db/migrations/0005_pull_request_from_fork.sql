@@ -1,0 +1,1 @@
+ALTER TABLE "pull_requests" ADD COLUMN "from_fork" boolean DEFAULT false NOT NULL;
