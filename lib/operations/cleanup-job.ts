@@ -1,15 +1,36 @@
 import type { SyncJob } from '@/lib/sync/run-sync';
-import { cleanup } from './cleanup';
+import { cleanup, type CleanupReport } from './cleanup';
+import type { CleanupSettings } from './cleanup-settings';
 import { reconcileOperations } from './reconcile';
 import type { OperationClients } from './types';
 
 export const CLEANUP_SYNC_KIND = 'operations.cleanup';
 
+/** Thrown when the sweep must not delete: the sync run ends failed with the reason. */
+export class CleanupRefused extends Error {
+  constructor(reason: string) {
+    super(`cleanup refused: ${reason}`);
+    this.name = 'CleanupRefused';
+  }
+}
+
+/** The candidates a bounded run left, as the sync run's report lines. */
+export function deferredLines(report: CleanupReport, maxDeletions: number): string[] {
+  if (report.deferred.length === 0) return [];
+  return [
+    `${report.deferred.length} more to delete, left for the next run (at most ${maxDeletions} deletions a run, CLEANUP_MAX_DELETIONS)`,
+    ...report.deferred.map(
+      (candidate) => `left for the next run: ${candidate.key} — ${candidate.reason}`,
+    ),
+  ];
+}
+
 /**
  * The cleanup cron as one sync run: stale operations are reconciled first, so a preview whose
  * delete was interrupted is not left locked, then the sweep runs. Provider calls are counted.
+ * The settings are read inside the work, so a bad CLEANUP_MAX_DELETIONS fails the run, named.
  */
-export function cleanupJob(clients: OperationClients): SyncJob {
+export function cleanupJob(clients: OperationClients, settings: () => CleanupSettings): SyncJob {
   const calls = () =>
     clients.vercel.callsSpent + clients.neon.callsSpent + clients.github.usage().requests;
   return {
@@ -17,7 +38,9 @@ export function cleanupJob(clients: OperationClients): SyncJob {
     callsSpent: calls,
     work: async ({ db, now }) => {
       const reconciled = await reconcileOperations(db, clients, now);
-      const report = await cleanup(db, clients, now);
+      const limits = settings();
+      const report = await cleanup(db, clients, now, limits);
+      if (report.refusal) throw new CleanupRefused(report.refusal);
       const changed =
         reconciled.finished.length +
         report.previews.filter((preview) => !preview.error).length +
@@ -26,7 +49,11 @@ export function cleanupJob(clients: OperationClients): SyncJob {
       return {
         itemsSeen: report.seen + reconciled.finished.length,
         itemsChanged: changed,
-        errors: [...reconciled.errors, ...report.errors],
+        errors: [
+          ...reconciled.errors,
+          ...report.errors,
+          ...deferredLines(report, limits.maxDeletions),
+        ],
       };
     },
   };
