@@ -82,25 +82,34 @@ export async function listCreatedPreviewBranches(
   );
 }
 
-/** Of these Vercel ids, the ones envboard recorded under a production, staging or other non-preview environment. */
+/** Ids per statement: a project's preview builds can outnumber a statement's parameter limit. */
+const IDS_PER_QUERY = 1000;
+
+/**
+ * Of these Vercel ids, the ones envboard recorded under a production, staging or other
+ * non-preview environment.
+ */
 export async function recordedOutsidePreviews(
   db: Database,
   projectId: number,
   vercelIds: readonly string[],
 ): Promise<Set<string>> {
-  if (vercelIds.length === 0) return new Set();
-  const rows = await db
-    .select({ vercelId: deployments.vercelId })
-    .from(deployments)
-    .innerJoin(environments, eq(environments.id, deployments.environmentId))
-    .where(
-      and(
-        eq(deployments.projectId, projectId),
-        inArray(deployments.vercelId, [...vercelIds]),
-        ne(environments.kind, 'preview'),
-      ),
-    );
-  return new Set(rows.map((row) => row.vercelId));
+  const found = new Set<string>();
+  for (let start = 0; start < vercelIds.length; start += IDS_PER_QUERY) {
+    const rows = await db
+      .select({ vercelId: deployments.vercelId })
+      .from(deployments)
+      .innerJoin(environments, eq(environments.id, deployments.environmentId))
+      .where(
+        and(
+          eq(deployments.projectId, projectId),
+          inArray(deployments.vercelId, vercelIds.slice(start, start + IDS_PER_QUERY)),
+          ne(environments.kind, 'preview'),
+        ),
+      );
+    for (const row of rows) found.add(row.vercelId);
+  }
+  return found;
 }
 
 /** When a sync kind last succeeded (its start), or null when it never has. */

@@ -31,6 +31,43 @@ test.describe('as an admin', () => {
   });
 });
 
+test("a developer's forged Delete listed orphans now is refused by the server", async ({
+  browser,
+  baseURL,
+}) => {
+  // An admin's real request, stopped before it leaves the browser...
+  const admin = await browser.newContext({ baseURL, storageState: storageStateFor('admin') });
+  const page = await admin.newPage();
+  let captured: { url: string; headers: Record<string, string>; body: string } | undefined;
+  await page.route('**/cleanup', async (route) => {
+    const sent = route.request();
+    if (sent.method() !== 'POST' || !sent.headers()['next-action']) return route.continue();
+    captured = { url: sent.url(), headers: sent.headers(), body: sent.postData() ?? '' };
+    await route.abort();
+  });
+  const cleanup = new CleanupPage(page);
+  await cleanup.goto();
+  await cleanup.deleteButton.click();
+  await expect.poll(() => captured).toBeDefined();
+  await admin.close();
+
+  // ...replayed with a developer's session: the action itself refuses, and nothing is deleted.
+  const developer = await browser.newContext({
+    baseURL,
+    storageState: storageStateFor('developer'),
+  });
+  const replay = await developer.request.post(captured!.url, {
+    headers: {
+      'next-action': captured!.headers['next-action']!,
+      'content-type': captured!.headers['content-type']!,
+      accept: 'text/x-component',
+    },
+    data: captured!.body,
+  });
+  expect(await replay.text()).toContain('"forbidden"');
+  await developer.close();
+});
+
 for (const role of ['viewer', 'developer', 'release_manager'] as const) {
   test.describe(`as a ${role}`, () => {
     test.use({ storageState: storageStateFor(role) });

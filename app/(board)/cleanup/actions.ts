@@ -20,7 +20,8 @@ const deleteInput = z.object({
   keys: z
     .string()
     .max(100_000)
-    .transform((text) => text.split('\n').filter(Boolean))
+    // A browser submits a field's line breaks as CRLF: split on any whitespace.
+    .transform((text) => text.split(/\s+/).filter(Boolean))
     .pipe(
       z
         .array(z.string().regex(/^(preview|neon_branch|deployment):[\w.-]{1,100}$/))

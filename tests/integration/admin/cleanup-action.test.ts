@@ -76,7 +76,8 @@ const listed = async () =>
   );
 const form = (keys: readonly string[]) => {
   const data = new FormData();
-  data.set('keys', keys.join('\n'));
+  // As a browser sends the hidden field: its line breaks as CRLF.
+  data.set('keys', keys.join('\r\n'));
   return data;
 };
 const cleanupOperations = () =>
