@@ -42,6 +42,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'M4 13l4-9h8l4 9M4 13v6h16v-6M4 13h5l1 2h4l1-2h5',
     minimumRole: 'admin',
   },
+  {
+    href: '/cleanup',
+    label: 'Cleanup',
+    icon: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
+    minimumRole: 'admin',
+  },
 ];
 
 /** The nav item a path belongs to: the overview only for "/", others for their whole subtree. */

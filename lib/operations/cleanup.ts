@@ -1,23 +1,22 @@
 import type { Database } from '@/db/client';
-import {
-  getEnvironmentContext,
-  listActivePreviews,
-  listOpenPullRequestBranches,
-} from '@/db/queries/operations';
+import { getEnvironmentContext } from '@/db/queries/operations';
 import { getCurrentProject } from '@/db/queries/project';
 import type { Project } from '@/db/schema';
 import { markNeonBranchesDeleted } from '@/db/writes/operations';
+import { boundCandidates, type CleanupCandidate } from '@/lib/domain/cleanup';
+import { planCleanup } from './cleanup-plan';
+import type { CleanupSettings } from './cleanup-settings';
 import { isRefusal, openOperation } from './lock';
-import { previewBranchName } from './provision';
 import { ignoringGone } from './preview';
 import { removePreview } from './remove';
 import { runSteps } from './runner';
 import type { OperationClients } from './types';
 
-const DAY_MS = 24 * 3600 * 1000;
-const PREVIEW_PREFIX = previewBranchName('');
+type Of<Kind extends CleanupCandidate['kind']> = Extract<CleanupCandidate, { kind: Kind }>;
 
 export interface CleanupReport {
+  /** Set when the run deleted nothing because it must not: a stale or suspicious PR view. */
+  refusal: string | null;
   /** Previews deleted (or tried): why, and the delete operation that did it. */
   previews: {
     environmentId: number;
@@ -26,81 +25,61 @@ export interface CleanupReport {
     operationId?: number;
     error?: string;
   }[];
-  /** Neon preview branches and Vercel preview deployments no open pull request owns. */
   orphanBranches: { neonBranchId: string; name: string }[];
   orphanDeployments: { vercelId: string; gitBranch: string }[];
-  /** How many previews, branches and deployments were looked at. */
+  /** Candidates past CLEANUP_MAX_DELETIONS, left for the next run. */
+  deferred: CleanupCandidate[];
+  /** The `cleanup` operation that did the deleting, when there was any. */
+  operationId: number | null;
   seen: number;
   errors: string[];
 }
 
+export interface CleanupOptions extends CleanupSettings {
+  project?: Project;
+  /** The admin who asked; null when the cron runs it. */
+  actorId?: number | null;
+  idempotencyKey?: string;
+  /** Only these candidate keys (the list an admin saw); others wait for the sweep. */
+  only?: ReadonlySet<string>;
+}
+
 /**
- * Removes what no one needs any more, as envboard itself:
- * - previews whose pull request is closed or merged (pinned or not);
- * - previews idle (no activity) for longer than the project's preview TTL, unless pinned;
- * - orphans: Neon `preview/*` branches and Vercel preview deployments whose git branch has no
- *   open pull request and no live preview, e.g. left by a crash or made outside envboard.
- * Each preview goes through the delete operation; the orphan sweep is one `cleanup` operation.
+ * Removes what no one needs any more, as one `cleanup` operation (the audit row), at most
+ * `maxDeletions` things a run: previews whose pull request is closed or that sat idle past the
+ * project's TTL (each through the delete operation), then orphaned Neon branches and Vercel
+ * preview deployments (see lib/domain/cleanup for what counts). Deletes nothing when the plan
+ * carries a refusal.
  */
 export async function cleanup(
   db: Database,
   clients: OperationClients,
   now: Date,
-  options: { project?: Project } = {},
+  options: CleanupOptions,
 ): Promise<CleanupReport> {
   const report: CleanupReport = {
+    refusal: null,
     previews: [],
     orphanBranches: [],
     orphanDeployments: [],
+    deferred: [],
+    operationId: null,
     seen: 0,
     errors: [],
   };
   const project = options.project ?? (await getCurrentProject(db));
   if (!project) return report;
+  const plan = await planCleanup(db, clients, project, now, options);
+  report.seen = plan.seen;
+  report.refusal = plan.refusal;
+  if (plan.refusal) return report;
 
-  const previews = await listActivePreviews(db, project.id);
-  report.seen += previews.length;
-  const idleBefore = new Date(now.getTime() - project.previewTtlDays * DAY_MS);
-  for (const { environment, pullRequest } of previews) {
-    const why =
-      !pullRequest || pullRequest.state !== 'open'
-        ? `pull request ${pullRequest ? `#${pullRequest.number} ${pullRequest.state}` : 'gone'}`
-        : !environment.pinned && environment.lastActivityAt < idleBefore
-          ? `idle since ${environment.lastActivityAt.toISOString()}`
-          : undefined;
-    if (!why) continue;
-    const context = (await getEnvironmentContext(db, environment.id))!;
-    const result = await removePreview(db, clients, context, {
-      actorId: null,
-      reason: why,
-      idempotencyKey: `cleanup-delete:${environment.id}:${now.toISOString()}`,
-    });
-    report.previews.push({
-      environmentId: environment.id,
-      name: environment.name,
-      why,
-      operationId: result.ok ? result.operation.id : result.operation?.id,
-      ...(result.ok ? {} : { error: result.message }),
-    });
-    if (!result.ok) report.errors.push(`${environment.name}: ${result.message}`);
-  }
-  await sweepOrphans(db, clients, project, now, report);
-  return report;
-}
-
-async function sweepOrphans(
-  db: Database,
-  clients: OperationClients,
-  project: Project,
-  now: Date,
-  report: CleanupReport,
-): Promise<void> {
-  const openBranches = await listOpenPullRequestBranches(db, project.id);
-  const live = await listActivePreviews(db, project.id);
-  const liveGitBranches = new Set(live.map(({ environment }) => environment.gitBranch));
-  const liveNeonBranches = new Set(live.flatMap(({ dbBranch }) => dbBranch?.neonBranchId ?? []));
-  const owned = (gitBranch: string) =>
-    openBranches.has(gitBranch) || liveGitBranches.has(gitBranch);
+  const listed = options.only
+    ? plan.candidates.filter((candidate) => options.only!.has(candidate.key))
+    : plan.candidates;
+  const bounded = boundCandidates(listed, options.maxDeletions);
+  report.deferred = bounded.deferred;
+  if (bounded.now.length === 0) return report;
 
   const opened = await openOperation(
     db,
@@ -109,34 +88,49 @@ async function sweepOrphans(
       environmentId: null,
       kind: 'cleanup',
       state: 'running',
-      idempotencyKey: `cleanup:${project.id}:${now.toISOString()}`,
-      actorId: null,
-      reason: 'orphaned preview branches and deployments',
-      before: { previewsRemoved: report.previews.map((preview) => preview.name) },
+      idempotencyKey: options.idempotencyKey ?? `cleanup:${project.id}:${now.toISOString()}`,
+      actorId: options.actorId ?? null,
+      reason: 'closed, idle and orphaned previews',
+      before: {
+        deleting: bounded.now.map(({ key, reason }) => ({ key, reason })),
+        deferred: bounded.deferred.map(({ key }) => key),
+        maxDeletions: options.maxDeletions,
+      },
       requestedAt: now,
       startedAt: now,
     },
     project.name,
   );
-  if (isRefusal(opened) || !opened.created) return;
+  if (isRefusal(opened)) {
+    report.errors.push(opened.message);
+    return report;
+  }
+  if (!opened.created) return report;
+  report.operationId = opened.operation.id;
 
+  const ofKind = <Kind extends CleanupCandidate['kind']>(kind: Kind) =>
+    bounded.now.filter((candidate): candidate is Of<Kind> => candidate.kind === kind);
   const result = await runSteps(
     db,
     opened.operation,
     [
       {
+        name: 'previews',
+        run: async (after) => {
+          for (const preview of ofKind('preview')) {
+            await removeOne(db, clients, preview, now, options.actorId ?? null, report);
+          }
+          after.previews = report.previews;
+        },
+      },
+      {
         name: 'orphan-branches',
         run: async (after) => {
-          const branches = await clients.neon.listBranches({ search: PREVIEW_PREFIX });
-          report.seen += branches.length;
-          for (const branch of branches) {
-            if (!branch.name.startsWith(PREVIEW_PREFIX) || liveNeonBranches.has(branch.id))
-              continue;
-            if (owned(branch.name.slice(PREVIEW_PREFIX.length))) continue;
+          for (const branch of ofKind('neon_branch')) {
             await ignoringGone(async () =>
-              clients.neon.waitForOperations(await clients.neon.deleteBranch(branch.id)),
+              clients.neon.waitForOperations(await clients.neon.deleteBranch(branch.neonBranchId)),
             );
-            report.orphanBranches.push({ neonBranchId: branch.id, name: branch.name });
+            report.orphanBranches.push({ neonBranchId: branch.neonBranchId, name: branch.name });
           }
           const gone = report.orphanBranches.map((branch) => branch.neonBranchId);
           await markNeonBranchesDeleted(db, gone, now);
@@ -146,17 +140,10 @@ async function sweepOrphans(
       {
         name: 'orphan-deployments',
         run: async (after) => {
-          if (!project.vercelProjectId) return;
-          const listed = await clients.vercel.listDeployments({
-            projectId: project.vercelProjectId,
-          });
-          report.seen += listed.length;
-          for (const deployment of listed) {
-            const gitBranch = deployment.meta?.githubCommitRef;
-            // Only previews (no target) whose branch is known; production and staging stay.
-            if (deployment.target || !gitBranch || owned(gitBranch)) continue;
-            await ignoringGone(() => clients.vercel.deleteDeployment(deployment.uid));
-            report.orphanDeployments.push({ vercelId: deployment.uid, gitBranch });
+          for (const deployment of ofKind('deployment')) {
+            await ignoringGone(() => clients.vercel.deleteDeployment(deployment.vercelId));
+            const { vercelId, gitBranch } = deployment;
+            report.orphanDeployments.push({ vercelId, gitBranch });
           }
           after.orphanDeployments = report.orphanDeployments;
         },
@@ -165,4 +152,32 @@ async function sweepOrphans(
     { hooks: clients.hooks, now: () => now },
   );
   if (!result.ok) report.errors.push(result.message);
+  return report;
+}
+
+/** One preview through the delete operation; a failure is reported, the others still go. */
+async function removeOne(
+  db: Database,
+  clients: OperationClients,
+  preview: Of<'preview'>,
+  now: Date,
+  actorId: number | null,
+  report: CleanupReport,
+): Promise<void> {
+  const { environmentId, name, reason } = preview;
+  const context = await getEnvironmentContext(db, environmentId);
+  if (!context) return;
+  const result = await removePreview(db, clients, context, {
+    actorId,
+    reason,
+    idempotencyKey: `cleanup-delete:${environmentId}:${now.toISOString()}`,
+  });
+  report.previews.push({
+    environmentId,
+    name,
+    why: reason,
+    operationId: result.ok ? result.operation.id : result.operation?.id,
+    ...(result.ok ? {} : { error: result.message }),
+  });
+  if (!result.ok) report.errors.push(`${name}: ${result.message}`);
 }

@@ -6,6 +6,10 @@ import { VERCEL_CHARGES_KIND, vercelChargesJob } from '@/lib/costs/vercel-charge
 import { cronIntervalMs } from '@/lib/domain/sync-health';
 import { WEBHOOK_RETRY_KIND, webhookRetryJob } from '@/lib/ingest/retry';
 import { CLEANUP_SYNC_KIND, cleanupJob } from '@/lib/operations/cleanup-job';
+import {
+  type CleanupSettings,
+  cleanupMaxDeletionsFromEnv,
+} from '@/lib/operations/cleanup-settings';
 import { PREVIEW_PROVISION_KIND, previewProvisionJob } from '@/lib/operations/provision-job';
 import { RECOVERY_SYNC_KIND, recoveryJob } from '@/lib/operations/recovery-job';
 import type { ProviderClients } from '@/lib/providers/from-env';
@@ -102,7 +106,7 @@ export const CRON_SYNCS: readonly CronSync[] = [
   {
     kind: CLEANUP_SYNC_KIND,
     cronPath: '/api/cron/cleanup',
-    build: ({ providers }) => cleanupJob(providers),
+    build: ({ providers, env }) => cleanupJob(providers, () => cleanupSettings(env)),
   },
 ];
 
@@ -129,6 +133,17 @@ export function syncIntervals(config: unknown = vercelConfig): Map<string, numbe
     intervals.set(sync.kind, cronIntervalMs(schedule));
   }
   return intervals;
+}
+
+/**
+ * Cleanup's limits: CLEANUP_MAX_DELETIONS, and how fresh the pull-request sync must be (twice
+ * its schedule) for a closed pull request to be believed.
+ */
+export function cleanupSettings(env: Record<string, string | undefined>): CleanupSettings {
+  return {
+    maxDeletions: cleanupMaxDeletionsFromEnv(env),
+    pullRequestSyncMaxAgeMs: 2 * syncIntervals().get(GITHUB_PULL_REQUESTS)!,
+  };
 }
 
 /** The jobs one cron route runs, in order, built for this deployment's clients and project. */

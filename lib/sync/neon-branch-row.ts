@@ -1,8 +1,6 @@
 import type { DbBranch, NewDbBranch } from '@/db/schema';
+import { PREVIEW_BRANCH_PREFIX } from '@/lib/domain/cleanup';
 import type { NeonBranch } from '@/lib/providers/neon/schemas';
-
-/** Neon names a preview's branch `preview/<git branch>`. */
-export const PREVIEW_BRANCH_PREFIX = 'preview/';
 
 /** The git branch of the preview a Neon branch belongs to, or undefined for any other branch. */
 export function previewGitBranch(neonBranchName: string): string | undefined {

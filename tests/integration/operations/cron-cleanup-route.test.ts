@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/cron/cleanup/route';
-import { pullRequests, syncRuns } from '@/db/schema';
+import { syncRuns } from '@/db/schema';
 import { provision } from '@/lib/operations';
 import { cronRequest, useCronEnvironment } from '../sync/cron-env';
+import { closeAtGitHub, syncPullRequests } from './cleanup-support';
 import { createWorld, NEON_PROJECT, openPullRequest, REPO, TOKEN, type World } from './world';
 
 let world: World;
@@ -40,7 +40,8 @@ describe('GET /api/cron/cleanup', () => {
     const pr = await openPullRequest(world, 'feature-merged');
     const provisioned = await provision(world.db, world.clients, { pullRequest: pr });
     expect(provisioned.ok).toBe(true);
-    await world.db.update(pullRequests).set({ state: 'merged' }).where(eq(pullRequests.id, pr.id));
+    closeAtGitHub(world, pr.number, true);
+    await syncPullRequests(world);
 
     const response = await GET(cronRequest(PATH));
     expect(response.status).toBe(200);
@@ -57,5 +58,17 @@ describe('GET /api/cron/cleanup', () => {
     expect(environment?.status).toBe('deleted');
     const names = [...world.neon.store.branches.values()].map((branch) => branch.name);
     expect(names).not.toContain('preview/feature-merged');
+  });
+
+  it('fails the run with the reason when CLEANUP_MAX_DELETIONS is not a number', async () => {
+    process.env.CLEANUP_MAX_DELETIONS = 'lots';
+    try {
+      const response = await GET(cronRequest(PATH));
+      const { run } = await response.json();
+      expect(run).toMatchObject({ kind: 'operations.cleanup', status: 'failed' });
+      expect(run.errors[0]).toMatch(/^invalid settings: .*CLEANUP_MAX_DELETIONS/);
+    } finally {
+      delete process.env.CLEANUP_MAX_DELETIONS;
+    }
   });
 });

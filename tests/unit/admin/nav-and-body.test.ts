@@ -6,13 +6,17 @@ const labels = (role: Parameters<typeof visibleNavItems>[0]) =>
   visibleNavItems(role).map((item) => item.label);
 
 describe('visibleNavItems', () => {
-  it('shows Deliveries to admins only and Sync status from release managers up', () => {
-    expect(labels('admin')).toEqual(expect.arrayContaining(['Sync status', 'Deliveries']));
+  it('shows Deliveries and Cleanup to admins only and Sync status from release managers up', () => {
+    expect(labels('admin')).toEqual(
+      expect.arrayContaining(['Sync status', 'Deliveries', 'Cleanup']),
+    );
     expect(labels('release_manager')).toContain('Sync status');
     expect(labels('release_manager')).not.toContain('Deliveries');
+    expect(labels('release_manager')).not.toContain('Cleanup');
     for (const role of ['viewer', 'developer'] as const) {
       expect(labels(role)).not.toContain('Sync status');
       expect(labels(role)).not.toContain('Deliveries');
+      expect(labels(role)).not.toContain('Cleanup');
       expect(labels(role)).toContain('Overview');
     }
   });

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { cronRoute } from '@/lib/http/cron-route';
 import { cleanupJob } from '@/lib/operations/cleanup-job';
 import { providers } from '@/lib/providers/from-env';
+import { cleanupSettings } from '@/lib/sync/cron-syncs';
 import { attemptSync } from '@/lib/sync/run-sync';
 
 export const dynamic = 'force-dynamic';
@@ -9,10 +10,12 @@ export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
 
 /**
- * GET /api/cron/cleanup (Vercel Cron, CRON_SECRET): removes closed, idle and orphaned previews;
- * one sync_runs row of kind 'operations.cleanup' records what it did (`refused` while one runs).
+ * GET /api/cron/cleanup (Vercel Cron, CRON_SECRET): removes closed, idle and orphaned previews,
+ * at most CLEANUP_MAX_DELETIONS a run; one sync_runs row of kind 'operations.cleanup' records what
+ * it did, or why it refused (`refused` while one runs).
  */
 export const GET = cronRoute(async () => {
-  const attempt = await attemptSync(getDb(), cleanupJob(providers));
+  const job = cleanupJob(providers, () => cleanupSettings(process.env));
+  const attempt = await attemptSync(getDb(), job);
   return attempt.ok ? { run: attempt.run } : { refused: attempt.message };
 });
