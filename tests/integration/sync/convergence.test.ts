@@ -4,6 +4,7 @@ import { POST as vercelWebhook } from '@/app/api/webhooks/vercel/route';
 import type { DatabaseHandle } from '@/db/client';
 import { type Project, webhookDeliveries } from '@/db/schema';
 import { PREVIEW_PROVISION_KIND } from '@/lib/operations/provision-job';
+import { GITHUB_TEAM_ROLES } from '@/lib/sync/github-team-roles';
 import { CRON_SYNCS } from '@/lib/sync/cron-syncs';
 import { runSync } from '@/lib/sync/run-sync';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
@@ -158,9 +159,13 @@ async function deliverAndSync() {
   };
   const runs = [];
   // Provisioning is an operation with tests of its own; the PR comment it writes would count as
-  // a change to the pull request on the next pass.
+  // a change to the pull request on the next pass. Team roles are people, not the board's data,
+  // and have tests of their own too.
   const liveData = CRON_SYNCS.filter(
-    (each) => LIVE_DATA_CRONS.includes(each.cronPath) && each.kind !== PREVIEW_PROVISION_KIND,
+    (each) =>
+      LIVE_DATA_CRONS.includes(each.cronPath) &&
+      each.kind !== PREVIEW_PROVISION_KIND &&
+      each.kind !== GITHUB_TEAM_ROLES,
   );
   for (const sync of liveData) {
     runs.push(await runSync(db(), sync.build({ providers: clients, project, env: {} })));

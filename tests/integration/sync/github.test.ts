@@ -13,6 +13,7 @@ import { GITHUB_PULL_REQUESTS, githubPullRequestsJob } from '@/lib/sync/github-p
 import { GITHUB_WORKFLOW_RUNS, githubWorkflowRunsJob } from '@/lib/sync/github-workflow-runs';
 import { runSync } from '@/lib/sync/run-sync';
 import { PREVIEW_PROVISION_KIND } from '@/lib/operations/provision-job';
+import { GITHUB_TEAM_ROLES } from '@/lib/sync/github-team-roles';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { createProject } from '@/tests/support/factories';
 import { createTestDatabase } from '@/tests/support/test-database';
@@ -319,10 +320,13 @@ describe('GET /api/cron/github', () => {
       expect(runs.map((run) => [run.kind, run.status])).toEqual([
         [GITHUB_PULL_REQUESTS, 'succeeded'],
         [GITHUB_WORKFLOW_RUNS, 'succeeded'],
+        // No GITHUB_TEAM_ROLES mapping: nothing to read, nothing to change.
+        [GITHUB_TEAM_ROLES, 'succeeded'],
         // Provisioning previews needs Neon and Vercel, which this deployment does not configure.
         [PREVIEW_PROVISION_KIND, 'failed'],
       ]);
-      expect(runs[2]!.errors.join(' ')).toMatch(/NEON_API_KEY/);
+      expect(runs[2]!.apiCalls).toBe(0);
+      expect(runs[3]!.errors.join(' ')).toMatch(/NEON_API_KEY/);
       expect(runs[0]!.itemsChanged).toBe(1);
       expect([...(await storedPulls()).values()].map((pr) => pr.headBranch)).toContain(
         'feature-cron',
