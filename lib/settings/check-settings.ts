@@ -5,6 +5,9 @@ import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
 import { githubConfigFromEnv } from '@/lib/providers/github/config';
 import { neonConfigFromEnv } from '@/lib/providers/neon/config';
 import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
+import { cleanupMaxDeletionsFromEnv } from '@/lib/operations/cleanup-settings';
+import { recoverySettingsFromEnv } from '@/lib/operations/recovery-settings';
+import { seedHookSecret } from '@/lib/operations/seed-hook';
 import { maxReportBytesFromEnv } from '@/lib/test-reports/report-limit';
 
 type Env = Record<string, string | undefined>;
@@ -47,7 +50,17 @@ const CHECKS: readonly SettingCheck[] = [
   apiUrl('NEON_API_URL'),
   { read: neonPlanFromEnv },
   { read: (env) => maxReportBytesFromEnv(env as NodeJS.ProcessEnv) },
+  { read: recoverySettingsFromEnv },
+  { read: cleanupMaxDeletionsFromEnv },
+  // Whether production needs the secret depends on a project having a hook, known only when a
+  // reseed runs; a secret that is set must be one the hook can trust.
+  { read: seedHookSecretOrThrow, when: (env) => isSet(env, 'SEED_HOOK_SECRET') },
 ];
+
+function seedHookSecretOrThrow(env: Env): void {
+  const { refusal } = seedHookSecret(env);
+  if (refusal) throw new Error(refusal.message);
+}
 
 /** What is wrong with the settings, one sentence per problem, each naming its variable. */
 export function settingProblems(env: Env): string[] {

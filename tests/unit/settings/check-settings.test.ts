@@ -43,6 +43,10 @@ describe('the settings check at start-up', () => {
       NEXTAUTH_URL: 'envboard.example.com',
       NEON_PLAN: 'enterprise',
       TEST_REPORT_MAX_BYTES: 'lots',
+      PROMOTION_REQUEST_TTL: 'a day',
+      RETENTION_DAYS: '0',
+      CLEANUP_MAX_DELETIONS: 'all',
+      SEED_HOOK_SECRET: 'short',
     };
     const problems = settingProblems(env);
     for (const variable of [
@@ -57,14 +61,18 @@ describe('the settings check at start-up', () => {
       'NEXTAUTH_URL',
       'NEON_PLAN',
       'TEST_REPORT_MAX_BYTES',
+      'PROMOTION_REQUEST_TTL',
+      'RETENTION_DAYS',
+      'CLEANUP_MAX_DELETIONS',
+      'SEED_HOOK_SECRET',
     ]) {
       expect(
         problems.filter((problem) => problem.includes(variable)),
         variable,
       ).toHaveLength(1);
     }
-    expect(problems).toHaveLength(11);
-    expect(() => assertValidSettings(env)).toThrow(/cannot start: 11 settings are wrong/);
+    expect(problems).toHaveLength(15);
+    expect(() => assertValidSettings(env)).toThrow(/cannot start: 15 settings are wrong/);
   });
 
   test('a provider is checked whole once its credential is set, and not before', () => {
