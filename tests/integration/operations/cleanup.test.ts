@@ -16,7 +16,7 @@ import {
   SETTINGS,
   syncPullRequests,
 } from './cleanup-support';
-import { createWorld, type World } from './world';
+import { createWorld, openPullRequest, type World } from './world';
 
 let world: World;
 beforeEach(async () => {
@@ -130,9 +130,17 @@ describe('cleanup', () => {
       name: 'Development',
       gitBranch: 'develop',
     });
-    // develop → main was proposed and closed; its preview row shares develop with development.
-    const release = await provisionedPreview(world, 'develop');
-    closeAtGitHub(world, release.pr.number);
+    // develop → main was proposed and closed. Provisioning refuses such a pull request today, but
+    // a preview row stored before that shares develop with development.
+    const release = await openPullRequest(world, 'develop');
+    await createEnvironment(world.db, world.project, {
+      kind: 'preview',
+      slug: `pr-${release.number}`,
+      name: `PR #${release.number}`,
+      gitBranch: 'develop',
+      pullRequestId: release.id,
+    });
+    closeAtGitHub(world, release.number);
     const develop = [previewBuild(world, 'develop'), previewBuild(world, 'develop')];
     const longLived = previewBuild(world, 'release-2026');
     await syncPullRequests(world);
