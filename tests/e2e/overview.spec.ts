@@ -17,21 +17,25 @@ test('shows what production and staging serve, from the database', async ({
   overview,
   request,
 }) => {
-  const [production] = await apiList<EnvironmentRow>(
-    request,
-    '/api/v1/environments?kind=production',
-  );
-  const [staging] = await apiList<EnvironmentRow>(request, '/api/v1/environments?kind=staging');
-  await overview.goto();
-  for (const [card, environment] of [
-    [overview.production, production],
-    [overview.staging, staging],
-  ] as const) {
-    const current = environment!.current!;
-    await expect(card).toContainText(current.commitSha.slice(0, 7));
-    await expect(card).toContainText(current.commitAuthor);
-    await expect(card.getByText('Checks')).toBeVisible();
-  }
+  // Other specs promote and roll back in parallel: the page and the API are compared as read at
+  // one moment, read again together if production moved between the two.
+  await expect(async () => {
+    const [production] = await apiList<EnvironmentRow>(
+      request,
+      '/api/v1/environments?kind=production',
+    );
+    const [staging] = await apiList<EnvironmentRow>(request, '/api/v1/environments?kind=staging');
+    await overview.goto();
+    for (const [card, environment] of [
+      [overview.production, production],
+      [overview.staging, staging],
+    ] as const) {
+      const current = environment!.current!;
+      await expect(card).toContainText(current.commitSha.slice(0, 7), { timeout: 5_000 });
+      await expect(card).toContainText(current.commitAuthor, { timeout: 5_000 });
+      await expect(card.getByText('Checks')).toBeVisible();
+    }
+  }).toPass({ timeout: 45_000 });
   await expect(overview.stagingAhead).toHaveText(
     /Staging is \d+ commits? ahead of production|In sync|never deployed to staging/,
   );
