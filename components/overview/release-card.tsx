@@ -5,6 +5,7 @@ import { DetailList } from '@/components/ui/detail-list';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ServingEnvironment } from '@/db/queries/overview';
+import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
 import { checksVerdict } from '@/lib/domain/overview';
 import { shortSha } from '@/lib/format';
 
@@ -101,7 +102,10 @@ export function ReleaseCard({
                   <span>
                     <RelativeTime date={current.createdAt} now={now} />
                     {current.source !== 'git' ? (
-                      <span className="text-muted"> · {current.source}</span>
+                      <span className="text-muted">
+                        {' '}
+                        · {DEPLOYMENT_SOURCE_LABELS[current.source]}
+                      </span>
                     ) : null}
                   </span>
                 ),
