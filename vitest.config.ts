@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -45,6 +46,10 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Vitest's default (cores − 1) runs one file at a time on a two-core runner, while much of an
+    // integration file's time is spent waiting on PostgreSQL in another process: two workers
+    // there took the suite from 986 s to 735 s.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       ...integration,
