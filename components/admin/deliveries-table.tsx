@@ -6,7 +6,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { DeliveryListItem } from '@/db/queries/webhook-deliveries';
+import type { DeliveryListItem } from '@/lib/domain/admin';
 import { eventLabel } from './event-label';
 import { ADMIN_TONES } from './tones';
 

@@ -2,12 +2,12 @@ import { Card } from '@/components/ui/card';
 import { DetailList } from '@/components/ui/detail-list';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { WebhookDelivery } from '@/db/schema';
+import type { DeliveryRecord } from '@/lib/domain/admin';
 import { eventLabel } from './event-label';
 import { ADMIN_TONES } from './tones';
 
 /** The body as stored: the parsed payload indented, or the raw text of one that never parsed. */
-export function deliveryBody(delivery: Pick<WebhookDelivery, 'payload' | 'rawBody'>): {
+export function deliveryBody(delivery: Pick<DeliveryRecord, 'payload' | 'rawBody'>): {
   label: string;
   text: string;
 } {
@@ -17,7 +17,7 @@ export function deliveryBody(delivery: Pick<WebhookDelivery, 'payload' | 'rawBod
   return { label: 'Raw body (not parsed)', text: delivery.rawBody ?? '' };
 }
 
-export function DeliveryDetail({ delivery, now }: { delivery: WebhookDelivery; now: Date }) {
+export function DeliveryDetail({ delivery, now }: { delivery: DeliveryRecord; now: Date }) {
   const body = deliveryBody(delivery);
   return (
     <div className="flex flex-col gap-4">

@@ -1,4 +1,4 @@
-import type { DeliveryListItem } from '@/db/queries/webhook-deliveries';
+import type { DeliveryListItem } from '@/lib/domain/admin';
 
 /** `pull_request.opened`, or the bare event when it has no action. */
 export const eventLabel = (row: Pick<DeliveryListItem, 'event' | 'action'>) =>

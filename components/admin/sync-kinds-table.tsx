@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { SyncRunSummary } from '@/db/queries/sync-status';
+import type { SyncRunSummary } from '@/lib/domain/admin';
 import type { SyncKindStatus } from '@/lib/domain/sync-health';
 import { count, duration } from '@/lib/format';
 import { SyncRunErrors } from './sync-run-errors';

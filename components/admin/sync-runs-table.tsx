@@ -5,7 +5,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { SyncRunSummary } from '@/db/queries/sync-status';
+import type { SyncRunSummary } from '@/lib/domain/admin';
 import { count, duration } from '@/lib/format';
 import { SyncRunErrors } from './sync-run-errors';
 import { ADMIN_TONES } from './tones';

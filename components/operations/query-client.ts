@@ -1,7 +1,7 @@
 import { isServer, QueryClient } from '@tanstack/react-query';
 
 /**
- * One query client per browser, a fresh one per server render (STYLE.md: one factory). Only what
+ * One query client per browser, a fresh one per server render (one factory, as TanStack Query's SSR guide advises: https://tanstack.com/query/latest/docs/framework/react/guides/advanced-ssr). Only what
  * changes while a page is open goes through it: operation progress.
  */
 function makeQueryClient(): QueryClient {

@@ -4,20 +4,8 @@ import type { Database } from '../client';
 import { type SyncRun, syncRuns } from '../schema';
 
 /** One sync run as the Sync status page shows it. */
-export interface SyncRunSummary {
-  id: number;
-  kind: string;
-  status: SyncRun['status'];
-  startedAt: Date;
-  finishedAt: Date | null;
-  /** Null while the run is still going. */
-  durationMs: number | null;
-  itemsSeen: number;
-  itemsChanged: number;
-  apiCalls: number;
-  errorCount: number;
-  errors: string[];
-}
+import type { SyncRunSummary } from '@/lib/domain/admin';
+export type { SyncRunSummary };
 
 function summarize(run: SyncRun): SyncRunSummary {
   return {

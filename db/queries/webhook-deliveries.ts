@@ -7,20 +7,8 @@ import { type WebhookDelivery, webhookDeliveries } from '../schema';
 import { afterCursor, descNullsLast, type PageRequest } from './keyset';
 
 /** One delivery as the deliveries list shows it: no payload, which can be large. */
-export type DeliveryListItem = Pick<
-  WebhookDelivery,
-  | 'id'
-  | 'provider'
-  | 'deliveryId'
-  | 'event'
-  | 'action'
-  | 'status'
-  | 'error'
-  | 'attempts'
-  | 'receivedAt'
-  | 'processedAt'
-  | 'nextAttemptAt'
->;
+import type { DeliveryListItem } from '@/lib/domain/admin';
+export type { DeliveryListItem };
 
 /** Newest first, keyset paged on (received_at, id), which webhook_deliveries_received_idx orders. */
 export async function listWebhookDeliveries(

@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { DELIVERY_STATUSES, SYNC_STATUSES, WEBHOOK_PROVIDERS } from '@/lib/domain/admin';
 import { DEPLOYMENT_SOURCES } from '@/lib/domain/deployments';
 
 export const environmentKind = pgEnum('environment_kind', [
@@ -48,15 +49,8 @@ export const operationState = pgEnum('operation_state', [
   'rejected',
 ]);
 export const approvalDecision = pgEnum('approval_decision', ['approved', 'rejected']);
-export const webhookProvider = pgEnum('webhook_provider', ['github', 'vercel']);
-export const deliveryStatus = pgEnum('delivery_status', [
-  'received',
-  'applied',
-  'ignored',
-  'failed',
-  'malformed',
-  'stale',
-]);
-export const syncStatus = pgEnum('sync_status', ['running', 'succeeded', 'failed']);
+export const webhookProvider = pgEnum('webhook_provider', WEBHOOK_PROVIDERS);
+export const deliveryStatus = pgEnum('delivery_status', DELIVERY_STATUSES);
+export const syncStatus = pgEnum('sync_status', SYNC_STATUSES);
 export const role = pgEnum('role', ['viewer', 'developer', 'release_manager', 'admin']);
 export const membershipSource = pgEnum('membership_source', ['manual', 'team']);

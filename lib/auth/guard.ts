@@ -43,7 +43,7 @@ export async function requireRole(
 }
 
 /**
- * A server action in STYLE.md's order: parse the input (FormData or a plain object) with
+ * A server action in one fixed order: parse the input (FormData or a plain object) with
  * `schema`, resolve the actor, check `minimum`, then run `work`. Never throws: refusals and
  * failures come back as `{ ok: false, error }`, unexpected errors as a generic internal_error
  * with the detail logged on the server only. `resolveActor` is the session's actor; tests pass

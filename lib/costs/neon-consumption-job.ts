@@ -9,7 +9,7 @@ import { BRANCH_METRICS, type NeonPlan, PROJECT_METRICS } from './neon-prices';
 import { writeCostWindow } from './write-costs';
 
 export const NEON_CONSUMPTION_KIND = 'neon.consumption';
-/** Neon keeps daily figures for at most 60 days per request (APIS.md B.6). */
+/** Neon keeps daily figures for at most 60 days per request (https://api-docs.neon.tech/reference/getconsumptionhistoryperproject). */
 const NEON_DAILY_MAX_DAYS = 60;
 
 export interface NeonConsumptionJobInput {

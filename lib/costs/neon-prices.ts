@@ -89,7 +89,7 @@ export const NEON_PRICING: Record<NeonMetric, MetricPricing> = {
 /** Every priced metric, asked of the per-project endpoint. */
 export const PROJECT_METRICS = Object.keys(NEON_PRICING) as NeonMetric[];
 
-/** The per-branch endpoint (beta) answers only these (APIS.md B.6). */
+/** The per-branch endpoint (beta) answers only these (https://api-docs.neon.tech/reference/getconsumptionhistoryperproject). */
 export const BRANCH_METRICS: NeonMetric[] = PROJECT_METRICS.filter(
   (metric) => metric !== 'extra_branches_month',
 );

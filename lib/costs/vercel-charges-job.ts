@@ -7,7 +7,7 @@ import { deploymentTag, vercelCostLines } from './vercel-lines';
 import { writeCostWindow } from './write-costs';
 
 export const VERCEL_CHARGES_KIND = 'vercel.charges';
-/** The billing charges endpoint answers at most a year per request (APIS.md A.7). */
+/** The billing charges endpoint answers at most a year per request (https://vercel.com/docs/rest-api/reference/endpoints/billing/list-focus-billing-charges). */
 const VERCEL_MAX_DAYS = 365;
 
 export interface VercelChargesJobInput {
