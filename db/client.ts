@@ -110,11 +110,11 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 const cache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
 
 /** The process-wide handle; cached on globalThis so hot reload does not open a second one. */
-export function getDatabase(): DatabaseHandle {
+export function getDatabaseHandle(): DatabaseHandle {
   cache.envboardDatabase ??= openDatabase(databaseConfigFromEnv());
   return cache.envboardDatabase;
 }
 
-export function getDb(): Database {
-  return getDatabase().db;
+export function getDatabase(): Database {
+  return getDatabaseHandle().db;
 }

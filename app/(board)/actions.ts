@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { guardedAction } from '@/lib/auth';
 import { approve, reject } from '@/lib/operations';
 import { idField, reasonField, revalidateOperationPages } from '@/lib/operations/action-inputs';
@@ -18,7 +18,9 @@ export const approvePromotionAction = guardedAction(
   decisionSchema,
   'release_manager',
   async (input, actor) => {
-    const progress = await launchOperation((clients) => approve(getDb(), clients, actor, input));
+    const progress = await launchOperation((clients) =>
+      approve(getDatabase(), clients, actor, input),
+    );
     revalidateOperationPages();
     return progress;
   },
@@ -28,7 +30,9 @@ export const rejectPromotionAction = guardedAction(
   decisionSchema,
   'release_manager',
   async (input, actor) => {
-    const progress = await launchOperation((clients) => reject(getDb(), clients, actor, input));
+    const progress = await launchOperation((clients) =>
+      reject(getDatabase(), clients, actor, input),
+    );
     revalidateOperationPages();
     return progress;
   },

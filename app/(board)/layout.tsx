@@ -4,7 +4,7 @@ import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
 import { BoardNav } from '@/components/shell/board-nav';
 import { ProjectLabel } from '@/components/shell/project-label';
 import { visibleNavItems } from '@/components/shell/visible-nav-items';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 
@@ -15,7 +15,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
   // proxy.ts already turned away requests without a session; this also needs a role.
   const actor = await requireRole('viewer');
   // Read once per request: the role check above has just read it.
-  const project = await getCurrentProject(getDb());
+  const project = await getCurrentProject(getDatabase());
   return (
     <>
       <a

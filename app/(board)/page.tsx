@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { NoProject } from '@/components/board/no-project';
 import { FiguresSkeleton, ListSkeleton, ReleaseSkeleton } from '@/components/overview/skeletons';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { ApprovalsWidget } from './_overview/approvals';
@@ -22,7 +22,7 @@ export const maxDuration = 300;
 
 export default async function OverviewPage() {
   await requireRole('viewer');
-  const project = await getCurrentProject(getDb());
+  const project = await getCurrentProject(getDatabase());
   if (!project) return <NoProject title="Overview" />;
   const props = { project, now: new Date() };
   return (

@@ -1,6 +1,6 @@
 import { DeploymentsTable } from '@/components/deployments/deployments-table';
 import type { DeploymentOperations } from '@/components/operations/deployment-operations';
-import { TestRunsTable } from '@/components/tests/test-runs-table';
+import { TestRunsTable } from '@/components/test-results/test-runs-table';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';

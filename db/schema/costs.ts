@@ -1,6 +1,6 @@
 import { date, index, integer, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
-import { environments, pullRequests } from './delivery';
+import { environments, pullRequests } from './environments';
 import { costProvider } from './enums';
 import { projects } from './projects';
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { timestamps, tz } from './columns';
-import { environments } from './delivery';
+import { environments } from './environments';
 import { approvalDecision, operationKind, operationState } from './enums';
 import { projects } from './projects';
 

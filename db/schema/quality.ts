@@ -10,7 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { timestamps, tz } from './columns';
-import { deployments, environments, pullRequests } from './delivery';
+import { deployments, environments, pullRequests } from './environments';
 import { ciConclusion, ciRunStatus, testCaseStatus, testRunStatus, testSuite } from './enums';
 import { projects } from './projects';
 

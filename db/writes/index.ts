@@ -1,5 +1,5 @@
 export * from './projects';
-export * from './delivery';
+export * from './environments';
 export * from './quality';
 export * from './costs';
 export * from './memberships';

@@ -3,7 +3,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { type AuthConfig, authConfigFromEnv, demoSignInAllowed } from './config';
 import { admitGitHubUser } from './github-sign-in';
@@ -29,7 +29,7 @@ function demoProvider() {
       if (!demoSignInAllowed(process.env)) return null;
       const parsed = demoCredentials.safeParse(credentials);
       if (!parsed.success) return null;
-      const db = getDb();
+      const db = getDatabase();
       const project = await getCurrentProject(db);
       const members = project ? await findMembersByLogin(db, project.id, parsed.data.login) : [];
       const [member] = members;
@@ -80,7 +80,7 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
         if (account?.provider !== 'github') return true;
         const accessToken = account.access_token ?? '';
         return admitGitHubUser(
-          getDb(),
+          getDatabase(),
           {
             githubId: user.githubId,
             login: user.login,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { readCurrentProject, shareCurrentProject } from '@/db/queries/project';
 import { type Actor, actorOf, type Caller, loadCaller, loadSessionView } from './actor';
 import { sessionGitHubId } from './session-token';
@@ -9,7 +9,7 @@ import { sessionGitHubId } from './session-token';
 /** The caller behind a route handler's request, or null when not signed in. */
 export async function getRequestCaller(request: Request): Promise<Caller | null> {
   const githubId = await sessionGitHubId(request);
-  return githubId === null ? null : loadCaller(getDb(), githubId);
+  return githubId === null ? null : loadCaller(getDatabase(), githubId);
 }
 
 /** The actor behind a route handler's request: null when not signed in or without a role. */
@@ -24,7 +24,7 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
 export const getCaller = cache((): Promise<Caller | null> => {
   const view = readSessionView();
   // The same round trip read the project: the page's getCurrentProject need not read it again.
-  const project = view.then((found) => (found ? found.project : readCurrentProject(getDb())));
+  const project = view.then((found) => (found ? found.project : readCurrentProject(getDatabase())));
   // A failed read is reported by whoever awaits it, not as an unhandled rejection here.
   project.catch(() => {});
   shareCurrentProject(project);
@@ -38,5 +38,5 @@ export async function getActor(): Promise<Actor | null> {
 
 async function readSessionView() {
   const githubId = await sessionGitHubId({ cookies: await cookies(), headers: await headers() });
-  return githubId === null ? null : loadSessionView(getDb(), githubId);
+  return githubId === null ? null : loadSessionView(getDatabase(), githubId);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { createGitHubClient } from './github/client';
 import { githubConfigFromEnv } from './github/config';
 import { DatabaseEtagCache } from './github/database-etag-cache';
@@ -25,7 +25,7 @@ export const providers: ProviderClients = {
   get github() {
     return (clients.github ??= createGitHubClient({
       ...githubConfigFromEnv(process.env),
-      etagCache: new DatabaseEtagCache(getDb()),
+      etagCache: new DatabaseEtagCache(getDatabase()),
     }));
   },
   get vercel() {

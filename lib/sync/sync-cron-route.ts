@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { cronRoute } from '@/lib/http/cron-route';
 import { requireProject } from '@/lib/http/project';
 import { providers } from '@/lib/providers/from-env';
@@ -14,7 +14,7 @@ import { attemptSync } from './run-sync';
  */
 export function syncCronRoute(cronPath: string): (request: Request) => Promise<Response> {
   return cronRoute(async () => {
-    const db = getDb();
+    const db = getDatabase();
     const project = await requireProject(db);
     const runs = [];
     const refused = [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { errorResponse, HttpError, jsonResponse } from '@/lib/http/responses';
 import { ingestTestReport } from './ingest';
 import { bearerToken, findProjectByIngestToken } from './ingest-token';
@@ -38,7 +38,7 @@ export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
           'Send JUnit XML as application/xml (or text/xml), or a Playwright JSON report as application/json.',
         );
       }
-      const db = getDb();
+      const db = getDatabase();
       const project = await findProjectByIngestToken(
         db,
         bearerToken(request.headers.get('authorization')),

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { DemoSignIn } from '@/components/auth/demo-sign-in';
 import { GitHubSignIn } from '@/components/auth/github-sign-in';
 import { SignInFrame } from '@/components/auth/sign-in-frame';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getActor } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/auth/paths';
 import { requestOrigin } from '@/lib/auth/request-origin';
@@ -20,7 +20,7 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackPath = safeCallbackPath(params.callbackUrl, await requestOrigin());
   if (await getActor()) redirect(callbackPath);
-  const choices = await signInChoices(getDb());
+  const choices = await signInChoices(getDatabase());
   const error = signInErrorMessage(typeof params.error === 'string' ? params.error : undefined);
 
   return (

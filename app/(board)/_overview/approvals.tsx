@@ -1,5 +1,5 @@
 import { PendingApprovals } from '@/components/operations/pending-approvals';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import type { Project } from '@/db/schema';
 import { hasRole, requireRole } from '@/lib/auth';
 import { pendingApprovals } from '@/lib/operations/board';
@@ -8,7 +8,7 @@ import { approvePromotionAction, rejectPromotionAction } from '../actions';
 /** Promotions waiting for a second release manager; they decide here. */
 export async function ApprovalsWidget({ project, now }: { project: Project; now: Date }) {
   const actor = await requireRole('viewer');
-  const approvals = await pendingApprovals(getDb(), project.id, actor.userId);
+  const approvals = await pendingApprovals(getDatabase(), project.id, actor.userId);
   return (
     <PendingApprovals
       approvals={approvals}

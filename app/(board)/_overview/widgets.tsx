@@ -4,7 +4,7 @@ import { PreviewHealth } from '@/components/overview/preview-health';
 import { ReleaseCard, StagingAhead } from '@/components/overview/release-card';
 import { TestHealth } from '@/components/overview/test-health';
 import { UptimeGlance } from '@/components/overview/uptime-glance';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCostOverview } from '@/db/queries/costs';
 import { getReleaseComparison } from '@/db/queries/overview';
 import { listPreviews } from '@/db/queries/previews';
@@ -26,7 +26,10 @@ const PREVIEW_HEALTH_LIMIT = 100;
 const FLAKY_WINDOW_DAYS = 14;
 
 export async function ReleaseWidget({ project, now }: WidgetProps) {
-  const { production, staging, stagingAhead } = await getReleaseComparison(getDb(), project.id);
+  const { production, staging, stagingAhead } = await getReleaseComparison(
+    getDatabase(),
+    project.id,
+  );
   const shown = [production, staging].flatMap((environment) =>
     environment ? [environment.id] : [],
   );
@@ -47,7 +50,7 @@ export async function ReleaseWidget({ project, now }: WidgetProps) {
 
 export async function PreviewsWidget({ project, now }: WidgetProps) {
   const page = await listPreviews(
-    getDb(),
+    getDatabase(),
     project.id,
     { tab: 'open' },
     { limit: PREVIEW_HEALTH_LIMIT },
@@ -65,7 +68,7 @@ export async function PreviewsWidget({ project, now }: WidgetProps) {
 }
 
 export async function TestsWidget({ project, now }: WidgetProps) {
-  const db = getDb();
+  const db = getDatabase();
   const [failing, flaky] = await Promise.all([
     listFailingTests(db, project.id, { limit: 5 }),
     listFlakyTests(db, project.id, { now, days: FLAKY_WINDOW_DAYS, limit: 5 }),
@@ -81,7 +84,7 @@ export async function TestsWidget({ project, now }: WidgetProps) {
 }
 
 export async function CostWidget({ project, now }: WidgetProps) {
-  const overview = await getCostOverview(getDb(), project.id, {
+  const overview = await getCostOverview(getDatabase(), project.id, {
     now,
     budgetUsd: project.monthlyBudgetUsd,
   });
@@ -89,6 +92,6 @@ export async function CostWidget({ project, now }: WidgetProps) {
 }
 
 export async function UptimeWidget({ project, now }: WidgetProps) {
-  const rows = await getUptimeByEnvironment(getDb(), project.id, { now });
+  const rows = await getUptimeByEnvironment(getDatabase(), project.id, { now });
   return <UptimeGlance rows={rows} />;
 }

@@ -4,7 +4,7 @@ import { AuditTable } from '@/components/audit/audit-table';
 import { NoProject } from '@/components/board/no-project';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listOperations } from '@/db/queries/audit';
 import { listEnvironmentOptions, listProjectMembers } from '@/db/queries/filter-options';
 import { getCurrentProject } from '@/db/queries/project';
@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export default async function AuditPage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
   const searchParams = await props.searchParams;
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Audit" />;
   const { cursor, limit, ...filters } = parseSearchParams(auditQuerySchema, searchParams);

@@ -7,7 +7,7 @@ import type {
   DeleteOrphansResult,
   DeleteOrphansState,
 } from '@/components/admin/delete-orphans-button';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { cleanup } from '@/lib/operations';
@@ -34,7 +34,7 @@ const deleteListed = guardedAction(
   deleteInput,
   'admin',
   async ({ keys }, actor): Promise<DeleteOrphansResult> => {
-    const db = getDb();
+    const db = getDatabase();
     const project = await getCurrentProject(db);
     if (!project) throw new ActionFailure('no_project', 'There is no project to clean up yet.');
     let settings;

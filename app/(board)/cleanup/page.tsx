@@ -3,7 +3,7 @@ import { ActionNotice } from '@/components/admin/action-notice';
 import { CleanupCandidatesTable } from '@/components/admin/cleanup-candidates-table';
 import { DeleteOrphansButton } from '@/components/admin/delete-orphans-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { planCleanup } from '@/lib/operations/cleanup-plan';
@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
 /** Cleanup's dry run for admins: the same plan the nightly sweep computes, and a way to run it. */
 export default async function CleanupPage() {
   await requireRole('admin');
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   let view;
   try {

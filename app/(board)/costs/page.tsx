@@ -5,7 +5,7 @@ import { CostBreakdowns } from '@/components/costs/cost-breakdowns';
 import { CostSummary } from '@/components/costs/cost-summary';
 import { MonthPicker } from '@/components/costs/month-picker';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCostOverview, listCostMonths } from '@/db/queries/costs';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
@@ -24,7 +24,7 @@ const schema = z.object({
 export default async function CostsPage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
   const { month } = parseSearchParams(schema, await props.searchParams);
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Costs" />;
   const now = new Date();

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import type { ReplayResult, ReplayState } from '@/components/admin/replay-button';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { replayInputSchema } from '@/lib/filters/webhook-deliveries';
 import { DeliveryNotFoundError, replayDelivery } from '@/lib/ingest/retry';
@@ -13,7 +13,7 @@ const replay = guardedAction(
   async ({ id }, actor): Promise<ReplayResult> => {
     let outcome;
     try {
-      outcome = await replayDelivery(getDb(), id, new Date(), actor.projectId);
+      outcome = await replayDelivery(getDatabase(), id, new Date(), actor.projectId);
     } catch (error) {
       if (error instanceof DeliveryNotFoundError)
         throw new ActionFailure('not_found', error.message);

@@ -4,7 +4,7 @@ import { DeliveryFilters } from '@/components/admin/delivery-filters';
 import { DeliveryProblems } from '@/components/admin/delivery-problems';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import {
   countProblemDeliveries,
   listDeliveryEvents,
@@ -20,7 +20,7 @@ export const dynamic = 'force-dynamic';
 export default async function DeliveriesPage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('admin');
   const searchParams = await props.searchParams;
-  const db = getDb();
+  const db = getDatabase();
   const { cursor, limit, ...filters } = parseSearchParams(deliveriesQuerySchema, searchParams);
   const [page, problems, events] = await Promise.all([
     listWebhookDeliveries(db, filters, { cursor, limit }),

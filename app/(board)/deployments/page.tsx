@@ -4,7 +4,7 @@ import { DeploymentFilters } from '@/components/deployments/deployment-filters';
 import { DeploymentsTable } from '@/components/deployments/deployments-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listDeployments } from '@/db/queries/deployments';
 import { listDeploymentAuthors, listEnvironmentOptions } from '@/db/queries/filter-options';
 import { getCurrentProject } from '@/db/queries/project';
@@ -22,7 +22,7 @@ export const maxDuration = 300;
 export default async function DeploymentsPage(props: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Deployments" />;
   const { cursor, limit, ...filters } = parseSearchParams(deploymentsQuerySchema, searchParams);

@@ -5,7 +5,7 @@ import { EnvironmentsTable } from '@/components/environments/environments-table'
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listEnvironments } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export default async function EnvironmentsPage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
   const searchParams = await props.searchParams;
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Environments" />;
   const { cursor, limit, ...filters } = parseSearchParams(environmentsQuerySchema, searchParams);

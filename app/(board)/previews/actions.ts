@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { guardedAction } from '@/lib/auth';
 import { remove, reseed } from '@/lib/operations';
 import {
@@ -21,7 +21,7 @@ export const reseedPreviewAction = guardedAction(
   'developer',
   async (input, actor) => {
     const progress = await launchOperation((clients) =>
-      reseed(getDb(), clients, actor, {
+      reseed(getDatabase(), clients, actor, {
         environmentId: input.environmentId,
         idempotencyKey: operationKey('reseed', actor, input.requestKey),
       }),
@@ -36,7 +36,7 @@ export const deletePreviewAction = guardedAction(
   'developer',
   async (input, actor) => {
     const progress = await launchOperation((clients) =>
-      remove(getDb(), clients, actor, {
+      remove(getDatabase(), clients, actor, {
         environmentId: input.environmentId,
         idempotencyKey: operationKey('delete', actor, input.requestKey),
       }),

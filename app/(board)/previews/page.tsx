@@ -6,7 +6,7 @@ import { PreviewsTable } from '@/components/previews/previews-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { countPreviewTabs, listPreviewAuthors, listPreviews } from '@/db/queries/previews';
 import { getCurrentProject } from '@/db/queries/project';
 import { hasRole, requireRole } from '@/lib/auth';
@@ -23,7 +23,7 @@ export const maxDuration = 300;
 export default async function PreviewsPage(props: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Previews" />;
   const { cursor, limit, ...filters } = parseSearchParams(previewsQuerySchema, searchParams);

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { RunNowResult, RunNowState } from '@/components/admin/run-now-button';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { providers } from '@/lib/providers/from-env';
@@ -13,7 +13,7 @@ import { attemptSync, describeSyncError } from '@/lib/sync/run-sync';
 const runNowInput = z.object({ kind: z.enum(SYNC_KINDS as [string, ...string[]]) });
 
 const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<RunNowResult> => {
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) throw new ActionFailure('no_project', 'There is no project to sync yet.');
   let job;

@@ -3,7 +3,7 @@ import { RunNowButton } from '@/components/admin/run-now-button';
 import { SyncKindsTable } from '@/components/admin/sync-kinds-table';
 import { SyncRunsTable } from '@/components/admin/sync-runs-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { lastSuccessPerKind, latestSyncRunPerKind, recentSyncRuns } from '@/db/queries/sync-status';
 import { hasRole, requireRole } from '@/lib/auth';
 import { syncKindStatuses } from '@/lib/domain/sync-health';
@@ -17,7 +17,7 @@ export const maxDuration = 300;
 
 export default async function SyncStatusPage() {
   const actor = await requireRole('release_manager');
-  const db = getDb();
+  const db = getDatabase();
   const [latest, lastSuccess, recent] = await Promise.all([
     latestSyncRunPerKind(db),
     lastSuccessPerKind(db),

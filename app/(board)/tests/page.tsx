@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NoProject } from '@/components/board/no-project';
-import { FailingTests } from '@/components/tests/failing-tests';
-import { SuiteSummaries } from '@/components/tests/suite-summaries';
-import { TestRunFilters } from '@/components/tests/test-run-filters';
-import { TestRunsTable } from '@/components/tests/test-runs-table';
+import { FailingTests } from '@/components/test-results/failing-tests';
+import { SuiteSummaries } from '@/components/test-results/suite-summaries';
+import { TestRunFilters } from '@/components/test-results/test-run-filters';
+import { TestRunsTable } from '@/components/test-results/test-runs-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { listFailingTests, listSuiteSummaries, listTestRuns } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
@@ -22,7 +22,7 @@ const WINDOW_DAYS = 30;
 export default async function TestsPage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
   const searchParams = await props.searchParams;
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Tests" />;
   const { cursor, limit, ...filters } = parseSearchParams(testRunsQuerySchema, searchParams);

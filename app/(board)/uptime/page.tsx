@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { IncidentsSection } from '@/components/uptime/incidents-section';
 import { UptimeTable } from '@/components/uptime/uptime-table';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
 import { requireRole } from '@/lib/auth';
@@ -20,7 +20,7 @@ const schema = z.object({ days: z.enum(['7', '30']).default('30') });
 export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
   const { days } = parseSearchParams(schema, await props.searchParams);
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Uptime" />;
   const now = new Date();

@@ -6,7 +6,7 @@ import { DeliveryDetail } from '@/components/admin/delivery-detail';
 import { eventLabel } from '@/components/admin/event-label';
 import { ReplayButton } from '@/components/admin/replay-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getWebhookDelivery } from '@/db/queries/webhook-deliveries';
 import { requireRole } from '@/lib/auth';
 import { replayDeliveryAction } from '../actions';
@@ -22,7 +22,7 @@ export default async function DeliveryPage(props: { params: Promise<{ id: string
   await requireRole('admin');
   const id = idSchema.safeParse((await props.params).id);
   if (!id.success) notFound();
-  const delivery = await getWebhookDelivery(getDb(), id.data);
+  const delivery = await getWebhookDelivery(getDatabase(), id.data);
   if (!delivery) notFound();
   return (
     <>

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { guardedAction } from '@/lib/auth';
 import { requestPromotion, rollback } from '@/lib/operations';
 import {
@@ -31,7 +31,7 @@ export const requestPromotionAction = guardedAction(
   'release_manager',
   async (input, actor) => {
     const progress = await launchOperation((clients) =>
-      requestPromotion(getDb(), clients, actor, {
+      requestPromotion(getDatabase(), clients, actor, {
         deploymentId: input.deploymentId,
         reason: input.reason,
         idempotencyKey: operationKey('promote', actor, input.requestKey),
@@ -54,7 +54,7 @@ export const rollbackAction = guardedAction(
   'release_manager',
   async (input, actor) => {
     const progress = await launchOperation((clients) =>
-      rollback(getDb(), clients, actor, {
+      rollback(getDatabase(), clients, actor, {
         targetDeploymentId: input.targetDeploymentId,
         reason: input.reason,
         restoreDatabase: input.restoreDatabase,

@@ -10,7 +10,7 @@ import {
   NowServing,
   UptimePanel,
 } from '@/components/environments/environment-panels';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getEnvironmentPage } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
@@ -31,7 +31,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function EnvironmentPage(props: Props) {
   const actor = await requireRole('viewer');
   const [{ slug }, searchParams] = await Promise.all([props.params, props.searchParams]);
-  const db = getDb();
+  const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Environment" />;
   const page = parseSearchParams(environmentDetailQuerySchema, searchParams);

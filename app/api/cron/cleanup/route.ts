@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { cronRoute } from '@/lib/http/cron-route';
 import { cleanupJob } from '@/lib/operations/cleanup-job';
 import { providers } from '@/lib/providers/from-env';
@@ -16,6 +16,6 @@ export const maxDuration = 300;
  */
 export const GET = cronRoute(async () => {
   const job = cleanupJob(providers, () => cleanupSettings(process.env));
-  const attempt = await attemptSync(getDb(), job);
+  const attempt = await attemptSync(getDatabase(), job);
   return attempt.ok ? { run: attempt.run } : { refused: attempt.message };
 });

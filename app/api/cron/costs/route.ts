@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { cronRoute } from '@/lib/http/cron-route';
 import { requireProject } from '@/lib/http/project';
 import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
@@ -11,7 +11,7 @@ export const maxDuration = 300;
 
 /** GET /api/cron/costs (Vercel Cron): Neon consumption and Vercel charges into cost_samples. */
 export const GET = cronRoute(async () => {
-  const db = getDb();
+  const db = getDatabase();
   const project = await requireProject(db);
   return runCostSyncs(db, {
     project,

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { webhookRetryJob } from '@/lib/ingest/retry';
 import { cronRoute } from '@/lib/http/cron-route';
 import { attemptSync } from '@/lib/sync/run-sync';
@@ -13,6 +13,6 @@ export const maxDuration = 300;
  * answers the run, or `refused` while another run of the kind is still going.
  */
 export const GET = cronRoute(async () => {
-  const attempt = await attemptSync(getDb(), webhookRetryJob());
+  const attempt = await attemptSync(getDatabase(), webhookRetryJob());
   return attempt.ok ? attempt.run : { refused: attempt.message };
 });

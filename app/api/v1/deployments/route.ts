@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listDeployments } from '@/db/queries/deployments';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
 import { jsonRoute } from '@/lib/http/json-route';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/deployments?environment&target&state&branch&author&sort&cursor&limit */
 export const GET = jsonRoute(deploymentsQuerySchema, async ({ query }) => {
-  const db = getDb();
+  const db = getDatabase();
   const project = await requireProject(db);
   const { cursor, limit, ...filters } = query;
   const page = await listDeployments(db, project.id, filters, { cursor, limit });

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listEnvironments } from '@/db/queries/environments';
 import { environmentsQuerySchema } from '@/lib/filters/environments';
 import { jsonRoute } from '@/lib/http/json-route';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/environments?kind&deleted&cursor&limit */
 export const GET = jsonRoute(environmentsQuerySchema, async ({ query }) => {
-  const db = getDb();
+  const db = getDatabase();
   const project = await requireProject(db);
   const { cursor, limit, ...filters } = query;
   const page = await listEnvironments(db, project.id, filters, { cursor, limit });

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listFollowedOperations } from '@/db/queries/followed-operations';
 import { followedOperationsQuerySchema } from '@/lib/filters/operations';
 import { jsonRoute } from '@/lib/http/json-route';
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = jsonRoute(followedOperationsQuerySchema, async ({ query, actor }) => {
   const rows = await listFollowedOperations(
-    getDb(),
+    getDatabase(),
     actor.projectId,
     query.environment,
     query.since ?? new Date(),

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listPreviews } from '@/db/queries/previews';
 import { previewsQuerySchema } from '@/lib/filters/previews';
 import { jsonRoute } from '@/lib/http/json-route';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/previews?tab&author&state&cursor&limit */
 export const GET = jsonRoute(previewsQuerySchema, async ({ query }) => {
-  const db = getDb();
+  const db = getDatabase();
   const project = await requireProject(db);
   const { cursor, limit, ...filters } = query;
   const page = await listPreviews(db, project.id, filters, { cursor, limit });

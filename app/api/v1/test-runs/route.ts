@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listTestRuns } from '@/db/queries/tests';
 import { testRunsQuerySchema } from '@/lib/filters/test-runs';
 import { jsonRoute } from '@/lib/http/json-route';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/test-runs?suite&status&branch&cursor&limit */
 export const GET = jsonRoute(testRunsQuerySchema, async ({ query }) => {
-  const db = getDb();
+  const db = getDatabase();
   const project = await requireProject(db);
   const { cursor, limit, ...filters } = query;
   const page = await listTestRuns(db, project.id, filters, { cursor, limit });

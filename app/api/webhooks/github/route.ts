@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { github } from '@/lib/ingest/providers';
 import { receiveWebhook } from '@/lib/ingest/receive';
 import { provisionAfterPullRequestWebhook } from '@/lib/operations/provision-after-webhook';
@@ -10,7 +10,7 @@ export const maxDuration = 300;
 
 /** POST /api/webhooks/github — signed with GITHUB_WEBHOOK_SECRET (X-Hub-Signature-256). */
 export async function POST(request: Request): Promise<Response> {
-  const db = getDb();
+  const db = getDatabase();
   const response = await receiveWebhook(request, github, db, {
     secret: process.env.GITHUB_WEBHOOK_SECRET,
   });

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { vercel } from '@/lib/ingest/providers';
 import { receiveWebhook } from '@/lib/ingest/receive';
 
@@ -7,5 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST /api/webhooks/vercel — signed with VERCEL_WEBHOOK_SECRET (x-vercel-signature). */
 export function POST(request: Request): Promise<Response> {
-  return receiveWebhook(request, vercel, getDb(), { secret: process.env.VERCEL_WEBHOOK_SECRET });
+  return receiveWebhook(request, vercel, getDatabase(), {
+    secret: process.env.VERCEL_WEBHOOK_SECRET,
+  });
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TestCaseList } from '@/components/tests/test-case-list';
-import { TestRunSummary } from '@/components/tests/test-run-summary';
-import { SUITE_LABEL } from '@/components/tests/suite-label';
+import { TestCaseList } from '@/components/test-results/test-case-list';
+import { TestRunSummary } from '@/components/test-results/test-run-summary';
+import { SUITE_LABEL } from '@/components/test-results/suite-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getTestRun } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
@@ -24,7 +24,7 @@ export default async function TestRunPage(props: Props) {
   await requireRole('viewer');
   const id = Number((await props.params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const db = getDb();
+  const db = getDatabase();
   const [project, run] = await Promise.all([getCurrentProject(db), getTestRun(db, id)]);
   if (!run || run.projectId !== project?.id) notFound();
   const failed = run.cases.filter((testCase) => testCase.status === 'failed');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { getOperation } from '@/db/queries/operations';
 import { errorResponse, HttpError, jsonRoute } from '@/lib/http/json-route';
 import { toProgress } from '@/lib/operations/progress';
@@ -19,7 +19,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     return errorResponse(400, 'invalid_id', 'The operation id must be a positive whole number.');
   }
   return jsonRoute(z.object({}), async ({ actor }) => {
-    const operation = await getOperation(getDb(), id.data);
+    const operation = await getOperation(getDatabase(), id.data);
     if (!operation || operation.projectId !== actor.projectId) {
       throw new HttpError(404, 'not_found', `Operation #${id.data} does not exist.`);
     }
