@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Project, projects, type SyncRun } from '@/db/schema';
 import { markMigrationsValidated } from '@/db/writes';
-import type { DemoHistory } from '@/db/seed';
+import type { DemoHistory } from '@/lib/demo';
 import {
   pointEnvironmentsAtDeployments,
   writeCiRuns,

@@ -1,5 +1,5 @@
-import { DEFAULT_SEED } from '@/db/seed';
-import { floorToCheckInterval } from '@/db/seed/clock';
+import { DEFAULT_SEED } from '@/lib/demo';
+import { floorToCheckInterval } from '@/lib/demo/clock';
 import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
 import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
 import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';

@@ -1,13 +1,21 @@
+import { type DemoHistory, demoHistory } from '@/lib/demo';
 import type { Database } from '../client';
-import { floorToCheckInterval } from './clock';
-import { generateDemoHistory } from './history';
-import type { DemoHistory, SeedSummary } from './types';
 import { writeDemoHistory } from './write';
 
-export { generateDemoHistory } from './history';
-export type { DemoHistory, SeedSummary } from './types';
-
-export const DEFAULT_SEED = 20_250_601;
+export interface SeedSummary {
+  projects: number;
+  users: number;
+  memberships: number;
+  pullRequests: number;
+  dbBranches: number;
+  environments: number;
+  deployments: number;
+  ciRuns: number;
+  testRuns: number;
+  testCases: number;
+  costSamples: number;
+  uptimeChecks: number;
+}
 
 /**
  * Fills the database with a deterministic 90-day demo history ending at `now` (floored to the
@@ -18,8 +26,7 @@ export async function seedDemo(
   db: Database,
   options: { now?: Date; seed?: number } = {},
 ): Promise<SeedSummary> {
-  const now = floorToCheckInterval(options.now ?? new Date());
-  const history = generateDemoHistory({ now, seed: options.seed ?? DEFAULT_SEED });
+  const history = demoHistory(options);
   // One transaction: a seed that fails half-way leaves no project behind, so the next start
   // sees an empty database and seeds again.
   await db.transaction((tx) => writeDemoHistory(tx as unknown as Database, history));

@@ -1,5 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type {
+  CiRunRow,
+  CostSampleRow,
+  DbBranchRow,
+  DemoHistory,
+  DeploymentRow,
+  EnvironmentRow,
+  PullRequestRow,
+  TestRunRow,
+  UptimeCheckRow,
+} from '@/lib/demo';
 import type { Database } from '../client';
 import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
 import {
@@ -19,17 +30,6 @@ import {
   upsertPullRequest,
   upsertUser,
 } from '../writes';
-import type {
-  CiRunRow,
-  CostSampleRow,
-  DbBranchRow,
-  DemoHistory,
-  DeploymentRow,
-  EnvironmentRow,
-  PullRequestRow,
-  TestRunRow,
-  UptimeCheckRow,
-} from './types';
 
 /**
  * Writes the history through the same write functions live ingest uses. Rows refer to each other

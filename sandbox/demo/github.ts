@@ -1,5 +1,4 @@
-import type { DemoHistory } from '@/db/seed';
-import type { CiRunRow } from '@/db/seed/types';
+import type { CiRunRow, DemoHistory } from '@/lib/demo';
 import type { People } from '../github/people';
 import type { Commit, JobState, PullState, RepoState, RunState } from '../github/state';
 
@@ -41,15 +40,15 @@ export function fillGitHubRepo(repo: RepoState, history: DemoHistory): void {
       number: pr.number,
       title: pr.title,
       state: pr.state === 'open' ? 'open' : 'closed',
-      draft: pr.draft ?? false,
+      draft: pr.draft,
       mergedAt: pr.mergedAt ?? null,
       mergeCommitSha: pr.mergedAt ? (mergeCommits.get(pr.number) ?? null) : null,
       author: pr.author,
       headRef: pr.headBranch,
       headSha: pr.headSha,
-      baseRef: pr.baseBranch ?? 'main',
+      baseRef: pr.baseBranch,
       createdAt: pr.openedAt,
-      updatedAt: pr.providerUpdatedAt ?? pr.openedAt,
+      updatedAt: pr.providerUpdatedAt,
       closedAt: pr.closedAt ?? null,
     };
     repo.pulls.set(pull.number, pull);
@@ -61,7 +60,7 @@ export function fillGitHubRepo(repo: RepoState, history: DemoHistory): void {
   repo.jobs.clear();
   const suitesOfRun = reportedSuites(history);
   [...history.ciRuns]
-    .sort((a, b) => a.providerCreatedAt!.getTime() - b.providerCreatedAt!.getTime())
+    .sort((a, b) => a.providerCreatedAt.getTime() - b.providerCreatedAt.getTime())
     .forEach((ci, index) => {
       const run = runState(ci, index + 1);
       repo.runs.set(run.id, run);
@@ -94,18 +93,18 @@ interface DemoPush {
 
 /** Vercel builds every push once, so the git deployments list the pushes, oldest first. */
 function pushesOf(history: DemoHistory): DemoPush[] {
-  const ciCreated = new Map(history.ciRuns.map((run) => [run.headSha, run.providerCreatedAt!]));
+  const ciCreated = new Map(history.ciRuns.map((run) => [run.headSha, run.providerCreatedAt]));
   return history.deployments
     .filter((row) => row.source === 'git')
     .map((row) => ({
-      branch: row.gitBranch!,
-      sha: row.commitSha!,
-      message: row.commitMessage ?? '',
+      branch: row.gitBranch,
+      sha: row.commitSha,
+      message: row.commitMessage,
       // The commit precedes both its build and its CI run.
       at: new Date(
         Math.min(
           row.providerCreatedAt.getTime(),
-          ciCreated.get(row.commitSha!)?.getTime() ?? Infinity,
+          ciCreated.get(row.commitSha)?.getTime() ?? Infinity,
         ),
       ),
       pullRequestNumber: row.pullRequestNumber,
@@ -129,8 +128,8 @@ function mergeCommitsByNumber(history: DemoHistory): Map<number, string> {
   const merges = new Map<number, string>();
   for (const row of history.deployments) {
     if (row.source !== 'git' || row.gitBranch !== 'main') continue;
-    const number = /\(#(\d+)\)$/.exec(row.commitMessage ?? '')?.[1];
-    if (number) merges.set(Number(number), row.commitSha!);
+    const number = /\(#(\d+)\)$/.exec(row.commitMessage)?.[1];
+    if (number) merges.set(Number(number), row.commitSha);
   }
   return merges;
 }
@@ -142,15 +141,15 @@ function runState(ci: CiRunRow, runNumber: number): RunState {
     // GitHub's workflow id is stable per workflow file; derived from the name as the emulator does.
     workflowId: 7000 + [...ci.workflowName].reduce((sum, char) => sum + char.charCodeAt(0), 0),
     headSha: ci.headSha,
-    headBranch: ci.headBranch ?? '',
-    event: ci.event ?? 'push',
-    status: (ci.status ?? 'completed') as RunState['status'],
-    conclusion: ci.conclusion ?? null,
+    headBranch: ci.headBranch,
+    event: ci.event,
+    status: ci.status,
+    conclusion: ci.conclusion,
     runNumber,
     pullRequestNumbers: ci.pullRequestNumber === undefined ? [] : [ci.pullRequestNumber],
-    createdAt: ci.providerCreatedAt!,
-    updatedAt: ci.providerUpdatedAt ?? ci.completedAt ?? ci.providerCreatedAt!,
-    runStartedAt: ci.startedAt ?? null,
+    createdAt: ci.providerCreatedAt,
+    updatedAt: ci.providerUpdatedAt,
+    runStartedAt: ci.startedAt,
   };
 }
 
@@ -161,10 +160,9 @@ function reportedSuites(history: DemoHistory): Map<number, SuiteTimes> {
   const byRun = new Map<number, SuiteTimes>();
   for (const { run, cases } of history.testRuns) {
     const suites = byRun.get(run.githubRunId) ?? new Map();
-    const startedAt = run.startedAt ?? new Date(0);
     suites.set(run.suite, {
-      startedAt,
-      endsAt: new Date(startedAt.getTime() + (run.durationMs ?? 0)),
+      startedAt: run.startedAt,
+      endsAt: new Date(run.startedAt.getTime() + run.durationMs),
       failed: cases.some((testCase) => testCase.status === 'failed'),
     });
     byRun.set(run.githubRunId, suites);
@@ -177,7 +175,7 @@ function reportedSuites(history: DemoHistory): Map<number, SuiteTimes> {
  * with the run (cancelled, timed out) or never started because the build failed.
  */
 function jobStates(ci: CiRunRow, suites: SuiteTimes): JobState[] {
-  const end = ci.completedAt ?? ci.providerUpdatedAt ?? ci.providerCreatedAt!;
+  const end = ci.completedAt;
   const jobs: JobState[] = [];
   for (const [index, name] of SUITES.entries()) {
     const reported = suites.get(name);
@@ -195,8 +193,8 @@ function jobStates(ci: CiRunRow, suites: SuiteTimes): JobState[] {
         : ci.conclusion === 'timed_out'
           ? 'timed_out'
           : 'cancelled',
-      createdAt: ci.providerCreatedAt!,
-      startedAt: reported?.startedAt ?? ci.startedAt ?? null,
+      createdAt: ci.providerCreatedAt,
+      startedAt: reported?.startedAt ?? ci.startedAt,
       completedAt: reported && reported.endsAt < end ? reported.endsAt : end,
     });
   }

@@ -1,5 +1,4 @@
-import { DEFAULT_SEED, type DemoHistory, generateDemoHistory } from '@/db/seed';
-import { floorToCheckInterval } from '@/db/seed/clock';
+import type { DemoHistory } from '@/lib/demo';
 import type { GitHubSandbox } from '../github/emulator';
 import type { NeonSandbox } from '../neon';
 import type { VercelSandbox } from '../vercel';
@@ -11,22 +10,14 @@ import { vercelCharges } from './vercel-charges';
 export { neonConsumption } from './neon';
 export { vercelCharges } from './vercel-charges';
 
-/** The demo history exactly as `seedDemo` generates it for the same `now` and seed. */
-export function demoHistory(options: { now?: Date; seed?: number } = {}): DemoHistory {
-  return generateDemoHistory({
-    now: floorToCheckInterval(options.now ?? new Date()),
-    seed: options.seed ?? DEFAULT_SEED,
-  });
-}
-
 /** Where the demo lives at each provider: what the clients' environment variables name. */
 export function demoProviderIds(history: DemoHistory) {
   const { githubOwner, githubRepo, vercelProjectId, vercelTeamId, neonProjectId } = history.project;
   return {
     githubRepository: `${githubOwner}/${githubRepo}`,
-    vercelProjectId: vercelProjectId!,
-    vercelTeamId: vercelTeamId!,
-    neonProjectId: neonProjectId!,
+    vercelProjectId,
+    vercelTeamId,
+    neonProjectId,
   };
 }
 

@@ -1,6 +1,5 @@
-import type { DemoHistory } from '@/db/seed';
-import { daysInUtcMonth } from '@/db/seed/clock';
-import type { DbBranchRow } from '@/db/seed/types';
+import type { DbBranchRow, DemoHistory } from '@/lib/demo';
+import { daysInUtcMonth } from '@/lib/demo/clock';
 import type { ConsumptionRow } from '../neon/consumption';
 import type { NeonStore, SandboxBranch } from '../neon/store';
 
@@ -37,10 +36,10 @@ function branchOf(row: DbBranchRow): SandboxBranch {
   return {
     id: row.neonBranchId,
     name: row.name,
-    parentId: row.parentNeonBranchId ?? undefined,
+    parentId: row.parentNeonBranchId,
     isDefault: row.isDefault ?? false,
-    createdAt: row.providerCreatedAt!.getTime(),
-    updatedAt: (row.providerUpdatedAt ?? row.providerCreatedAt!).getTime(),
+    createdAt: row.providerCreatedAt.getTime(),
+    updatedAt: row.providerUpdatedAt.getTime(),
     lastResetAt: row.lastResetAt?.getTime(),
     expiresAt: row.expiresAt ? toSeconds(row.expiresAt) : undefined,
     // The emulator's stand-in for a branch's contents: children start from their parent's.
@@ -61,7 +60,7 @@ const hoursInMonthOf = (start: number) => daysInUtcMonth(start) * 24;
  * (branch-hours) for the project. `fromDay` (YYYY-MM-DD) leaves out earlier days.
  */
 export function neonConsumption(history: DemoHistory, fromDay = ''): ConsumptionRow[] {
-  const projectId = history.project.neonProjectId!;
+  const projectId = history.project.neonProjectId;
   const branchOf = new Map(history.environments.map((env) => [env.slug, env.neonBranchId]));
   const rows: ConsumptionRow[] = [];
   for (const sample of history.costSamples) {

@@ -1,7 +1,7 @@
-import type { DemoHistory } from '@/db/seed';
-import { DEMO_TEAM_ROLES } from '@/db/seed/team';
+import { type DemoHistory, demoHistory } from '@/lib/demo';
+import { DEMO_TEAM_ROLES } from '@/lib/demo/team';
 import { launchSandboxes, type LaunchedSandboxes, type SandboxLaunchOptions } from '../launch';
-import { demoHistory, demoProviderIds, fillSandboxesFromDemo } from './index';
+import { demoProviderIds, fillSandboxesFromDemo } from './index';
 
 /** The Neon organisation the demo project belongs to; consumption history asks for one. */
 export const DEMO_NEON_ORG_ID = 'org-acme-inc-demo';

@@ -1,5 +1,4 @@
-import type { DemoHistory } from '@/db/seed';
-import type { DeploymentRow } from '@/db/seed/types';
+import type { DemoHistory, DeploymentRow } from '@/lib/demo';
 
 /** The FOCUS ServiceName Vercel bills each of the demo's Vercel metrics under. */
 export const VERCEL_SERVICES: Record<string, string> = {
@@ -28,7 +27,7 @@ export function vercelCharges(history: DemoHistory, fromDay = ''): Record<string
     const start = Date.parse(`${sample.day}T00:00:00Z`);
     const tags: Record<string, string> = {};
     if (sample.environmentSlug) {
-      tags.ProjectId = history.project.vercelProjectId!;
+      tags.ProjectId = history.project.vercelProjectId;
       const served = servedBy(sample.environmentSlug, start + DAY_MS);
       if (served) tags.DeploymentId = served.vercelId;
       else tags.GitBranch = branchOf.get(sample.environmentSlug) ?? '';

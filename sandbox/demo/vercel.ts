@@ -1,9 +1,9 @@
-import type { DemoHistory } from '@/db/seed';
-import { GITHUB_OWNER, GITHUB_REPO } from '@/db/seed/team';
-import type { DeploymentRow } from '@/db/seed/types';
+import type { DemoHistory, DeploymentRow } from '@/lib/demo';
+import type { DeploymentState } from '@/lib/domain/deployments';
+import { GITHUB_OWNER, GITHUB_REPO } from '@/lib/demo/team';
 import type { ReadyState, SandboxDeployment, VercelStore } from '../vercel/store';
 
-const READY_STATES: Record<string, ReadyState> = {
+const READY_STATES: Record<DeploymentState, ReadyState> = {
   queued: 'QUEUED',
   building: 'BUILDING',
   ready: 'READY',
@@ -28,13 +28,13 @@ function metaOf(row: DeploymentRow): Record<string, string> {
   const meta: Record<string, string> = {
     githubCommitOrg: GITHUB_OWNER,
     githubCommitRepo: GITHUB_REPO,
-    githubCommitRef: row.gitBranch ?? '',
-    githubCommitSha: row.commitSha ?? '',
-    githubCommitMessage: row.commitMessage ?? '',
-    githubCommitAuthorLogin: row.commitAuthor ?? '',
+    githubCommitRef: row.gitBranch,
+    githubCommitSha: row.commitSha,
+    githubCommitMessage: row.commitMessage,
+    githubCommitAuthorLogin: row.commitAuthor,
   };
   if (row.pullRequestNumber !== undefined) meta.githubPrId = String(row.pullRequestNumber);
-  if (row.source !== 'git') meta.action = row.source ?? 'git';
+  if (row.source !== 'git') meta.action = row.source;
   if (row.sourceVercelId) meta.sourceDeploymentId = row.sourceVercelId;
   return meta;
 }
@@ -45,15 +45,15 @@ function metaOf(row: DeploymentRow): Record<string, string> {
  * store, so no webhooks are queued for the past.
  */
 export function fillVercelStore(store: VercelStore, history: DemoHistory): void {
-  const projectId = history.project.vercelProjectId!;
+  const projectId = history.project.vercelProjectId;
   const project = store.addProject({ id: projectId, name: GITHUB_REPO });
   for (const row of history.deployments) {
-    const readyState = READY_STATES[row.state ?? 'ready'] ?? 'READY';
+    const readyState = READY_STATES[row.state];
     const target = targetOf(row);
     store.deployments.set(row.vercelId, {
       id: row.vercelId,
       name: GITHUB_REPO,
-      url: row.url!.replace(/^https?:\/\//, ''),
+      url: row.url.replace(/^https?:\/\//, ''),
       projectId,
       createdAt: row.providerCreatedAt.getTime(),
       ready: row.readyAt?.getTime(),

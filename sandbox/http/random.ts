@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../lib/mulberry32';
+import { mulberry32 } from '@/lib/demo/mulberry32';
 
 /**
  * A seeded pseudo-random source (mulberry32), so a fault run can be replayed exactly. Without a

@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures';
 import { storageStateFor } from './support/auth';
 import { OperationsPanel, signedInContext } from './support/pages/operations-panel';
 import { demoPersonWith } from './support/auth';
-import { demoTeam } from '@/db/seed/team';
+import { demoTeam } from '@/lib/demo/team';
 
 test.use({ storageState: storageStateFor('release_manager') });
 // Promote first, then roll back what it promoted.

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoTeam } from '@/db/seed/team';
+import { demoTeam } from '@/lib/demo/team';
 import type { Role } from '@/lib/auth/roles';
 
 /**

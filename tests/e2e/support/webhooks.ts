@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { GITHUB_OWNER, GITHUB_REPO } from '@/db/seed/team';
+import { GITHUB_OWNER, GITHUB_REPO } from '@/lib/demo/team';
 import { E2E_GITHUB_WEBHOOK_SECRET } from './webhook-secret';
 
 /** Posts a body to /api/webhooks/github signed as GitHub signs it; answers the delivery id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { largestRemainder } from '@/lib/costs/largest-remainder';
-import { mulberry32 } from '@/lib/mulberry32';
+import { mulberry32 } from '@/lib/demo/mulberry32';
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 

@@ -1,4 +1,4 @@
-import { mulberry32 } from '@/lib/mulberry32';
+import { mulberry32 } from './mulberry32';
 
 export { mulberry32 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, hashString, mulberry32 } from '@/db/seed/random';
+import { createRandom, hashString, mulberry32 } from '@/lib/demo/random';
 
 const draws = (seed: number, count = 5) => {
   const next = mulberry32(seed);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateDemoHistory } from '@/db/seed';
-import type { CostSampleRow } from '@/db/seed/types';
+import { DEFAULT_SEED, generateDemoHistory } from '@/lib/demo';
+import type { CostSampleRow } from '@/lib/demo';
 
 const now = new Date('2026-03-18T10:25:00Z');
 const history = generateDemoHistory({ now, seed: DEFAULT_SEED });

@@ -1,12 +1,12 @@
-import type { TestCaseInput } from '../writes';
 import { DAY } from './clock';
 import { assertionMessage } from './failure-messages';
 import { clamp, type Random } from './random';
 import { TEST_CATALOG } from './test-catalog';
 import type { SuiteName } from './timeline';
+import type { TestCaseRow } from './types';
 
 export interface SuiteRun {
-  cases: TestCaseInput[];
+  cases: TestCaseRow[];
   durationMs: number;
   coveragePct?: number;
 }
@@ -25,7 +25,7 @@ export function runSuite(random: Random, suite: SuiteName, at: number, failing: 
   const catalog = TEST_CATALOG[suite];
   const candidates = catalog.filter((spec) => !spec.skipped && !spec.flaky);
   const broken = new Set(failing ? random.shuffle(candidates).slice(0, random.int(1, 2)) : []);
-  const cases = catalog.map((spec): TestCaseInput => {
+  const cases = catalog.map((spec): TestCaseRow => {
     const base = { file: spec.file, name: spec.name };
     if (spec.skipped) return { ...base, status: 'skipped', durationMs: 0 };
     const durationMs = Math.max(1, Math.round(random.logNormal(spec.typicalMs, 0.25)));

@@ -1,12 +1,15 @@
-import type { NewProject, NewUser } from '../schema';
 import { neonProjectId, vercelProjectId, vercelTeamId } from './ids';
 import type { Random } from './random';
+import type { DemoProject } from './types';
 
 export type TeamRole = 'viewer' | 'developer' | 'release_manager' | 'admin';
 
-export interface TeamMember extends NewUser {
+export interface TeamMember {
   githubId: number;
   githubLogin: string;
+  name: string;
+  email: string;
+  avatarUrl: string;
   role: TeamRole;
   /** The GitHub team (`org/team`) whose mapping gives the role; absent when given by hand. */
   team?: string;
@@ -26,7 +29,7 @@ export const VERCEL_SCOPE = 'acme-inc';
 export const PREVIEW_TTL_DAYS = 7;
 export const MONTHLY_BUDGET_USD = 100;
 
-export function demoProject(random: Random): NewProject {
+export function demoProject(random: Random): DemoProject {
   return {
     slug: DEMO_PROJECT_SLUG,
     name: 'Acme Web',

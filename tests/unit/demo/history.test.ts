@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateDemoHistory } from '@/db/seed';
-import { demoTeam } from '@/db/seed/team';
+import { DEFAULT_SEED, generateDemoHistory } from '@/lib/demo';
+import { demoTeam } from '@/lib/demo/team';
 
 const now = new Date('2026-03-18T10:25:00Z');
 const history = generateDemoHistory({ now, seed: DEFAULT_SEED });
