@@ -1,8 +1,9 @@
+import type { TestSuite } from '@/lib/domain/test-runs';
 import { DAY, HISTORY_DAYS, MINUTE, SECOND } from './clock';
 import { clamp, type Random } from './random';
 import { runSuite } from './test-runs';
 import { GITHUB_OWNER, GITHUB_REPO } from './team';
-import type { Push, SuiteName } from './timeline';
+import type { Push } from './timeline';
 import type { CiRunRow, DeploymentRow, TestRunRow } from './types';
 
 const WORKFLOW = 'CI';
@@ -89,7 +90,7 @@ export function ciHistory(
 function suiteRun(
   random: Random,
   { push, githubRunId }: { push: Push; githubRunId: number },
-  suite: SuiteName,
+  suite: TestSuite,
   startedAt: number,
   deployment?: DeploymentRow,
 ): Finished {

@@ -1,12 +1,12 @@
+import type { TestSuite } from '@/lib/domain/test-runs';
 import type { Random } from './random';
-import type { SuiteName } from './timeline';
 
 /** What vitest and Playwright print when an assertion fails, with this run's own values. */
-export function assertionMessage(random: Random, suite: SuiteName): string {
+export function assertionMessage(random: Random, suite: TestSuite): string {
   const cents = random.int(800, 25_000);
   const off = random.pick([1, 5, 25, 100, 250]);
   const money = (value: number) => (value / 100).toFixed(2);
-  const messages: Record<SuiteName, readonly (() => string)[]> = {
+  const messages: Record<TestSuite, readonly (() => string)[]> = {
     unit: [
       () => `AssertionError: expected ${cents - off} to be ${cents} // Object.is equality`,
       () =>

@@ -1,14 +1,9 @@
+import type { TestSuite } from '@/lib/domain/test-runs';
 import { commitSha } from './ids';
 import type { PullRequestDraft } from './pull-requests';
 import type { Random } from './random';
 import { pickAuthor, type TeamMember } from './team';
-import {
-  markSuperseded,
-  previewSlug,
-  type PullRequestPlan,
-  type Push,
-  type SuiteName,
-} from './timeline';
+import { markSuperseded, previewSlug, type PullRequestPlan, type Push } from './timeline';
 import { fixAfterFailedBuild, fixAfterFailedTests, followUpMessage } from './vocabulary';
 
 const FIRST_NUMBER = 1184;
@@ -86,7 +81,7 @@ function planFailures(random: Random, pushes: Push[], draft: PullRequestDraft): 
     const index = random.int(0, last - 1);
     const push = pushes[index]!;
     if (!push.buildFails) {
-      push.failingSuite = random.weighted<SuiteName>(FAILING_SUITES);
+      push.failingSuite = random.weighted<TestSuite>(FAILING_SUITES);
       pushes[index + 1]!.message = fixAfterFailedTests(draft.topic);
     }
   }

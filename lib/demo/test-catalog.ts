@@ -1,5 +1,5 @@
+import type { TestSuite } from '@/lib/domain/test-runs';
 import { hashString } from './random';
-import type { SuiteName } from './timeline';
 import { UNIT_FILES } from './unit-catalog';
 
 export interface TestSpec {
@@ -175,7 +175,7 @@ const describeName = (file: string) =>
     .pop()!
     .replace(/\.(test|spec)\.tsx?$/, '');
 
-export const TEST_CATALOG: Record<SuiteName, readonly TestSpec[]> = {
+export const TEST_CATALOG: Record<TestSuite, readonly TestSpec[]> = {
   unit: UNIT_FILES.flatMap(([file, group, names]) =>
     names.map((name) => spec(file, `${group} > ${name}`, 1, 45)),
   ),

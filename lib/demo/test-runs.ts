@@ -1,8 +1,8 @@
+import type { TestSuite } from '@/lib/domain/test-runs';
 import { DAY } from './clock';
 import { assertionMessage } from './failure-messages';
 import { clamp, type Random } from './random';
 import { TEST_CATALOG } from './test-catalog';
-import type { SuiteName } from './timeline';
 import type { TestCaseRow } from './types';
 
 export interface SuiteRun {
@@ -12,16 +12,16 @@ export interface SuiteRun {
 }
 
 /** How the runner spreads the work: vitest uses the runner's 4 cores, the database tests run one at a time, Playwright uses 2 workers. */
-const PARALLELISM: Record<SuiteName, number> = { unit: 4, integration: 1, e2e: 2 };
-const STARTUP_MS: Record<SuiteName, readonly [number, number]> = {
+const PARALLELISM: Record<TestSuite, number> = { unit: 4, integration: 1, e2e: 2 };
+const STARTUP_MS: Record<TestSuite, readonly [number, number]> = {
   unit: [2_500, 4_500],
   integration: [4_000, 8_000],
   e2e: [6_000, 10_000],
 };
-const COVERAGE_BASE: Partial<Record<SuiteName, number>> = { unit: 78, integration: 71 };
+const COVERAGE_BASE: Partial<Record<TestSuite, number>> = { unit: 78, integration: 71 };
 
 /** One suite's report: every test in the catalog, with a real failure when `failing` is set. */
-export function runSuite(random: Random, suite: SuiteName, at: number, failing: boolean): SuiteRun {
+export function runSuite(random: Random, suite: TestSuite, at: number, failing: boolean): SuiteRun {
   const catalog = TEST_CATALOG[suite];
   const candidates = catalog.filter((spec) => !spec.skipped && !spec.flaky);
   const broken = new Set(failing ? random.shuffle(candidates).slice(0, random.int(1, 2)) : []);
@@ -60,7 +60,7 @@ export function runSuite(random: Random, suite: SuiteName, at: number, failing: 
 }
 
 /** Coverage drifts slowly as code and tests land, and wobbles a little between commits. */
-function coverage(random: Random, suite: SuiteName, at: number): number | undefined {
+function coverage(random: Random, suite: TestSuite, at: number): number | undefined {
   const base = COVERAGE_BASE[suite];
   if (base === undefined) return undefined;
   const days = at / DAY;

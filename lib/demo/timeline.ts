@@ -1,6 +1,6 @@
+import type { TestSuite } from '@/lib/domain/test-runs';
 import type { ChangeTopic } from './vocabulary';
 
-export type SuiteName = 'unit' | 'integration' | 'e2e';
 export type PushTarget = 'preview' | 'staging' | 'development';
 
 /**
@@ -19,7 +19,7 @@ export interface Push {
   pullRequestNumber?: number;
   topic?: ChangeTopic;
   /** A real bug: this suite fails on this commit, and a later push fixes it. */
-  failingSuite?: SuiteName;
+  failingSuite?: TestSuite;
   buildFails?: boolean;
   /** A newer push to the same branch arrived before this one's build and CI finished. */
   supersededAt?: number;
