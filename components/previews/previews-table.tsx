@@ -10,7 +10,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { PreviewListItem } from '@/db/queries/previews';
 import { exclusionLabel } from '@/lib/domain/preview-exclusion';
 import type { PreviewTab } from '@/lib/domain/previews';
-import type { PreviewAvailability } from '@/lib/operations/availability';
+import type { PreviewAvailability } from '@/lib/domain/availability';
 import { usd } from '@/lib/format';
 import { TestSummary } from './test-summary';
 

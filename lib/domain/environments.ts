@@ -3,6 +3,14 @@
 export const ENVIRONMENT_KINDS = ['production', 'staging', 'development', 'preview'] as const;
 export type EnvironmentKind = (typeof ENVIRONMENT_KINDS)[number];
 
+/** A deleted environment keeps its row (and its history); only its resources are gone. */
+export const ENVIRONMENT_STATUSES = ['active', 'deleted'] as const;
+export type EnvironmentStatus = (typeof ENVIRONMENT_STATUSES)[number];
+
+/** A Neon branch as envboard holds it: being created, usable, or gone. */
+export const DB_BRANCH_STATES = ['init', 'ready', 'deleted'] as const;
+export type DbBranchState = (typeof DB_BRANCH_STATES)[number];
+
 export const ENVIRONMENT_KIND_LABEL: Record<EnvironmentKind, string> = {
   production: 'Production',
   staging: 'Staging',

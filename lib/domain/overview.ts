@@ -3,13 +3,17 @@ import { TEST_SUITES } from './test-runs';
 
 /** Rules behind the overview's widgets: pure, so they test in milliseconds. */
 
-export type CiConclusion = 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out';
+/** A GitHub Actions workflow run's status and conclusion, as envboard stores them. */
+export const CI_RUN_STATUSES = ['queued', 'in_progress', 'completed'] as const;
+export type CiRunStatus = (typeof CI_RUN_STATUSES)[number];
+export const CI_CONCLUSIONS = ['success', 'failure', 'cancelled', 'skipped', 'timed_out'] as const;
+export type CiConclusion = (typeof CI_CONCLUSIONS)[number];
 
 export interface CommitChecks {
   /** The newest CI run on the commit. */
   ci: {
     workflowName: string;
-    status: 'queued' | 'in_progress' | 'completed';
+    status: CiRunStatus;
     conclusion: CiConclusion | null;
     htmlUrl: string | null;
   } | null;

@@ -2,6 +2,9 @@ import { TEST_SUITES, type TestSuite } from './test-runs';
 
 /** Preview rules: pure, so they test in milliseconds. */
 
+export const PULL_REQUEST_STATES = ['open', 'closed', 'merged'] as const;
+export type PullRequestState = (typeof PULL_REQUEST_STATES)[number];
+
 export const PREVIEW_TABS = ['open', 'closed'] as const;
 export type PreviewTab = (typeof PREVIEW_TABS)[number];
 

@@ -1,7 +1,8 @@
 import { PendingApprovals } from '@/components/operations/pending-approvals';
 import { getDatabase } from '@/db/client';
 import type { Project } from '@/db/schema';
-import { hasRole, requireRole } from '@/lib/auth';
+import { requireRole } from '@/lib/auth';
+import { hasRole } from '@/lib/domain/roles';
 import { pendingApprovals } from '@/lib/operations/board';
 import { approvePromotionAction, rejectPromotionAction } from '../actions';
 

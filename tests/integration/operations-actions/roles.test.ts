@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operations } from '@/db/schema';
-import type { Role } from '@/lib/auth';
+import type { Role } from '@/lib/domain/roles';
 import { createWorld, type World } from '../operations/world';
 import { request } from './next-mocks';
 import { serveWorld, signInAs } from './session';

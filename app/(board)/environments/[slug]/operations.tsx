@@ -8,7 +8,8 @@ import { ApprovalNote, CommitLabel, FromTo } from '@/components/operations/chang
 import type { Database } from '@/db/client';
 import type { EnvironmentDetail } from '@/db/queries/environments';
 import type { Project } from '@/db/schema';
-import { type Actor, hasRole } from '@/lib/auth';
+import type { Actor } from '@/lib/domain/actor';
+import { hasRole } from '@/lib/domain/roles';
 import {
   deploymentOffers,
   environmentBlocked,
