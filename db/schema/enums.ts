@@ -9,7 +9,7 @@ import {
   ENVIRONMENT_STATUSES,
 } from '@/lib/domain/environments';
 import { CI_CONCLUSIONS, CI_RUN_STATUSES } from '@/lib/domain/overview';
-import { PULL_REQUEST_STATES } from '@/lib/domain/previews';
+import { PULL_REQUEST_STATES } from '@/lib/domain/pull-requests';
 import { MEMBERSHIP_SOURCES, ROLES } from '@/lib/domain/roles';
 import { TEST_CASE_STATUSES } from '@/lib/domain/test-results';
 import { TEST_RUN_STATUSES, TEST_SUITES } from '@/lib/domain/test-runs';

@@ -1,3 +1,4 @@
+import type { DeploymentSource, DeploymentState } from './deployments';
 import type { SuiteResult } from './previews';
 import { TEST_SUITES } from './test-runs';
 
@@ -19,6 +20,25 @@ export interface CommitChecks {
   } | null;
   /** The newest run of each suite on the commit. */
   tests: Pick<SuiteResult, 'suite' | 'status' | 'runId' | 'failed' | 'flaky'>[];
+}
+
+/** What production or staging serves now, and its newest deployment when that is something else. */
+export interface ServingEnvironment {
+  id: number;
+  slug: string;
+  name: string;
+  url: string | null;
+  current: {
+    state: DeploymentState;
+    source: DeploymentSource;
+    commitSha: string;
+    commitMessage: string;
+    commitAuthor: string;
+    createdAt: Date;
+  } | null;
+  latest: { state: DeploymentState; commitSha: string; createdAt: Date } | null;
+  /** The checks on the served commit; null when nothing is served. */
+  checks: CommitChecks | null;
 }
 
 export type ChecksVerdict = 'passed' | 'failed' | 'running' | 'none';

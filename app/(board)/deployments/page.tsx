@@ -11,7 +11,8 @@ import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { hasRole } from '@/lib/domain/roles';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 import { deploymentOffers } from '@/lib/operations/board';
 import { requestPromotionAction, rollbackAction } from '../environments/[slug]/actions';
 

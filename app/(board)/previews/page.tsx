@@ -12,7 +12,8 @@ import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { hasRole } from '@/lib/domain/roles';
 import { previewsQuerySchema } from '@/lib/filters/previews';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 import { previewOffers } from '@/lib/operations/board';
 import { deletePreviewAction, reseedPreviewAction } from './actions';
 

@@ -6,7 +6,7 @@ import { RollbackPanel } from '@/components/operations/rollback-panel';
 import { OperationDialog } from '@/components/operations/operation-dialog';
 import { ApprovalNote, CommitLabel, FromTo } from '@/components/operations/change-summary';
 import type { Database } from '@/db/client';
-import type { EnvironmentDetail } from '@/db/queries/environments';
+import type { EnvironmentDetail } from '@/lib/domain/environments';
 import type { Project } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { hasRole } from '@/lib/domain/roles';
