@@ -14,7 +14,7 @@ import { deploymentsQuerySchema } from '@/lib/filters/deployments';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
 import { deploymentOffers } from '@/lib/operations/board';
-import { requestPromotionAction, rollbackAction } from '../environments/[slug]/actions';
+import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
 export const metadata: Metadata = { title: 'Deployments' };
 export const dynamic = 'force-dynamic';

@@ -15,7 +15,7 @@ import { previewsQuerySchema } from '@/lib/filters/previews';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
 import { previewOffers } from '@/lib/operations/board';
-import { deletePreviewAction, reseedPreviewAction } from './actions';
+import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';

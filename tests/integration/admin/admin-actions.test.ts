@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { replayDeliveryAction } from '@/app/(board)/deliveries/actions';
+import { replayDeliveryAction } from '@/app/(board)/deliveries/[id]/actions';
 import { runSyncNowAction } from '@/app/(board)/sync/actions';
 import type { DatabaseHandle } from '@/db/client';
 import { latestSyncRunPerKind } from '@/db/queries/sync-status';

@@ -20,8 +20,8 @@ import {
 import type { DeploymentListItem } from '@/lib/domain/deployments';
 import { environmentExclusion } from '@/lib/domain/preview-exclusion';
 import { promotionAvailability } from '@/lib/operations/availability';
-import { deletePreviewAction, reseedPreviewAction } from '../../previews/actions';
-import { requestPromotionAction, rollbackAction } from './actions';
+import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
+import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
 /**
  * The operations one environment offers the signed-in member: header buttons (roll back on
