@@ -1,5 +1,5 @@
 import type { DeploymentSource, DeploymentState } from './deployments';
-import type { SuiteResult } from './previews';
+import type { SuiteResult, TestVerdict } from './previews';
 import { TEST_SUITES } from './test-runs';
 
 /** Rules behind the overview's widgets: pure, so they test in milliseconds. */
@@ -64,7 +64,7 @@ export function sortSuites<Run extends { suite: SuiteResult['suite'] }>(
 
 export interface PreviewHealthInput {
   deploymentState: string | null;
-  testVerdict: 'passed' | 'failed' | 'flaky' | 'none';
+  testVerdict: TestVerdict;
   expiresAt: Date | null;
 }
 

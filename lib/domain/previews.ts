@@ -2,7 +2,7 @@ import type { DeploymentState } from './deployments';
 import type { DbBranchState, EnvironmentStatus } from './environments';
 import type { PreviewExclusion } from './preview-exclusion';
 import type { PullRequestState } from './pull-requests';
-import { TEST_SUITES, type TestSuite } from './test-runs';
+import { TEST_SUITES, type TestRunStatus, type TestSuite } from './test-runs';
 
 /** Preview rules: pure, so they test in milliseconds. */
 
@@ -12,7 +12,7 @@ export type PreviewTab = (typeof PREVIEW_TABS)[number];
 export interface SuiteResult {
   suite: TestSuite;
   runId: number;
-  status: 'passed' | 'failed';
+  status: TestRunStatus;
   passed: number;
   failed: number;
   flaky: number;
