@@ -3,6 +3,112 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import prettier from 'eslint-config-prettier/flat';
 
+/**
+ * The layers, kept by a rule: each folder imports only the layers below it (the README's layout
+ * table names them). `no-restricted-imports` patterns are matched against the import's text, so
+ * each layer forbids both the `@/` alias and a relative path that climbs into the same folder;
+ * type-only imports count too (a type chain still pulls a module into a client bundle's types).
+ *
+ * Flat config gives a file the rule options of the last matching block, so a narrower folder's
+ * block (lib/domain inside lib, db/seed inside db) repeats what its parent forbids.
+ */
+
+/** A restriction on `@/<folder>` and on a relative path climbing into `<folder>`. */
+function folders(names, message) {
+  const group = names.join('|');
+  return [
+    { regex: `^@/(${group})(/|$)`, message },
+    { regex: `^(\\.\\./)+(${group})(/|$)`, message },
+  ];
+}
+
+/** Everything under `@/` but the allowed modules (an entry ending in '/' is a whole folder). */
+function onlyFrom(allowed, message) {
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const kept = allowed
+    .map((entry) => (entry.endsWith('/') ? escape(entry) : `${escape(entry)}$`))
+    .join('|');
+  return [
+    { regex: `^@/(?!(${kept}))`, message },
+    { regex: '^(\\.\\./)+(app|components|db|lib|sandbox|scripts|tests)(/|$)', message },
+  ];
+}
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+const SERVICES =
+  'lib/ services (operations, auth, sync, providers…) never import routes or UI: pass what they need in.';
+const DOMAIN =
+  'lib/domain is the vocabulary every layer shares: it imports nothing else of the project.';
+const DATABASE =
+  'db/ imports only lib/domain (and the paging and filter schemas): the rest of lib builds on db, not the other way round.';
+const PROVIDERS =
+  'lib/providers speaks HTTP only: the database and the settings are wired in from outside (no db/).';
+const COMPONENTS =
+  'Components import lib/domain types, lib/format, the filter and paging schemas and other components; the page hands them plain data.';
+const SANDBOX =
+  'The sandbox is a separate program: it never imports db/ or app/ (fill it from the demo generator).';
+const ROUTES =
+  "A route never imports another route's actions: shared actions live in app/(board)/actions/.";
+
+/** Modules with no I/O that every layer may read: the URL schemas of the lists and their pages. */
+const SCHEMAS = ['lib/paging', 'lib/filters/'];
+const databaseAllowed = ['db/', 'lib/domain/', ...SCHEMAS];
+const servicesPatterns = folders(['app', 'components', 'sandbox'], SERVICES);
+
+const layerRules = [
+  { files: ['lib/**'], rules: restrict(servicesPatterns) },
+  {
+    files: ['lib/providers/**'],
+    rules: restrict([...servicesPatterns, ...folders(['db'], PROVIDERS)]),
+  },
+  {
+    files: ['lib/domain/**'],
+    rules: restrict([
+      { regex: '^@/(?!lib/domain/)', message: DOMAIN },
+      { regex: '^\\.\\./', message: DOMAIN },
+    ]),
+  },
+  { files: ['db/**'], rules: restrict(onlyFrom(databaseAllowed, DATABASE)) },
+  {
+    // The seed writes what the pure demo generator returns.
+    files: ['db/seed/**'],
+    rules: restrict(onlyFrom([...databaseAllowed, 'lib/demo/'], DATABASE)),
+  },
+  {
+    files: ['components/**'],
+    rules: restrict(onlyFrom(['components/', 'lib/domain/', 'lib/format', ...SCHEMAS], COMPONENTS)),
+  },
+  {
+    files: ['sandbox/**'],
+    rules: restrict(folders(['app', 'components', 'db'], SANDBOX)),
+  },
+  {
+    files: ['app/**'],
+    rules: restrict([
+      { regex: '^\\.\\./(.*/)?actions(/|$)', message: ROUTES },
+      { regex: '^@/app/(?!\\(board\\)/actions/)(.*/)?actions(/|$)', message: ROUTES },
+    ]),
+  },
+  {
+    // Known leaks on their way out, each exempt until its move lands: building provider clients
+    // and the database-backed ETag cache (to the wiring module), and the demo generator the seed
+    // and the sandbox read (to lib/demo).
+    files: [
+      'lib/providers/from-env.ts',
+      'lib/providers/github/database-etag-cache.ts',
+      'db/seed/random.ts',
+      'sandbox/demo/github.ts',
+      'sandbox/demo/index.ts',
+      'sandbox/demo/neon.ts',
+      'sandbox/demo/start.ts',
+      'sandbox/demo/vercel-charges.ts',
+      'sandbox/demo/vercel.ts',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -21,6 +127,7 @@ export default defineConfig([
       ],
     },
   },
+  ...layerRules,
   {
     // Playwright fixtures hand values on with `use()`, which the React rule takes for React's.
     files: ['tests/e2e/**'],

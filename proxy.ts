@@ -1,15 +1,15 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/http/responses';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
-import { isPublicPath, SIGN_IN_PATH } from '@/lib/auth/paths';
+import { isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 
 /**
  * The first gate: every page and API route needs a valid session cookie, except the paths that
- * authenticate themselves (lib/auth/paths.ts). Pages without one go to the sign-in page and come
- * back afterwards; API calls get a 401 JSON body. This checks only that the cookie is genuine;
- * the role is checked against the database where the work is done (lib/auth guards), so a
- * server action or route is never protected by this file alone.
+ * authenticate themselves (lib/domain/auth-paths.ts). Pages without one go to the sign-in page
+ * and come back afterwards; API calls get a 401 JSON body. This checks only that the cookie is
+ * genuine; the role is checked against the database where the work is done (lib/auth guards), so
+ * a server action or route is never protected by this file alone.
  *
  * Every answer, public pages included, carries a Content-Security-Policy with a nonce made for
  * this request alone.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionResult } from '@/lib/auth/guard';
+import type { ActionResult } from '@/lib/domain/action-results';
 import { ActionNotice } from './action-notice';
 
 export interface DeleteOrphansResult {

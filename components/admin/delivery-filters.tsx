@@ -1,13 +1,9 @@
 import { FilterBar } from '@/components/ui/filter-bar';
 import { enumOptions } from '@/components/ui/filter-fields';
-import {
-  DELIVERY_STATUSES,
-  type DeliveryFilters as Filters,
-  WEBHOOK_PROVIDERS,
-  type WebhookProviderName,
-} from '@/lib/filters/webhook-deliveries';
+import { DELIVERY_STATUSES, WEBHOOK_PROVIDERS, type WebhookProvider } from '@/lib/domain/admin';
+import type { DeliveryFilters as Filters } from '@/lib/filters/webhook-deliveries';
 
-const PROVIDER_LABELS: Record<WebhookProviderName, string> = { github: 'GitHub', vercel: 'Vercel' };
+const PROVIDER_LABELS: Record<WebhookProvider, string> = { github: 'GitHub', vercel: 'Vercel' };
 
 export function DeliveryFilters({
   values,

@@ -3,8 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { DEMO_PROVIDER_ID, safeCallbackPath } from '@/lib/auth/paths';
-import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
+import { DEMO_PROVIDER_ID, safeCallbackPath } from '@/lib/domain/auth-paths';
+import { ROLE_LABELS, type Role } from '@/lib/domain/roles';
 import { Avatar } from './avatar';
 
 export interface DemoPerson {

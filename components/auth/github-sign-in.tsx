@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
-import { safeCallbackPath } from '@/lib/auth/paths';
+import { safeCallbackPath } from '@/lib/domain/auth-paths';
 
 /**
  * Starts GitHub's OAuth flow; next-auth brings the visitor back to `callbackPath`, kept on this

@@ -1,5 +1,5 @@
 import { StatusBadge, type Tone } from '@/components/ui/status-badge';
-import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
+import { ROLE_LABELS, type Role } from '@/lib/domain/roles';
 
 const ROLE_TONES: Record<Role, Tone> = {
   admin: 'accent',

@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { SIGN_IN_PATH } from '@/lib/auth/paths';
+import { SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 
 /**
  * Signs out through next-auth, then loads the sign-in page. redirect: false because next-auth

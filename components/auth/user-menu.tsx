@@ -1,5 +1,5 @@
-import type { Actor } from '@/lib/auth/actor';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import type { Actor } from '@/lib/domain/actor';
+import { ROLE_LABELS } from '@/lib/domain/roles';
 import { Avatar } from './avatar';
 import { RoleBadge } from './role-badge';
 import { SignOutButton } from './sign-out-button';

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
-import type { SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
 import type { Page } from '@/lib/paging';
 
 /** An environment's deployment history (paged in the URL) and its latest test runs. */

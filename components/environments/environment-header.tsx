@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { EnvironmentDetail } from '@/db/queries/environments';
+import type { EnvironmentDetail } from '@/lib/domain/environments';
 import { ENVIRONMENT_KIND_LABEL } from '@/lib/domain/environments';
 import { ExternalUrl } from './environment-cells';
 

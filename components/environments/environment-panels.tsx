@@ -3,7 +3,7 @@ import { DetailList } from '@/components/ui/detail-list';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { EnvironmentDetail, EnvironmentCost } from '@/db/queries/environments';
+import type { EnvironmentCost, EnvironmentDetail } from '@/lib/domain/environments';
 import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
 import { environmentExclusion, exclusionReason } from '@/lib/domain/preview-exclusion';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';

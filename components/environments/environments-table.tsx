@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { EnvironmentListItem } from '@/db/queries/environments';
+import type { EnvironmentListItem } from '@/lib/domain/environments';
 import { ENVIRONMENT_KIND_LABEL } from '@/lib/domain/environments';
 import { Commit, Expiry, ExternalUrl } from './environment-cells';
 

@@ -1,4 +1,4 @@
-import type { DeploymentAvailability } from '@/lib/operations/availability';
+import type { DeploymentAvailability } from '@/lib/domain/availability';
 import { ApprovalNote, CommitLabel, type CommitRef, FromTo } from './change-summary';
 import { type OperationAction, OperationDialog } from './operation-dialog';
 

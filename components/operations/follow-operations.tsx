@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { OperationProgress } from '@/lib/operations/progress';
+import type { OperationProgress } from '@/lib/domain/operation-progress';
 import { useTrackOperation } from './operation-tracker';
 
 /** How often a page asks whether an operation started elsewhere on what it shows. */

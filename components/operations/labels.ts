@@ -1,4 +1,4 @@
-import type { OperationProgress } from '@/lib/operations/progress';
+import type { OperationProgress } from '@/lib/domain/operation-progress';
 
 export const OPERATION_LABEL: Record<OperationProgress['kind'], string> = {
   provision: 'Provision',

@@ -1,9 +1,9 @@
 'use client';
 
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import type { ActionResult } from '@/lib/auth';
-import type { Availability } from '@/lib/operations/availability';
-import type { OperationProgress } from '@/lib/operations/progress';
+import type { ActionResult } from '@/lib/domain/action-results';
+import type { Availability } from '@/lib/domain/availability';
+import type { OperationProgress } from '@/lib/domain/operation-progress';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTrackOperation } from './operation-tracker';
 

@@ -12,7 +12,7 @@ import {
   useState,
 } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { isFinished, type OperationProgress } from '@/lib/operations/progress';
+import { isFinished, type OperationProgress } from '@/lib/domain/operation-progress';
 import { operationName, outcomeToast } from './labels';
 import { useToast } from './toasts';
 

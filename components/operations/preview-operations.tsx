@@ -1,4 +1,4 @@
-import type { PreviewAvailability } from '@/lib/operations/availability';
+import type { PreviewAvailability } from '@/lib/domain/availability';
 import { type OperationAction, OperationDialog } from './operation-dialog';
 
 export interface PreviewOperations {

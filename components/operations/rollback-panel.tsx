@@ -1,5 +1,5 @@
 import { exactTime } from '@/lib/format';
-import type { Availability } from '@/lib/operations/availability';
+import type { Availability } from '@/lib/domain/availability';
 import { CommitLabel, type CommitRef, FromTo } from './change-summary';
 import { RollbackNotes } from './deployment-operations';
 import { type OperationAction, OperationDialog } from './operation-dialog';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { PreviewListItem } from '@/db/queries/previews';
+import type { PreviewListItem } from '@/lib/domain/previews';
 import type { PreviewHealth as Health } from '@/lib/domain/overview';
 
 function Figure({ label, value, tone }: { label: string; value: number; tone?: string }) {

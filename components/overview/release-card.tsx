@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/card';
 import { DetailList } from '@/components/ui/detail-list';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { ServingEnvironment } from '@/db/queries/overview';
+import type { ServingEnvironment } from '@/lib/domain/overview';
 import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
 import { checksVerdict } from '@/lib/domain/overview';
 import { shortSha } from '@/lib/format';

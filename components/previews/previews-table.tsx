@@ -7,10 +7,10 @@ import { PreviewActions, type PreviewOperations } from '@/components/operations/
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { PreviewListItem } from '@/db/queries/previews';
+import type { PreviewListItem } from '@/lib/domain/previews';
 import { exclusionLabel } from '@/lib/domain/preview-exclusion';
 import type { PreviewTab } from '@/lib/domain/previews';
-import type { PreviewAvailability } from '@/lib/operations/availability';
+import type { PreviewAvailability } from '@/lib/domain/availability';
 import { usd } from '@/lib/format';
 import { TestSummary } from './test-summary';
 

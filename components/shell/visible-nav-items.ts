@@ -1,4 +1,4 @@
-import { hasRole, type Role } from '@/lib/auth/roles';
+import { hasRole, type Role } from '@/lib/domain/roles';
 import { NAV_ITEMS, type NavItem } from './nav-items';
 
 /** The nav items `role` may open; the server picks them so the browser gets no role rules. */

@@ -1,5 +1,6 @@
 import { FilterBar } from '@/components/ui/filter-bar';
-import { hrefWith, type SearchParams } from '@/components/ui/href';
+import { hrefWith } from '@/components/ui/href';
+import type { SearchParams } from '@/lib/domain/search-params';
 import { Tabs } from '@/components/ui/tabs';
 import { TEST_SUITES, type TestRunStatus, type TestSuite } from '@/lib/domain/test-runs';
 import { SUITE_LABEL } from './suite-label';

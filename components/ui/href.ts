@@ -1,6 +1,4 @@
-import type { SearchParams } from '@/lib/http/query-params';
-
-export type { SearchParams };
+import type { SearchParams } from '@/lib/domain/search-params';
 
 /**
  * A link to `path` that keeps the current query string, with `changes` applied: a string sets

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { hrefWith, type SearchParams } from './href';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { hrefWith } from './href';
 
 /**
  * Keyset paging: the cursor only moves forward, so the controls are "Next page" and a way back

@@ -1,8 +1,13 @@
 import 'server-only';
 import { aliasedTable, and, desc, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { EnvironmentFilters } from '@/lib/filters/environments';
+import type {
+  EnvironmentCost,
+  EnvironmentDetail,
+  EnvironmentListItem,
+} from '@/lib/domain/environments';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
-import { encodeCursor, toPage } from '@/lib/paging';
+import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import {
   compiledPerShape,
@@ -113,7 +118,7 @@ export async function listEnvironments(
   projectId: number,
   filters: EnvironmentFilters,
   page: PageRequest,
-) {
+): Promise<Page<EnvironmentListItem>> {
   const rows = await environmentListStatement(db, {
     projectId,
     ...givenFilters({ kind: filters.kind }),
@@ -122,7 +127,6 @@ export async function listEnvironments(
   });
   return toPage(rows, page.limit, (row) => encodeCursor(row.kindRank, row.id));
 }
-export type EnvironmentListItem = Awaited<ReturnType<typeof listEnvironments>>['rows'][number];
 
 const parentBranches = aliasedTable(dbBranches, 'parent_branches');
 
@@ -181,11 +185,14 @@ const environmentDetailQuery = (db: Database) =>
 const environmentDetail =
   compiledStatement<RowOf<typeof environmentDetailQuery>>(environmentDetailQuery);
 
-export async function getEnvironment(db: Database, projectId: number, slug: string) {
+export async function getEnvironment(
+  db: Database,
+  projectId: number,
+  slug: string,
+): Promise<EnvironmentDetail | undefined> {
   const [row] = await environmentDetail(db, { projectId, slug });
   return row;
 }
-export type EnvironmentDetail = NonNullable<Awaited<ReturnType<typeof getEnvironment>>>;
 
 /**
  * The newest test runs that belong to an environment: reported against it, for its pull
@@ -212,11 +219,6 @@ export async function listEnvironmentTestRuns(
     )
     .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
     .limit(limit);
-}
-
-export interface EnvironmentCost {
-  monthToDateUsd: number;
-  lifetimeUsd: number;
 }
 
 /** What the environment has cost this calendar month (UTC) and since it was created. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, min, ne, sql } from 'drizzle-orm';
-import { type CommitChecks, sortSuites } from '@/lib/domain/overview';
+import { type CommitChecks, type ServingEnvironment, sortSuites } from '@/lib/domain/overview';
 import type { Database } from '../client';
 import { ciRuns, deployments, environments, testRuns } from '../schema';
 import { descNullsLast } from './keyset';
@@ -69,7 +69,11 @@ export async function getCommitChecks(
 }
 
 /** What an environment serves now, and its newest deployment when that is something else. */
-async function getServing(db: Database, projectId: number, kind: 'production' | 'staging') {
+async function getServing(
+  db: Database,
+  projectId: number,
+  kind: 'production' | 'staging',
+): Promise<ServingEnvironment | null> {
   const [environment] = await db
     .select({
       id: environments.id,
@@ -112,7 +116,6 @@ async function getServing(db: Database, projectId: number, kind: 'production' | 
     : null;
   return { ...environment, latest: latest ?? null, checks };
 }
-export type ServingEnvironment = NonNullable<Awaited<ReturnType<typeof getServing>>>;
 
 /** Production beside staging, with how far staging is ahead. */
 export async function getReleaseComparison(db: Database, projectId: number) {

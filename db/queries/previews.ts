@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { previewExclusion } from '@/lib/domain/preview-exclusion';
-import { summarizeSuites, type SuiteResult } from '@/lib/domain/previews';
+import { type PreviewListItem, summarizeSuites, type SuiteResult } from '@/lib/domain/previews';
 import type { PreviewFilters } from '@/lib/filters/previews';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
@@ -223,7 +223,7 @@ export async function listPreviews(
   projectId: number,
   filters: PreviewFilters,
   page: PageRequest,
-) {
+): Promise<Page<PreviewListItem>> {
   const { rows, nextCursor } = await pullRequestPage(db, projectId, filters, page);
   const pullRequestIds = rows.map((row) => row.pullRequest.id);
   const environmentIds = rows.flatMap((row) => (row.environment ? [row.environment.id] : []));
@@ -234,15 +234,13 @@ export async function listPreviews(
   return {
     rows: rows.map(({ environmentOnBranch, ...row }) => ({
       ...row,
-      /** Why the pull request has no preview of its own, when it has none by rule. */
       exclusion: previewExclusion(row.pullRequest, environmentOnBranch),
       tests: summarizeSuites(suites.get(row.pullRequest.id) ?? []),
       costUsd: costs.get(row.pullRequest.id) ?? 0,
     })),
     nextCursor,
-  } satisfies Page<unknown>;
+  };
 }
-export type PreviewListItem = Awaited<ReturnType<typeof listPreviews>>['rows'][number];
 
 // The tab labels and the author menu are on every previews page: built once.
 const pullRequestCountsQuery = (db: Database) =>

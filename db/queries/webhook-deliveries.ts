@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DeliveryFilters, DeliveryStatus } from '@/lib/filters/webhook-deliveries';
+import type { DeliveryStatus } from '@/lib/domain/admin';
+import type { DeliveryFilters } from '@/lib/filters/webhook-deliveries';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import { type WebhookDelivery, webhookDeliveries } from '../schema';

@@ -1,12 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
-import { findProjectMember, type Member } from './members';
-
-/** Who is asking: the signed-in user and their role on the board's project, read fresh. */
-export interface Actor extends Member {
-  projectId: number;
-}
+import type { Actor } from '@/lib/domain/actor';
+import { findProjectMember } from './members';
 
 /**
  * Who a valid session belongs to: an Actor, or a person envboard knows who holds no role on the

@@ -1,5 +1,5 @@
 import type { Caller } from './actor';
-import { hasRole, ROLE_LABELS, type Role } from './roles';
+import { hasRole, ROLE_LABELS, type Role } from '@/lib/domain/roles';
 
 /** Why a request may not go on: 401 without a session, 403 with too weak a role. */
 export interface AuthFailure {

@@ -1,20 +1,13 @@
 import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import type { Actor, Caller } from './actor';
+import type { ActionError, ActionResult } from '@/lib/domain/action-results';
+import type { Actor } from '@/lib/domain/actor';
+import type { Caller } from './actor';
 import { checkRole } from './check-role';
-import { FORBIDDEN_PATH, SIGN_IN_PATH } from './paths';
-import type { Role } from './roles';
+import { FORBIDDEN_PATH, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
+import type { Role } from '@/lib/domain/roles';
 import { getCaller } from './session';
-
-export interface ActionError {
-  /** invalid_input (400), unauthenticated (401), forbidden (403), internal_error, or the work's own. */
-  code: string;
-  message: string;
-  issues?: { path: string; message: string }[];
-}
-
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /** Thrown by an action's work for an expected refusal, e.g. `new ActionFailure('locked', '…')`. */
 export class ActionFailure extends Error {

@@ -1,12 +1,12 @@
 /**
  * Sign-in and roles. Roles, weakest first: viewer < developer < release_manager < admin
- * (`ROLES`, `hasRole` in ./roles — the only place they are ordered). A role is a membership on
- * the board's project, read fresh from the database on every request; the session cookie holds
- * the GitHub numeric user id (and the login, for display). A user without a membership cannot
+ * (`ROLES`, `hasRole` in lib/domain/roles — the only place they are ordered). A role is a
+ * membership on the board's project, read fresh from the database on every request; the session
+ * cookie holds the GitHub numeric user id (and the login, for display). A user without a membership cannot
  * sign in, and one whose membership is taken away is refused (403) from the next request on.
  *
- * - `getActor()` → `Actor | null`: who is rendering this page / calling this action
- *   ({ userId, githubId, login, name, avatarUrl, role, projectId }); null when signed out or
+ * - `getActor()` → `Actor | null` (lib/domain/actor): who is rendering this page / calling this
+ *   action ({ userId, githubId, login, name, avatarUrl, role, projectId }); null when signed out or
  *   without a role. `getCaller()` also returns a signed-in person without a role (`role: null`).
  *   `getRequestActor(request)` / `getRequestCaller(request)` are the same for a route handler.
  * - `requireRole(minimum)`: pages and server components. Returns the Actor; redirects to
@@ -23,15 +23,7 @@
  * - proxy.ts sends every page without a session to /signin?callbackUrl=…; `isPublicPath`
  *   lists what stays open (auth, health, webhooks, crons, test-run uploads, static files).
  */
-export type { Actor, Caller } from './actor';
+export type { Caller } from './actor';
 export { type AuthFailure, checkRole } from './check-role';
-export {
-  ActionFailure,
-  type ActionError,
-  type ActionResult,
-  guardedAction,
-  requireRole,
-} from './guard';
-export { FORBIDDEN_PATH, SIGN_IN_PATH } from './paths';
-export { hasRole, isRole, ROLE_LABELS, ROLES, type Role } from './roles';
+export { ActionFailure, guardedAction, requireRole } from './guard';
 export { getActor, getCaller, getRequestActor, getRequestCaller } from './session';

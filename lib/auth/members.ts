@@ -4,18 +4,11 @@ import { compiledStatement } from '@/db/compiled-statement';
 import type { Database } from '@/db/client';
 import { boardProjectPick, boardProjectSlug } from '@/db/queries/project';
 import { type Project, memberships, projects, users } from '@/db/schema';
-import { type Role, roleRank } from './roles';
+import type { Actor } from '@/lib/domain/actor';
+import { type Role, roleRank } from '@/lib/domain/roles';
 
-/** A user together with their role on one project. */
-export interface Member {
-  userId: number;
-  /** GitHub's numeric user id: who the session is. Null until a legacy row's first sign-in. */
-  githubId: number | null;
-  login: string;
-  name: string;
-  avatarUrl: string | null;
-  role: Role;
-}
+/** A user together with their role on one project: an Actor before the project is known. */
+export type Member = Omit<Actor, 'projectId'>;
 
 const memberColumns = {
   userId: users.id,

@@ -9,7 +9,7 @@ import { type AuthConfig, authConfigFromEnv, demoSignInAllowed } from './config'
 import { admitGitHubUser } from './github-sign-in';
 import { listGitHubTeams } from './github-teams';
 import { findMembersByLogin } from './members';
-import { DEMO_PROVIDER_ID, safeCallbackPath, SIGN_IN_PATH } from './paths';
+import { DEMO_PROVIDER_ID, safeCallbackPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 
 const demoCredentials = z.object({ login: z.string().trim().min(1) });
 

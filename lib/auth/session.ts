@@ -3,7 +3,8 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDatabase } from '@/db/client';
 import { readCurrentProject, shareCurrentProject } from '@/db/queries/project';
-import { type Actor, actorOf, type Caller, loadCaller, loadSessionView } from './actor';
+import type { Actor } from '@/lib/domain/actor';
+import { actorOf, type Caller, loadCaller, loadSessionView } from './actor';
 import { sessionGitHubId } from './session-token';
 
 /** The caller behind a route handler's request, or null when not signed in. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { deleteMembership, findMembership, setTeamMembership } from '@/db/writes';
 import { insertOperation } from '@/db/writes/operations';
-import { ROLE_LABELS, type Role } from './roles';
+import { ROLE_LABELS, type Role } from '@/lib/domain/roles';
 import type { TeamGrant } from './team-roles';
 
 /** A team-given role as it was and as it is now; null for none. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role, roleRank } from './roles';
+import { ROLES, type Role, roleRank } from '@/lib/domain/roles';
 
 /** One `org/team:role` entry of GITHUB_TEAM_ROLES. */
 export interface TeamRole {

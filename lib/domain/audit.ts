@@ -17,6 +17,9 @@ export const OPERATION_STATES = [
   'rejected',
 ] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
+/** A second release manager's answer to a promotion request. */
+export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
 
 /** One row of the audit log: who asked for what, on which environment, and how it ended. */
 export interface AuditEntry {

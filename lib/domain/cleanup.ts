@@ -4,6 +4,8 @@
  * the sweep are the same computation.
  */
 
+import type { PullRequestState } from './pull-requests';
+
 /** The Neon branch name envboard gives a preview's database: `preview/<git branch>`. */
 export const PREVIEW_BRANCH_PREFIX = 'preview/';
 
@@ -20,7 +22,7 @@ export interface PreviewRecord {
   active: boolean;
   pinned: boolean;
   lastActivityAt: Date;
-  pullRequest: { number: number; state: 'open' | 'closed' | 'merged' } | null;
+  pullRequest: { number: number; state: PullRequestState } | null;
 }
 
 export interface CleanupFacts {

@@ -1,7 +1,18 @@
-/** Environment rules: pure, so they test in milliseconds. */
+import type { DeploymentSource, DeploymentState } from './deployments';
+import type { PullRequestState } from './pull-requests';
+
+/** Environment rules and read models: pure, so they test in milliseconds. */
 
 export const ENVIRONMENT_KINDS = ['production', 'staging', 'development', 'preview'] as const;
 export type EnvironmentKind = (typeof ENVIRONMENT_KINDS)[number];
+
+/** A deleted environment keeps its row (and its history); only its resources are gone. */
+export const ENVIRONMENT_STATUSES = ['active', 'deleted'] as const;
+export type EnvironmentStatus = (typeof ENVIRONMENT_STATUSES)[number];
+
+/** A Neon branch as envboard holds it: being created, usable, or gone. */
+export const DB_BRANCH_STATES = ['init', 'ready', 'deleted'] as const;
+export type DbBranchState = (typeof DB_BRANCH_STATES)[number];
 
 export const ENVIRONMENT_KIND_LABEL: Record<EnvironmentKind, string> = {
   production: 'Production',
@@ -26,4 +37,82 @@ export function expiryState(expiresAt: Date | null | undefined, now: Date): Expi
   const left = expiresAt.getTime() - now.getTime();
   if (left <= 0) return 'expired';
   return left < EXPIRY_WARNING_MS ? 'soon' : 'ok';
+}
+
+/** The deployment an environment serves now. */
+export interface ServedDeployment {
+  id: number;
+  state: DeploymentState;
+  source: DeploymentSource;
+  url: string;
+  commitSha: string;
+  commitMessage: string;
+  commitAuthor: string;
+  gitBranch: string;
+  /** The provider's creation time. */
+  createdAt: Date;
+  readyAt: Date | null;
+}
+
+/** One row of the environments list. */
+export interface EnvironmentListItem {
+  id: number;
+  slug: string;
+  name: string;
+  kind: EnvironmentKind;
+  /** kindRank(kind): the list's sort key, and half of its cursor. */
+  kindRank: number;
+  status: EnvironmentStatus;
+  gitBranch: string;
+  url: string | null;
+  pinned: boolean;
+  expiresAt: Date | null;
+  lastActivityAt: Date;
+  deletedAt: Date | null;
+  pullRequest: { number: number; title: string } | null;
+  dbBranch: { name: string; neonBranchId: string } | null;
+  current: ServedDeployment | null;
+}
+
+/** One environment as its page shows it: what it serves, its pull request and database branch. */
+export interface EnvironmentDetail extends Omit<
+  EnvironmentListItem,
+  'pullRequest' | 'dbBranch' | 'current'
+> {
+  healthUrl: string | null;
+  frozenUntil: Date | null;
+  createdAt: Date;
+  pullRequest: {
+    id: number;
+    number: number;
+    title: string;
+    author: string;
+    state: PullRequestState;
+    htmlUrl: string | null;
+    headBranch: string;
+    fromFork: boolean;
+  } | null;
+  /** For a preview: the long-lived environment on its branch, which keeps it unprovisioned. */
+  environmentOnBranch: string | null;
+  dbBranch: {
+    name: string;
+    neonBranchId: string;
+    state: DbBranchState;
+    protected: boolean;
+    logicalSizeBytes: number;
+    computeSeconds: number;
+    migrationsValidatedAt: Date | null;
+    lastResetAt: Date | null;
+    expiresAt: Date | null;
+    createdAt: Date;
+    parentNeonBranchId: string | null;
+    parentName: string | null;
+  } | null;
+  current: (ServedDeployment & { vercelId: string }) | null;
+}
+
+/** What an environment has cost this calendar month (UTC) and since it was created. */
+export interface EnvironmentCost {
+  monthToDateUsd: number;
+  lifetimeUsd: number;
 }

@@ -1,20 +1,44 @@
-import type { SuiteResult } from './previews';
+import type { DeploymentSource, DeploymentState } from './deployments';
+import type { SuiteResult, TestVerdict } from './previews';
 import { TEST_SUITES } from './test-runs';
 
 /** Rules behind the overview's widgets: pure, so they test in milliseconds. */
 
-export type CiConclusion = 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out';
+/** A GitHub Actions workflow run's status and conclusion, as envboard stores them. */
+export const CI_RUN_STATUSES = ['queued', 'in_progress', 'completed'] as const;
+export type CiRunStatus = (typeof CI_RUN_STATUSES)[number];
+export const CI_CONCLUSIONS = ['success', 'failure', 'cancelled', 'skipped', 'timed_out'] as const;
+export type CiConclusion = (typeof CI_CONCLUSIONS)[number];
 
 export interface CommitChecks {
   /** The newest CI run on the commit. */
   ci: {
     workflowName: string;
-    status: 'queued' | 'in_progress' | 'completed';
+    status: CiRunStatus;
     conclusion: CiConclusion | null;
     htmlUrl: string | null;
   } | null;
   /** The newest run of each suite on the commit. */
   tests: Pick<SuiteResult, 'suite' | 'status' | 'runId' | 'failed' | 'flaky'>[];
+}
+
+/** What production or staging serves now, and its newest deployment when that is something else. */
+export interface ServingEnvironment {
+  id: number;
+  slug: string;
+  name: string;
+  url: string | null;
+  current: {
+    state: DeploymentState;
+    source: DeploymentSource;
+    commitSha: string;
+    commitMessage: string;
+    commitAuthor: string;
+    createdAt: Date;
+  } | null;
+  latest: { state: DeploymentState; commitSha: string; createdAt: Date } | null;
+  /** The checks on the served commit; null when nothing is served. */
+  checks: CommitChecks | null;
 }
 
 export type ChecksVerdict = 'passed' | 'failed' | 'running' | 'none';
@@ -40,7 +64,7 @@ export function sortSuites<Run extends { suite: SuiteResult['suite'] }>(
 
 export interface PreviewHealthInput {
   deploymentState: string | null;
-  testVerdict: 'passed' | 'failed' | 'flaky' | 'none';
+  testVerdict: TestVerdict;
   expiresAt: Date | null;
 }
 

@@ -1,4 +1,8 @@
-import { TEST_SUITES, type TestSuite } from './test-runs';
+import type { DeploymentState } from './deployments';
+import type { DbBranchState, EnvironmentStatus } from './environments';
+import type { PreviewExclusion } from './preview-exclusion';
+import type { PullRequestState } from './pull-requests';
+import { TEST_SUITES, type TestRunStatus, type TestSuite } from './test-runs';
 
 /** Preview rules: pure, so they test in milliseconds. */
 
@@ -8,7 +12,7 @@ export type PreviewTab = (typeof PREVIEW_TABS)[number];
 export interface SuiteResult {
   suite: TestSuite;
   runId: number;
-  status: 'passed' | 'failed';
+  status: TestRunStatus;
   passed: number;
   failed: number;
   flaky: number;
@@ -46,4 +50,41 @@ export function summarizeSuites(latest: readonly SuiteResult[]): TestSummary {
           ? 'flaky'
           : 'passed';
   return { verdict, passed: total('passed'), failed, flaky, suites };
+}
+
+/** One pull request on the previews list, with its preview, latest deployment, tests and cost. */
+export interface PreviewListItem {
+  pullRequest: {
+    id: number;
+    number: number;
+    title: string;
+    author: string;
+    headBranch: string;
+    fromFork: boolean;
+    htmlUrl: string | null;
+    state: PullRequestState;
+    draft: boolean;
+    openedAt: Date;
+    closedAt: Date | null;
+    mergedAt: Date | null;
+  };
+  environment: {
+    id: number;
+    slug: string;
+    url: string | null;
+    status: EnvironmentStatus;
+    expiresAt: Date | null;
+    deletedAt: Date | null;
+  } | null;
+  deployment: { state: DeploymentState; url: string; commitSha: string; createdAt: Date } | null;
+  dbBranch: {
+    name: string;
+    neonBranchId: string;
+    state: DbBranchState;
+    expiresAt: Date | null;
+  } | null;
+  /** Why the pull request has no preview of its own, when it has none by rule. */
+  exclusion: PreviewExclusion | null;
+  tests: TestSummary;
+  costUsd: number;
 }

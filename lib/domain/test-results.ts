@@ -1,4 +1,5 @@
-export type TestCaseStatus = 'passed' | 'failed' | 'skipped' | 'flaky';
+export const TEST_CASE_STATUSES = ['passed', 'failed', 'skipped', 'flaky'] as const;
+export type TestCaseStatus = (typeof TEST_CASE_STATUSES)[number];
 
 export interface TestCaseOutcome {
   status: TestCaseStatus;

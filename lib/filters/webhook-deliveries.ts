@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { deliveryStatus, webhookProvider } from '@/db/schema/enums';
+import { DELIVERY_STATUSES, WEBHOOK_PROVIDERS } from '@/lib/domain/admin';
 import { optionalParam, optionalText, pageParams } from '@/lib/http/query-params';
-
-export const DELIVERY_STATUSES = deliveryStatus.enumValues;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const WEBHOOK_PROVIDERS = webhookProvider.enumValues;
-export type WebhookProviderName = (typeof WEBHOOK_PROVIDERS)[number];
 
 /** The webhook deliveries list's filters, all in the URL. */
 export const deliveryFiltersSchema = z.object({

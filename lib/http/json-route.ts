@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/domain/actor';
 import { checkRole } from '@/lib/auth/check-role';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/domain/roles';
 import { getRequestCaller } from '@/lib/auth/session';
 import { errorResponse, HttpError, jsonResponse } from './responses';
 

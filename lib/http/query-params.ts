@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SearchParams } from '@/lib/domain/search-params';
 import { type Cursor, decodeCursor, pageLimitSchema } from '@/lib/paging';
 
 /** A filter from a GET form: an empty field means "no filter", not an invalid value. */
@@ -24,8 +25,6 @@ export interface ParsedPage {
   cursor?: Cursor;
   limit: number;
 }
-
-export type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * Pages parse their URL leniently: a parameter that does not parse (a stale bookmark, a hand

@@ -9,7 +9,8 @@ import { executePromotion } from './promote';
 import { recoverySettingsFromEnv } from './recovery-settings';
 import { type OperationResult, type Refusal, refuse } from './result';
 import { refuseUnlessRole } from './roles';
-import { type Actor, nowOf, type OperationClients } from './types';
+import type { Actor } from '@/lib/domain/actor';
+import { nowOf, type OperationClients } from './types';
 
 const decisionInput = z.object({ operationId: id, reason });
 

@@ -7,6 +7,11 @@ import {
   getProductionServing,
 } from '@/db/queries/operations';
 import type { Deployment, Environment } from '@/db/schema';
+import type {
+  Availability,
+  DeploymentAvailability,
+  PreviewAvailability,
+} from '@/lib/domain/availability';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
 import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
@@ -15,14 +20,13 @@ import { reseedPreconditions } from './reseed';
 import { rollbackPreconditions } from './rollback';
 
 /**
- * Whether an operation may start now, read with the engine's own precondition functions so a
- * button is disabled for exactly the reason the operation would refuse. The operations check
- * again when asked: this is for showing, never for deciding.
+ * Whether an operation may start now (lib/domain's Availability), read with the engine's own
+ * precondition functions so a button is disabled for exactly the reason the operation would
+ * refuse. The operations check again when asked: this is for showing, never for deciding.
  *
  * A page of rows is read with a fixed number of queries however many rows it lists; the
  * single-row functions are the same reads and rules with one row.
  */
-export type Availability = { allowed: true } | { allowed: false; reason: string };
 
 const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
@@ -99,11 +103,6 @@ export async function rollbackAvailability(
   return rollbackOffer(context.deployment, production, current, held);
 }
 
-export interface PreviewAvailability {
-  reseed: Availability;
-  delete: Availability;
-}
-
 /**
  * Reseed or delete each listed preview, keyed by environment id: a live preview (the check
  * loadPreview makes), a branch to reset, and free. Two queries however many previews.
@@ -134,12 +133,6 @@ export async function previewAvailability(
   environmentId: number,
 ): Promise<PreviewAvailability> {
   return (await previewAvailabilities(db, [environmentId])).get(environmentId)!;
-}
-
-/** What a deployment row may offer: promote (a ready staging build), roll back to (production). */
-export interface DeploymentAvailability {
-  promote?: Availability;
-  rollback?: Availability;
 }
 
 /** What a listed deployment row tells about itself; `createdAt` is the provider's creation time. */

@@ -9,12 +9,11 @@ import {
 } from '@/db/queries/operations';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
+import type { DeploymentAvailability, PreviewAvailability } from '@/lib/domain/availability';
 import {
-  type DeploymentAvailability,
   type DeploymentRow,
   deploymentRowsAvailability,
   previewAvailabilities,
-  type PreviewAvailability,
 } from './availability';
 
 /**

@@ -22,4 +22,4 @@ export type {
 } from './result';
 export { rollback } from './rollback';
 export { ProcessInterrupted, type StepHooks } from './runner';
-export type { Actor, OperationClients, Role } from './types';
+export type { OperationClients } from './types';

@@ -3,7 +3,8 @@ import { after } from 'next/server';
 import type { Operation } from '@/db/schema';
 import { ActionFailure } from '@/lib/auth/guard';
 import { type ProviderClients, providers } from '@/lib/providers/from-env';
-import { type OperationProgress, toProgress } from './progress';
+import type { OperationProgress } from '@/lib/domain/operation-progress';
+import { toProgress } from './progress';
 import type { OperationResult } from './result';
 import type { OperationClients } from './types';
 

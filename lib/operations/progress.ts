@@ -1,31 +1,7 @@
 import type { Operation } from '@/db/schema';
+import type { OperationProgress } from '@/lib/domain/operation-progress';
 
-/**
- * What the board shows of one operation while it runs and after: its state, the step in flight
- * and how it ended. Plain data, so a server action and GET /api/v1/operations/[id] hand the
- * browser the same shape.
- */
-export interface OperationProgress {
-  id: number;
-  kind: Operation['kind'];
-  state: Operation['state'];
-  step: string | null;
-  error: string | null;
-  reason: string | null;
-  /** True once a rollback pinned production to its deployment (recorded in `after`). */
-  pinned: boolean;
-  requestedAt: string;
-  finishedAt: string | null;
-  approvals: { approverLogin: string; decision: 'approved' | 'rejected'; reason: string }[];
-}
-
-/** States an operation never leaves. */
-export const FINISHED_STATES: readonly Operation['state'][] = ['succeeded', 'failed', 'rejected'];
-
-export function isFinished(state: Operation['state']): boolean {
-  return FINISHED_STATES.includes(state);
-}
-
+/** An operation row as the board shows it. */
 export function toProgress(
   operation: Operation & { approvals?: OperationProgress['approvals'] },
 ): OperationProgress {

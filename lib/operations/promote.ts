@@ -9,7 +9,8 @@ import { isRefusal, openOperation } from './lock';
 import { refuseUnlessRole } from './roles';
 import { type OperationResult, preconditionsRefusal, refuse } from './result';
 import { runSteps, StepRefused } from './runner';
-import { type Actor, nowOf, type OperationClients } from './types';
+import type { Actor } from '@/lib/domain/actor';
+import { nowOf, type OperationClients } from './types';
 
 /** The commit status every promotion reports on the promoted commit. */
 export const PROMOTION_GATE_CONTEXT = 'envboard/promotion-gate';

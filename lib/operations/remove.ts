@@ -11,7 +11,8 @@ import { ignoringGone, livePreview, loadPreview } from './preview';
 import type { OperationResult } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
-import { type Actor, nowOf, type OperationClients } from './types';
+import type { Actor } from '@/lib/domain/actor';
+import { nowOf, type OperationClients } from './types';
 
 const removeInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
 

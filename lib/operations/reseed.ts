@@ -11,7 +11,8 @@ import { type OperationResult, type PreconditionFailure, preconditionsRefusal } 
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
 import { callSeedHook, seedHookSecret } from './seed-hook';
-import { type Actor, nowOf, type OperationClients } from './types';
+import type { Actor } from '@/lib/domain/actor';
+import { nowOf, type OperationClients } from './types';
 
 const reseedInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
 

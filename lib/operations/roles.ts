@@ -1,6 +1,6 @@
-import { hasRole, type Role } from '@/lib/auth/roles';
+import { hasRole, type Role } from '@/lib/domain/roles';
 import { refuse, type Refusal } from './result';
-import type { Actor } from './types';
+import type { Actor } from '@/lib/domain/actor';
 
 const LABEL: Record<Role, string> = {
   viewer: 'a viewer',

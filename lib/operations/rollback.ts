@@ -18,7 +18,8 @@ import type { PreconditionFailure } from './result';
 import { type OperationResult, preconditionsRefusal, refuse } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step, StepRefused } from './runner';
-import { type Actor, nowOf, type OperationClients } from './types';
+import type { Actor } from '@/lib/domain/actor';
+import { nowOf, type OperationClients } from './types';
 
 const rollbackInput = z.object({
   targetDeploymentId: id,

@@ -4,20 +4,6 @@ import type { NeonClient } from '@/lib/providers/neon/client';
 import type { VercelClient } from '@/lib/providers/vercel/client';
 import type { StepHooks } from './runner';
 
-import type { Role } from '@/lib/auth/roles';
-
-export type { Role };
-
-/**
- * Who asks: the signed-in user, their role, and the project the role is on (lib/auth's Actor
- * fits). Every target an operation loads by id must belong to that project.
- */
-export interface Actor {
-  userId: number;
-  role: Role;
-  projectId: number;
-}
-
 /**
  * The provider clients an operation drives (the server passes `providers` from
  * lib/providers/from-env), plus what tests and the bench may set instead of the defaults.

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Project, User } from '../../db/schema';
 import { setMembership } from '../../db/writes';
 import { authSecret } from '../../lib/auth/config';
-import type { Role } from '../../lib/auth/roles';
+import type { Role } from '../../lib/domain/roles';
 import { createUser } from './factories';
 
 /** A GitHub user id no test user holds: a valid cookie for someone envboard does not know. */

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { RoleBadge } from '@/components/auth/role-badge';
 import { SignInFrame } from '@/components/auth/sign-in-frame';
-import { getCaller, isRole, ROLE_LABELS, SIGN_IN_PATH } from '@/lib/auth';
+import { getCaller } from '@/lib/auth';
+import { SIGN_IN_PATH } from '@/lib/domain/auth-paths';
+import { isRole, ROLE_LABELS } from '@/lib/domain/roles';
 
 export const metadata: Metadata = { title: 'Not allowed' };
 export const dynamic = 'force-dynamic';

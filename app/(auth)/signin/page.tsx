@@ -5,7 +5,7 @@ import { GitHubSignIn } from '@/components/auth/github-sign-in';
 import { SignInFrame } from '@/components/auth/sign-in-frame';
 import { getDatabase } from '@/db/client';
 import { getActor } from '@/lib/auth';
-import { safeCallbackPath } from '@/lib/auth/paths';
+import { safeCallbackPath } from '@/lib/domain/auth-paths';
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { signInChoices, signInErrorMessage } from '@/lib/auth/sign-in-choices';
 

@@ -10,7 +10,8 @@ import { listEnvironmentOptions, listProjectMembers } from '@/db/queries/filter-
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { auditQuerySchema } from '@/lib/filters/audit';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Audit' };
 export const dynamic = 'force-dynamic';

@@ -9,7 +9,8 @@ import { getDatabase } from '@/db/client';
 import { getCostOverview, listCostMonths } from '@/db/queries/costs';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Costs' };
 export const dynamic = 'force-dynamic';

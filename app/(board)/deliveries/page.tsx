@@ -12,7 +12,8 @@ import {
 } from '@/db/queries/webhook-deliveries';
 import { requireRole } from '@/lib/auth';
 import { deliveriesQuerySchema } from '@/lib/filters/webhook-deliveries';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Webhook deliveries' };
 export const dynamic = 'force-dynamic';

@@ -8,11 +8,13 @@ import { getDatabase } from '@/db/client';
 import { listDeployments } from '@/db/queries/deployments';
 import { listDeploymentAuthors, listEnvironmentOptions } from '@/db/queries/filter-options';
 import { getCurrentProject } from '@/db/queries/project';
-import { hasRole, requireRole } from '@/lib/auth';
+import { requireRole } from '@/lib/auth';
+import { hasRole } from '@/lib/domain/roles';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 import { deploymentOffers } from '@/lib/operations/board';
-import { requestPromotionAction, rollbackAction } from '../environments/[slug]/actions';
+import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
 export const metadata: Metadata = { title: 'Deployments' };
 export const dynamic = 'force-dynamic';

@@ -10,7 +10,8 @@ import { listEnvironments } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { environmentsQuerySchema } from '@/lib/filters/environments';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Environments' };
 export const dynamic = 'force-dynamic';

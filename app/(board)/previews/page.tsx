@@ -9,11 +9,13 @@ import { Pager } from '@/components/ui/pager';
 import { getDatabase } from '@/db/client';
 import { countPreviewTabs, listPreviewAuthors, listPreviews } from '@/db/queries/previews';
 import { getCurrentProject } from '@/db/queries/project';
-import { hasRole, requireRole } from '@/lib/auth';
+import { requireRole } from '@/lib/auth';
+import { hasRole } from '@/lib/domain/roles';
 import { previewsQuerySchema } from '@/lib/filters/previews';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 import { previewOffers } from '@/lib/operations/board';
-import { deletePreviewAction, reseedPreviewAction } from './actions';
+import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';

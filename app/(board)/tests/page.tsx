@@ -12,7 +12,8 @@ import { getCurrentProject } from '@/db/queries/project';
 import { listFailingTests, listSuiteSummaries, listTestRuns } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
 import { testRunsQuerySchema } from '@/lib/filters/test-runs';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Tests' };
 export const dynamic = 'force-dynamic';

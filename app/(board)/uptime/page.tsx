@@ -9,7 +9,8 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
 import { requireRole } from '@/lib/auth';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Uptime' };
 export const dynamic = 'force-dynamic';

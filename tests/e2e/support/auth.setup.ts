@@ -1,5 +1,5 @@
 import { expect, request, test as setup } from '@playwright/test';
-import { ROLES } from '@/lib/auth/roles';
+import { ROLES } from '@/lib/domain/roles';
 import { demoPersonWith, storageStateFor } from './auth';
 
 /**

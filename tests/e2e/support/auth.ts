@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoTeam } from '@/lib/demo/team';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/domain/roles';
 
 /**
  * Signed-in browser states, one per role, written by auth.setup.ts before the specs run. Specs

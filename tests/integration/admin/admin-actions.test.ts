@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { replayDeliveryAction } from '@/app/(board)/deliveries/actions';
+import { replayDeliveryAction } from '@/app/(board)/deliveries/[id]/actions';
 import { runSyncNowAction } from '@/app/(board)/sync/actions';
 import type { DatabaseHandle } from '@/db/client';
 import { latestSyncRunPerKind } from '@/db/queries/sync-status';
 import { type Project, pullRequests, syncRuns, webhookDeliveries } from '@/db/schema';
 import { recordWebhookDelivery, setWebhookDeliveryOutcome } from '@/db/writes/webhook-deliveries';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/domain/roles';
 import { GITHUB_PULL_REQUESTS } from '@/lib/sync/github-pull-requests';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { exampleOf } from '@/sandbox/github/examples';

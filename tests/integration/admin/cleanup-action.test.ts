@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { deleteListedOrphansAction } from '@/app/(board)/cleanup/actions';
 import { listOperations } from '@/db/queries/audit';
 import { environments } from '@/db/schema';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/domain/roles';
 import { planCleanup } from '@/lib/operations/cleanup-plan';
 import { signedInMember } from '@/tests/support/session';
 import {

@@ -9,7 +9,7 @@ import { admitGitHubUser } from '@/lib/auth/github-sign-in';
 import { findMembersByLogin, findProjectMember, listMembers } from '@/lib/auth/members';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 import { getRequestActor } from '@/lib/auth/session';
-import { roleRank } from '@/lib/auth/roles';
+import { roleRank } from '@/lib/domain/roles';
 import { parseTeamRoles } from '@/lib/auth/team-roles';
 import { createProject, createUser } from '../../support/factories';
 import {

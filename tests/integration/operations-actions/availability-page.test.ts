@@ -4,8 +4,8 @@ import { listDeployments } from '@/db/queries/deployments';
 import { environments, type Deployment } from '@/db/schema';
 import { upsertCiRuns, upsertDbBranch } from '@/db/writes';
 import { requestPromotion } from '@/lib/operations';
+import type { DeploymentAvailability } from '@/lib/domain/availability';
 import {
-  type DeploymentAvailability,
   deploymentRowsAvailability,
   previewAvailabilities,
   previewAvailability,

@@ -12,10 +12,10 @@ vi.mock('next/headers', async () => (await import('./next-mocks')).headersModule
 vi.mock('next/cache', async () => (await import('./next-mocks')).cacheModule());
 vi.mock('next/server', async (original) => (await import('./next-mocks')).serverModule(original));
 
-const { requestPromotionAction, rollbackAction } =
-  await import('@/app/(board)/environments/[slug]/actions');
-const { reseedPreviewAction, deletePreviewAction } = await import('@/app/(board)/previews/actions');
-const { approvePromotionAction, rejectPromotionAction } = await import('@/app/(board)/actions');
+const { requestPromotionAction, rollbackAction } = await import('@/app/(board)/actions/release');
+const { reseedPreviewAction, deletePreviewAction } = await import('@/app/(board)/actions/preview');
+const { approvePromotionAction, rejectPromotionAction } =
+  await import('@/app/(board)/actions/approval');
 const { GET: getOperationRoute } = await import('@/app/api/v1/operations/[id]/route');
 
 /**

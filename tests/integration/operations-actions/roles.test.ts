@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operations } from '@/db/schema';
-import type { Role } from '@/lib/auth';
+import type { Role } from '@/lib/domain/roles';
 import { createWorld, type World } from '../operations/world';
 import { request } from './next-mocks';
 import { serveWorld, signInAs } from './session';
@@ -9,10 +9,10 @@ vi.mock('next/headers', async () => (await import('./next-mocks')).headersModule
 vi.mock('next/cache', async () => (await import('./next-mocks')).cacheModule());
 vi.mock('next/server', async (original) => (await import('./next-mocks')).serverModule(original));
 
-const { requestPromotionAction, rollbackAction } =
-  await import('@/app/(board)/environments/[slug]/actions');
-const { reseedPreviewAction, deletePreviewAction } = await import('@/app/(board)/previews/actions');
-const { approvePromotionAction, rejectPromotionAction } = await import('@/app/(board)/actions');
+const { requestPromotionAction, rollbackAction } = await import('@/app/(board)/actions/release');
+const { reseedPreviewAction, deletePreviewAction } = await import('@/app/(board)/actions/preview');
+const { approvePromotionAction, rejectPromotionAction } =
+  await import('@/app/(board)/actions/approval');
 
 /**
  * The role rules at the server-action layer, as a forged request meets them: each action called

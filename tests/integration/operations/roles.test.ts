@@ -9,9 +9,10 @@ import {
   remove,
   requestPromotion,
   reseed,
-  type Role,
   rollback,
 } from '@/lib/operations';
+import type { Actor } from '@/lib/domain/actor';
+import type { Role } from '@/lib/domain/roles';
 import { createTestDatabase } from '@/tests/support/test-database';
 
 /**
@@ -44,33 +45,28 @@ const clients = {
 } as unknown as OperationClients;
 
 const MISSING = 424_242;
+const actorAs = (role: Role): Actor => ({
+  userId: 1,
+  githubId: null,
+  login: 'someone',
+  name: 'Someone',
+  avatarUrl: null,
+  role,
+  projectId: 1,
+});
 const actions: Record<string, (role: Role) => Promise<OperationResult>> = {
   promote: (role) =>
-    requestPromotion(
-      db,
-      clients,
-      { userId: 1, role, projectId: 1 },
-      {
-        deploymentId: MISSING,
-        reason: 'release',
-        idempotencyKey: `roles-${role}`,
-      },
-    ),
-  approve: (role) =>
-    approve(db, clients, { userId: 1, role, projectId: 1 }, { operationId: MISSING, reason: 'ok' }),
-  reject: (role) =>
-    reject(db, clients, { userId: 1, role, projectId: 1 }, { operationId: MISSING, reason: 'no' }),
+    requestPromotion(db, clients, actorAs(role), {
+      deploymentId: MISSING,
+      reason: 'release',
+      idempotencyKey: `roles-${role}`,
+    }),
+  approve: (role) => approve(db, clients, actorAs(role), { operationId: MISSING, reason: 'ok' }),
+  reject: (role) => reject(db, clients, actorAs(role), { operationId: MISSING, reason: 'no' }),
   rollback: (role) =>
-    rollback(
-      db,
-      clients,
-      { userId: 1, role, projectId: 1 },
-      { targetDeploymentId: MISSING, reason: 'bad' },
-    ),
-  reseed: (role) =>
-    reseed(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
-  delete: (role) =>
-    remove(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
+    rollback(db, clients, actorAs(role), { targetDeploymentId: MISSING, reason: 'bad' }),
+  reseed: (role) => reseed(db, clients, actorAs(role), { environmentId: MISSING }),
+  delete: (role) => remove(db, clients, actorAs(role), { environmentId: MISSING }),
 };
 
 const allowed: Record<string, Role[]> = {

@@ -8,7 +8,9 @@ import {
   upsertDbBranch,
   upsertPullRequest,
 } from '@/db/writes';
-import type { Actor, OperationClients, Role } from '@/lib/operations';
+import type { Actor } from '@/lib/domain/actor';
+import type { Role } from '@/lib/domain/roles';
+import type { OperationClients } from '@/lib/operations';
 import { createGitHubClient } from '@/lib/providers/github/client';
 import { createNeonClient } from '@/lib/providers/neon/client';
 import { createVercelClient } from '@/lib/providers/vercel/client';
@@ -191,7 +193,15 @@ export async function buildWorld(
     productionBranch,
     stagingBranch,
     users,
-    actor: (user, role) => ({ userId: user.id, role, projectId: project.id }),
+    actor: (user, role) => ({
+      userId: user.id,
+      githubId: user.githubId,
+      login: user.githubLogin,
+      name: user.name,
+      avatarUrl: user.avatarUrl,
+      role,
+      projectId: project.id,
+    }),
     close: async () => {
       await Promise.all([github.close(), vercel.close(), neon.close()]);
       await handle.close();

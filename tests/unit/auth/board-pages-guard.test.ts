@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isCurrent, NAV_ITEMS } from '@/components/shell/nav-items';
-import { hasRole, isRole, type Role } from '@/lib/auth/roles';
+import { hasRole, isRole, type Role } from '@/lib/domain/roles';
 
 /**
  * Every page under app/(board) checks the role itself, first thing, rather than trusting the

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isPublicPath, safeCallbackPath } from '@/lib/auth/paths';
+import { isPublicPath, safeCallbackPath } from '@/lib/domain/auth-paths';
 
 describe('isPublicPath', () => {
   test.each([

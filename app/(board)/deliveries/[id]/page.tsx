@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDatabase } from '@/db/client';
 import { getWebhookDelivery } from '@/db/queries/webhook-deliveries';
 import { requireRole } from '@/lib/auth';
-import { replayDeliveryAction } from '../actions';
+import { replayDeliveryAction } from './actions';
 
 export const metadata: Metadata = { title: 'Webhook delivery' };
 export const dynamic = 'force-dynamic';

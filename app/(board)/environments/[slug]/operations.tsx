@@ -6,9 +6,10 @@ import { RollbackPanel } from '@/components/operations/rollback-panel';
 import { OperationDialog } from '@/components/operations/operation-dialog';
 import { ApprovalNote, CommitLabel, FromTo } from '@/components/operations/change-summary';
 import type { Database } from '@/db/client';
-import type { EnvironmentDetail } from '@/db/queries/environments';
+import type { EnvironmentDetail } from '@/lib/domain/environments';
 import type { Project } from '@/db/schema';
-import { type Actor, hasRole } from '@/lib/auth';
+import type { Actor } from '@/lib/domain/actor';
+import { hasRole } from '@/lib/domain/roles';
 import {
   deploymentOffers,
   environmentBlocked,
@@ -19,8 +20,8 @@ import {
 import type { DeploymentListItem } from '@/lib/domain/deployments';
 import { environmentExclusion } from '@/lib/domain/preview-exclusion';
 import { promotionAvailability } from '@/lib/operations/availability';
-import { deletePreviewAction, reseedPreviewAction } from '../../previews/actions';
-import { requestPromotionAction, rollbackAction } from './actions';
+import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
+import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
 /**
  * The operations one environment offers the signed-in member: header buttons (roll back on

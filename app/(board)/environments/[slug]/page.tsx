@@ -15,7 +15,8 @@ import { getEnvironmentPage } from '@/db/queries/environments';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { environmentDetailQuerySchema } from '@/lib/filters/environments';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
 
 export const dynamic = 'force-dynamic';

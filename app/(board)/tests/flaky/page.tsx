@@ -10,7 +10,8 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { listFlakyTests } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
-import { parseSearchParams, type SearchParams } from '@/lib/http/query-params';
+import type { SearchParams } from '@/lib/domain/search-params';
+import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Flaky tests' };
 export const dynamic = 'force-dynamic';

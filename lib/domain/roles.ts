@@ -1,11 +1,13 @@
-import { role as roleEnum } from '@/db/schema/enums';
-
 /**
- * The one place roles are ordered: each role can do everything the ones before it can.
- * The database enum lists them in this order, so the order is read from it.
+ * The one place roles are ordered: each role can do everything the ones before it can. The
+ * database enum is built from this list, so it keeps the same order.
  */
-export const ROLES = roleEnum.enumValues;
+export const ROLES = ['viewer', 'developer', 'release_manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Where a membership came from: given by hand, or mapped from a GitHub team at sign-in. */
+export const MEMBERSHIP_SOURCES = ['manual', 'team'] as const;
+export type MembershipSource = (typeof MEMBERSHIP_SOURCES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Viewer',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkRole } from '@/lib/auth/check-role';
-import { hasRole, highestRole, isRole, ROLES } from '@/lib/auth/roles';
+import { hasRole, highestRole, isRole, ROLES } from '@/lib/domain/roles';
 
 describe('role order', () => {
   test('runs viewer < developer < release_manager < admin', () => {

@@ -1,0 +1,17 @@
+/**
+ * Whether an operation may start now, and if not, why: what a button shows before it is pressed.
+ * The operation checks again when asked; this is for showing, never for deciding.
+ */
+export type Availability = { allowed: true } | { allowed: false; reason: string };
+
+/** What a preview may offer: reseed its database, delete it. */
+export interface PreviewAvailability {
+  reseed: Availability;
+  delete: Availability;
+}
+
+/** What a deployment row may offer: promote (a ready staging build), roll back to (production). */
+export interface DeploymentAvailability {
+  promote?: Availability;
+  rollback?: Availability;
+}
