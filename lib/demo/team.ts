@@ -1,8 +1,7 @@
+import type { Role } from '@/lib/domain/roles';
 import { neonProjectId, vercelProjectId, vercelTeamId } from './ids';
 import type { Random } from './random';
 import type { DemoProject } from './types';
-
-export type TeamRole = 'viewer' | 'developer' | 'release_manager' | 'admin';
 
 export interface TeamMember {
   githubId: number;
@@ -10,7 +9,7 @@ export interface TeamMember {
   name: string;
   email: string;
   avatarUrl: string;
-  role: TeamRole;
+  role: Role;
   /** The GitHub team (`org/team`) whose mapping gives the role; absent when given by hand. */
   team?: string;
   /** How much of the team's pull requests this person opens, relative to the others. */
@@ -52,7 +51,7 @@ function member(
   githubId: number,
   login: string,
   name: string,
-  role: TeamRole,
+  role: Role,
   share: number,
   team?: string,
 ): TeamMember {

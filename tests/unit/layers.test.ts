@@ -66,7 +66,21 @@ const cases: { layer: string; path: string; leaks: string[]; allowed: string[] }
     leaks: ["import { createGitHubClient } from '@/lib/providers/github/client';"],
     allowed: [
       "import { generateDemo } from '@/lib/demo/generate';",
+      "import { demoHistory } from '@/lib/demo';",
       "import { insertAll } from '../writes';",
+    ],
+  },
+  {
+    layer: 'the demo generator is pure: it reads lib/domain only',
+    path: 'lib/demo/example.ts',
+    leaks: [
+      "import { getDatabase } from '@/db/client';",
+      "import type { NewDeployment } from '../../db/schema';",
+      "import { providers } from '@/lib/providers/from-env';",
+    ],
+    allowed: [
+      "import type { Role } from '@/lib/domain/roles';",
+      "import { mulberry32 } from './mulberry32';",
     ],
   },
   {
@@ -109,15 +123,17 @@ const cases: { layer: string; path: string; leaks: string[]; allowed: string[] }
     ],
   },
   {
-    layer: 'the sandbox never imports db or app',
+    layer: 'the sandbox reads lib/domain and the demo generator, never db or app',
     path: 'sandbox/github/example.ts',
     leaks: [
       "import { getDatabase } from '@/db/client';",
       "import { seedDemo } from '../../db/seed';",
       "import { GET } from '@/app/api/health/route';",
+      "import { runSync } from '@/lib/sync/run-sync';",
     ],
     allowed: [
       "import { ROLES } from '@/lib/domain/roles';",
+      "import { demoHistory } from '@/lib/demo';",
       "import { createServer } from '../http/server';",
     ],
   },
