@@ -22,7 +22,7 @@ export async function seedDemo(
   const history = generateDemoHistory({ now, seed: options.seed ?? DEFAULT_SEED });
   // One transaction: a seed that fails half-way leaves no project behind, so the next start
   // sees an empty database and seeds again.
-  await db.transaction((tx) => writeDemoHistory(tx as unknown as Database, history));
+  await db.transaction((tx) => writeDemoHistory(tx, history));
   return summarize(history);
 }
 
