@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { getEnvironmentContext } from '@/db/queries/operations';
+import { getEnvironmentContext } from '@/db/queries/operation-contexts';
 import { getCurrentProject } from '@/db/queries/project';
 import type { Project } from '@/db/schema';
 import { markNeonBranchesDeleted } from '@/db/writes/operations';

@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { getActiveOperation } from '@/db/queries/operations';
+import { getActiveOperation } from '@/db/queries/operation-locks';
 import type { NewOperation, Operation } from '@/db/schema';
 import { insertOperation, isActiveOperationConflict } from '@/db/writes/operations';
 import { refuse, type Refusal } from './result';

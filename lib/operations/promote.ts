@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { getOperationByIdempotencyKey } from '@/db/queries/operations';
+import { getOperationByIdempotencyKey } from '@/db/queries/operation-records';
 import type { Operation } from '@/db/schema';
 import { recordPromotion } from '@/db/writes/operations';
 import { evaluatePromotion } from './gate-facts';

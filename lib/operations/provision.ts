@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { getEnvironmentOnBranch } from '@/db/queries/environment-on-branch';
-import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operations';
+import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operation-targets';
 import type { DbBranch, Environment, Project, PullRequest } from '@/db/schema';
 import { upsertDbBranch, upsertEnvironment } from '@/db/writes';
 import { linkPreviewDbBranch, setDbBranchExpiry } from '@/db/writes/operations';

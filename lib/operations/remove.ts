@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { type EnvironmentContext, listEnvironmentDeployments } from '@/db/queries/operations';
+import type { EnvironmentContext } from '@/db/queries/operation-contexts';
+import { listEnvironmentDeployments } from '@/db/queries/operation-targets';
 import { markEnvironmentDeleted } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput } from './input';
 import { isRefusal, openOperation } from './lock';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import type { EnvironmentContext } from '@/db/queries/operations';
+import type { EnvironmentContext } from '@/db/queries/operation-contexts';
 import { markDbBranchReset } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput } from './input';
 import { isRefusal, openOperation } from './lock';

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
+import { getDeploymentContext } from '@/db/queries/operation-contexts';
 import {
-  getDbBranch,
-  getDeployment,
-  getDeploymentContext,
   getLastSucceededOperation,
   getOperationByIdempotencyKey,
-  getProductionEnvironment,
-} from '@/db/queries/operations';
+} from '@/db/queries/operation-records';
+import { getDbBranch, getDeployment } from '@/db/queries/operation-targets';
+import { getProductionEnvironment } from '@/db/queries/production-serving';
 import type { Deployment, Environment } from '@/db/schema';
 import { markDbBranchReset, recordRollback, rejectWaitingOperations } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput, reason } from './input';
