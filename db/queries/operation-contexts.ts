@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { environmentOnBranchColumn } from './environment-on-branch';
 import {
@@ -11,8 +12,65 @@ import {
   environments,
   type Project,
   projects,
+  type PullRequest,
   pullRequests,
 } from '../schema';
+
+/** An environment with its project, pull request and database branch, as an operation needs them. */
+export interface EnvironmentContext {
+  environment: Environment;
+  project: Project;
+  pullRequest: PullRequest | null;
+  /** The environment's database branch, whatever its state. */
+  dbBranch: DbBranch | null;
+  /** The long-lived environment that builds the same branch, which no preview may touch. */
+  environmentOnBranch: string | null;
+}
+
+/** A deployment with its environment's context. */
+export interface DeploymentContext extends Omit<EnvironmentContext, 'dbBranch'> {
+  deployment: Deployment;
+  dbBranch: DbBranch | undefined;
+}
+
+const contextColumns = {
+  environment: environments,
+  project: projects,
+  pullRequest: pullRequests,
+  dbBranch: dbBranches,
+  environmentOnBranch: environmentOnBranchColumn(environments.projectId, environments.gitBranch),
+};
+
+/** The one query behind both contexts: environments with what an operation reads beside them. */
+function selectContexts<Extra extends SelectedFields>(db: Database, extra: Extra) {
+  return db
+    .select({ ...contextColumns, ...extra })
+    .from(environments)
+    .innerJoin(projects, eq(projects.id, environments.projectId))
+    .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
+    .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
+    .$dynamic();
+}
+
+/** An environment with its project, pull request and database branch. */
+export async function getEnvironmentContext(
+  db: Database,
+  environmentId: number,
+): Promise<EnvironmentContext | undefined> {
+  return (await getEnvironmentContexts(db, [environmentId])).get(environmentId);
+}
+
+/** Many environments with their project, pull request and database branch, in one query. */
+export async function getEnvironmentContexts(
+  db: Database,
+  environmentIds: readonly number[],
+): Promise<Map<number, EnvironmentContext>> {
+  if (environmentIds.length === 0) return new Map();
+  const rows = await selectContexts(db, {}).where(
+    inArray(environments.id, [...new Set(environmentIds)]),
+  );
+  return new Map(rows.map((row) => [row.environment.id, row]));
+}
 
 /** A deployment with its project and environment, as an operation needs them. */
 export async function getDeploymentContext(
@@ -22,64 +80,16 @@ export async function getDeploymentContext(
   return (await getDeploymentContexts(db, [deploymentId])).get(deploymentId);
 }
 
-export interface DeploymentContext {
-  deployment: Deployment;
-  environment: Environment;
-  project: Project;
-  /** The environment's database branch, whatever its state. */
-  dbBranch: DbBranch | undefined;
-}
-
-/** Many deployments with their project, environment and its database branch, in one query. */
+/** Many deployments with their environment's context, in one query. */
 export async function getDeploymentContexts(
   db: Database,
   deploymentIds: readonly number[],
 ): Promise<Map<number, DeploymentContext>> {
   if (deploymentIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      deployment: deployments,
-      environment: environments,
-      project: projects,
-      dbBranch: dbBranches,
-    })
-    .from(deployments)
-    .innerJoin(environments, eq(environments.id, deployments.environmentId))
-    .innerJoin(projects, eq(projects.id, deployments.projectId))
-    .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
+  const rows = await selectContexts(db, { deployment: deployments })
+    .innerJoin(deployments, eq(deployments.environmentId, environments.id))
     .where(inArray(deployments.id, [...new Set(deploymentIds)]));
   return new Map(
     rows.map((row) => [row.deployment.id, { ...row, dbBranch: row.dbBranch ?? undefined }]),
   );
 }
-
-/** An environment with its project, pull request and database branch. */
-export async function getEnvironmentContext(db: Database, environmentId: number) {
-  return (await getEnvironmentContexts(db, [environmentId])).get(environmentId);
-}
-
-/** Many environments with their project, pull request and database branch, in one query. */
-export async function getEnvironmentContexts(db: Database, environmentIds: readonly number[]) {
-  const rows =
-    environmentIds.length === 0
-      ? []
-      : await db
-          .select({
-            environment: environments,
-            project: projects,
-            pullRequest: pullRequests,
-            dbBranch: dbBranches,
-            /** The long-lived environment that builds the same branch, which no preview may touch. */
-            environmentOnBranch: environmentOnBranchColumn(
-              environments.projectId,
-              environments.gitBranch,
-            ),
-          })
-          .from(environments)
-          .innerJoin(projects, eq(projects.id, environments.projectId))
-          .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
-          .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
-          .where(inArray(environments.id, [...new Set(environmentIds)]));
-  return new Map(rows.map((row) => [row.environment.id, row]));
-}
-export type EnvironmentContext = NonNullable<Awaited<ReturnType<typeof getEnvironmentContext>>>;
