@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { environments, type Operation, operations, users } from '../schema';
 
@@ -26,24 +27,22 @@ const activeColumns = {
   requestedAt: operations.requestedAt,
 };
 
+/** Operations with who asked and where: what every read of the lock's holders starts from. */
+function selectActive<Extra extends SelectedFields>(db: Database, extra: Extra) {
+  return db
+    .select({ ...activeColumns, ...extra })
+    .from(operations)
+    .leftJoin(users, eq(users.id, operations.actorId))
+    .leftJoin(environments, eq(environments.id, operations.environmentId))
+    .$dynamic();
+}
+
 /** The operation holding an environment's lock, if any (the partial unique index allows one). */
 export async function getActiveOperation(
   db: Database,
   environmentId: number,
 ): Promise<ActiveOperation | undefined> {
-  const [row] = await db
-    .select(activeColumns)
-    .from(operations)
-    .leftJoin(users, eq(users.id, operations.actorId))
-    .leftJoin(environments, eq(environments.id, operations.environmentId))
-    .where(
-      and(
-        eq(operations.environmentId, environmentId),
-        inArray(operations.state, [...ACTIVE_OPERATION_STATES]),
-      ),
-    )
-    .limit(1);
-  return row;
+  return (await getActiveOperations(db, [environmentId])).get(environmentId);
 }
 
 /** The operations holding the locks of many environments, keyed by environment id. */
@@ -52,17 +51,12 @@ export async function getActiveOperations(
   environmentIds: readonly number[],
 ): Promise<Map<number, ActiveOperation>> {
   if (environmentIds.length === 0) return new Map();
-  const rows = await db
-    .select({ ...activeColumns, environmentId: operations.environmentId })
-    .from(operations)
-    .leftJoin(users, eq(users.id, operations.actorId))
-    .leftJoin(environments, eq(environments.id, operations.environmentId))
-    .where(
-      and(
-        inArray(operations.environmentId, [...new Set(environmentIds)]),
-        inArray(operations.state, [...ACTIVE_OPERATION_STATES]),
-      ),
-    );
+  const rows = await selectActive(db, { environmentId: operations.environmentId }).where(
+    and(
+      inArray(operations.environmentId, [...new Set(environmentIds)]),
+      inArray(operations.state, [...ACTIVE_OPERATION_STATES]),
+    ),
+  );
   return new Map(
     rows.flatMap(({ environmentId, ...active }) =>
       environmentId === null ? [] : [[environmentId, active] as const],
@@ -75,11 +69,7 @@ export async function listPendingApprovals(
   db: Database,
   projectId: number,
 ): Promise<(ActiveOperation & { reason: string | null; actorId: number | null })[]> {
-  return db
-    .select({ ...activeColumns, reason: operations.reason, actorId: operations.actorId })
-    .from(operations)
-    .leftJoin(users, eq(users.id, operations.actorId))
-    .leftJoin(environments, eq(environments.id, operations.environmentId))
+  return selectActive(db, { reason: operations.reason, actorId: operations.actorId })
     .where(and(eq(operations.projectId, projectId), eq(operations.state, 'requested')))
     .orderBy(asc(operations.requestedAt), asc(operations.id));
 }
