@@ -12,6 +12,10 @@ import { z } from 'zod';
 import { DEFAULT_PGLITE_DIR } from './pglite-dir';
 import * as schema from './schema';
 
+/**
+ * The drizzle handle of any driver, and of a transaction too: `PgTransaction` extends
+ * `PgDatabase`, so a write takes `Database` and runs the same inside or outside one.
+ */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = 'pglite' | 'neon' | 'postgres';
 
@@ -50,7 +54,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
         new PGlite({ loadDataDir: config.pgliteSnapshot })
       : new PGlite(ensureParentFolder(resolve(config.pgliteDir ?? DEFAULT_PGLITE_DIR)));
     return {
-      db: drizzlePglite({ client, ...options }) as unknown as Database,
+      db: drizzlePglite({ client, ...options }),
       driver,
       close: () => client.close(),
     };
@@ -61,14 +65,14 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     neonConfig.webSocketConstructor ??= ws;
     const client = new NeonPool({ connectionString: config.url });
     return {
-      db: drizzleNeon({ client, ...options }) as unknown as Database,
+      db: drizzleNeon({ client, ...options }),
       driver,
       close: () => client.end(),
     };
   }
   const client = new PgPool({ connectionString: config.url, max: 10 });
   return {
-    db: drizzlePg({ client, ...options }) as unknown as Database,
+    db: drizzlePg({ client, ...options }),
     driver,
     close: () => client.end(),
   };

@@ -113,8 +113,7 @@ async function writeAndSync(
 
   // The generator's parts are written in transactions, as seedDemo does: one commit instead of
   // one per statement is most of the time on the embedded database.
-  const inTransaction = <T>(work: (tx: Database) => Promise<T>) =>
-    db.transaction((tx) => work(tx as unknown as Database));
+  const inTransaction = <T>(work: (tx: Database) => Promise<T>) => db.transaction(work);
   const projectId = await inTransaction(async (tx) => {
     const id = await writeDemoProject(tx, history);
     await writePullRequests(tx, id, seeded.pullRequests);

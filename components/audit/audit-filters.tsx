@@ -1,23 +1,14 @@
 import { FilterBar } from '@/components/ui/filter-bar';
 import { enumOptions, environmentField } from '@/components/ui/filter-fields';
-import {
-  OPERATION_KINDS,
-  OPERATION_STATES,
-  type OperationKind,
-  type OperationState,
-} from '@/lib/domain/audit';
+import { OPERATION_KINDS, OPERATION_STATES } from '@/lib/domain/audit';
+import type { AuditFilters as Filters } from '@/lib/filters/audit';
 
 export function AuditFilters({
   values,
   members,
   environments,
 }: {
-  values: {
-    actor?: string;
-    action?: OperationKind;
-    environment?: string;
-    outcome?: OperationState;
-  };
+  values: Filters;
   members: readonly { login: string; name: string }[];
   environments: readonly { slug: string; name: string; active: boolean }[];
 }) {

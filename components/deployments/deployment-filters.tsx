@@ -1,26 +1,14 @@
 import { FilterBar } from '@/components/ui/filter-bar';
 import { enumOptions, environmentField } from '@/components/ui/filter-fields';
-import {
-  DEPLOYMENT_STATES,
-  DEPLOYMENT_TARGETS,
-  type DeploymentSort,
-  type DeploymentState,
-  type DeploymentTarget,
-} from '@/lib/domain/deployments';
+import { DEPLOYMENT_STATES, DEPLOYMENT_TARGETS } from '@/lib/domain/deployments';
+import type { DeploymentFilters as Filters } from '@/lib/filters/deployments';
 
 export function DeploymentFilters({
   values,
   environments,
   authors,
 }: {
-  values: {
-    environment?: string;
-    target?: DeploymentTarget;
-    state?: DeploymentState;
-    branch?: string;
-    author?: string;
-    sort?: DeploymentSort;
-  };
+  values: Filters;
   environments: readonly { slug: string; name: string; active: boolean }[];
   authors: readonly string[];
 }) {

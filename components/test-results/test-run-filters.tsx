@@ -2,7 +2,8 @@ import { FilterBar } from '@/components/ui/filter-bar';
 import { hrefWith } from '@/components/ui/href';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { Tabs } from '@/components/ui/tabs';
-import { TEST_SUITES, type TestRunStatus, type TestSuite } from '@/lib/domain/test-runs';
+import { TEST_SUITES, type TestSuite } from '@/lib/domain/test-runs';
+import type { TestRunFilters as Filters } from '@/lib/filters/test-runs';
 import { SUITE_LABEL } from './suite-label';
 
 /** Suite tabs over a status / branch filter; both live in the URL and drop the page cursor. */
@@ -11,7 +12,7 @@ export function TestRunFilters({
   values,
 }: {
   searchParams: SearchParams;
-  values: { suite?: TestSuite; status?: TestRunStatus; branch?: string };
+  values: Filters;
 }) {
   const tab = (suite: TestSuite | undefined) => ({
     href: hrefWith('/tests', searchParams, { suite, cursor: undefined }),

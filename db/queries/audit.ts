@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AuditEntry, OperationKind, OperationState } from '@/lib/domain/audit';
+import type { AuditEntry } from '@/lib/domain/audit';
+import type { AuditFilters } from '@/lib/filters/audit';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
@@ -15,16 +16,7 @@ import {
   type PageRequest,
 } from './keyset';
 
-export interface OperationFilters {
-  /** The actor's GitHub login. */
-  actor?: string;
-  action?: OperationKind;
-  /** Environment slug. */
-  environment?: string;
-  outcome?: OperationState;
-}
-
-interface OperationListInput extends OperationFilters {
+interface OperationListInput extends AuditFilters {
   projectId: number;
   cursorValue?: string | number;
   cursorId?: number;
@@ -84,7 +76,7 @@ const operationListStatement = compiledPerShape<OperationListInput, RowOf<typeof
 export async function listOperations(
   db: Database,
   projectId: number,
-  filters: OperationFilters,
+  filters: AuditFilters,
   page: PageRequest,
 ): Promise<Page<AuditEntry>> {
   const rows = await operationListStatement(db, {

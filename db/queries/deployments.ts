@@ -1,11 +1,7 @@
 import 'server-only';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type {
-  DeploymentListItem,
-  DeploymentSort,
-  DeploymentState,
-  DeploymentTarget,
-} from '@/lib/domain/deployments';
+import type { DeploymentListItem } from '@/lib/domain/deployments';
+import type { DeploymentFilters } from '@/lib/filters/deployments';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
@@ -19,17 +15,6 @@ import {
   type PageRequest,
 } from './keyset';
 import { environmentIdBySlug } from './filter-options';
-
-export interface DeploymentFilters {
-  /** Environment slug. */
-  environment?: string;
-  target?: DeploymentTarget;
-  state?: DeploymentState;
-  branch?: string;
-  author?: string;
-  /** Newest first (default), or slowest builds first (only deployments that finished a build). */
-  sort?: DeploymentSort;
-}
 
 interface DeploymentListInput extends Omit<DeploymentFilters, 'sort'> {
   projectId: number;

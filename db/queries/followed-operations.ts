@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Database } from '../client';
 import { type Operation, operations } from '../schema';
-import { ACTIVE_OPERATION_STATES } from './operations';
+import { ACTIVE_OPERATION_STATES } from './operation-locks';
 
 /** At most this many operations are answered at once; a page shows few environments. */
 const FOLLOWED_LIMIT = 50;

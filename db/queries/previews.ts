@@ -37,12 +37,10 @@ function tabStates(tab: PreviewFilters['tab']) {
     : inArray(pullRequests.state, CLOSED_STATES);
 }
 
-interface PullRequestPageInput {
+interface PullRequestPageInput extends Omit<PreviewFilters, 'tab'> {
   projectId: number;
   /** Given (true) on the closed tab. */
   closed?: true;
-  author?: string;
-  state?: string;
   cursorValue?: string | number;
   cursorId?: number;
   limit: number;

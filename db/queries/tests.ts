@@ -7,10 +7,10 @@ import type {
   SuiteSummary,
   TestRunDetail,
   TestRunListItem,
-  TestRunStatus,
   TestSuite,
 } from '@/lib/domain/test-runs';
 import { TEST_SUITES } from '@/lib/domain/test-runs';
+import type { TestRunFilters } from '@/lib/filters/test-runs';
 import type { Database } from '../client';
 import { ciRuns, environments, type Project, pullRequests, testCases, testRuns } from '../schema';
 import {
@@ -28,12 +28,6 @@ import {
   type PageRequest,
 } from './keyset';
 import { dateFromMs, rowsOf, timestampParam } from './rows';
-
-export interface TestRunFilters {
-  suite?: TestSuite;
-  status?: TestRunStatus;
-  branch?: string;
-}
 
 const listColumns = {
   id: testRuns.id,

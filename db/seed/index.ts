@@ -29,7 +29,7 @@ export async function seedDemo(
   const history = demoHistory(options);
   // One transaction: a seed that fails half-way leaves no project behind, so the next start
   // sees an empty database and seeds again.
-  await db.transaction((tx) => writeDemoHistory(tx as unknown as Database, history));
+  await db.transaction((tx) => writeDemoHistory(tx, history));
   return summarize(history);
 }
 

@@ -88,7 +88,7 @@ export async function replaceCostSamples(
     for (const slice of chunk(gone, 1000)) {
       await tx.delete(costSamples).where(inArray(costSamples.id, slice));
     }
-    await upsertCostSamples(tx as unknown as Database, changed);
+    await upsertCostSamples(tx, changed);
     return { changed: gone.length + changed.length };
   });
 }

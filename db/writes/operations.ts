@@ -184,8 +184,7 @@ export async function markEnvironmentDeleted(
       .set({ status: 'deleted', deletedAt: at, currentDeploymentId: null })
       .where(eq(environments.id, environmentId))
       .returning({ dbBranchId: environments.dbBranchId });
-    if (environment?.dbBranchId)
-      await markDbBranchDeleted(tx as unknown as Database, [environment.dbBranchId], at);
+    if (environment?.dbBranchId) await markDbBranchDeleted(tx, [environment.dbBranchId], at);
   });
 }
 

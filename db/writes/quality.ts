@@ -142,7 +142,7 @@ export async function recordTestRuns(
         retries: testCase.retries ?? 0,
       })),
     );
-    await insertAsJson(tx as unknown as Database, testCases, TEST_CASE_COLUMNS, rows);
+    await insertAsJson(tx, testCases, TEST_CASE_COLUMNS, rows);
     return stored;
   });
 }

@@ -28,8 +28,7 @@ export async function applyTeamGrant(
   },
 ): Promise<MembershipChange | null> {
   const { projectId, user, grant, now } = input;
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  return db.transaction(async (tx) => {
     const current = await findMembership(tx, user.id, projectId);
     if (current?.source === 'manual') return null;
     const before = current ? { role: current.role, team: current.team! } : null;

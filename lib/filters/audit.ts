@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { OPERATION_KINDS, OPERATION_STATES } from '@/lib/domain/audit';
 import { optionalParam, optionalText, pageParams } from '@/lib/http/query-params';
 
-export const auditQuerySchema = z.object({
+/** The audit log's filters, all in the URL. */
+export const auditFiltersSchema = z.object({
+  /** The actor's GitHub login. */
   actor: optionalText,
   action: optionalParam(z.enum(OPERATION_KINDS)),
+  /** Environment slug. */
   environment: optionalText,
   outcome: optionalParam(z.enum(OPERATION_STATES)),
-  ...pageParams,
 });
+export type AuditFilters = z.output<typeof auditFiltersSchema>;
+
+export const auditQuerySchema = auditFiltersSchema.extend(pageParams);

@@ -8,5 +8,6 @@ export const testRunFiltersSchema = z.object({
   status: optionalParam(z.enum(TEST_RUN_STATUSES)),
   branch: optionalText,
 });
+export type TestRunFilters = z.output<typeof testRunFiltersSchema>;
 
 export const testRunsQuerySchema = testRunFiltersSchema.extend(pageParams);

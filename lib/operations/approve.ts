@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { getOperation } from '@/db/queries/operations';
+import { getOperation } from '@/db/queries/operation-records';
 import type { Operation } from '@/db/schema';
 import { decideApproval } from '@/db/writes/operations';
 import { expireIfOverdue } from './expire-requests';

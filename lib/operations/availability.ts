@@ -1,11 +1,7 @@
 import type { Database } from '@/db/client';
-import {
-  type ActiveOperation,
-  getActiveOperations,
-  getDeploymentContext,
-  getEnvironmentContexts,
-  getProductionServing,
-} from '@/db/queries/operations';
+import { getDeploymentContext, getEnvironmentContexts } from '@/db/queries/operation-contexts';
+import { type ActiveOperation, getActiveOperations } from '@/db/queries/operation-locks';
+import { getProductionServing } from '@/db/queries/production-serving';
 import type { Deployment, Environment } from '@/db/schema';
 import type {
   Availability,

@@ -1,12 +1,9 @@
 import 'server-only';
 import { listOperations } from '@/db/queries/audit';
 import { listDeployments } from '@/db/queries/deployments';
-import {
-  getActiveOperation,
-  getDeployment,
-  getOperation,
-  listPendingApprovals,
-} from '@/db/queries/operations';
+import { getActiveOperation, listPendingApprovals } from '@/db/queries/operation-locks';
+import { getOperation } from '@/db/queries/operation-records';
+import { getDeployment } from '@/db/queries/operation-targets';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
 import type { DeploymentAvailability, PreviewAvailability } from '@/lib/domain/availability';

@@ -6,7 +6,7 @@ import {
   listPreviewRecords,
   recordedOutsidePreviews,
 } from '@/db/queries/cleanup';
-import { listOpenPullRequestBranches } from '@/db/queries/operations';
+import { listOpenPullRequestBranches } from '@/db/queries/operation-targets';
 import type { Project } from '@/db/schema';
 import {
   type CleanupCandidate,

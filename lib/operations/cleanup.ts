@@ -1,15 +1,15 @@
 import type { Database } from '@/db/client';
-import { getEnvironmentContext } from '@/db/queries/operations';
+import { getEnvironmentContext } from '@/db/queries/operation-contexts';
 import { getCurrentProject } from '@/db/queries/project';
 import type { Project } from '@/db/schema';
 import { markNeonBranchesDeleted } from '@/db/writes/operations';
 import { boundCandidates, type CleanupCandidate } from '@/lib/domain/cleanup';
 import { planCleanup } from './cleanup-plan';
 import type { CleanupSettings } from './cleanup-settings';
-import { isRefusal, openOperation } from './lock';
+import { startOperation } from './lock';
 import { ignoringGone } from './preview';
 import { removePreview } from './remove';
-import { runSteps } from './runner';
+import { runSteps, type Step } from './runner';
 import type { OperationClients } from './types';
 
 type Of<Kind extends CleanupCandidate['kind']> = Extract<CleanupCandidate, { kind: Kind }>;
@@ -81,7 +81,45 @@ export async function cleanup(
   report.deferred = bounded.deferred;
   if (bounded.now.length === 0) return report;
 
-  const opened = await openOperation(
+  const ofKind = <Kind extends CleanupCandidate['kind']>(kind: Kind) =>
+    bounded.now.filter((candidate): candidate is Of<Kind> => candidate.kind === kind);
+  const steps: Step[] = [
+    {
+      name: 'previews',
+      run: async (after) => {
+        for (const preview of ofKind('preview')) {
+          await removeOne(db, clients, preview, now, options.actorId ?? null, report);
+        }
+        after.previews = report.previews;
+      },
+    },
+    {
+      name: 'orphan-branches',
+      run: async (after) => {
+        for (const branch of ofKind('neon_branch')) {
+          await ignoringGone(async () =>
+            clients.neon.waitForOperations(await clients.neon.deleteBranch(branch.neonBranchId)),
+          );
+          report.orphanBranches.push({ neonBranchId: branch.neonBranchId, name: branch.name });
+        }
+        const gone = report.orphanBranches.map((branch) => branch.neonBranchId);
+        await markNeonBranchesDeleted(db, gone, now);
+        after.orphanBranches = report.orphanBranches;
+      },
+    },
+    {
+      name: 'orphan-deployments',
+      run: async (after) => {
+        for (const deployment of ofKind('deployment')) {
+          await ignoringGone(() => clients.vercel.deleteDeployment(deployment.vercelId));
+          const { vercelId, gitBranch } = deployment;
+          report.orphanDeployments.push({ vercelId, gitBranch });
+        }
+        after.orphanDeployments = report.orphanDeployments;
+      },
+    },
+  ];
+  const result = await startOperation(
     db,
     {
       projectId: project.id,
@@ -100,56 +138,10 @@ export async function cleanup(
       startedAt: now,
     },
     project.name,
-  );
-  if (isRefusal(opened)) {
-    report.errors.push(opened.message);
-    return report;
-  }
-  if (!opened.created) return report;
-  report.operationId = opened.operation.id;
-
-  const ofKind = <Kind extends CleanupCandidate['kind']>(kind: Kind) =>
-    bounded.now.filter((candidate): candidate is Of<Kind> => candidate.kind === kind);
-  const result = await runSteps(
-    db,
-    opened.operation,
-    [
-      {
-        name: 'previews',
-        run: async (after) => {
-          for (const preview of ofKind('preview')) {
-            await removeOne(db, clients, preview, now, options.actorId ?? null, report);
-          }
-          after.previews = report.previews;
-        },
-      },
-      {
-        name: 'orphan-branches',
-        run: async (after) => {
-          for (const branch of ofKind('neon_branch')) {
-            await ignoringGone(async () =>
-              clients.neon.waitForOperations(await clients.neon.deleteBranch(branch.neonBranchId)),
-            );
-            report.orphanBranches.push({ neonBranchId: branch.neonBranchId, name: branch.name });
-          }
-          const gone = report.orphanBranches.map((branch) => branch.neonBranchId);
-          await markNeonBranchesDeleted(db, gone, now);
-          after.orphanBranches = report.orphanBranches;
-        },
-      },
-      {
-        name: 'orphan-deployments',
-        run: async (after) => {
-          for (const deployment of ofKind('deployment')) {
-            await ignoringGone(() => clients.vercel.deleteDeployment(deployment.vercelId));
-            const { vercelId, gitBranch } = deployment;
-            report.orphanDeployments.push({ vercelId, gitBranch });
-          }
-          after.orphanDeployments = report.orphanDeployments;
-        },
-      },
-    ],
-    { hooks: clients.hooks, now: () => now },
+    (operation) => {
+      report.operationId = operation.id;
+      return runSteps(db, operation, steps, { hooks: clients.hooks, now: () => now });
+    },
   );
   if (!result.ok) report.errors.push(result.message);
   return report;

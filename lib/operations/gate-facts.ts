@@ -1,10 +1,7 @@
 import type { Database } from '@/db/client';
-import {
-  type DeploymentContext,
-  getCheckResultsByCommit,
-  getDeploymentContexts,
-  getProductionServing,
-} from '@/db/queries/operations';
+import { getCheckResultsByCommit } from '@/db/queries/check-results';
+import { type DeploymentContext, getDeploymentContexts } from '@/db/queries/operation-contexts';
+import { getProductionServing } from '@/db/queries/production-serving';
 import type { Environment } from '@/db/schema';
 import { promotionGate } from './promotion-gate';
 import type { PreconditionFailure } from './result';

@@ -1,8 +1,25 @@
 import type { Database } from '@/db/client';
-import { getActiveOperation } from '@/db/queries/operations';
+import { getActiveOperation } from '@/db/queries/operation-locks';
 import type { NewOperation, Operation } from '@/db/schema';
 import { insertOperation, isActiveOperationConflict } from '@/db/writes/operations';
-import { refuse, type Refusal } from './result';
+import { type OperationResult, refuse, type Refusal } from './result';
+
+/**
+ * Opens an operation and runs it: a refusal (the environment's lock is held, the request key
+ * belongs to something else) or a repeated request (the same key: the operation it first made)
+ * is the answer without running anything; an operation created now goes to `run`.
+ */
+export async function startOperation(
+  db: Database,
+  row: NewOperation,
+  environmentName: string,
+  run: (operation: Operation) => Promise<OperationResult>,
+): Promise<OperationResult> {
+  const opened = await openOperation(db, row, environmentName);
+  if (isRefusal(opened)) return opened;
+  if (!opened.created) return { ok: true, operation: opened.operation };
+  return run(opened.operation);
+}
 
 /**
  * Opens an operation row, which also takes its environment's lock: the partial unique index
@@ -11,19 +28,14 @@ import { refuse, type Refusal } from './result';
  * refusal naming the operation in the way, never a 500. The same idempotency key hands back the
  * operation it first created.
  */
-export async function openOperation(
+async function openOperation(
   db: Database,
   row: NewOperation,
   environmentName: string,
 ): Promise<{ operation: Operation; created: boolean } | Refusal> {
   try {
     const opened = await insertOperation(db, row);
-    if (!opened.created && opened.operation.kind !== row.kind) {
-      return refuse(
-        'idempotency_key_reused',
-        `That request key already belongs to operation #${opened.operation.id} (${opened.operation.kind}).`,
-      );
-    }
+    if (!opened.created && opened.operation.kind !== row.kind) return keyReused(opened.operation);
     return opened;
   } catch (error) {
     if (!isActiveOperationConflict(error) || row.environmentId == null) throw error;
@@ -41,6 +53,25 @@ export async function openOperation(
     );
   }
 }
+
+/** A repeated request key returns what the first request made, in the actor's project only. */
+export function sameRequest(
+  operation: Operation,
+  kind: Operation['kind'],
+  actor: { projectId: number },
+): OperationResult {
+  if (operation.projectId !== actor.projectId) {
+    return refuse('idempotency_key_reused', 'That request key is already in use.');
+  }
+  if (operation.kind !== kind) return keyReused(operation);
+  return { ok: true, operation };
+}
+
+const keyReused = (operation: Operation): Refusal =>
+  refuse(
+    'idempotency_key_reused',
+    `That request key already belongs to operation #${operation.id} (${operation.kind}).`,
+  );
 
 export function isRefusal(value: unknown): value is Refusal {
   return typeof value === 'object' && value !== null && (value as Refusal).ok === false;

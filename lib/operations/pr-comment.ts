@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
-import { getEnvironmentContext, listEnvironmentDeployments } from '@/db/queries/operations';
+import { getEnvironmentContext } from '@/db/queries/operation-contexts';
+import { listEnvironmentDeployments } from '@/db/queries/operation-targets';
 import { costByPullRequest, latestSuiteRuns } from '@/db/queries/previews';
 import { setPrCommentId } from '@/db/writes/operations';
 import { summarizeSuites, type TestSummary } from '@/lib/domain/previews';

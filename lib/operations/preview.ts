@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { type EnvironmentContext, getEnvironmentContext } from '@/db/queries/operations';
+import { type EnvironmentContext, getEnvironmentContext } from '@/db/queries/operation-contexts';
 import { environmentExclusion, exclusionSentence } from '@/lib/domain/preview-exclusion';
 import { ProviderError } from '@/lib/providers/errors';
 import { refuse, type Refusal } from './result';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { getOperationByIdempotencyKey } from '@/db/queries/operations';
+import { getOperationByIdempotencyKey } from '@/db/queries/operation-records';
 import type { Operation } from '@/db/schema';
 import { recordPromotion } from '@/db/writes/operations';
 import { evaluatePromotion } from './gate-facts';
 import { id, idempotencyKey, parseInput, reason } from './input';
-import { isRefusal, openOperation } from './lock';
+import { sameRequest, startOperation } from './lock';
 import { refuseUnlessRole } from './roles';
 import { type OperationResult, preconditionsRefusal, refuse } from './result';
 import { runSteps, StepRefused } from './runner';
@@ -46,7 +46,7 @@ export async function requestPromotion(
   const { deployment, project, production } = evaluated;
 
   const waits = project.requireApproval;
-  const opened = await openOperation(
+  return startOperation(
     db,
     {
       projectId: project.id,
@@ -67,28 +67,9 @@ export async function requestPromotion(
       startedAt: waits ? null : now,
     },
     production!.name,
+    async (operation) =>
+      waits ? { ok: true, operation } : executePromotion(db, clients, operation),
   );
-  if (isRefusal(opened)) return opened;
-  if (!opened.created || waits) return { ok: true, operation: opened.operation };
-  return executePromotion(db, clients, opened.operation);
-}
-
-/** A repeated request key returns what the first request made, in the actor's project only. */
-export function sameRequest(
-  operation: Operation,
-  kind: Operation['kind'],
-  actor: Pick<Actor, 'projectId'>,
-): OperationResult {
-  if (operation.projectId !== actor.projectId) {
-    return refuse('idempotency_key_reused', 'That request key is already in use.');
-  }
-  if (operation.kind !== kind) {
-    return refuse(
-      'idempotency_key_reused',
-      `That request key already belongs to operation #${operation.id} (${operation.kind}).`,
-    );
-  }
-  return { ok: true, operation };
 }
 
 /**

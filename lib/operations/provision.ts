@@ -1,17 +1,17 @@
 import type { Database } from '@/db/client';
 import { getEnvironmentOnBranch } from '@/db/queries/environment-on-branch';
-import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operations';
+import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operation-targets';
 import type { DbBranch, Environment, Project, PullRequest } from '@/db/schema';
 import { upsertDbBranch, upsertEnvironment } from '@/db/writes';
 import { linkPreviewDbBranch, setDbBranchExpiry } from '@/db/writes/operations';
 import { exclusionSentence, previewExclusion } from '@/lib/domain/preview-exclusion';
 import type { NeonBranch } from '@/lib/providers/neon/schemas';
-import { isRefusal, openOperation } from './lock';
+import { startOperation } from './lock';
 import { type ProvisionAttempt, provisionAttempts } from './provision-attempt';
 import { updatePreviewComment } from './pr-comment';
 import { ignoringGone } from './preview';
 import { type OperationResult, refuse } from './result';
-import { runSteps, StepRefused } from './runner';
+import { runSteps, type Step, StepRefused } from './runner';
 import { nowOf, type OperationClients } from './types';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -65,7 +65,58 @@ export async function provision(
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
   const branchName = previewBranchName(pullRequest.headBranch);
 
-  const opened = await openOperation(
+  const clock = () => nowOf(clients);
+  let connectionUri = '';
+  const steps: Step[] = [
+    {
+      name: 'neon-branch',
+      run: async (after) => {
+        const found = await existingBranch(db, clients, environment, branchName);
+        const branch = found
+          ? await extendExpiry(clients, found, expiresAt)
+          : await createBranch(clients, branchName, expiresAt);
+        connectionUri =
+          branch.connectionUri ??
+          (await clients.neon.getConnectionUri({
+            branchId: branch.branch.id,
+            ...PREVIEW_DATABASE,
+          }));
+        const dbBranch = branch.recorded
+          ? await recordExpiry(db, branch.recorded, branch.branch)
+          : await recordBranch(db, environment, branch.branch);
+        await linkPreviewDbBranch(db, environment.id, {
+          dbBranchId: dbBranch.id,
+          expiresAt: dbBranch.expiresAt,
+          at: clock(),
+        });
+        Object.assign(after, {
+          dbBranch: branch.branch.name,
+          neonBranchId: branch.branch.id,
+          reused: Boolean(found),
+        });
+      },
+    },
+    {
+      name: 'vercel-env',
+      run: async (after) => {
+        if (!project.vercelProjectId) throw new StepRefused('the project has no Vercel project id');
+        await clients.vercel.upsertPreviewEnvVar(project.vercelProjectId, {
+          key: PREVIEW_DATABASE_URL,
+          value: connectionUri,
+          gitBranch: pullRequest.headBranch,
+        });
+        after.databaseUrlFor = pullRequest.headBranch;
+      },
+    },
+    {
+      name: 'pr-comment',
+      run: async (after) => {
+        const note = `Preview database \`${branchName}\` ready for ${pullRequest.headSha.slice(0, 7)}`;
+        after.prCommentId = (await updatePreviewComment(db, clients, environment.id, note)) ?? null;
+      },
+    },
+  ];
+  return startOperation(
     db,
     {
       projectId: project.id,
@@ -80,67 +131,7 @@ export async function provision(
       startedAt: now,
     },
     environment.name,
-  );
-  if (isRefusal(opened)) return opened;
-  if (!opened.created) return { ok: true, operation: opened.operation };
-
-  const clock = () => nowOf(clients);
-  let connectionUri = '';
-  return runSteps(
-    db,
-    opened.operation,
-    [
-      {
-        name: 'neon-branch',
-        run: async (after) => {
-          const found = await existingBranch(db, clients, environment, branchName);
-          const branch = found
-            ? await extendExpiry(clients, found, expiresAt)
-            : await createBranch(clients, branchName, expiresAt);
-          connectionUri =
-            branch.connectionUri ??
-            (await clients.neon.getConnectionUri({
-              branchId: branch.branch.id,
-              ...PREVIEW_DATABASE,
-            }));
-          const dbBranch = branch.recorded
-            ? await recordExpiry(db, branch.recorded, branch.branch)
-            : await recordBranch(db, environment, branch.branch);
-          await linkPreviewDbBranch(db, environment.id, {
-            dbBranchId: dbBranch.id,
-            expiresAt: dbBranch.expiresAt,
-            at: clock(),
-          });
-          Object.assign(after, {
-            dbBranch: branch.branch.name,
-            neonBranchId: branch.branch.id,
-            reused: Boolean(found),
-          });
-        },
-      },
-      {
-        name: 'vercel-env',
-        run: async (after) => {
-          if (!project.vercelProjectId)
-            throw new StepRefused('the project has no Vercel project id');
-          await clients.vercel.upsertPreviewEnvVar(project.vercelProjectId, {
-            key: PREVIEW_DATABASE_URL,
-            value: connectionUri,
-            gitBranch: pullRequest.headBranch,
-          });
-          after.databaseUrlFor = pullRequest.headBranch;
-        },
-      },
-      {
-        name: 'pr-comment',
-        run: async (after) => {
-          const note = `Preview database \`${branchName}\` ready for ${pullRequest.headSha.slice(0, 7)}`;
-          after.prCommentId =
-            (await updatePreviewComment(db, clients, environment.id, note)) ?? null;
-        },
-      },
-    ],
-    { hooks: clients.hooks, now: clock },
+    (operation) => runSteps(db, operation, steps, { hooks: clients.hooks, now: clock }),
   );
 }
 

@@ -1,10 +1,7 @@
 import type { Database } from '@/db/client';
-import {
-  getDeploymentContext,
-  getEnvironmentContext,
-  getProductionEnvironment,
-  listStaleOperations,
-} from '@/db/queries/operations';
+import { getDeploymentContext, getEnvironmentContext } from '@/db/queries/operation-contexts';
+import { listStaleOperations } from '@/db/queries/operation-records';
+import { getProductionEnvironment } from '@/db/queries/production-serving';
 import type { Operation, Project } from '@/db/schema';
 import {
   markDbBranchReset,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { type EnvironmentContext, listEnvironmentDeployments } from '@/db/queries/operations';
+import type { EnvironmentContext } from '@/db/queries/operation-contexts';
+import { listEnvironmentDeployments } from '@/db/queries/operation-targets';
 import { markEnvironmentDeleted } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput } from './input';
-import { isRefusal, openOperation } from './lock';
+import { isRefusal, startOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { PREVIEW_DATABASE_URL } from './provision';
 import { ignoringGone, livePreview, loadPreview } from './preview';
@@ -52,30 +53,6 @@ export async function removePreview(
   const { environment, project, dbBranch } = preview;
   const now = nowOf(clients);
   const recorded = await listEnvironmentDeployments(db, environment.id);
-  const opened = await openOperation(
-    db,
-    {
-      projectId: project.id,
-      environmentId: environment.id,
-      kind: 'delete',
-      state: 'running',
-      idempotencyKey: request.idempotencyKey,
-      actorId: request.actorId,
-      reason: request.reason,
-      before: {
-        deployments: recorded.map((deployment) => deployment.vercelId),
-        dbBranch: dbBranch?.name ?? null,
-        neonBranchId: dbBranch?.state === 'deleted' ? null : (dbBranch?.neonBranchId ?? null),
-        gitBranch: environment.gitBranch,
-      },
-      requestedAt: now,
-      startedAt: now,
-    },
-    environment.name,
-  );
-  if (isRefusal(opened)) return opened;
-  if (!opened.created) return { ok: true, operation: opened.operation };
-
   const clock = () => nowOf(clients);
   const steps: Step[] = [
     {
@@ -140,5 +117,26 @@ export async function removePreview(
       },
     },
   ];
-  return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
+  return startOperation(
+    db,
+    {
+      projectId: project.id,
+      environmentId: environment.id,
+      kind: 'delete',
+      state: 'running',
+      idempotencyKey: request.idempotencyKey,
+      actorId: request.actorId,
+      reason: request.reason,
+      before: {
+        deployments: recorded.map((deployment) => deployment.vercelId),
+        dbBranch: dbBranch?.name ?? null,
+        neonBranchId: dbBranch?.state === 'deleted' ? null : (dbBranch?.neonBranchId ?? null),
+        gitBranch: environment.gitBranch,
+      },
+      requestedAt: now,
+      startedAt: now,
+    },
+    environment.name,
+    (operation) => runSteps(db, operation, steps, { hooks: clients.hooks, now: clock }),
+  );
 }

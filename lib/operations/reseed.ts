@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import type { EnvironmentContext } from '@/db/queries/operations';
+import type { EnvironmentContext } from '@/db/queries/operation-contexts';
 import { markDbBranchReset } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput } from './input';
-import { isRefusal, openOperation } from './lock';
+import { isRefusal, startOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { loadPreview } from './preview';
 import { type OperationResult, type PreconditionFailure, preconditionsRefusal } from './result';
@@ -56,24 +56,6 @@ export async function reseed(
   if (failures.length > 0 || !dbBranch) return preconditionsRefusal(failures);
 
   const now = nowOf(clients);
-  const opened = await openOperation(
-    db,
-    {
-      projectId: project.id,
-      environmentId: environment.id,
-      kind: 'reseed',
-      state: 'running',
-      idempotencyKey: parsed.data.idempotencyKey ?? `reseed:${randomUUID()}`,
-      actorId: actor.userId,
-      before: { dbBranch: dbBranch.name, lastResetAt: dbBranch.lastResetAt?.toISOString() ?? null },
-      requestedAt: now,
-      startedAt: now,
-    },
-    environment.name,
-  );
-  if (isRefusal(opened)) return opened;
-  if (!opened.created) return { ok: true, operation: opened.operation };
-
   const clock = () => nowOf(clients);
   const steps: Step[] = [
     {
@@ -113,5 +95,20 @@ export async function reseed(
       after.prCommentId = (await updatePreviewComment(db, clients, environment.id, note)) ?? null;
     },
   });
-  return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
+  return startOperation(
+    db,
+    {
+      projectId: project.id,
+      environmentId: environment.id,
+      kind: 'reseed',
+      state: 'running',
+      idempotencyKey: parsed.data.idempotencyKey ?? `reseed:${randomUUID()}`,
+      actorId: actor.userId,
+      before: { dbBranch: dbBranch.name, lastResetAt: dbBranch.lastResetAt?.toISOString() ?? null },
+      requestedAt: now,
+      startedAt: now,
+    },
+    environment.name,
+    (operation) => runSteps(db, operation, steps, { hooks: clients.hooks, now: clock }),
+  );
 }

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
+import { getDeploymentContext } from '@/db/queries/operation-contexts';
 import {
-  getDbBranch,
-  getDeployment,
-  getDeploymentContext,
   getLastSucceededOperation,
   getOperationByIdempotencyKey,
-  getProductionEnvironment,
-} from '@/db/queries/operations';
+} from '@/db/queries/operation-records';
+import { getDbBranch, getDeployment } from '@/db/queries/operation-targets';
+import { getProductionEnvironment } from '@/db/queries/production-serving';
 import type { Deployment, Environment } from '@/db/schema';
 import { markDbBranchReset, recordRollback, rejectWaitingOperations } from '@/db/writes/operations';
 import { id, idempotencyKey, parseInput, reason } from './input';
-import { isRefusal, openOperation } from './lock';
-import { requireVercelProject, sameRequest } from './promote';
+import { sameRequest, startOperation } from './lock';
+import { requireVercelProject } from './promote';
 import type { PreconditionFailure } from './result';
 import { type OperationResult, preconditionsRefusal, refuse } from './result';
 import { refuseUnlessRole } from './roles';
@@ -75,33 +74,6 @@ export async function rollback(
     'superseded: production was rolled back before this was approved',
     now,
   );
-  const opened = await openOperation(
-    db,
-    {
-      projectId: project.id,
-      environmentId: production!.id,
-      kind: 'rollback',
-      state: 'running',
-      idempotencyKey: key,
-      actorId: actor.userId,
-      reason: parsed.data.reason,
-      before: {
-        productionDeploymentId: current!.id,
-        productionVercelId: current!.vercelId,
-        targetDeploymentId: target.id,
-        targetVercelId: target.vercelId,
-        restoreDatabase,
-        pinned: production!.pinned,
-        supersededOperationIds: superseded,
-      },
-      requestedAt: now,
-      startedAt: now,
-    },
-    production!.name,
-  );
-  if (isRefusal(opened)) return opened;
-  if (!opened.created) return { ok: true, operation: opened.operation };
-
   const vercelProjectId = project.vercelProjectId;
   const clock = () => nowOf(clients);
   const steps: Step[] = [
@@ -141,10 +113,35 @@ export async function rollback(
       Object.assign(after, { productionDeploymentId: target.id, pinned: true });
     },
   });
-  if (restoreDatabase) {
-    steps.push(restoreStep(db, clients, production!, current!, opened.operation.id));
-  }
-  return runSteps(db, opened.operation, steps, { hooks: clients.hooks, now: clock });
+  return startOperation(
+    db,
+    {
+      projectId: project.id,
+      environmentId: production!.id,
+      kind: 'rollback',
+      state: 'running',
+      idempotencyKey: key,
+      actorId: actor.userId,
+      reason: parsed.data.reason,
+      before: {
+        productionDeploymentId: current!.id,
+        productionVercelId: current!.vercelId,
+        targetDeploymentId: target.id,
+        targetVercelId: target.vercelId,
+        restoreDatabase,
+        pinned: production!.pinned,
+        supersededOperationIds: superseded,
+      },
+      requestedAt: now,
+      startedAt: now,
+    },
+    production!.name,
+    (operation) => {
+      if (restoreDatabase)
+        steps.push(restoreStep(db, clients, production!, current!, operation.id));
+      return runSteps(db, operation, steps, { hooks: clients.hooks, now: clock });
+    },
+  );
 }
 
 export function rollbackPreconditions(

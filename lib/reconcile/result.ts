@@ -20,9 +20,12 @@ export const ignored = (reason: string): ApplyResult => ({ changed: false, ignor
  * more round trips.
  */
 export function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
-  if (db instanceof PgTransaction) return work(db as unknown as Database);
-  return db.transaction((tx) => work(tx as unknown as Database));
+  if (isTransaction(db)) return work(db);
+  return db.transaction(work);
 }
+
+/** A plain boolean, not a type guard: a transaction is already a `Database`, so nothing narrows. */
+const isTransaction = (db: Database): boolean => db instanceof PgTransaction;
 
 /** Whether any of `keys` differs between the stored row and the proposed one (Dates by value). */
 export function differs<Row extends object>(

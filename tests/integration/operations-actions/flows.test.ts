@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getOperation } from '@/db/queries/operations';
+import { getOperation } from '@/db/queries/operation-records';
 import { environments, projects } from '@/db/schema';
 import { provision } from '@/lib/operations';
 import { getWithCookie, sessionCookie } from '@/tests/support/session';

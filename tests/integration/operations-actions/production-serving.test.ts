@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { getProductionServing } from '@/db/queries/operations';
+import { getProductionServing } from '@/db/queries/production-serving';
 import { setCurrentDeployment } from '@/db/writes';
 import {
   createDeployments,

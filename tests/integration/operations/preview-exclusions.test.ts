@@ -6,7 +6,7 @@ import { provision, remove } from '@/lib/operations';
 import { previewAvailability } from '@/lib/operations/availability';
 import { pullRequestsToProvision } from '@/lib/operations/provision-job';
 import { removePreview } from '@/lib/operations/remove';
-import { getEnvironmentContext } from '@/db/queries/operations';
+import { getEnvironmentContext } from '@/db/queries/operation-contexts';
 import { applyPullRequest } from '@/lib/reconcile';
 import { createEnvironment } from '@/tests/support/factories';
 import { createWorld, openPullRequest, REPO, type World } from './world';

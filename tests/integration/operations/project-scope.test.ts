@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getOperation } from '@/db/queries/operations';
+import { getOperation } from '@/db/queries/operation-records';
 import type { Deployment, Environment, Operation } from '@/db/schema';
 import { setCurrentDeployment, setMembership, upsertDbBranch } from '@/db/writes';
 import { approve, reject, remove, requestPromotion, reseed, rollback } from '@/lib/operations';

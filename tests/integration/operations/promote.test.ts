@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getOperation } from '@/db/queries/operations';
+import { getOperation } from '@/db/queries/operation-records';
 import { dbBranches, environments, projects } from '@/db/schema';
 import { approve, reject, requestPromotion } from '@/lib/operations';
 import { commitStatuses, createWorld, stagingRelease, type World } from './world';

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations } from '@/db/queries/audit';
-import { getActiveOperation, getOperation } from '@/db/queries/operations';
+import { getActiveOperation } from '@/db/queries/operation-locks';
+import { getOperation } from '@/db/queries/operation-records';
 import { projects } from '@/db/schema';
 import {
   approve,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
-import { getOperation } from '@/db/queries/operations';
+import { getOperation } from '@/db/queries/operation-records';
 import { errorResponse, HttpError, jsonRoute } from '@/lib/http/json-route';
 import { toProgress } from '@/lib/operations/progress';
 
