@@ -7,7 +7,7 @@ import {
   type OperationClients,
   ProcessInterrupted,
   provision,
-  reconcileOperations,
+  recoverInterruptedOperations,
   remove,
   requestPromotion,
   reseed,
@@ -53,19 +53,19 @@ async function promoteCrashingBefore(step: string, idempotencyKey: string) {
   return { release, operation: operation! };
 }
 
-describe('reconcileOperations', () => {
+describe('recoverInterruptedOperations', () => {
   it('leaves a running operation alone until it is older than the timeout', async () => {
-    const { operation } = await promoteCrashingBefore('record', 'reconcile-young');
-    const report = await reconcileOperations(world.db, world.clients, new Date());
+    const { operation } = await promoteCrashingBefore('record', 'recover-young');
+    const report = await recoverInterruptedOperations(world.db, world.clients, new Date());
     expect(report.finished).toEqual([]);
     expect((await getOperation(world.db, operation.id))?.state).toBe('running');
-    await reconcileOperations(world.db, world.clients, later());
+    await recoverInterruptedOperations(world.db, world.clients, later());
   });
 
   it('finishes a promote that moved production at Vercel as succeeded, recording it', async () => {
-    const { release, operation } = await promoteCrashingBefore('record', 'reconcile-moved');
+    const { release, operation } = await promoteCrashingBefore('record', 'recover-moved');
     expect(world.vercel.store.project('prj_shop').productionId).toBe(release.vercelId);
-    const report = await reconcileOperations(world.db, world.clients, later());
+    const report = await recoverInterruptedOperations(world.db, world.clients, later());
     expect(report.finished).toEqual([
       expect.objectContaining({ id: operation.id, kind: 'promote', state: 'succeeded' }),
     ]);
@@ -77,9 +77,9 @@ describe('reconcileOperations', () => {
     const served = world.vercel.store.project('prj_shop').productionId;
     const { release, operation } = await promoteCrashingBefore(
       'vercel-promote',
-      'reconcile-not-moved',
+      'recover-not-moved',
     );
-    await reconcileOperations(world.db, world.clients, later());
+    await recoverInterruptedOperations(world.db, world.clients, later());
     expect(await getOperation(world.db, operation.id)).toMatchObject({
       state: 'failed',
       error: `interrupted: production still serves ${served}, not ${release.vercelId}`,
@@ -87,7 +87,7 @@ describe('reconcileOperations', () => {
     const retried = await requestPromotion(world.db, world.clients, releaseManager(), {
       deploymentId: release.id,
       reason: 'release again',
-      idempotencyKey: 'reconcile-retry',
+      idempotencyKey: 'recover-retry',
     });
     expect(retried).toMatchObject({ ok: true, operation: { state: 'succeeded' } });
   });
@@ -114,7 +114,7 @@ describe('reconcileOperations', () => {
       }),
     ).rejects.toThrow(ProcessInterrupted);
 
-    const report = await reconcileOperations(world.db, world.clients, later());
+    const report = await recoverInterruptedOperations(world.db, world.clients, later());
     const byKind = Object.fromEntries(report.finished.map((f) => [f.state, f.detail]));
     expect(byKind.succeeded).toBe('its deployments and database branch are gone');
     expect(byKind.failed).toMatch(/^interrupted: still present: branch br-/);
@@ -130,7 +130,7 @@ describe('reconcileOperations', () => {
   });
 });
 
-describe('reconcileOperations for rollback, reseed and provision', () => {
+describe('recoverInterruptedOperations for rollback, reseed and provision', () => {
   const developer = () => world.actor(world.users.developer, 'developer');
 
   it('finishes a rollback that Vercel carried out, pinning production', async () => {
@@ -138,7 +138,7 @@ describe('reconcileOperations for rollback, reseed and provision', () => {
     const promoted = await requestPromotion(world.db, world.clients, releaseManager(), {
       deploymentId: release.id,
       reason: 'release',
-      idempotencyKey: 'reconcile-before-rollback',
+      idempotencyKey: 'recover-before-rollback',
     });
     expect(promoted.ok).toBe(true);
     const target = promoted.ok ? Number(promoted.operation.before?.productionDeploymentId) : 0;
@@ -146,10 +146,10 @@ describe('reconcileOperations for rollback, reseed and provision', () => {
       rollback(world.db, crashingBefore('record'), releaseManager(), {
         targetDeploymentId: target,
         reason: 'broken',
-        idempotencyKey: 'reconcile-rollback',
+        idempotencyKey: 'recover-rollback',
       }),
     ).rejects.toThrow(ProcessInterrupted);
-    const report = await reconcileOperations(world.db, world.clients, later());
+    const report = await recoverInterruptedOperations(world.db, world.clients, later());
     expect(report.finished).toEqual([
       expect.objectContaining({ kind: 'rollback', state: 'succeeded' }),
     ]);
@@ -167,7 +167,7 @@ describe('reconcileOperations for rollback, reseed and provision', () => {
         environmentId: environment.id,
       }),
     ).rejects.toThrow(ProcessInterrupted);
-    const notReset = await reconcileOperations(world.db, world.clients, later());
+    const notReset = await recoverInterruptedOperations(world.db, world.clients, later());
     expect(notReset.finished).toEqual([
       expect.objectContaining({
         kind: 'reseed',
@@ -181,7 +181,7 @@ describe('reconcileOperations for rollback, reseed and provision', () => {
         environmentId: environment.id,
       }),
     ).rejects.toThrow(ProcessInterrupted);
-    const reset = await reconcileOperations(world.db, world.clients, later());
+    const reset = await recoverInterruptedOperations(world.db, world.clients, later());
     expect(reset.finished).toEqual([
       expect.objectContaining({ kind: 'reseed', state: 'succeeded' }),
     ]);
@@ -192,7 +192,7 @@ describe('reconcileOperations for rollback, reseed and provision', () => {
     await expect(
       provision(world.db, crashingBefore('vercel-env'), { pullRequest: pr }),
     ).rejects.toThrow(ProcessInterrupted);
-    const report = await reconcileOperations(world.db, world.clients, later());
+    const report = await recoverInterruptedOperations(world.db, world.clients, later());
     expect(report.finished).toEqual([
       expect.objectContaining({
         kind: 'provision',
@@ -222,7 +222,7 @@ describe('injected provider failures', () => {
       const result = await requestPromotion(world.db, world.clients, releaseManager(), {
         deploymentId: release.id,
         reason: 'release',
-        idempotencyKey: 'reconcile-github-down',
+        idempotencyKey: 'recover-github-down',
       });
       expect(result).toMatchObject({ ok: false, code: 'failed' });
       expect(!result.ok && result.operation?.error).toMatch(

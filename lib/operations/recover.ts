@@ -28,7 +28,7 @@ export const OPERATION_TIMEOUT_MS = MAX_DURATION_MS + 60_000;
 
 type Verdict = { state: 'succeeded'; note: string } | { state: 'failed'; error: string };
 
-export interface ReconcileReport {
+export interface RecoveryReport {
   finished: {
     id: number;
     kind: Operation['kind'];
@@ -45,13 +45,13 @@ export interface ReconcileReport {
  * not serve failed ("interrupted: …"), and so on per kind. Whatever the operation had not yet
  * recorded in the database is recorded here.
  */
-export async function reconcileOperations(
+export async function recoverInterruptedOperations(
   db: Database,
   clients: OperationClients,
   now: Date,
   { timeoutMs = OPERATION_TIMEOUT_MS } = {},
-): Promise<ReconcileReport> {
-  const report: ReconcileReport = { finished: [], errors: [] };
+): Promise<RecoveryReport> {
+  const report: RecoveryReport = { finished: [], errors: [] };
   const stale = await listStaleOperations(db, new Date(now.getTime() - timeoutMs));
   for (const operation of stale) {
     let verdict: Verdict;
@@ -67,6 +67,7 @@ export async function reconcileOperations(
       error: verdict.state === 'failed' ? verdict.error : null,
       after: {
         ...(operation.after ?? {}),
+        // The stored key (the audit log shows it) keeps the name the rows written before carry.
         reconciled: verdict.state === 'failed' ? verdict.error : verdict.note,
       },
     });
