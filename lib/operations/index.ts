@@ -11,7 +11,7 @@ export { checkVerdict, promotionGate, type CheckVerdict } from './promotion-gate
 export { executePromotion, PROMOTION_GATE_CONTEXT, requestPromotion } from './promote';
 export { previewBranchName, provision } from './provision';
 export { OPERATION_TIMEOUT_MS, recoverInterruptedOperations, type RecoveryReport } from './recover';
-export { remove } from './remove';
+export { deletePreview } from './delete-preview';
 export { reseed } from './reseed';
 export type {
   OperationResult,

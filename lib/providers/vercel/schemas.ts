@@ -107,5 +107,5 @@ export const envListSchema = z.object({
   ),
 });
 
-/** `DELETE /v9/projects/{idOrName}/env/{id}`: the removed variable. */
-export const envRemovedSchema = z.object({ id: z.string(), key: z.string() });
+/** `DELETE /v9/projects/{idOrName}/env/{id}`: the deleted variable. */
+export const envDeletedSchema = z.object({ id: z.string(), key: z.string() });

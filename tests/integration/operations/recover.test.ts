@@ -8,7 +8,7 @@ import {
   ProcessInterrupted,
   provision,
   recoverInterruptedOperations,
-  remove,
+  deletePreview,
   requestPromotion,
   reseed,
   rollback,
@@ -100,7 +100,9 @@ describe('recoverInterruptedOperations', () => {
       where: (e, { eq: is }) => is(e.pullRequestId, done.id),
     }))!;
     await expect(
-      remove(world.db, crashingBefore('record'), developer, { environmentId: doneEnvironment.id }),
+      deletePreview(world.db, crashingBefore('record'), developer, {
+        environmentId: doneEnvironment.id,
+      }),
     ).rejects.toThrow(ProcessInterrupted);
 
     const early = await openPullRequest(world, 'feature-crash-early');
@@ -109,7 +111,7 @@ describe('recoverInterruptedOperations', () => {
       where: (e, { eq: is }) => is(e.pullRequestId, early.id),
     }))!;
     await expect(
-      remove(world.db, crashingBefore('neon-delete'), developer, {
+      deletePreview(world.db, crashingBefore('neon-delete'), developer, {
         environmentId: earlyEnvironment.id,
       }),
     ).rejects.toThrow(ProcessInterrupted);

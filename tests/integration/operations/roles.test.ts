@@ -6,7 +6,7 @@ import {
   type OperationClients,
   type OperationResult,
   reject,
-  remove,
+  deletePreview,
   requestPromotion,
   reseed,
   type Role,
@@ -70,7 +70,7 @@ const actions: Record<string, (role: Role) => Promise<OperationResult>> = {
   reseed: (role) =>
     reseed(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
   delete: (role) =>
-    remove(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
+    deletePreview(db, clients, { userId: 1, role, projectId: 1 }, { environmentId: MISSING }),
 };
 
 const allowed: Record<string, Role[]> = {

@@ -125,7 +125,7 @@ describe('Vercel client against the sandbox', () => {
       value: '2',
     });
     await client.upsertPreviewEnvVar(project.id, { key: 'API_URL', gitBranch: 'a', value: '3' });
-    const removed = await client.removePreviewEnvVar(project.id, {
+    const removed = await client.deletePreviewEnvVar(project.id, {
       key: 'DATABASE_URL',
       gitBranch: 'a',
     });
@@ -136,7 +136,7 @@ describe('Vercel client against the sandbox', () => {
       { key: 'API_URL', gitBranch: 'a' },
     ]);
     expect(
-      await client.removePreviewEnvVar(project.id, { key: 'DATABASE_URL', gitBranch: 'a' }),
+      await client.deletePreviewEnvVar(project.id, { key: 'DATABASE_URL', gitBranch: 'a' }),
     ).toBe(0);
   });
 

@@ -58,7 +58,7 @@ export async function environmentOperations(
           gitBranch: environment.gitBranch,
         }}
         availability={offers.get(environment.id)!}
-        operations={{ reseed: reseedPreviewAction, remove: deletePreviewAction }}
+        operations={{ reseed: reseedPreviewAction, delete: deletePreviewAction }}
         size="md"
       />
     );

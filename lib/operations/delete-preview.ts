@@ -13,25 +13,25 @@ import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
 import { type Actor, nowOf, type OperationClients } from './types';
 
-const removeInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
+const deleteInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
 
 /**
  * A developer deletes a preview: its Vercel deployments, its Neon branch, its branch-scoped
  * DATABASE_URL, then the row.
  */
-export async function remove(
+export async function deletePreview(
   db: Database,
   clients: OperationClients,
   actor: Actor,
-  input: z.input<typeof removeInput>,
+  input: z.input<typeof deleteInput>,
 ): Promise<OperationResult> {
   const denied = refuseUnlessRole(actor, 'developer', 'delete a preview');
   if (denied) return denied;
-  const parsed = parseInput(removeInput, input);
+  const parsed = parseInput(deleteInput, input);
   if (!parsed.ok) return parsed;
   const preview = await loadPreview(db, parsed.data.environmentId, 'deleted', actor.projectId);
   if (isRefusal(preview)) return preview;
-  return removePreview(db, clients, preview, {
+  return executeDelete(db, clients, preview, {
     actorId: actor.userId,
     reason: null,
     idempotencyKey: parsed.data.idempotencyKey ?? `delete:${randomUUID()}`,
@@ -39,13 +39,13 @@ export async function remove(
 }
 
 /** The delete itself, shared with cleanup (which acts as envboard, with a reason). */
-export async function removePreview(
+export async function executeDelete(
   db: Database,
   clients: OperationClients,
   preview: EnvironmentContext,
   request: { actorId: number | null; reason: string | null; idempotencyKey: string },
 ): Promise<OperationResult> {
-  // Checked here too, not only by remove: cleanup deletes through this function.
+  // Checked here too, not only by deletePreview: cleanup deletes through this function.
   const live = livePreview(preview, preview.environment.id, 'deleted');
   if (isRefusal(live)) return live;
   const { environment, project, dbBranch } = preview;
@@ -114,14 +114,15 @@ export async function removePreview(
         if (!project.vercelProjectId) return;
         const vercelProjectId = project.vercelProjectId;
         // The branch-scoped DATABASE_URL provisioning set: it names a branch that is now gone.
-        let removed = 0;
+        let deleted = 0;
         await ignoringGone(async () => {
-          removed = await clients.vercel.removePreviewEnvVar(vercelProjectId, {
+          deleted = await clients.vercel.deletePreviewEnvVar(vercelProjectId, {
             key: PREVIEW_DATABASE_URL,
             gitBranch: environment.gitBranch,
           });
         });
-        after.databaseUrlRemoved = removed > 0 ? environment.gitBranch : null;
+        // The stored key (the audit log shows it) keeps the name the rows written before carry.
+        after.databaseUrlRemoved = deleted > 0 ? environment.gitBranch : null;
       },
     },
     {
