@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyVercelSignature } from '@/lib/ingest/vercel-signature';
+import { verifyVercelSignature } from '@/lib/webhooks/vercel-signature';
 import { ProviderError } from '@/lib/providers/errors';
 import { createVercelClient, type VercelClient } from '@/lib/providers/vercel/client';
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';

@@ -2,16 +2,19 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Project, projects } from '@/db/schema';
-import { setIngestTokenHash } from '@/db/writes';
+import { setUploadTokenHash } from '@/db/writes';
 
-/** The prefix says what a leaked string is, so secret scanners and people can tell. */
+/**
+ * The prefix says what a leaked string is, so secret scanners and people can tell. It keeps the
+ * word tokens were first issued with, so scanners' rules and existing tokens stay valid.
+ */
 const TOKEN_PREFIX = 'envb_ingest_';
 
-export function hashIngestToken(token: string): string {
+export function hashUploadToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export function generateIngestToken(): string {
+export function generateUploadToken(): string {
   return `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
@@ -19,9 +22,9 @@ export function generateIngestToken(): string {
  * A new token for the project: only its hash is stored, so the returned token is the one and
  * only time it can be read. Issuing again replaces (and so revokes) the previous token.
  */
-export async function issueIngestToken(db: Database, project: Pick<Project, 'id'>) {
-  const token = generateIngestToken();
-  await setIngestTokenHash(db, project.id, hashIngestToken(token));
+export async function issueUploadToken(db: Database, project: Pick<Project, 'id'>) {
+  const token = generateUploadToken();
+  await setUploadTokenHash(db, project.id, hashUploadToken(token));
   return token;
 }
 
@@ -41,7 +44,7 @@ export async function projectForNewToken(db: Database, slug?: string): Promise<P
   if (rows.length === 0) throw new Error('No project yet: run `npm run db:seed` or connect one.');
   const slugs = rows.map((row) => row.slug).join(', ');
   throw new Error(
-    `Several projects (${slugs}): name one, e.g. \`npm run ingest-token -- ${rows[0]!.slug}\`.`,
+    `Several projects (${slugs}): name one, e.g. \`npm run upload-token -- ${rows[0]!.slug}\`.`,
   );
 }
 
@@ -52,19 +55,19 @@ export function bearerToken(header: string | null): string | undefined {
 }
 
 /**
- * The project whose ingest token this is. Hashes are compared in constant time, and every
+ * The project whose upload token this is. Hashes are compared in constant time, and every
  * project's hash is compared, so the answer's timing says nothing about which one matched.
  */
-export async function findProjectByIngestToken(
+export async function findProjectByUploadToken(
   db: Database,
   token: string | undefined,
 ): Promise<Project | undefined> {
   if (!token) return undefined;
-  const presented = Buffer.from(hashIngestToken(token), 'hex');
+  const presented = Buffer.from(hashUploadToken(token), 'hex');
   const candidates = await db
-    .select({ id: projects.id, hash: projects.ingestTokenHash })
+    .select({ id: projects.id, hash: projects.uploadTokenHash })
     .from(projects)
-    .where(isNotNull(projects.ingestTokenHash))
+    .where(isNotNull(projects.uploadTokenHash))
     .orderBy(asc(projects.id));
   let matchId: number | undefined;
   for (const candidate of candidates) {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signVercelBody, verifyVercelSignature } from '@/lib/ingest/vercel-signature';
+import { signVercelBody, verifyVercelSignature } from '@/lib/webhooks/vercel-signature';
 
 const secret = 'webhook-secret';
 const body = JSON.stringify({ type: 'deployment.succeeded', id: 'evt_1', createdAt: 1 });

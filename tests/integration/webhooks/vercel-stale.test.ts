@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST } from '@/app/api/webhooks/vercel/route';
 import type { DatabaseHandle } from '@/db/client';
 import { deployments, type Environment, environments, type Project } from '@/db/schema';
-import { replayDelivery } from '@/lib/ingest/retry';
+import { replayDelivery } from '@/lib/webhooks/retry';
 import { runSync } from '@/lib/sync/run-sync';
 import { vercelDeploymentsJob } from '@/lib/sync/vercel-deployments';
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST } from '@/app/api/webhooks/vercel/route';
 import type { DatabaseHandle } from '@/db/client';
 import { deployments, type Environment, environments } from '@/db/schema';
-import { bodyHashId } from '@/lib/ingest/providers';
+import { bodyHashId } from '@/lib/webhooks/providers';
 import { deploymentPayload } from '@/sandbox/vercel/payloads';
 import type { SandboxDeployment } from '@/sandbox/vercel/store';
 import { vercelEvent } from '@/sandbox/vercel/webhooks';

@@ -23,7 +23,7 @@ export interface ReportSubmission {
   receivedAt: Date;
 }
 
-export interface IngestedReport {
+export interface RecordedReport {
   run: TestRun;
   /** False when a report with this externalId was already stored; `run` is that one. */
   created: boolean;
@@ -35,11 +35,11 @@ export interface IngestedReport {
  * alike: parse, tie to the pull request, deployment and environment, store once.
  * Throws InvalidReportError for a report that cannot be read or placed.
  */
-export async function ingestTestReport(
+export async function recordTestReport(
   db: Database,
   project: Pick<Project, 'id'>,
   submission: ReportSubmission,
-): Promise<IngestedReport> {
+): Promise<RecordedReport> {
   const report = parseTestReport(submission.body, submission.format, {
     suite: submission.suite,
     coveragePct: submission.coveragePct,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from '@/lib/ingest/backoff';
-import { readBodyWithin } from '@/lib/ingest/body';
-import { bodyHashId, github, vercel } from '@/lib/ingest/providers';
+import { MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from '@/lib/webhooks/backoff';
+import { readBodyWithin } from '@/lib/webhooks/body';
+import { bodyHashId, github, vercel } from '@/lib/webhooks/providers';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const minutesLater = (date: Date | null) => (date!.getTime() - now.getTime()) / 60_000;

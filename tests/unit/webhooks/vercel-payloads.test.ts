@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { deploymentChange } from '@/lib/ingest/vercel-events';
-import { deploymentEventSchema, vercelEnvelopeSchema } from '@/lib/ingest/vercel-payloads';
+import { deploymentChange } from '@/lib/webhooks/vercel-events';
+import { deploymentEventSchema, vercelEnvelopeSchema } from '@/lib/webhooks/vercel-payloads';
 import { deploymentPayload } from '@/sandbox/vercel/payloads';
 import type { SandboxDeployment } from '@/sandbox/vercel/store';
 import { vercelEvent } from '@/sandbox/vercel/webhooks';

@@ -5,7 +5,7 @@ import {
   forgetProjects,
   projectForRepository,
   projectForVercelProject,
-} from '@/lib/ingest/project-lookup';
+} from '@/lib/webhooks/project-lookup';
 import { createProject } from '../../support/factories';
 import { createTestDatabase } from '../../support/test-database';
 

@@ -7,7 +7,7 @@ import {
   pushTime,
   workflowJobEventSchema,
   workflowRunEventSchema,
-} from '@/lib/ingest/github-payloads';
+} from '@/lib/webhooks/github-payloads';
 import { toPullRequest, toWorkflowJob, toWorkflowRun } from '@/lib/providers/github/map';
 
 const examples = (event: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGitHubSignature } from '@/lib/ingest/github-signature';
+import { checkGitHubSignature } from '@/lib/webhooks/github-signature';
 
 // The test vector from GitHub's docs (validating-webhook-deliveries).
 const SECRET = "It's a Secret to Everybody";
