@@ -11,7 +11,7 @@ import { uploadMetadataInput, uploadMetadataSchema } from './upload-metadata';
 
 /**
  * POST /api/v1/test-runs: one JUnit XML or Playwright JSON report per request, authenticated by
- * the project's upload token. Checks in STYLE.md's order: metadata and content type (400/415),
+ * the project's upload token. Checks in a fixed order: metadata and content type (400/415),
  * token (401), size (413), report (400), then stores it: 201 with the counts, or 200 with the
  * stored run when this report id was uploaded before.
  */

@@ -6,7 +6,8 @@ import type {
 } from '@/lib/providers/github/map';
 
 /**
- * The fields of GitHub's webhook payloads envboard reads (APIS.md C.2), each object in the same
+ * The fields of GitHub's webhook payloads envboard reads
+ * (https://docs.github.com/en/webhooks/webhook-events-and-payloads), each object in the same
  * REST shape lib/providers/github/map.ts turns into envboard's types. Everything else is
  * stripped; nullable where GitHub's own examples send null.
  */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Vercel's webhook envelope and the deployment-event payload fields envboard reads (APIS.md
- * A.5). The envelope's `id` identifies the delivery; `createdAt` (epoch ms) orders events,
- * which Vercel does not deliver in order.
+ * Vercel's webhook envelope and the deployment-event payload fields envboard reads
+ * (https://vercel.com/docs/webhooks/webhooks-api). The envelope's `id` identifies the delivery;
+ * `createdAt` (epoch ms) orders events, which Vercel does not deliver in order.
  */
 export const vercelEnvelopeSchema = z.object({
   id: z.string().min(1),

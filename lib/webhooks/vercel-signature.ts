@@ -2,8 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Vercel signs each webhook with `x-vercel-signature`: the hex HMAC-SHA1 of the raw request
- * body, keyed by the webhook's secret (no timestamp header; guides showing SHA-256 are wrong —
- * see APIS.md A.5). Verify the raw bytes before parsing anything.
+ * body, keyed by the webhook's secret, with no timestamp header
+ * (https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks; guides showing SHA-256 are
+ * wrong). Verify the raw bytes before parsing anything.
  */
 
 export type SignatureCheck = 'missing' | 'invalid' | 'valid';

@@ -20,9 +20,10 @@ import {
 
 /**
  * Vercel's REST API through our own fetch wrapper rather than `@vercel/sdk`: the SDK has no
- * billing-charges call (A.7), its retries ignore `X-RateLimit-Reset` and cannot count the calls a
+ * billing-charges call, its retries ignore `X-RateLimit-Reset` and cannot count the calls a
  * sync spends, and its strict response models would make the sandbox reproduce dozens of fields
- * envboard never reads. The paths and shapes below follow the SDK's own (APIS.md A.1–A.3).
+ * envboard never reads. The paths and shapes below follow the SDK's own
+ * (https://vercel.com/docs/rest-api/reference/endpoints/deployments).
  */
 
 export interface ListDeploymentsQuery {
