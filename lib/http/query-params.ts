@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Cursor, decodeCursor, pageLimitSchema } from '@/lib/paging';
+import { decodeCursor, pageLimitSchema } from '@/lib/paging';
 
 /** A filter from a GET form: an empty field means "no filter", not an invalid value. */
 export function optionalParam<Schema extends z.ZodType>(schema: Schema) {
@@ -19,11 +19,6 @@ export const cursorParam = optionalParam(z.string().max(500)).transform((value, 
 });
 
 export const pageParams = { cursor: cursorParam, limit: pageLimitSchema };
-
-export interface ParsedPage {
-  cursor?: Cursor;
-  limit: number;
-}
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -9,22 +9,22 @@ import { DEFAULT_SUITE } from './parse';
 import { InvalidReportError, type ReportFormat, type TestSuiteKind } from './types';
 
 /** The artifact name CI uploads its reports under (actions/upload-artifact `name:`). */
-export const TEST_RESULTS_ARTIFACT = 'test-results';
+const TEST_RESULTS_ARTIFACT = 'test-results';
 /** Zips past this are not fetched: Playwright traces and videos can make them huge. */
 export const MAX_ARTIFACT_BYTES = 100 * 1024 * 1024;
 /** A single report past this is skipped rather than held in memory whole. */
-export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
 /**
  * What a fetched zip may hold, read from its central directory before anything is inflated:
  * a few dozen reports and their attachments fit easily; a zip bomb does not.
  */
-export const ARTIFACT_ZIP_LIMITS: ReportZipLimits = {
+const ARTIFACT_ZIP_LIMITS: ReportZipLimits = {
   maxEntries: 1_000,
   maxTotalBytes: 100 * 1024 * 1024,
   maxFileBytes: MAX_REPORT_FILE_BYTES,
 };
 
-export interface RecordedArtifactFile {
+interface RecordedArtifactFile {
   artifactId: number;
   file: string;
   testRunId: number;
@@ -32,14 +32,14 @@ export interface RecordedArtifactFile {
   created: boolean;
 }
 
-export interface RejectedArtifactFile {
+interface RejectedArtifactFile {
   artifactId: number;
   /** Absent when the whole artifact was passed over. */
   file?: string;
   reason: string;
 }
 
-export interface ArtifactSummary {
+interface ArtifactSummary {
   recorded: RecordedArtifactFile[];
   rejected: RejectedArtifactFile[];
   /** Set when the run's artifacts were not even listed, and why (a fork's run). */

@@ -11,7 +11,7 @@ import {
   type TestSuiteKind,
 } from './types';
 
-export interface ReportSubmission {
+interface ReportSubmission {
   /** Unique across envboard: the same id again is the same report and is not counted twice. */
   externalId: string;
   body: string;
@@ -23,7 +23,7 @@ export interface ReportSubmission {
   receivedAt: Date;
 }
 
-export interface RecordedReport {
+interface RecordedReport {
   run: TestRun;
   /** False when a report with this externalId was already stored; `run` is that one. */
   created: boolean;

@@ -1,7 +1,7 @@
 /** Webhook bodies are small JSON documents; anything bigger is refused before it is read whole. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-export type BodyRead = { ok: true; text: string } | { ok: false; reason: string };
+type BodyRead = { ok: true; text: string } | { ok: false; reason: string };
 
 /**
  * Reads the raw body as UTF-8, refusing it when `content-length` announces more than `limit`

@@ -1,6 +1,6 @@
 import { Webhooks } from '@octokit/webhooks';
 
-export type GitHubSignatureCheck = 'valid' | 'missing' | 'invalid';
+type GitHubSignatureCheck = 'valid' | 'missing' | 'invalid';
 
 // One verifier per secret: building Octokit's Webhooks (its event handler, its key) on every
 // delivery is a measurable share of a delivery's CPU.

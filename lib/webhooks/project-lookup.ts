@@ -9,7 +9,7 @@ import { type Project, projects } from '@/db/schema';
  * (forgetProjects), so its retry reads the project afresh. Not finding one is never kept: a
  * project connected a moment ago gets its next delivery.
  */
-export const PROJECT_CACHE_MS = 30_000;
+const PROJECT_CACHE_MS = 30_000;
 
 const found = new Map<string, { project: Project; until: number }>();
 

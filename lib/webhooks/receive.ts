@@ -5,7 +5,7 @@ import { MAX_WEBHOOK_BYTES, readBodyWithin } from './body';
 import { receiveDelivery } from './process';
 import type { DeliveryIdentity, WebhookProvider } from './providers';
 
-export interface ReceiveOptions {
+interface ReceiveOptions {
   secret: string | undefined;
   maxBytes?: number;
   now?: () => Date;

@@ -54,7 +54,7 @@ export function deploymentChange(
  * Vercel signs the body but puts no time in the signature, so a delivery's own `createdAt` is
  * the only age it has: one received more than an hour after it was created is not applied.
  */
-export const VERCEL_DELIVERY_MAX_AGE_MS = 60 * 60 * 1000;
+const VERCEL_DELIVERY_MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
  * Applies one Vercel webhook to the project its Vercel project id belongs to, unless it was
