@@ -6,14 +6,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
-import { ApprovalsWidget } from './_overview/approvals';
+import { ApprovalsWidget } from '../_overview/approvals';
 import {
   CostWidget,
   PreviewsWidget,
   ReleaseWidget,
   TestsWidget,
   UptimeWidget,
-} from './_overview/widgets';
+} from '../_overview/widgets';
 
 export const metadata: Metadata = { title: 'Overview' };
 export const dynamic = 'force-dynamic';
