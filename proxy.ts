@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/http/responses';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
+import { createRequestId, REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 
@@ -12,21 +13,23 @@ import { sessionGitHubId } from '@/lib/auth/session-token';
  * a server action or route is never protected by this file alone.
  *
  * Every answer, public pages included, carries a Content-Security-Policy with a nonce made for
- * this request alone.
+ * this request alone, and a request id that the page (its error screen) and the answer share.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const policy = contentSecurityPolicy(createNonce(), {
     development: process.env.NODE_ENV === 'development',
   });
-  const response = await admit(request, policy);
+  const requestId = createRequestId();
+  const response = await admit(request, policy, requestId);
   response.headers.set('Content-Security-Policy', policy);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
-async function admit(request: NextRequest, policy: string): Promise<Response> {
+async function admit(request: NextRequest, policy: string, requestId: string): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(request.method, pathname) || (await sessionGitHubId(request)) !== null) {
-    return withPolicy(request, policy);
+    return withPolicy(request, policy, requestId);
   }
   if (pathname.startsWith('/api/')) {
     return errorResponse(
@@ -40,10 +43,14 @@ async function admit(request: NextRequest, policy: string): Promise<Response> {
   return NextResponse.redirect(signIn);
 }
 
-/** Goes on to the page or route, handing Next.js the policy it reads the nonce from. */
-function withPolicy(request: NextRequest, policy: string): Response {
+/**
+ * Goes on to the page or route, handing Next.js the policy it reads the nonce from, and the page
+ * its request id (a client's own x-request-id is replaced, never trusted).
+ */
+function withPolicy(request: NextRequest, policy: string, requestId: string): Response {
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
+  headers.set(REQUEST_ID_HEADER, requestId);
   return NextResponse.next({ request: { headers } });
 }
 

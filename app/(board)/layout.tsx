@@ -1,3 +1,4 @@
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
@@ -7,6 +8,8 @@ import { visibleNavItems } from '@/components/shell/visible-nav-items';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
+import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
+import { RequestIdProvider } from './request-id';
 
 // Every board page reads the database at request time.
 export const dynamic = 'force-dynamic';
@@ -16,6 +19,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
   const actor = await requireRole('viewer');
   // Read once per request: the role check above has just read it.
   const project = await getCurrentProject(getDatabase());
+  const requestId = (await headers()).get(REQUEST_ID_HEADER);
   return (
     <>
       <a
@@ -60,7 +64,9 @@ export default async function BoardLayout({ children }: { children: ReactNode })
           tabIndex={-1}
           className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6"
         >
-          <div className="mx-auto max-w-7xl">{children}</div>
+          <div className="mx-auto max-w-7xl">
+            <RequestIdProvider id={requestId}>{children}</RequestIdProvider>
+          </div>
         </main>
       </div>
     </>

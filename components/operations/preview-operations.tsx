@@ -3,7 +3,7 @@ import { type OperationAction, OperationDialog } from './operation-dialog';
 
 export interface PreviewOperations {
   reseed: OperationAction;
-  remove: OperationAction;
+  delete: OperationAction;
 }
 
 /** Reseed database and Delete preview for one preview, each through its confirm dialog. */
@@ -44,7 +44,7 @@ export function PreviewActions({
         label="Delete preview"
         title={`Delete ${preview.name}`}
         availability={availability.delete}
-        action={operations.remove}
+        action={operations.delete}
         fields={{ environmentId: preview.id }}
         submitLabel="Delete preview"
         tone="danger"

@@ -22,7 +22,7 @@ export const operations = pgTable(
     reason: text(),
     before: jsonb().$type<Record<string, unknown>>(),
     after: jsonb().$type<Record<string, unknown>>(),
-    /** The step in flight, so a crashed operation can be reconciled from where it stopped. */
+    /** The step in flight, so a crashed operation can be recovered from where it stopped. */
     step: text(),
     error: text(),
     requestedAt: tz().notNull().defaultNow(),

@@ -14,8 +14,11 @@ export const projects = pgTable('projects', {
   monthlyBudgetUsd: numeric({ precision: 12, scale: 2, mode: 'number' }).notNull().default(100),
   requireApproval: boolean().notNull().default(true),
   previewTtlDays: integer().notNull().default(7),
-  /** SHA-256 of the token CI uses to upload test reports; the token itself is never stored. */
-  ingestTokenHash: text(),
+  /**
+   * SHA-256 of the token CI uses to upload test reports; the token itself is never stored. The
+   * column keeps the name it was created with.
+   */
+  uploadTokenHash: text('ingest_token_hash'),
   /** Check and test-suite names that must be green on a commit before it may reach production. */
   requiredChecks: jsonb().$type<string[]>().notNull().default(['ci']),
   /** Called after a preview's database branch is reset from its parent. */

@@ -100,11 +100,11 @@ export async function deleteProject(db: Database, slug: string): Promise<boolean
   return deleted.length > 0;
 }
 
-/** Stores the SHA-256 of a project's test-report ingest token (never the token itself). */
-export async function setIngestTokenHash(
+/** Stores the SHA-256 of a project's test-report upload token (never the token itself). */
+export async function setUploadTokenHash(
   db: Database,
   projectId: number,
   tokenHash: string,
 ): Promise<void> {
-  await db.update(projects).set({ ingestTokenHash: tokenHash }).where(eq(projects.id, projectId));
+  await db.update(projects).set({ uploadTokenHash: tokenHash }).where(eq(projects.id, projectId));
 }

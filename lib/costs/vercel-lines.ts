@@ -16,8 +16,9 @@ export interface VercelLineInput {
   now: Date;
 }
 
-// Vercel does not document which tags FOCUS rows carry (APIS.md A.7), so the usual spellings of
-// each are accepted: keys compare lower-cased with punctuation removed.
+// Vercel does not document which tags FOCUS rows carry
+// (https://vercel.com/docs/rest-api/reference/endpoints/billing/list-focus-billing-charges), so the
+// usual spellings of each are accepted: keys compare lower-cased with punctuation removed.
 const TAG_KEYS = {
   project: ['projectid', 'vercelprojectid', 'project'],
   deployment: ['deploymentid', 'deploymentuid', 'verceldeploymentid', 'deployment'],

@@ -7,7 +7,7 @@ export const DEMO_PROVIDER_ID = 'demo';
 /**
  * Paths the proxy lets through without a session, because they are the way in or prove who is
  * calling in their own way: next-auth's endpoints, the sign-in page, the health check, webhooks
- * (signatures), crons (CRON_SECRET), test-run uploads (the project's ingest token), and files.
+ * (signatures), crons (CRON_SECRET), test-run uploads (the project's upload token), and files.
  */
 export function isPublicPath(method: string, pathname: string): boolean {
   if (pathname === SIGN_IN_PATH || pathname === '/api/health') return true;

@@ -8,7 +8,7 @@ import { errorResponse, HttpError, jsonResponse } from './responses';
 export { type ErrorBody, errorResponse, HttpError, jsonResponse } from './responses';
 
 /**
- * One shape for every read-API route handler, in the order STYLE.md fixes: parse the query
+ * One shape for every read-API route handler, in one fixed order: parse the query
  * string (400) → authenticate (401) → load (404) → authorize (403) → work. Errors leave as
  * `{ error: { code, message, issues? } }`; database detail is logged, never sent.
  */

@@ -8,7 +8,7 @@ import { planCleanup } from './cleanup-plan';
 import type { CleanupSettings } from './cleanup-settings';
 import { startOperation } from './lock';
 import { ignoringGone } from './preview';
-import { removePreview } from './remove';
+import { executeDelete } from './delete-preview';
 import { runSteps, type Step } from './runner';
 import type { OperationClients } from './types';
 
@@ -45,7 +45,7 @@ export interface CleanupOptions extends CleanupSettings {
 }
 
 /**
- * Removes what no one needs any more, as one `cleanup` operation (the audit row), at most
+ * Deletes what no one needs any more, as one `cleanup` operation (the audit row), at most
  * `maxDeletions` things a run: previews whose pull request is closed or that sat idle past the
  * project's TTL (each through the delete operation), then orphaned Neon branches and Vercel
  * preview deployments (see lib/domain/cleanup for what counts). Deletes nothing when the plan
@@ -88,7 +88,7 @@ export async function cleanup(
       name: 'previews',
       run: async (after) => {
         for (const preview of ofKind('preview')) {
-          await removeOne(db, clients, preview, now, options.actorId ?? null, report);
+          await deleteOne(db, clients, preview, now, options.actorId ?? null, report);
         }
         after.previews = report.previews;
       },
@@ -148,7 +148,7 @@ export async function cleanup(
 }
 
 /** One preview through the delete operation; a failure is reported, the others still go. */
-async function removeOne(
+async function deleteOne(
   db: Database,
   clients: OperationClients,
   preview: Of<'preview'>,
@@ -159,7 +159,7 @@ async function removeOne(
   const { environmentId, name, reason } = preview;
   const context = await getEnvironmentContext(db, environmentId);
   if (!context) return;
-  const result = await removePreview(db, clients, context, {
+  const result = await executeDelete(db, clients, context, {
     actorId,
     reason,
     idempotencyKey: `cleanup-delete:${environmentId}:${now.toISOString()}`,

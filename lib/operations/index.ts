@@ -2,7 +2,7 @@
  * envboard's operations: each one a state machine over an `operations` row (requested →
  * approved → running → succeeded | failed; rejected), one at a time per environment (enforced by
  * the database), with its own role check, an idempotency key, before/after state and the step
- * in flight. Server actions call these; the cron calls cleanup and reconcileOperations.
+ * in flight. Server actions call these; the cron calls cleanup and recoverInterruptedOperations.
  */
 export { approve, reject } from './approve';
 export { cleanup, type CleanupReport } from './cleanup';
@@ -10,8 +10,8 @@ export { PREVIEW_COMMENT_MARKER, renderPreviewComment, updatePreviewComment } fr
 export { checkVerdict, promotionGate, type CheckVerdict } from './promotion-gate';
 export { executePromotion, PROMOTION_GATE_CONTEXT, requestPromotion } from './promote';
 export { previewBranchName, provision } from './provision';
-export { OPERATION_TIMEOUT_MS, reconcileOperations, type ReconcileReport } from './reconcile';
-export { remove } from './remove';
+export { OPERATION_TIMEOUT_MS, recoverInterruptedOperations, type RecoveryReport } from './recover';
+export { deletePreview } from './delete-preview';
 export { reseed } from './reseed';
 export type {
   OperationResult,

@@ -3,7 +3,7 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { webhookDeliveries } from '@/db/schema';
-import { projectForRepository } from '@/lib/ingest/project-lookup';
+import { projectForRepository } from '@/lib/webhooks/project-lookup';
 import { providers } from '@/lib/providers/from-env';
 import { PROVISIONING_ACTIONS, provisionPullRequest } from './provision-job';
 import type { OperationClients } from './types';

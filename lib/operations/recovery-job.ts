@@ -2,7 +2,7 @@ import { closeOverdueRuns } from '@/lib/sync/sync-lock';
 import { pruneHistory } from '@/lib/sync/retention';
 import type { SyncJob } from '@/lib/sync/run-sync';
 import { expirePromotionRequests } from './expire-requests';
-import { reconcileOperations } from './reconcile';
+import { recoverInterruptedOperations } from './recover';
 import { recoverySettingsFromEnv } from './recovery-settings';
 import type { OperationClients } from './types';
 
@@ -12,7 +12,7 @@ export const RECOVERY_SYNC_KIND = 'operations.recover';
  * The 5-minute recovery cron as one sync run, so nothing holds an environment or a sync kind for
  * long after the process that took it died:
  * - operations left `approved` or `running` past their time limit are finished from the
- *   providers' real state (reconcile.ts);
+ *   providers' real state (recover.ts);
  * - promotion requests older than PROMOTION_REQUEST_TTL expire, which frees production;
  * - sync runs left `running` past their time limit are closed as failed;
  * - webhook deliveries and sync runs older than RETENTION_DAYS are pruned, a batch at a time.
@@ -28,20 +28,20 @@ export function recoveryJob(
     callsSpent: calls,
     work: async ({ db, now }) => {
       const settings = recoverySettingsFromEnv(env);
-      const reconciled = await reconcileOperations(db, clients, now);
+      const recovered = await recoverInterruptedOperations(db, clients, now);
       const expired = await expirePromotionRequests(db, now, settings.promotionRequestTtlMs);
       const closed = await closeOverdueRuns(db, now);
       const pruned = await pruneHistory(db, now, settings.retentionDays);
       const changed =
-        reconciled.finished.length +
+        recovered.finished.length +
         expired.length +
         closed.length +
         pruned.deliveries +
         pruned.syncRuns;
       return {
-        itemsSeen: changed + reconciled.errors.length,
+        itemsSeen: changed + recovered.errors.length,
         itemsChanged: changed,
-        errors: reconciled.errors,
+        errors: recovered.errors,
       };
     },
   };

@@ -7,7 +7,7 @@ import { describeError, refuse, type OperationResult } from './result';
 /**
  * The step runner every operation goes through: each step is recorded in `operations.step`
  * while in flight and again once done, with what it changed in `after`, so a crash leaves a row
- * that says how far it got (see reconcile.ts). A failing step ends the operation `failed` with
+ * that says how far it got (see recover.ts). A failing step ends the operation `failed` with
  * the step's name and the provider's reason; nothing is left half-done without saying so.
  */
 

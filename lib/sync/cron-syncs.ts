@@ -4,7 +4,7 @@ import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
 import { NEON_CONSUMPTION_KIND, neonConsumptionJob } from '@/lib/costs/neon-consumption-job';
 import { VERCEL_CHARGES_KIND, vercelChargesJob } from '@/lib/costs/vercel-charges-job';
 import { cronIntervalMs } from '@/lib/domain/sync-health';
-import { WEBHOOK_RETRY_KIND, webhookRetryJob } from '@/lib/ingest/retry';
+import { WEBHOOK_RETRY_KIND, webhookRetryJob } from '@/lib/webhooks/retry';
 import { CLEANUP_SYNC_KIND, cleanupJob } from '@/lib/operations/cleanup-job';
 import {
   type CleanupSettings,

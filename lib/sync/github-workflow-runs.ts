@@ -5,7 +5,7 @@ import { recordCiRunReportsRead } from '@/db/writes';
 import type { GitHubClient, WorkflowJob, WorkflowRun } from '@/lib/providers/github/types';
 import { ciStatus, ciStatusRank } from '@/lib/reconcile/ci-run-state';
 import { applyWorkflowRun } from '@/lib/reconcile';
-import { ingestRunArtifacts } from '@/lib/test-reports/artifacts';
+import { recordRunArtifacts } from '@/lib/test-reports/artifacts';
 import { itemError, resumeFrom, sinceFromCursor } from './cursor';
 import { emptyTally, type SyncJob } from './run-sync';
 
@@ -44,7 +44,7 @@ export function githubWorkflowRunsJob(
           const jobs = await jobsWorthFetching(clients.github, run, known);
           if ((await applyWorkflowRun(db, project, run, jobs)).changed) tally.itemsChanged++;
           if (reportsDue) {
-            await ingestTestResults(db, project, clients.github, run, tally.errors, now);
+            await recordTestResults(db, project, clients.github, run, tally.errors, now);
           }
         } catch (error) {
           tally.errors.push(itemError(`workflow run ${run.id}`, error));
@@ -69,7 +69,7 @@ export function githubWorkflowRunsJob(
  * bomb) keeps the reason on its ci_runs row. Either way the run is marked read, so the cursor
  * moves on and the artifact is not fetched again.
  */
-async function ingestTestResults(
+async function recordTestResults(
   db: Database,
   project: Project,
   github: GitHubClient,
@@ -77,7 +77,7 @@ async function ingestTestResults(
   errors: string[],
   now: Date,
 ): Promise<void> {
-  const { rejected, refused } = await ingestRunArtifacts(db, project, github, run);
+  const { rejected, refused } = await recordRunArtifacts(db, project, github, run);
   const runFailures = refused ? [refused] : [];
   for (const { artifactId, file, reason } of rejected) {
     errors.push(

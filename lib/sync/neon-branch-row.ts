@@ -10,7 +10,8 @@ export function previewGitBranch(neonBranchName: string): string | undefined {
 }
 
 /**
- * Neon's states are init, resetting, ready and archived (APIS.md B.1): a branch being reset or
+ * Neon's states are init, resetting, ready and archived
+ * (https://api-docs.neon.tech/reference/listprojectbranches): a branch being reset or
  * archived still exists with its data, so only `init` is not yet ready.
  */
 export function dbBranchState(neonState: string): 'init' | 'ready' {

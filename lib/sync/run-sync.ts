@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
-import { describeIssues } from '@/lib/ingest/zod-issues';
+import { describeIssues } from '@/lib/webhooks/zod-issues';
 import { lockSyncKind, type SyncLock } from './sync-lock';
 
 /** What one sync reports back: how much it looked at, what it changed, and where to resume. */

@@ -4,50 +4,50 @@ import type { Project } from '@/db/schema';
 import { ProviderError } from '@/lib/providers/errors';
 import type { GitHubClient, WorkflowRun } from '@/lib/providers/github/types';
 import { readReportZip, type ReportZip, type ReportZipLimits } from './artifact-zip';
-import { ingestTestReport } from './ingest';
+import { recordTestReport } from './record';
 import { DEFAULT_SUITE } from './parse';
 import { InvalidReportError, type ReportFormat, type TestSuiteKind } from './types';
 
 /** The artifact name CI uploads its reports under (actions/upload-artifact `name:`). */
-export const TEST_RESULTS_ARTIFACT = 'test-results';
+const TEST_RESULTS_ARTIFACT = 'test-results';
 /** Zips past this are not fetched: Playwright traces and videos can make them huge. */
 export const MAX_ARTIFACT_BYTES = 100 * 1024 * 1024;
 /** A single report past this is skipped rather than held in memory whole. */
-export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
 /**
  * What a fetched zip may hold, read from its central directory before anything is inflated:
  * a few dozen reports and their attachments fit easily; a zip bomb does not.
  */
-export const ARTIFACT_ZIP_LIMITS: ReportZipLimits = {
+const ARTIFACT_ZIP_LIMITS: ReportZipLimits = {
   maxEntries: 1_000,
   maxTotalBytes: 100 * 1024 * 1024,
   maxFileBytes: MAX_REPORT_FILE_BYTES,
 };
 
-export interface IngestedArtifactFile {
+interface RecordedArtifactFile {
   artifactId: number;
   file: string;
   testRunId: number;
-  /** False when this artifact file had been ingested before. */
+  /** False when this artifact file had been recorded before. */
   created: boolean;
 }
 
-export interface RejectedArtifactFile {
+interface RejectedArtifactFile {
   artifactId: number;
   /** Absent when the whole artifact was passed over. */
   file?: string;
   reason: string;
 }
 
-export interface ArtifactIngestSummary {
-  ingested: IngestedArtifactFile[];
+interface ArtifactSummary {
+  recorded: RecordedArtifactFile[];
   rejected: RejectedArtifactFile[];
   /** Set when the run's artifacts were not even listed, and why (a fork's run). */
   refused?: string;
 }
 
 /**
- * Ingests every JUnit `.xml` and Playwright `.json` report inside the `test-results` artifacts
+ * Records every JUnit `.xml` and Playwright `.json` report inside the `test-results` artifacts
  * of a workflow run, through the same path as an upload. Each file is stored once, keyed by
  * artifact id and path, so calling this again for the same run adds nothing. A file that is
  * not a report (coverage JSON, say) is listed in `rejected` and does not stop the others; a
@@ -55,14 +55,14 @@ export interface ArtifactIngestSummary {
  * Only runs of the project's own repository are read: a fork's workflow writes whatever it
  * likes into its artifacts.
  */
-export async function ingestRunArtifacts(
+export async function recordRunArtifacts(
   db: Database,
   project: Pick<Project, 'id' | 'githubOwner' | 'githubRepo'>,
   github: Pick<GitHubClient, 'listRunArtifacts' | 'downloadArtifact'>,
   run: WorkflowRun,
   limits: ReportZipLimits = ARTIFACT_ZIP_LIMITS,
-): Promise<ArtifactIngestSummary> {
-  const summary: ArtifactIngestSummary = { ingested: [], rejected: [] };
+): Promise<ArtifactSummary> {
+  const summary: ArtifactSummary = { recorded: [], rejected: [] };
   const repository = `${project.githubOwner}/${project.githubRepo}`;
   if (run.headRepository?.toLowerCase() !== repository.toLowerCase()) {
     const from = run.headRepository ?? 'an unknown repository';
@@ -99,7 +99,7 @@ export async function ingestRunArtifacts(
     }
     for (const { path, format, bytes } of files) {
       try {
-        const { run: stored, created } = await ingestTestReport(db, project, {
+        const { run: stored, created } = await recordTestReport(db, project, {
           externalId: `github-artifact:${artifact.id}:${path}`,
           body: strFromU8(bytes),
           format,
@@ -112,7 +112,7 @@ export async function ingestRunArtifacts(
           },
           receivedAt: run.updatedAt,
         });
-        summary.ingested.push({
+        summary.recorded.push({
           artifactId: artifact.id,
           file: path,
           testRunId: stored.id,

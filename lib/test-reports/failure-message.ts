@@ -1,5 +1,5 @@
 /** Long enough for an assertion diff, short enough that a table row stays readable. */
-export const MAX_FAILURE_MESSAGE_LENGTH = 2000;
+const MAX_FAILURE_MESSAGE_LENGTH = 2000;
 
 // Terminal colour codes: Playwright and vitest colour their assertion messages.
 const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;

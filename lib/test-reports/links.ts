@@ -23,7 +23,7 @@ export interface ReportTarget {
   githubRunId?: number;
 }
 
-export interface ReportLinks {
+interface ReportLinks {
   pullRequestId: number | null;
   deploymentId: number | null;
   environmentId: number | null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Vercel Functions accept request bodies up to 4.5 MB; bigger reports go through artifacts. */
-export const DEFAULT_MAX_REPORT_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_REPORT_BYTES = 4 * 1024 * 1024;
 
 const limitSchema = z.coerce.number().int().positive();
 

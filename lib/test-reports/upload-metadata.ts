@@ -5,7 +5,7 @@ import { z } from 'zod';
  * query string or from an `X-Envboard-*` header (the query wins), so CI can send whichever is
  * easier to write.
  */
-export const UPLOAD_FIELDS = {
+const UPLOAD_FIELDS = {
   commit: 'x-envboard-commit',
   branch: 'x-envboard-branch',
   suite: 'x-envboard-suite',
@@ -32,7 +32,6 @@ export const uploadMetadataSchema = z.object({
   /** The uploader's id for this report: the same id again is the same report, not a new one. */
   run_id: z.string().trim().min(1).max(200).optional(),
 });
-export type UploadMetadata = z.output<typeof uploadMetadataSchema>;
 
 /** The fields from the query string and headers, before validation. */
 export function uploadMetadataInput(request: Request): Record<string, string> {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getDatabase } from '@/db/client';
 import { errorResponse, HttpError, jsonResponse } from '@/lib/http/responses';
-import { ingestTestReport } from './ingest';
-import { bearerToken, findProjectByIngestToken } from './ingest-token';
+import { recordTestReport } from './record';
+import { bearerToken, findProjectByUploadToken } from './upload-token';
 import { DEFAULT_SUITE, formatFromContentType } from './parse';
 import { readBodyWithLimit } from './read-body';
 import { maxReportBytesFromEnv } from './report-limit';
@@ -11,7 +11,7 @@ import { uploadMetadataInput, uploadMetadataSchema } from './upload-metadata';
 
 /**
  * POST /api/v1/test-runs: one JUnit XML or Playwright JSON report per request, authenticated by
- * the project's ingest token. Checks in STYLE.md's order: metadata and content type (400/415),
+ * the project's upload token. Checks in a fixed order: metadata and content type (400/415),
  * token (401), size (413), report (400), then stores it: 201 with the counts, or 200 with the
  * stored run when this report id was uploaded before.
  */
@@ -39,7 +39,7 @@ export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
         );
       }
       const db = getDatabase();
-      const project = await findProjectByIngestToken(
+      const project = await findProjectByUploadToken(
         db,
         bearerToken(request.headers.get('authorization')),
       );
@@ -47,14 +47,14 @@ export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
         const response = errorResponse(
           401,
           'unauthorized',
-          "A valid ingest token is required: 'Authorization: Bearer <token>' (npm run ingest-token).",
+          "A valid upload token is required: 'Authorization: Bearer <token>' (npm run upload-token).",
         );
         response.headers.set('www-authenticate', 'Bearer realm="envboard"');
         return response;
       }
       const body = await readBodyWithLimit(request, options.maxBytes ?? maxReportBytesFromEnv());
       const { run_id: runId, coverage, suite, ...target } = metadata.data;
-      const result = await ingestTestReport(db, project, {
+      const result = await recordTestReport(db, project, {
         externalId: uploadExternalId(project.id, suite ?? DEFAULT_SUITE[format], target.commit, {
           runId,
           body,

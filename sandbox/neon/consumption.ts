@@ -4,8 +4,10 @@ import { json } from '../http/server';
 import { pageOf } from './wire';
 
 /**
- * Neon's consumption history v2 (APIS.md B.6), per project and per branch, served from rows a
- * seed or a test puts in. Rows without a branch are project-wide figures.
+ * Neon's consumption history v2
+ * (https://api-docs.neon.tech/reference/getconsumptionhistoryperproject), per project and per
+ * branch, served from rows a seed or a test puts in. Rows without a branch are project-wide
+ * figures.
  */
 export interface ConsumptionRow {
   projectId: string;

@@ -36,7 +36,7 @@ function errorBody(status: number, message: string) {
 }
 
 /**
- * Starts the Neon emulator on 127.0.0.1 for one project. Neon has no webhooks (APIS.md B), so
+ * Starts the Neon emulator on 127.0.0.1 for one project. Neon has no webhooks, so
  * envboard learns of Neon changes by syncing; this emulator only answers calls.
  */
 export async function startNeonSandbox(options: NeonSandboxOptions): Promise<NeonSandbox> {

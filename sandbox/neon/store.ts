@@ -4,7 +4,8 @@ import { OperationLog, type SandboxOperation } from './operations';
 
 /**
  * The Neon emulator's memory for one project: branches with their computes and a data marker
- * standing in for their contents, plus the rules Neon enforces (APIS.md B).
+ * standing in for their contents, plus the rules Neon enforces
+ * (https://api-docs.neon.tech/reference/getting-started-with-neon-api).
  */
 
 export interface SandboxBranch {

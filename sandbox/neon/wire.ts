@@ -1,6 +1,10 @@
 import type { NeonStore, SandboxBranch, SandboxEndpoint } from './store';
 
-/** Neon's JSON shapes for what the store holds (APIS.md B.1, B.4). */
+/**
+ * Neon's JSON shapes for what the store holds: branches and endpoints as Neon API v2 returns them
+ * (https://api-docs.neon.tech/reference/listprojectbranches,
+ * https://api-docs.neon.tech/reference/listprojectendpoints).
+ */
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../api-error';
 
-/** Project environment variables as Vercel keeps them (APIS.md A.3). */
+/**
+ * Project environment variables as Vercel keeps them
+ * (https://vercel.com/docs/rest-api/reference/endpoints/projects).
+ */
 
 export interface SandboxEnvVar {
   id: string;

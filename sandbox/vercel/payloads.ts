@@ -1,6 +1,9 @@
 import type { SandboxDeployment } from './store';
 
-/** The `payload` of a deployment event, with the fields APIS.md A.5 lists. */
+/**
+ * The `payload` of a deployment event, with the fields Vercel documents for it
+ * (https://vercel.com/docs/webhooks/webhooks-api).
+ */
 export function deploymentPayload(deployment: SandboxDeployment): Record<string, unknown> {
   return {
     team: { id: null },

@@ -4,7 +4,10 @@ import { Router, type SandboxRequest } from '../http/router';
 import { json } from '../http/server';
 import type { SandboxDeployment, SandboxProject, VercelStore } from './store';
 
-/** Exactly the Vercel endpoints envboard's client calls, in Vercel's wire format (APIS.md A). */
+/**
+ * Exactly the Vercel endpoints envboard's client calls, in Vercel's wire format
+ * (https://vercel.com/docs/rest-api).
+ */
 
 export function vercelErrorBody(error: ApiError) {
   return { error: { code: error.code, message: error.message } };

@@ -3,7 +3,8 @@ import { WebhookSender } from '../http/webhook-sender';
 
 /**
  * Vercel's webhook envelope `{type, id, createdAt, region, payload}`, signed like Vercel signs
- * it: `x-vercel-signature` = hex HMAC-SHA1 of the raw body (APIS.md A.5). Signed here with Node
+ * it: `x-vercel-signature` = hex HMAC-SHA1 of the raw body
+ * (https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks). Signed here with Node
  * crypto directly, not envboard's verifier, so a test proves the two agree.
  */
 export interface VercelWebhookOptions {

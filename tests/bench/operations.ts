@@ -4,7 +4,7 @@ import {
   type OperationClients,
   type OperationResult,
   provision,
-  remove,
+  deletePreview,
   requestPromotion,
   reseed,
   rollback,
@@ -114,7 +114,7 @@ export async function benchOperations(
         reseed(world.db, clients, developer, { environmentId: environment.id }),
       );
       await measure('delete', () =>
-        remove(world.db, clients, developer, { environmentId: environment.id }),
+        deletePreview(world.db, clients, developer, { environmentId: environment.id }),
       );
     }
   } finally {

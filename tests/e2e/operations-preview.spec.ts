@@ -28,8 +28,8 @@ test('a developer reseeds and deletes their preview', async ({ page }) => {
   await ops.expectToast(/Reseed #\d+ succeeded/);
 
   await page.goto(`/environments/${slug}`);
-  const remove = await ops.open('Delete preview');
-  await expect(remove).toContainText('cannot be undone');
+  const deleteDialog = await ops.open('Delete preview');
+  await expect(deleteDialog).toContainText('cannot be undone');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/delete-dialog.png` });
   await ops.confirm('Delete preview');
   await ops.expectToast(/Delete #\d+ succeeded/);

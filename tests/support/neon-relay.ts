@@ -5,7 +5,8 @@ import ws, { type RawData, type WebSocket, WebSocketServer } from 'ws';
 
 /**
  * A WebSocket → TCP relay standing in for Neon's proxy, so the Neon serverless driver talks to
- * the local PostgreSQL for real (STACK.md gotcha 4). The driver asks for
+ * the local PostgreSQL for real, through its WebSocket pool (the HTTP query function cannot be
+ * carried this way). The driver asks for
  * `ws://127.0.0.1:<port>/v2?address=<host>:<port>` and sends PostgreSQL's wire protocol as
  * binary frames; the relay pipes them both ways.
  */

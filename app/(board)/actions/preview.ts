@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { guardedAction } from '@/lib/auth';
-import { remove, reseed } from '@/lib/operations';
+import { deletePreview, reseed } from '@/lib/operations';
 import {
   idField,
   operationKey,
@@ -36,7 +36,7 @@ export const deletePreviewAction = guardedAction(
   'developer',
   async (input, actor) => {
     const progress = await launchOperation((clients) =>
-      remove(getDatabase(), clients, actor, {
+      deletePreview(getDatabase(), clients, actor, {
         environmentId: input.environmentId,
         idempotencyKey: operationKey('delete', actor, input.requestKey),
       }),

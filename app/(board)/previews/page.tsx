@@ -42,7 +42,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
     ? {
         offers: await previewOffers(db, live),
         reseed: reseedPreviewAction,
-        remove: deletePreviewAction,
+        delete: deletePreviewAction,
       }
     : undefined;
   const now = new Date();

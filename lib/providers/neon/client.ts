@@ -96,7 +96,8 @@ export interface NeonHttpOptions extends Omit<HttpClientConfig, 'provider' | 'ba
 }
 
 export function createNeonClient(config: NeonConfig, options: NeonHttpOptions = {}): NeonClient {
-  // 423 (work in flight) and 503 are safe to repeat for any method (APIS.md B.7).
+  // 423 (work in flight) and 503 are safe to repeat for any method
+  // (https://neon.tech/docs/reference/api-reference).
   const http = new ProviderHttpClient({
     ...options,
     provider: 'neon',

@@ -14,7 +14,10 @@ export interface ConsumptionQuery {
   to: Date;
   granularity: 'hourly' | 'daily' | 'monthly';
   metrics: string[];
-  /** Per branch is Neon's beta endpoint and supports fewer metrics (APIS.md B.6). */
+  /**
+   * Per branch is Neon's beta endpoint and supports fewer metrics than per project
+   * (https://api-docs.neon.tech/reference/getconsumptionhistoryperproject).
+   */
   per: 'project' | 'branch';
 }
 

@@ -5,7 +5,8 @@ import { failedStatuses, type NeonOperation, terminalStatuses } from './schemas'
 /**
  * Neon answers a mutating call before the work is done: the `operations[]` it returns run on,
  * and a dependent call made too early gets 423 Locked. Polling each one until it is terminal,
- * with a growing pause, is what Neon's docs prescribe (APIS.md B.5).
+ * with a growing pause, is what Neon's docs prescribe
+ * (https://api-docs.neon.tech/reference/getprojectoperation).
  */
 
 const TERMINAL: readonly string[] = terminalStatuses;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The parts of Neon API v2 responses envboard reads (APIS.md B, checked against the OpenAPI
- * spec shipped in @neondatabase/api-client). Unknown keys are stripped.
+ * The parts of Neon API v2 responses envboard reads (https://api-docs.neon.tech/reference,
+ * checked against the OpenAPI spec shipped in @neondatabase/api-client). Unknown keys are
+ * stripped.
  */
 
 export const terminalStatuses = ['finished', 'skipped', 'failed', 'error', 'cancelled'] as const;

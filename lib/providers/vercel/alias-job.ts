@@ -5,7 +5,9 @@ import type { VercelProject } from './schemas';
 
 /**
  * A promotion answered 202 is an alias job still running; the project's `lastAliasRequest`
- * reports its `jobStatus` (APIS.md A.2). Polled until this deployment's job is settled.
+ * reports its `jobStatus`
+ * (https://vercel.com/docs/rest-api/reference/endpoints/projects/find-a-project-by-id-or-name).
+ * Polled until this deployment's job is settled.
  */
 export async function waitForAliasJob(
   client: Pick<VercelClient, 'getProject'>,

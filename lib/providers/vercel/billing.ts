@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ProviderError } from '../errors';
 
 /**
- * Vercel's billing charges arrive as FOCUS v1.3 rows, one JSON object per line (APIS.md A.7).
+ * Vercel's billing charges arrive as FOCUS v1.3 rows, one JSON object per line
+ * (https://vercel.com/docs/rest-api/reference/endpoints/billing/list-focus-billing-charges).
  * Costs may be sent as numbers or decimal strings; both are read as numbers of USD.
  */
 const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);

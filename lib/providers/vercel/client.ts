@@ -10,7 +10,7 @@ import {
   deploymentListSchema,
   deploymentSchema,
   envListSchema,
-  envRemovedSchema,
+  envDeletedSchema,
   envUpsertSchema,
   projectSchema,
   type VercelDeployment,
@@ -20,9 +20,10 @@ import {
 
 /**
  * Vercel's REST API through our own fetch wrapper rather than `@vercel/sdk`: the SDK has no
- * billing-charges call (A.7), its retries ignore `X-RateLimit-Reset` and cannot count the calls a
+ * billing-charges call, its retries ignore `X-RateLimit-Reset` and cannot count the calls a
  * sync spends, and its strict response models would make the sandbox reproduce dozens of fields
- * envboard never reads. The paths and shapes below follow the SDK's own (APIS.md A.1–A.3).
+ * envboard never reads. The paths and shapes below follow the SDK's own
+ * (https://vercel.com/docs/rest-api/reference/endpoints/deployments).
  */
 
 export interface ListDeploymentsQuery {
@@ -54,10 +55,10 @@ export interface VercelClient {
   deleteDeployment(deploymentId: string): Promise<void>;
   upsertPreviewEnvVar(projectId: string, variable: PreviewEnvVar): Promise<void>;
   /**
-   * Removes the variable `key` scoped to one branch's previews; the project's other variables
-   * (other branches, other targets) stay. Resolves with how many were removed (0: none was set).
+   * Deletes the variable `key` scoped to one branch's previews; the project's other variables
+   * (other branches, other targets) stay. Resolves with how many were deleted (0: none was set).
    */
-  removePreviewEnvVar(projectId: string, variable: Omit<PreviewEnvVar, 'value'>): Promise<number>;
+  deletePreviewEnvVar(projectId: string, variable: Omit<PreviewEnvVar, 'value'>): Promise<number>;
   listBillingCharges(from: Date, to: Date): Promise<VercelCharge[]>;
   /** HTTP requests sent so far, retries included. */
   readonly callsSpent: number;
@@ -163,10 +164,10 @@ export function createVercelClient(
       if (failure) throw envFailure(failure.error);
     },
 
-    async removePreviewEnvVar(projectId, { key, gitBranch }) {
+    async deletePreviewEnvVar(projectId, { key, gitBranch }) {
       // https://vercel.com/docs/rest-api/reference/endpoints/projects/remove-an-environment-variable
       const { data } = await http.request({
-        operation: 'removePreviewEnvVar',
+        operation: 'deletePreviewEnvVar',
         path: `/v10/projects/${id(projectId)}/env`,
         query: { gitBranch },
         schema: envListSchema,
@@ -174,10 +175,10 @@ export function createVercelClient(
       const scoped = data.envs.filter((env) => env.key === key && env.gitBranch === gitBranch);
       for (const env of scoped) {
         await http.request({
-          operation: 'removePreviewEnvVar',
+          operation: 'deletePreviewEnvVar',
           method: 'DELETE',
           path: `/v9/projects/${id(projectId)}/env/${id(env.id)}`,
-          schema: envRemovedSchema,
+          schema: envDeletedSchema,
         });
       }
       return scoped.length;

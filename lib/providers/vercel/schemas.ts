@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The parts of Vercel's responses envboard reads (APIS.md A.1–A.3). Unknown keys are stripped;
+ * The parts of Vercel's responses envboard reads
+ * (https://vercel.com/docs/rest-api/reference/endpoints/deployments,
+ * https://vercel.com/docs/rest-api/reference/endpoints/projects). Unknown keys are stripped;
  * fields the API documents as optional stay optional so a sparser answer still parses.
  */
 
@@ -107,5 +109,5 @@ export const envListSchema = z.object({
   ),
 });
 
-/** `DELETE /v9/projects/{idOrName}/env/{id}`: the removed variable. */
-export const envRemovedSchema = z.object({ id: z.string(), key: z.string() });
+/** `DELETE /v9/projects/{idOrName}/env/{id}`: the deleted variable. */
+export const envDeletedSchema = z.object({ id: z.string(), key: z.string() });

@@ -28,7 +28,7 @@ function playwrightChromium(): string | undefined {
   }
 }
 
-/** Flags that keep Chromium quiet and working in a container (STACK.md gotcha 6). */
+/** Flags that keep Chromium quiet and working in a container (no sandbox, no GPU, no updates). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -49,7 +49,7 @@ process.env.GITHUB_SECRET = '';
 process.env.GITHUB_WEBHOOK_SECRET = E2E_GITHUB_WEBHOOK_SECRET;
 
 // Same process group as this script: Playwright stops the whole group, and with it
-// next-server, which otherwise outlives its parent (STACK.md gotcha 7).
+// next-server, which otherwise outlives its parent when only the parent is killed.
 const next = spawn(
   'npx',
   ['next', useDev ? 'dev' : 'start', '--port', port, '--hostname', '127.0.0.1'],

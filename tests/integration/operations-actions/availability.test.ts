@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provision, remove, requestPromotion } from '@/lib/operations';
+import { provision, deletePreview, requestPromotion } from '@/lib/operations';
 import {
   deploymentRowsAvailability,
   previewAvailability,
@@ -91,7 +91,7 @@ describe('preview availability', () => {
     });
     const developer = world.actor(world.users.developer, 'developer');
     expect(
-      (await remove(world.db, world.clients, developer, { environmentId: preview.id })).ok,
+      (await deletePreview(world.db, world.clients, developer, { environmentId: preview.id })).ok,
     ).toBe(true);
     const gone = await previewAvailability(world.db, preview.id);
     expect(gone.delete).toEqual({

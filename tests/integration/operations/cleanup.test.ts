@@ -38,7 +38,7 @@ const operationsOf = (kind: 'delete' | 'cleanup') =>
   });
 
 describe('cleanup', () => {
-  it('removes previews whose pull request closed and idle ones, keeping open and pinned ones', async () => {
+  it('deletes previews whose pull request closed and idle ones, keeping open and pinned ones', async () => {
     const open = await provisionedPreview(world, 'feature-open');
     const closed = await provisionedPreview(world, 'feature-closed');
     const idle = await provisionedPreview(world, 'feature-idle');

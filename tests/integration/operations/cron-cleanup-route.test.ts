@@ -36,7 +36,7 @@ describe('GET /api/cron/cleanup', () => {
     expect(await world.db.select().from(syncRuns)).toEqual([]);
   });
 
-  it('removes a merged pull request’s preview as one operations.cleanup sync run', async () => {
+  it('deletes a merged pull request’s preview as one operations.cleanup sync run', async () => {
     const pr = await openPullRequest(world, 'feature-merged');
     const provisioned = await provision(world.db, world.clients, { pullRequest: pr });
     expect(provisioned.ok).toBe(true);

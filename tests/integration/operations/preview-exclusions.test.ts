@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEnvironment } from '@/db/queries/environments';
 import { listPreviews } from '@/db/queries/previews';
 import { environmentExclusion } from '@/lib/domain/preview-exclusion';
-import { provision, remove } from '@/lib/operations';
+import { provision, deletePreview } from '@/lib/operations';
 import { previewAvailability } from '@/lib/operations/availability';
 import { pullRequestsToProvision } from '@/lib/operations/provision-job';
-import { removePreview } from '@/lib/operations/remove';
+import { executeDelete } from '@/lib/operations/delete-preview';
 import { getEnvironmentContext } from '@/db/queries/operation-contexts';
 import { applyPullRequest } from '@/lib/reconcile';
 import { createEnvironment } from '@/tests/support/factories';
@@ -71,10 +71,10 @@ describe('a pull request from a fork', () => {
     const offers = await previewAvailability(world.db, environment.id);
     expect(offers.delete).toMatchObject({ allowed: false });
     expect(offers.reseed).toMatchObject({ allowed: false });
-    const removed = await remove(world.db, world.clients, developer(), {
+    const deleted = await deletePreview(world.db, world.clients, developer(), {
       environmentId: environment.id,
     });
-    expect(removed).toMatchObject({ ok: false, code: 'not_a_preview' });
+    expect(deleted).toMatchObject({ ok: false, code: 'not_a_preview' });
     expect(await previewOf(pr.id)).toMatchObject({ status: 'active' });
   });
 
@@ -135,12 +135,12 @@ describe('a pull request from another environment’s branch', () => {
       gitBranch: 'develop',
       pullRequestId: pr.id,
     });
-    const byMember = await remove(world.db, world.clients, developer(), {
+    const byMember = await deletePreview(world.db, world.clients, developer(), {
       environmentId: stale.id,
     });
     expect(byMember).toMatchObject({ ok: false, code: 'not_a_preview' });
     const context = (await getEnvironmentContext(world.db, stale.id))!;
-    const byCleanup = await removePreview(world.db, world.clients, context, {
+    const byCleanup = await executeDelete(world.db, world.clients, context, {
       actorId: null,
       reason: 'pull request closed',
       idempotencyKey: `cleanup-delete:${stale.id}`,
@@ -156,7 +156,7 @@ describe('a pull request from another environment’s branch', () => {
 });
 
 describe('deleting a preview', () => {
-  it('removes its branch-scoped DATABASE_URL and leaves every other variable', async () => {
+  it('deletes its branch-scoped DATABASE_URL and leaves every other variable', async () => {
     const pr = await openPullRequest(world, 'feature-env-var');
     const other = await openPullRequest(world, 'feature-neighbour');
     await provision(world.db, world.clients, { pullRequest: pr });
@@ -173,7 +173,7 @@ describe('deleting a preview', () => {
     expect(scopedTo('feature-env-var')).toEqual(['DATABASE_URL', 'FEATURE_FLAG']);
 
     const environment = (await previewOf(pr.id))!;
-    const result = await remove(world.db, world.clients, developer(), {
+    const result = await deletePreview(world.db, world.clients, developer(), {
       environmentId: environment.id,
     });
     expect(result).toMatchObject({

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, pullRequests } from '@/db/schema';
-import { PREVIEW_COMMENT_MARKER, provision, remove, reseed } from '@/lib/operations';
+import { PREVIEW_COMMENT_MARKER, provision, deletePreview, reseed } from '@/lib/operations';
 import { createDeployments } from '@/tests/support/factories';
 import { comments, createWorld, openPullRequest, type World } from './world';
 
@@ -238,7 +238,7 @@ describe('delete', () => {
       where: (b, { eq: is }) => is(b.id, environment.dbBranchId!),
     }))!;
 
-    const result = await remove(world.db, world.clients, developer(), {
+    const result = await deletePreview(world.db, world.clients, developer(), {
       environmentId: environment.id,
     });
     expect(result).toMatchObject({ ok: true, operation: { kind: 'delete', state: 'succeeded' } });
@@ -249,7 +249,7 @@ describe('delete', () => {
     expect(comments(world, pr.number)).toHaveLength(1);
     expect(comments(world, pr.number)[0]!.body).toContain('deleted');
 
-    const twice = await remove(world.db, world.clients, developer(), {
+    const twice = await deletePreview(world.db, world.clients, developer(), {
       environmentId: environment.id,
     });
     expect(twice).toMatchObject({ ok: false, code: 'not_found' });
@@ -259,7 +259,7 @@ describe('delete', () => {
     const pr = await openPullRequest(world, 'feature-reopen');
     await provision(world.db, world.clients, { pullRequest: pr });
     const environment = await environmentOf(pr.id);
-    await remove(world.db, world.clients, developer(), { environmentId: environment.id });
+    await deletePreview(world.db, world.clients, developer(), { environmentId: environment.id });
     const reopened = await provision(world.db, world.clients, {
       pullRequest: {
         ...pr,

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOperation } from '@/db/queries/operation-records';
 import type { Deployment, Environment, Operation } from '@/db/schema';
 import { setCurrentDeployment, setMembership, upsertDbBranch } from '@/db/writes';
-import { approve, reject, remove, requestPromotion, reseed, rollback } from '@/lib/operations';
+import {
+  approve,
+  reject,
+  deletePreview,
+  requestPromotion,
+  reseed,
+  rollback,
+} from '@/lib/operations';
 import {
   createDeployments,
   createEnvironment,
@@ -96,14 +103,14 @@ describe("an actor of one project and another project's targets", () => {
     const reseeded = await reseed(world.db, world.clients, admin(), {
       environmentId: other.preview.id,
     });
-    const removed = await remove(world.db, world.clients, admin(), {
+    const deleted = await deletePreview(world.db, world.clients, admin(), {
       environmentId: other.preview.id,
     });
     expect(reseeded).toMatchObject({
       ...notFound,
       message: `Environment ${other.preview.id} does not exist.`,
     });
-    expect(removed).toMatchObject(notFound);
+    expect(deleted).toMatchObject(notFound);
     expect(await operationsOn(other.preview.id)).toEqual([]);
     const preview = await world.db.query.environments.findFirst({
       where: (e, { eq }) => eq(e.id, other.preview.id),

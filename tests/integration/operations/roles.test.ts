@@ -6,7 +6,7 @@ import {
   type OperationClients,
   type OperationResult,
   reject,
-  remove,
+  deletePreview,
   requestPromotion,
   reseed,
   rollback,
@@ -66,7 +66,7 @@ const actions: Record<string, (role: Role) => Promise<OperationResult>> = {
   rollback: (role) =>
     rollback(db, clients, actorAs(role), { targetDeploymentId: MISSING, reason: 'bad' }),
   reseed: (role) => reseed(db, clients, actorAs(role), { environmentId: MISSING }),
-  delete: (role) => remove(db, clients, actorAs(role), { environmentId: MISSING }),
+  delete: (role) => deletePreview(db, clients, actorAs(role), { environmentId: MISSING }),
 };
 
 const allowed: Record<string, Role[]> = {

@@ -11,7 +11,7 @@ import type { SandboxDeployment } from '@/sandbox/vercel/store';
 import { vercelEvent } from '@/sandbox/vercel/webhooks';
 import { createEnvironment, createProject } from '../../support/factories';
 import { createTestDatabase } from '../../support/test-database';
-import { useForRoutes, vercelRequest } from '../ingest/webhook-requests';
+import { useForRoutes, vercelRequest } from '../webhooks/webhook-requests';
 import { VERCEL_TOKEN, vercelClient } from '../sync/support';
 
 const VERCEL_PROJECT = 'prj_labels';

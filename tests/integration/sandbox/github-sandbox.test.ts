@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGitHubSignature } from '@/lib/ingest/github-signature';
+import { checkGitHubSignature } from '@/lib/webhooks/github-signature';
 import { json, Router, type RunningServer, startServer } from '@/sandbox/http/server';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 

@@ -4,7 +4,9 @@ import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';
 
 /**
  * The emulators' wire format seen without envboard's clients: paths with their version
- * prefixes, status codes, empty bodies and each provider's error body (APIS.md A and B).
+ * prefixes, status codes, empty bodies and each provider's error body
+ * (https://vercel.com/docs/rest-api,
+ * https://api-docs.neon.tech/reference/getting-started-with-neon-api).
  */
 
 let vercel: VercelSandbox;

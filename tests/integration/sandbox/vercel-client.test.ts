@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyVercelSignature } from '@/lib/ingest/vercel-signature';
+import { verifyVercelSignature } from '@/lib/webhooks/vercel-signature';
 import { ProviderError } from '@/lib/providers/errors';
 import { createVercelClient, type VercelClient } from '@/lib/providers/vercel/client';
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';
@@ -125,7 +125,7 @@ describe('Vercel client against the sandbox', () => {
       value: '2',
     });
     await client.upsertPreviewEnvVar(project.id, { key: 'API_URL', gitBranch: 'a', value: '3' });
-    const removed = await client.removePreviewEnvVar(project.id, {
+    const removed = await client.deletePreviewEnvVar(project.id, {
       key: 'DATABASE_URL',
       gitBranch: 'a',
     });
@@ -136,7 +136,7 @@ describe('Vercel client against the sandbox', () => {
       { key: 'API_URL', gitBranch: 'a' },
     ]);
     expect(
-      await client.removePreviewEnvVar(project.id, { key: 'DATABASE_URL', gitBranch: 'a' }),
+      await client.deletePreviewEnvVar(project.id, { key: 'DATABASE_URL', gitBranch: 'a' }),
     ).toBe(0);
   });
 

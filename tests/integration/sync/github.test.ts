@@ -239,7 +239,7 @@ describe('github.workflow_runs', () => {
     expect(await syncRuns()).toMatchObject({ apiCalls: 1, itemsChanged: 0 });
   });
 
-  it('ingests the test-results artifact of a run that completed, once', async () => {
+  it('records the test-results artifact of a run that completed, once', async () => {
     const junit = [
       '<testsuites><testsuite name="cart" tests="2" failures="1">',
       '<testcase classname="cart.test.ts" name="adds an item" time="0.01"/>',

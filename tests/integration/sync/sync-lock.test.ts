@@ -48,7 +48,7 @@ const quickJob = (kind: string): SyncJob => ({
   work: async () => ({ itemsSeen: 0, itemsChanged: 0, errors: [] }),
 });
 
-/** The recovery job never reaches a provider here: no operation is left to reconcile. */
+/** The recovery job never reaches a provider here: no operation is left to recover. */
 const noProviders = new Proxy(
   {},
   {

@@ -7,7 +7,7 @@ import { upsertCiRuns } from '@/db/writes';
 import { ProviderError } from '@/lib/providers/errors';
 import { createGitHubClient } from '@/lib/providers/github/client';
 import { DatabaseEtagCache } from '@/lib/providers/github/database-etag-cache';
-import { ingestRunArtifacts, MAX_ARTIFACT_BYTES } from '@/lib/test-reports/artifacts';
+import { recordRunArtifacts, MAX_ARTIFACT_BYTES } from '@/lib/test-reports/artifacts';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { junitXml, playwrightJson } from '../../fixtures/test-reports/builders';
 import { createProject, createPullRequest } from '../../support/factories';
@@ -123,8 +123,8 @@ describe('GitHub artifact downloads', () => {
   });
 });
 
-describe('ingestRunArtifacts', () => {
-  test('ingests every report in the test-results artifact, tied to the run, its PR and commit', async () => {
+describe('recordRunArtifacts', () => {
+  test('records every report in the test-results artifact, tied to the run, its PR and commit', async () => {
     const { pr, run } = finishedRun('artifact-ingest', {
       'unit/junit.xml': UNIT,
       'e2e/results.json': E2E,
@@ -153,15 +153,15 @@ describe('ingestRunArtifacts', () => {
       },
     ]);
 
-    const summary = await ingestRunArtifacts(handle.db, project, client, workflowRun!);
+    const summary = await recordRunArtifacts(handle.db, project, client, workflowRun!);
 
-    expect(summary.ingested.map((file) => [file.file, file.created])).toEqual([
+    expect(summary.recorded.map((file) => [file.file, file.created])).toEqual([
       ['e2e/results.json', true],
       ['unit/junit.xml', true],
     ]);
     expect(summary.rejected).toEqual([
       {
-        artifactId: summary.ingested[0]!.artifactId,
+        artifactId: summary.recorded[0]!.artifactId,
         file: 'coverage/coverage-summary.json',
         reason: expect.stringMatching(
           /^Playwright JSON does not look like a JSON reporter report: suites: /,
@@ -182,7 +182,7 @@ describe('ingestRunArtifacts', () => {
         branch: 'artifact-ingest',
         pullRequestId: stored.id,
         ciRunId: ciRun!.id,
-        externalId: `github-artifact:${summary.ingested[1]!.artifactId}:unit/junit.xml`,
+        externalId: `github-artifact:${summary.recorded[1]!.artifactId}:unit/junit.xml`,
       },
       {
         suite: 'e2e',
@@ -208,10 +208,10 @@ describe('ingestRunArtifacts', () => {
     const { run } = finishedRun('artifact-twice', { 'junit.xml': UNIT });
     const client = github();
     const [workflowRun] = await client.listWorkflowRuns({ headSha: run.headSha });
-    const first = await ingestRunArtifacts(handle.db, project, client, workflowRun!);
-    const again = await ingestRunArtifacts(handle.db, project, client, workflowRun!);
-    expect(first.ingested.map((file) => file.created)).toEqual([true]);
-    expect(again.ingested).toEqual([{ ...first.ingested[0], created: false }]);
+    const first = await recordRunArtifacts(handle.db, project, client, workflowRun!);
+    const again = await recordRunArtifacts(handle.db, project, client, workflowRun!);
+    expect(first.recorded.map((file) => file.created)).toEqual([true]);
+    expect(again.recorded).toEqual([{ ...first.recorded[0], created: false }]);
     const rows = await handle.db.select().from(testRuns).where(eq(testRuns.commitSha, run.headSha));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ suite: 'unit', total: 2, pullRequestId: null });
@@ -226,8 +226,8 @@ describe('ingestRunArtifacts', () => {
     const client = github();
     const [bigRun] = await client.listWorkflowRuns({ headSha: run.headSha });
     const [big] = await client.listRunArtifacts(run.id);
-    expect(await ingestRunArtifacts(handle.db, project, client, bigRun!)).toEqual({
-      ingested: [],
+    expect(await recordRunArtifacts(handle.db, project, client, bigRun!)).toEqual({
+      recorded: [],
       rejected: [
         {
           artifactId: big!.id,
@@ -240,20 +240,20 @@ describe('ingestRunArtifacts', () => {
     const [lateRun] = await client.listWorkflowRuns({ headSha: late.headSha });
     const [expiring] = await client.listRunArtifacts(late.id, 'test-results');
     clock += 91 * 24 * 3_600_000;
-    expect(await ingestRunArtifacts(handle.db, project, client, lateRun!)).toEqual({
-      ingested: [],
+    expect(await recordRunArtifacts(handle.db, project, client, lateRun!)).toEqual({
+      recorded: [],
       rejected: [{ artifactId: expiring!.id, reason: 'the artifact has expired' }],
     });
   });
 
-  test('a run without a test-results artifact ingests nothing', async () => {
+  test('a run without a test-results artifact records nothing', async () => {
     clock += 60_000;
     const run = sandbox.change.startWorkflowRun(REPO, { branch: 'main' });
     sandbox.change.completeWorkflowRun(REPO, run.id);
     const client = github();
     const [workflowRun] = await client.listWorkflowRuns({ headSha: run.headSha });
-    expect(await ingestRunArtifacts(handle.db, project, client, workflowRun!)).toEqual({
-      ingested: [],
+    expect(await recordRunArtifacts(handle.db, project, client, workflowRun!)).toEqual({
+      recorded: [],
       rejected: [],
     });
   });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { POST } from '@/app/api/v1/test-runs/route';
 import type { DatabaseHandle } from '@/db/client';
 import { type Project, testCases, testRuns } from '@/db/schema';
-import { issueIngestToken } from '@/lib/test-reports/ingest-token';
+import { issueUploadToken } from '@/lib/test-reports/upload-token';
 import { junitXml, playwrightJson } from '../../fixtures/test-reports/builders';
 import {
   createDeployments,
@@ -25,7 +25,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   processCache.envboardDatabase = handle;
   project = await createProject(handle.db);
-  token = await issueIngestToken(handle.db, project);
+  token = await issueUploadToken(handle.db, project);
 });
 
 afterAll(async () => {

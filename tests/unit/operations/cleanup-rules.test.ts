@@ -66,7 +66,7 @@ describe('cleanupCandidates', () => {
     expect(keys(input)).toEqual(['neon_branch:br-x']);
   });
 
-  it('does not remove a closed preview whose branch another active environment uses', () => {
+  it('does not delete a closed preview whose branch another active environment uses', () => {
     const closed = preview({ active: true });
     const development = { id: 2, gitBranch: 'feature-x', neonBranchId: null };
     const self = { id: 7, gitBranch: 'feature-x', neonBranchId: 'br-x' };

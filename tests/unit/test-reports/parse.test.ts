@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { suiteFromPath } from '@/lib/test-reports/artifacts';
 import { cleanFailureMessage } from '@/lib/test-reports/failure-message';
-import { bearerToken, generateIngestToken, hashIngestToken } from '@/lib/test-reports/ingest-token';
+import { bearerToken, generateUploadToken, hashUploadToken } from '@/lib/test-reports/upload-token';
 import {
   formatFromContentType,
   formatFromFileName,
@@ -67,12 +67,12 @@ describe('failure messages', () => {
   });
 });
 
-describe('ingest tokens', () => {
+describe('upload tokens', () => {
   test('are random, prefixed, and stored as their SHA-256', () => {
-    const token = generateIngestToken();
+    const token = generateUploadToken();
     expect(token).toMatch(/^envb_ingest_[A-Za-z0-9_-]{43}$/);
-    expect(generateIngestToken()).not.toBe(token);
-    expect(hashIngestToken('abc')).toBe(
+    expect(generateUploadToken()).not.toBe(token);
+    expect(hashUploadToken('abc')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
   });

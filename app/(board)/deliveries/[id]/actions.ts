@@ -5,7 +5,7 @@ import type { ReplayResult, ReplayState } from '@/components/admin/replay-button
 import { getDatabase } from '@/db/client';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { replayInputSchema } from '@/lib/filters/webhook-deliveries';
-import { DeliveryNotFoundError, replayDelivery } from '@/lib/ingest/retry';
+import { DeliveryNotFoundError, replayDelivery } from '@/lib/webhooks/retry';
 
 const replay = guardedAction(
   replayInputSchema,

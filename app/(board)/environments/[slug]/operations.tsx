@@ -59,7 +59,7 @@ export async function environmentOperations(
           gitBranch: environment.gitBranch,
         }}
         availability={offers.get(environment.id)!}
-        operations={{ reseed: reseedPreviewAction, remove: deletePreviewAction }}
+        operations={{ reseed: reseedPreviewAction, delete: deletePreviewAction }}
         size="md"
       />
     );

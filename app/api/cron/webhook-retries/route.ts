@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db/client';
-import { webhookRetryJob } from '@/lib/ingest/retry';
+import { webhookRetryJob } from '@/lib/webhooks/retry';
 import { cronRoute } from '@/lib/http/cron-route';
 import { attemptSync } from '@/lib/sync/run-sync';
 

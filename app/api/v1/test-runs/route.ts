@@ -18,7 +18,7 @@ export const GET = jsonRoute(testRunsQuerySchema, async ({ query }) => {
 
 /**
  * POST /api/v1/test-runs?commit&branch&suite&pr&deployment&environment&coverage&run_id
- * (or X-Envboard-* headers): a JUnit XML or Playwright JSON report, with the project's ingest
+ * (or X-Envboard-* headers): a JUnit XML or Playwright JSON report, with the project's upload
  * token as `Authorization: Bearer <token>`.
  */
 export const POST = testRunUploadRoute();

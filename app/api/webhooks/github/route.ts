@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { github } from '@/lib/ingest/providers';
-import { receiveWebhook } from '@/lib/ingest/receive';
+import { github } from '@/lib/webhooks/providers';
+import { receiveWebhook } from '@/lib/webhooks/receive';
 import { provisionAfterPullRequestWebhook } from '@/lib/operations/provision-after-webhook';
 
 export const runtime = 'nodejs';

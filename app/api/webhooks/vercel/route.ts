@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { vercel } from '@/lib/ingest/providers';
-import { receiveWebhook } from '@/lib/ingest/receive';
+import { vercel } from '@/lib/webhooks/providers';
+import { receiveWebhook } from '@/lib/webhooks/receive';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
