@@ -1,6 +1,6 @@
 import { ProviderError } from '@/lib/providers/errors';
 import type { NeonClient } from '@/lib/providers/neon/client';
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { attributeCosts } from './attribution';
 import { costWindow, dayStart } from './cost-window';
 import { loadCostEnvironments } from './environments';

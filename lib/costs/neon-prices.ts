@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Neon's published list prices for the usage-based plans (neon.com/pricing and
  * neon.com/docs/introduction/plans, plans introduced August 2025), in USD per billing unit, and how
@@ -96,11 +94,4 @@ export const BRANCH_METRICS: NeonMetric[] = PROJECT_METRICS.filter(
 
 export function isPricedMetric(metric: string): metric is NeonMetric {
   return metric in NEON_PRICING;
-}
-
-const planEnv = z.object({ NEON_PLAN: z.enum(NEON_PLANS).default('launch') });
-
-/** NEON_PLAN picks the price list; Launch unless told. */
-export function neonPlanFromEnv(env: Record<string, string | undefined>): NeonPlan {
-  return planEnv.parse(env).NEON_PLAN;
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { databaseConfigFromEnv } from '@/db/client';
 import { authSecret, demoSignInAllowed, githubFromEnv, teamRolesFromEnv } from '@/lib/auth/config';
-import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
-import { neonConfigFromEnv } from '@/lib/providers/neon/config';
-import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
+import {
+  githubConfigFromEnv,
+  neonConfigFromEnv,
+  neonPlanFromEnv,
+  vercelConfigFromEnv,
+} from './provider-settings';
 import { cleanupMaxDeletionsFromEnv } from '@/lib/operations/cleanup-settings';
 import { recoverySettingsFromEnv } from '@/lib/operations/recovery-settings';
 import { seedHookSecret } from '@/lib/operations/seed-hook';

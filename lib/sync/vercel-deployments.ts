@@ -9,7 +9,7 @@ import {
   type VercelDeploymentChange,
 } from '@/lib/reconcile';
 import { FIRST_SYNC_LOOKBACK_MS, itemError, resumeFrom } from './cursor';
-import { emptyTally, type SyncJob, type SyncTally } from './run-sync';
+import { emptyTally, type SyncJob, type SyncTally } from './sync-job';
 
 export const VERCEL_DEPLOYMENTS = 'vercel.deployments';
 
