@@ -3,6 +3,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/auth/paths';
 import { sessionGitHubId } from '@/lib/auth/session-token';
+import { runtimeSettings } from '@/lib/settings/settings';
 
 /**
  * The first gate: every page and API route needs a valid session cookie, except the paths that
@@ -16,7 +17,7 @@ import { sessionGitHubId } from '@/lib/auth/session-token';
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const policy = contentSecurityPolicy(createNonce(), {
-    development: process.env.NODE_ENV === 'development',
+    development: runtimeSettings().NODE_ENV === 'development',
   });
   const response = await admit(request, policy);
   response.headers.set('Content-Security-Policy', policy);

@@ -108,7 +108,7 @@ const duration = z
   })
   .refine((ms) => ms >= 60_000, 'must be at least one minute');
 
-export const DEFAULT_CLEANUP_MAX_DELETIONS = 10;
+const DEFAULT_CLEANUP_MAX_DELETIONS = 10;
 
 export const operationsEnv = z.object({
   PROMOTION_REQUEST_TTL: z.string().optional().default('24h').pipe(duration),
