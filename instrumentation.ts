@@ -7,10 +7,12 @@ import { runtimeSettings } from '@/lib/settings/settings';
  */
 export async function register(): Promise<void> {
   // The proxy and any edge code have no settings of their own to check; the Node.js server does.
-  const { NEXT_RUNTIME, NEXT_PHASE } = runtimeSettings();
-  if (NEXT_RUNTIME !== 'nodejs') return;
+  // Read raw, the one exception to lib/settings: Next.js inlines process.env.NEXT_RUNTIME when it
+  // bundles this file, so an edge bundle drops the Node.js-only import below
+  // (https://nextjs.org/docs/app/guides/instrumentation#importing-runtime-specific-code).
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // `next build` loads this file too; a build needs no secrets (they are read per request).
-  if (NEXT_PHASE === 'phase-production-build') return;
+  if (runtimeSettings().NEXT_PHASE === 'phase-production-build') return;
   const { assertValidSettings } = await import('@/lib/settings/check-settings');
   try {
     assertValidSettings();
