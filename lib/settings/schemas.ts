@@ -68,7 +68,7 @@ export const vercelEnv = z.object({
   // Absent for a personal account; every call then acts as the token's user.
   VERCEL_TEAM_ID: z.string().min(1).optional(),
   // The project the deployment sync reads when the project row names none.
-  VERCEL_PROJECT_ID: z.string().min(1).optional(),
+  VERCEL_PROJECT_ID: optional,
 });
 
 export const neonEnv = z.object({
