@@ -4,6 +4,7 @@ import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-
 import { createRequestId, REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 import { sessionGitHubId } from '@/lib/auth/session-token';
+import { runtimeSettings } from '@/lib/settings/settings';
 
 /**
  * The first gate: every page and API route needs a valid session cookie, except the paths that
@@ -17,7 +18,7 @@ import { sessionGitHubId } from '@/lib/auth/session-token';
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const policy = contentSecurityPolicy(createNonce(), {
-    development: process.env.NODE_ENV === 'development',
+    development: runtimeSettings().NODE_ENV === 'development',
   });
   const requestId = createRequestId();
   const response = await admit(request, policy, requestId);

@@ -8,7 +8,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool as PgPool } from 'pg';
 import ws from 'ws';
-import { z } from 'zod';
+import { currentEnv, type Env } from '@/lib/settings/env';
+import { databaseEnv } from '@/lib/settings/schemas';
 import { DEFAULT_PGLITE_DIR } from './pglite-dir';
 import * as schema from './schema';
 
@@ -78,22 +79,16 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   };
 }
 
-const databaseEnvSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  DATABASE_DRIVER: z.enum(['pglite', 'neon', 'postgres']).optional(),
-  PGLITE_DIR: z.string().min(1).optional(),
-});
-
-/** Reads the database settings once, naming the variable that is wrong. */
 /** PGlite does not create parent folders itself. */
 function ensureParentFolder(dir: string): string {
   mkdirSync(dirname(dir), { recursive: true });
   return dir;
 }
 
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+/** Reads the database settings, naming the variable that is wrong. */
+export function databaseConfigFromEnv(env: Env = currentEnv()): DatabaseConfig {
   const blankToUndefined = (value: string | undefined) => (value ? value : undefined);
-  const parsed = databaseEnvSchema.safeParse({
+  const parsed = databaseEnv.safeParse({
     DATABASE_URL: blankToUndefined(env.DATABASE_URL),
     DATABASE_DRIVER: blankToUndefined(env.DATABASE_DRIVER),
     PGLITE_DIR: blankToUndefined(env.PGLITE_DIR),

@@ -17,20 +17,23 @@ import {
 } from '@/db/seed/write';
 import { deleteProject } from '@/db/writes';
 import { costWindow } from '@/lib/costs/cost-window';
-import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
-import { runCostSyncs } from '@/lib/costs/run-cost-syncs';
+import { neonConsumptionJob } from '@/lib/costs/neon-consumption-job';
+import { vercelChargesJob } from '@/lib/costs/vercel-charges-job';
 import { createGitHubClient } from '@/lib/providers/github/client';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
+import {
+  githubConfigFromEnv,
+  neonConfigFromEnv,
+  neonPlanFromEnv,
+  vercelConfigFromEnv,
+} from '@/lib/settings/provider-settings';
 import { createNeonClient } from '@/lib/providers/neon/client';
-import { neonConfigFromEnv } from '@/lib/providers/neon/config';
 import { createVercelClient } from '@/lib/providers/vercel/client';
-import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
 import { FIRST_SYNC_LOOKBACK_MS } from '@/lib/sync/cursor';
 import { githubPullRequestsJob } from '@/lib/sync/github-pull-requests';
 import { githubTeamRolesJob } from '@/lib/sync/github-team-roles';
 import { githubWorkflowRunsJob } from '@/lib/sync/github-workflow-runs';
 import { neonBranchesJob } from '@/lib/sync/neon-branches';
-import { runSync } from '@/lib/sync/run-sync';
+import { attemptSync, runSync } from '@/lib/sync/run-sync';
 import { vercelDeploymentsJob } from '@/lib/sync/vercel-deployments';
 
 /** The most days any cost sync reads in one request; its first run reads less. */
@@ -151,14 +154,18 @@ async function writeAndSync(
     await writeUptimeChecks(tx, projectId, seeded.uptimeChecks);
     await writeCostSamples(tx, projectId, seeded.costSamples);
   });
-  const costs = await runCostSyncs(db, {
-    project,
-    neon: { client: clients.neon },
-    vercel: { client: clients.vercel },
-    neonPlan: neonPlanFromEnv(env),
-    now,
-  });
-  for (const outcome of costs.runs) if ('id' in outcome) runs.push(outcome);
+  const costJobs = [
+    neonConsumptionJob({ neon: clients.neon, projectId, plan: neonPlanFromEnv(env) }),
+    vercelChargesJob({
+      vercel: clients.vercel,
+      projectId,
+      vercelProjectId: project.vercelProjectId,
+    }),
+  ];
+  for (const job of costJobs) {
+    const attempt = await attemptSync(db, job, now);
+    if (attempt.ok) runs.push(attempt.run);
+  }
   return runs;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
+import { boardSettings } from '@/lib/settings/settings';
 import type { Database } from '../client';
 import { compiledStatement } from '../compiled-statement';
 import { type Project, projects } from '../schema';
@@ -18,7 +19,7 @@ export function boardProjectPick(bySlug: boolean) {
 }
 
 /** The slug the board's project is picked by, if ENVBOARD_PROJECT names one. */
-export const boardProjectSlug = (): string | undefined => process.env.ENVBOARD_PROJECT || undefined;
+export const boardProjectSlug = (): string | undefined => boardSettings().ENVBOARD_PROJECT;
 
 // Every page and API request reads the project: its SQL is built once.
 const projectStatement = (bySlug: boolean) =>

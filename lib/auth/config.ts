@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import { currentEnv, type Env } from '@/lib/settings/env';
+import { authEnv } from '@/lib/settings/schemas';
 import { developmentSecret, developmentSecretPath } from './development-secret';
 import { parseTeamRoles, type TeamRole } from './team-roles';
-
-type Env = Record<string, string | undefined>;
 
 export interface AuthConfig {
   /** Signs and encrypts the session cookie. */
@@ -14,43 +13,21 @@ export interface AuthConfig {
   teamRoles: TeamRole[];
 }
 
-const optional = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined);
-
-const envSchema = z.object({
-  NODE_ENV: optional,
-  NEXTAUTH_SECRET: optional,
-  AUTH_SECRET: optional,
-  GITHUB_ID: optional,
-  GITHUB_SECRET: optional,
-  GITHUB_TEAM_ROLES: optional,
-  ENVBOARD_DEMO_SIGNIN: z
-    .enum(['', '0', '1'], { error: 'ENVBOARD_DEMO_SIGNIN is 1 (on) or 0 (off)' })
-    .optional(),
-  // Set by Vercel on every deployment: production, preview or development.
-  // https://vercel.com/docs/environment-variables/system-environment-variables
-  VERCEL_ENV: optional,
-  PGLITE_DIR: optional,
-});
-
 // Each reader parses only its own variables, so one bad variable is reported once, by its reader,
 // and never hides another (lib/settings collects them all at start-up).
-const githubEnv = envSchema.pick({ GITHUB_ID: true, GITHUB_SECRET: true });
-const demoEnv = envSchema.pick({ NODE_ENV: true, VERCEL_ENV: true, ENVBOARD_DEMO_SIGNIN: true });
-const secretEnv = envSchema.pick({
+const githubEnv = authEnv.pick({ GITHUB_ID: true, GITHUB_SECRET: true });
+const demoEnv = authEnv.pick({ NODE_ENV: true, VERCEL_ENV: true, ENVBOARD_DEMO_SIGNIN: true });
+const secretEnv = authEnv.pick({
   NODE_ENV: true,
   NEXTAUTH_SECRET: true,
   AUTH_SECRET: true,
   PGLITE_DIR: true,
 });
-const teamRolesEnv = envSchema.pick({ GITHUB_TEAM_ROLES: true });
+const teamRolesEnv = authEnv.pick({ GITHUB_TEAM_ROLES: true });
 
 const isProduction = (env: Env) => env.NODE_ENV === 'production';
 
-export function githubFromEnv(env: Env): AuthConfig['github'] {
+export function githubFromEnv(env: Env = currentEnv()): AuthConfig['github'] {
   const { GITHUB_ID, GITHUB_SECRET } = githubEnv.parse(env);
   if (!GITHUB_ID && !GITHUB_SECRET) return null;
   if (!GITHUB_ID || !GITHUB_SECRET) {
@@ -66,7 +43,7 @@ export function githubFromEnv(env: Env): AuthConfig['github'] {
  * production environment (VERCEL_ENV=production) never has it, whatever ENVBOARD_DEMO_SIGNIN says:
  * there anyone could act as any member.
  */
-export function demoSignInAllowed(env: Env): boolean {
+export function demoSignInAllowed(env: Env = currentEnv()): boolean {
   const { ENVBOARD_DEMO_SIGNIN, VERCEL_ENV } = demoEnv.parse(env);
   if (VERCEL_ENV === 'production') return false;
   if (ENVBOARD_DEMO_SIGNIN === '1') return true;
@@ -79,7 +56,7 @@ export function demoSignInAllowed(env: Env): boolean {
  * secret is made on first use and kept in the local data folder (developmentSecretPath), so
  * `npm run dev` works with no configuration and sessions survive restarts.
  */
-export function authSecret(env: Env): string {
+export function authSecret(env: Env = currentEnv()): string {
   const { NEXTAUTH_SECRET, AUTH_SECRET, PGLITE_DIR } = secretEnv.parse(env);
   const secret = NEXTAUTH_SECRET ?? AUTH_SECRET;
   if (secret) return secret;
@@ -91,11 +68,11 @@ export function authSecret(env: Env): string {
   return developmentSecret(developmentSecretPath(PGLITE_DIR));
 }
 
-export function teamRolesFromEnv(env: Env): TeamRole[] {
+export function teamRolesFromEnv(env: Env = currentEnv()): TeamRole[] {
   return parseTeamRoles(teamRolesEnv.parse(env).GITHUB_TEAM_ROLES);
 }
 
-export function authConfigFromEnv(env: Env = process.env): AuthConfig {
+export function authConfigFromEnv(env: Env = currentEnv()): AuthConfig {
   return {
     secret: authSecret(env),
     github: githubFromEnv(env),

@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import { githubApiUrl } from '@/lib/settings/provider-settings';
 import type { GitHubTeam } from './team-roles';
 
 /**
@@ -7,7 +8,7 @@ import type { GitHubTeam } from './team-roles';
  */
 export async function listGitHubTeams(
   accessToken: string,
-  baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com',
+  baseUrl = githubApiUrl(),
 ): Promise<GitHubTeam[]> {
   const octokit = new Octokit({ auth: accessToken, baseUrl, userAgent: 'envboard' });
   const teams = await octokit.paginate(octokit.rest.teams.listForAuthenticatedUser, {

@@ -29,7 +29,7 @@ async function open(token: string): Promise<number | null> {
   if (known) opened.delete(token);
   let payload: Awaited<ReturnType<typeof decode>>;
   try {
-    payload = await decode({ token, secret: authSecret(process.env) });
+    payload = await decode({ token, secret: authSecret() });
   } catch {
     return null;
   }

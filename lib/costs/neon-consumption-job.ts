@@ -1,11 +1,12 @@
 import { ProviderError } from '@/lib/providers/errors';
 import type { NeonClient } from '@/lib/providers/neon/client';
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { attributeCosts } from './attribution';
 import { costWindow, dayStart } from './cost-window';
 import { loadCostEnvironments } from './environments';
 import { neonCostLines } from './neon-lines';
-import { BRANCH_METRICS, type NeonPlan, PROJECT_METRICS } from './neon-prices';
+import type { NeonPlan } from '@/lib/domain/costs';
+import { BRANCH_METRICS, PROJECT_METRICS } from './neon-prices';
 import { writeCostWindow } from './write-costs';
 
 export const NEON_CONSUMPTION_KIND = 'neon.consumption';

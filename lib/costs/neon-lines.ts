@@ -2,7 +2,8 @@ import type { ConsumptionSample } from '@/lib/providers/neon/client';
 import type { CostLine } from './attribution';
 import { largestRemainder } from './largest-remainder';
 import { usdToUnits } from './money';
-import { isPricedMetric, NEON_PRICING, type NeonPlan } from './neon-prices';
+import type { NeonPlan } from '@/lib/domain/costs';
+import { isPricedMetric, NEON_PRICING } from './neon-prices';
 
 export interface NeonLineInput {
   /** Figures from the per-project endpoint: the totals Neon bills. */

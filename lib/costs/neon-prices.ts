@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { NeonPlan } from '@/lib/domain/costs';
 
 /**
  * Neon's published list prices for the usage-based plans (neon.com/pricing and
@@ -8,8 +8,6 @@ import { z } from 'zod';
  * transfer each month) are not subtracted: the board shows what each day's usage is worth at
  * list price, which is what matters for comparing environments.
  */
-export const NEON_PLANS = ['launch', 'scale'] as const;
-export type NeonPlan = (typeof NEON_PLANS)[number];
 
 export type NeonMetric =
   | 'compute_unit_seconds'
@@ -96,11 +94,4 @@ export const BRANCH_METRICS: NeonMetric[] = PROJECT_METRICS.filter(
 
 export function isPricedMetric(metric: string): metric is NeonMetric {
   return metric in NEON_PRICING;
-}
-
-const planEnv = z.object({ NEON_PLAN: z.enum(NEON_PLANS).default('launch') });
-
-/** NEON_PLAN picks the price list; Launch unless told. */
-export function neonPlanFromEnv(env: Record<string, string | undefined>): NeonPlan {
-  return planEnv.parse(env).NEON_PLAN;
 }

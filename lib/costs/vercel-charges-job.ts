@@ -1,5 +1,5 @@
 import type { VercelClient } from '@/lib/providers/vercel/client';
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { attributeCosts } from './attribution';
 import { costWindow, dayStart } from './cost-window';
 import { environmentsOfDeployments, loadCostEnvironments } from './environments';

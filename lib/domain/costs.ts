@@ -148,3 +148,7 @@ export interface CostOverview {
   }[];
   daily: CostDay[];
 }
+
+/** Neon's usage-based plans, whose list prices the cost sync applies (https://neon.com/pricing). */
+export const NEON_PLANS = ['launch', 'scale'] as const;
+export type NeonPlan = (typeof NEON_PLANS)[number];

@@ -60,7 +60,7 @@ async function decide(
   }
   if (operation.state !== 'requested') return notWaiting(operation);
   const now = nowOf(clients);
-  const { promotionRequestTtlMs } = recoverySettingsFromEnv(process.env);
+  const { promotionRequestTtlMs } = recoverySettingsFromEnv();
   const expired = await expireIfOverdue(db, operation, now, promotionRequestTtlMs);
   if (expired) return notWaiting(expired);
   if (operation.actorId === actor.userId) {

@@ -1,4 +1,4 @@
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { cleanup, type CleanupReport } from './cleanup';
 import type { CleanupSettings } from './cleanup-settings';
 import type { OperationClients } from './types';

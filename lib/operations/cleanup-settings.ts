@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { currentEnv, type Env } from '@/lib/settings/env';
+import { operationsEnv } from '@/lib/settings/schemas';
 
 /** What one cleanup run may do, from the settings and the pull-request sync's schedule. */
 export interface CleanupSettings {
@@ -8,16 +9,9 @@ export interface CleanupSettings {
   pullRequestSyncMaxAgeMs: number;
 }
 
-export const DEFAULT_CLEANUP_MAX_DELETIONS = 10;
-
-export const cleanupEnvSchema = z.object({
-  CLEANUP_MAX_DELETIONS: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce.number().int().min(1).max(1000).default(DEFAULT_CLEANUP_MAX_DELETIONS),
-  ),
-});
+const cleanupEnv = operationsEnv.pick({ CLEANUP_MAX_DELETIONS: true });
 
 /** CLEANUP_MAX_DELETIONS (default 10); a bad value throws a ZodError naming the variable. */
-export function cleanupMaxDeletionsFromEnv(env: Record<string, string | undefined>): number {
-  return cleanupEnvSchema.parse(env).CLEANUP_MAX_DELETIONS;
+export function cleanupMaxDeletionsFromEnv(env: Env = currentEnv()): number {
+  return cleanupEnv.parse(env).CLEANUP_MAX_DELETIONS;
 }

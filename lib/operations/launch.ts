@@ -2,7 +2,7 @@ import 'server-only';
 import { after } from 'next/server';
 import type { Operation } from '@/db/schema';
 import { ActionFailure } from '@/lib/auth/guard';
-import { type ProviderClients, providers } from '@/lib/providers/from-env';
+import { type ProviderClients, providers } from '@/lib/wiring/provider-clients';
 import type { OperationProgress } from '@/lib/domain/operation-progress';
 import { toProgress } from './progress';
 import type { OperationResult } from './result';

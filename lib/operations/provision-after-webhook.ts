@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { webhookDeliveries } from '@/db/schema';
 import { projectForRepository } from '@/lib/webhooks/project-lookup';
-import { providers } from '@/lib/providers/from-env';
+import { providers } from '@/lib/wiring/provider-clients';
 import { PROVISIONING_ACTIONS, provisionPullRequest } from './provision-job';
 import type { OperationClients } from './types';
 

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { environmentOnBranchColumn } from '@/db/queries/environment-on-branch';
 import { type PullRequest, pullRequests } from '@/db/schema';
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { provision } from './provision';
 import { provisionAttempts } from './provision-attempt';
 import { nowOf, type OperationClients } from './types';
@@ -73,7 +73,7 @@ export function previewProvisionJob(clients: OperationClients, projectId: number
     callsSpent: () =>
       clients.vercel.callsSpent + clients.neon.callsSpent + clients.github.usage().requests,
     work: async ({ db }) => {
-      // Reading the clients builds them from the environment (lib/providers/from-env): one
+      // Reading the clients builds them from the environment (lib/wiring/provider-clients): one
       // missing setting fails this run once, named, instead of every pull request's operation.
       const { neon, vercel } = clients;
       if (!neon || !vercel) throw new Error('Provisioning needs the Neon and Vercel clients.');

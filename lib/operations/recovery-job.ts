@@ -1,6 +1,6 @@
 import { closeOverdueRuns } from '@/lib/sync/sync-lock';
 import { pruneHistory } from '@/lib/sync/retention';
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { expirePromotionRequests } from './expire-requests';
 import { recoverInterruptedOperations } from './recover';
 import { recoverySettingsFromEnv } from './recovery-settings';

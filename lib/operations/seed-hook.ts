@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import { currentEnv, type Env } from '@/lib/settings/env';
+import { operationsEnv } from '@/lib/settings/schemas';
 import type { PreconditionFailure } from './result';
 import { describeError } from './result';
 import { StepRefused } from './runner';
@@ -10,23 +11,14 @@ export const SEED_HOOK_SIGNATURE_HEADER = 'X-Envboard-Signature';
 /** How long the project's seed hook may take before the reseed counts as failed. */
 const SEED_HOOK_TIMEOUT_MS = 60_000;
 
-const seedHookEnv = z.object({
-  SEED_HOOK_SECRET: z
-    .string()
-    .optional()
-    .transform((value) => value || undefined)
-    .pipe(
-      z.string().min(16, { error: 'SEED_HOOK_SECRET must be at least 16 characters' }).optional(),
-    ),
-  NODE_ENV: z.string().optional(),
-});
+const seedHookEnv = operationsEnv.pick({ SEED_HOOK_SECRET: true, NODE_ENV: true });
 
 /**
  * The key seed hook calls are signed with. In production a hook is never called unsigned: the
  * reseed is refused before anything is reset. Elsewhere (`npm run dev`, tests) an unset secret
  * means unsigned calls. A secret too short to trust refuses everywhere, naming the variable.
  */
-export function seedHookSecret(env: Record<string, string | undefined> = process.env): {
+export function seedHookSecret(env: Env = currentEnv()): {
   secret?: string;
   refusal?: PreconditionFailure;
 } {

@@ -6,7 +6,7 @@ import type { StepHooks } from './runner';
 
 /**
  * The provider clients an operation drives (the server passes `providers` from
- * lib/providers/from-env), plus what tests and the bench may set instead of the defaults.
+ * lib/wiring/provider-clients), plus what tests and the bench may set instead of the defaults.
  */
 export interface OperationClients {
   github: GitHubClient;

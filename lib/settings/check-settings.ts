@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { databaseConfigFromEnv } from '@/db/client';
 import { authSecret, demoSignInAllowed, githubFromEnv, teamRolesFromEnv } from '@/lib/auth/config';
-import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
-import { neonConfigFromEnv } from '@/lib/providers/neon/config';
-import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
 import { cleanupMaxDeletionsFromEnv } from '@/lib/operations/cleanup-settings';
 import { recoverySettingsFromEnv } from '@/lib/operations/recovery-settings';
 import { seedHookSecret } from '@/lib/operations/seed-hook';
 import { maxReportBytesFromEnv } from '@/lib/test-reports/report-limit';
-
-type Env = Record<string, string | undefined>;
+import { currentEnv, type Env } from './env';
+import {
+  githubConfigFromEnv,
+  neonConfigFromEnv,
+  neonPlanFromEnv,
+  vercelConfigFromEnv,
+  vercelProjectIdFromEnv,
+} from './provider-settings';
+import { authEnv, githubEnv, neonEnv, vercelEnv } from './schemas';
+import { boardSettings, cronSecret, runtimeSettings, webhookSecrets } from './settings';
 
 /**
  * One setting (or group of settings that only make sense together), read with the same parser
@@ -26,8 +30,8 @@ const isSet = (env: Env, name: string) => Boolean(env[name]?.trim());
 
 // A provider's client is configured once its credential is set; then every variable it needs
 // must be right. Without it, only an API URL that is set is checked (sign-in reads GITHUB_API_URL).
-const apiUrl = (name: string): SettingCheck => ({
-  read: (env) => z.object({ [name]: z.url() }).parse(env),
+const apiUrl = (name: string, schema: z.ZodType): SettingCheck => ({
+  read: (env) => schema.parse(env),
   when: (env) => isSet(env, name),
 });
 
@@ -38,23 +42,28 @@ const CHECKS: readonly SettingCheck[] = [
   { read: demoSignInAllowed },
   { read: teamRolesFromEnv },
   {
-    read: (env) => z.object({ NEXTAUTH_URL: z.url() }).parse(env),
+    read: (env) => authEnv.pick({ NEXTAUTH_URL: true }).parse(env),
     when: (env) => isSet(env, 'NEXTAUTH_URL'),
   },
-  { read: (env) => databaseConfigFromEnv(env as NodeJS.ProcessEnv) },
+  { read: databaseConfigFromEnv },
   { read: githubConfigFromEnv, when: (env) => isSet(env, 'GITHUB_TOKEN') },
   { read: vercelConfigFromEnv, when: (env) => isSet(env, 'VERCEL_TOKEN') },
   { read: neonConfigFromEnv, when: (env) => isSet(env, 'NEON_API_KEY') },
-  apiUrl('GITHUB_API_URL'),
-  apiUrl('VERCEL_API_URL'),
-  apiUrl('NEON_API_URL'),
+  apiUrl('GITHUB_API_URL', githubEnv.pick({ GITHUB_API_URL: true })),
+  apiUrl('VERCEL_API_URL', vercelEnv.pick({ VERCEL_API_URL: true })),
+  apiUrl('NEON_API_URL', neonEnv.pick({ NEON_API_URL: true })),
+  { read: vercelProjectIdFromEnv },
   { read: neonPlanFromEnv },
-  { read: (env) => maxReportBytesFromEnv(env as NodeJS.ProcessEnv) },
+  { read: maxReportBytesFromEnv },
   { read: recoverySettingsFromEnv },
   { read: cleanupMaxDeletionsFromEnv },
   // Whether production needs the secret depends on a project having a hook, known only when a
   // reseed runs; a secret that is set must be one the hook can trust.
   { read: seedHookSecretOrThrow, when: (env) => isSet(env, 'SEED_HOOK_SECRET') },
+  { read: runtimeSettings },
+  { read: boardSettings },
+  { read: cronSecret },
+  { read: webhookSecrets },
 ];
 
 function seedHookSecretOrThrow(env: Env): void {
@@ -63,7 +72,7 @@ function seedHookSecretOrThrow(env: Env): void {
 }
 
 /** What is wrong with the settings, one sentence per problem, each naming its variable. */
-export function settingProblems(env: Env): string[] {
+export function settingProblems(env: Env = currentEnv()): string[] {
   const problems = new Set<string>();
   for (const check of CHECKS) {
     if (check.when && !check.when(env)) continue;
@@ -87,7 +96,7 @@ export class InvalidSettingsError extends Error {
 }
 
 /** Refuses to go on with any bad setting, naming each; instrumentation.ts calls it at start-up. */
-export function assertValidSettings(env: Env): void {
+export function assertValidSettings(env: Env = currentEnv()): void {
   const problems = settingProblems(env);
   if (problems.length > 0) throw new InvalidSettingsError(problems);
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Project } from '@/db/schema';
-import { neonPlanFromEnv } from '@/lib/costs/neon-prices';
 import { NEON_CONSUMPTION_KIND, neonConsumptionJob } from '@/lib/costs/neon-consumption-job';
 import { VERCEL_CHARGES_KIND, vercelChargesJob } from '@/lib/costs/vercel-charges-job';
 import { cronIntervalMs } from '@/lib/domain/sync-health';
@@ -12,28 +11,32 @@ import {
 } from '@/lib/operations/cleanup-settings';
 import { PREVIEW_PROVISION_KIND, previewProvisionJob } from '@/lib/operations/provision-job';
 import { RECOVERY_SYNC_KIND, recoveryJob } from '@/lib/operations/recovery-job';
-import type { ProviderClients } from '@/lib/providers/from-env';
+import { neonPlanFromEnv } from '@/lib/settings/provider-settings';
+import { currentEnv, type Env } from '@/lib/settings/env';
 import { UPTIME_PROBES_KIND, uptimeProbesJob } from '@/lib/uptime/uptime-job';
+import type { ProviderClients } from '@/lib/wiring/provider-clients';
 import vercelConfig from '@/vercel.json';
 import { GITHUB_PULL_REQUESTS, githubPullRequestsJob } from './github-pull-requests';
 import { GITHUB_TEAM_ROLES, githubTeamRolesJob } from './github-team-roles';
 import { GITHUB_WORKFLOW_RUNS, githubWorkflowRunsJob } from './github-workflow-runs';
 import { NEON_BRANCHES, neonBranchesJob } from './neon-branches';
-import type { SyncJob } from './run-sync';
+import type { SyncJob } from './sync-job';
 import { VERCEL_DEPLOYMENTS, vercelDeploymentsJob } from './vercel-deployments';
 
 export interface SyncDependencies {
   providers: ProviderClients;
   project: Project;
-  env: Record<string, string | undefined>;
+  env: Env;
 }
 
-/** One sync kind, the cron path that runs it (vercel.json `crons`) and how to build its job. */
-export interface CronSync {
-  kind: string;
-  cronPath: string;
-  build: (deps: SyncDependencies) => SyncJob;
-}
+/**
+ * One sync kind, the cron path that runs it (vercel.json `crons`) and how to build its job. A
+ * kind that works across projects (`withoutProject`) runs before any project exists.
+ */
+export type CronSync = { kind: string; cronPath: string } & (
+  | { withoutProject?: false; build: (deps: SyncDependencies) => SyncJob }
+  | { withoutProject: true; build: (deps: Omit<SyncDependencies, 'project'>) => SyncJob }
+);
 
 /** Every sync a cron route runs, in the order each route runs its own. */
 export const CRON_SYNCS: readonly CronSync[] = [
@@ -96,6 +99,7 @@ export const CRON_SYNCS: readonly CronSync[] = [
   {
     kind: WEBHOOK_RETRY_KIND,
     cronPath: '/api/cron/webhook-retries',
+    withoutProject: true,
     build: () => webhookRetryJob(),
   },
   {
@@ -106,6 +110,7 @@ export const CRON_SYNCS: readonly CronSync[] = [
   {
     kind: CLEANUP_SYNC_KIND,
     cronPath: '/api/cron/cleanup',
+    withoutProject: true,
     build: ({ providers, env }) => cleanupJob(providers, () => cleanupSettings(env)),
   },
 ];
@@ -139,14 +144,29 @@ export function syncIntervals(config: unknown = vercelConfig): Map<string, numbe
  * Cleanup's limits: CLEANUP_MAX_DELETIONS, and how fresh the pull-request sync must be (twice
  * its schedule) for a closed pull request to be believed.
  */
-export function cleanupSettings(env: Record<string, string | undefined>): CleanupSettings {
+export function cleanupSettings(env: Env = currentEnv()): CleanupSettings {
   return {
     maxDeletions: cleanupMaxDeletionsFromEnv(env),
     pullRequestSyncMaxAgeMs: 2 * syncIntervals().get(GITHUB_PULL_REQUESTS)!,
   };
 }
 
+/** The syncs one cron route runs, in order. */
+export function cronSyncsOf(cronPath: string): CronSync[] {
+  return CRON_SYNCS.filter((sync) => sync.cronPath === cronPath);
+}
+
+/** Builds one sync's job; a kind that needs the project and is given none is refused. */
+export function buildCronJob(
+  sync: CronSync,
+  deps: Omit<SyncDependencies, 'project'> & { project?: Project },
+): SyncJob {
+  if (sync.withoutProject) return sync.build(deps);
+  if (!deps.project) throw new Error(`${sync.kind} needs a project`);
+  return sync.build({ ...deps, project: deps.project });
+}
+
 /** The jobs one cron route runs, in order, built for this deployment's clients and project. */
 export function cronJobs(cronPath: string, deps: SyncDependencies): SyncJob[] {
-  return CRON_SYNCS.filter((sync) => sync.cronPath === cronPath).map((sync) => sync.build(deps));
+  return cronSyncsOf(cronPath).map((sync) => buildCronJob(sync, deps));
 }

@@ -2,7 +2,7 @@ import type { Project } from '@/db/schema';
 import type { GitHubClient, PullRequest } from '@/lib/providers/github/types';
 import { applyPullRequest } from '@/lib/reconcile';
 import { itemError, latest, sinceFromCursor } from './cursor';
-import { emptyTally, type SyncJob } from './run-sync';
+import { emptyTally, type SyncJob } from './sync-job';
 
 export const GITHUB_PULL_REQUESTS = 'github.pull_requests';
 

@@ -2,7 +2,7 @@ import type { Project } from '@/db/schema';
 import { syncTeamRoles } from '@/lib/auth/team-role-sync';
 import { parseTeamRoles } from '@/lib/auth/team-roles';
 import type { GitHubClient } from '@/lib/providers/github/types';
-import { emptyTally, type SyncJob } from './run-sync';
+import { emptyTally, type SyncJob } from './sync-job';
 
 export const GITHUB_TEAM_ROLES = 'github.team_roles';
 

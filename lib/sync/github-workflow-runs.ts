@@ -7,7 +7,7 @@ import { ciStatus, ciStatusRank } from '@/lib/reconcile/ci-run-state';
 import { applyWorkflowRun } from '@/lib/reconcile';
 import { recordRunArtifacts } from '@/lib/test-reports/artifacts';
 import { itemError, resumeFrom, sinceFromCursor } from './cursor';
-import { emptyTally, type SyncJob } from './run-sync';
+import { emptyTally, type SyncJob } from './sync-job';
 
 export const GITHUB_WORKFLOW_RUNS = 'github.workflow_runs';
 

@@ -12,7 +12,7 @@ import {
   deletedDbBranchRow,
   previewGitBranch,
 } from './neon-branch-row';
-import { emptyTally, type SyncJob, type SyncTally } from './run-sync';
+import { emptyTally, type SyncJob, type SyncTally } from './sync-job';
 
 export const NEON_BRANCHES = 'neon.branches';
 

@@ -4,35 +4,7 @@ import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
 import { describeIssues } from '@/lib/webhooks/zod-issues';
 import { lockSyncKind, type SyncLock } from './sync-lock';
-
-/** What one sync reports back: how much it looked at, what it changed, and where to resume. */
-export interface SyncTally {
-  itemsSeen: number;
-  itemsChanged: number;
-  /** Per-item failures that did not stop the run; each names the item and the reason. */
-  errors: string[];
-  /** Where the next run of this kind resumes, e.g. an ISO time or a provider cursor. */
-  cursor?: string | null;
-}
-
-export interface SyncContext {
-  db: Database;
-  now: Date;
-  /** The cursor the last successful run of this kind left, or null on a first run. */
-  previousCursor: string | null;
-}
-
-export interface SyncJob {
-  /** The sync_runs.kind, e.g. 'github.pull_requests'. */
-  kind: string;
-  /** Provider calls spent so far by the clients this job uses; read before and after. */
-  callsSpent: () => number;
-  work: (context: SyncContext) => Promise<SyncTally>;
-}
-
-export function emptyTally(): SyncTally {
-  return { itemsSeen: 0, itemsChanged: 0, errors: [] };
-}
+import { emptyTally, type SyncJob, type SyncTally } from './sync-job';
 
 async function previousCursor(db: Database, kind: string): Promise<string | null> {
   const [last] = await db
@@ -123,4 +95,41 @@ export async function runSync(
   const attempt = await attemptSync(db, job, now);
   if (!attempt.ok) throw new SyncAlreadyRunning(attempt.message);
   return attempt.run;
+}
+
+/** A job, or why it cannot be built (a provider not configured, a malformed setting). */
+export function jobOrReason<Job>(build: () => Job): { job: Job } | { skipped: string } {
+  try {
+    return { job: build() };
+  } catch (error) {
+    return { skipped: describeSyncError(error) };
+  }
+}
+
+/**
+ * How one start of a kind ended: its finished run; refused because a run of the kind is still
+ * going; or skipped because its job cannot be built, e.g. the provider it reads is not
+ * configured, naming the setting.
+ */
+export type SyncOutcome =
+  | { kind: string; ok: true; run: SyncRun }
+  | { kind: string; ok: false; code: 'sync_running' | 'not_configured'; message: string };
+
+/**
+ * Builds one job and runs it: the one path of the cron routes and the Sync status page's Run
+ * now, so both skip a provider that is not configured, and refuse a kind already running, alike.
+ */
+export async function startSync(
+  db: Database,
+  kind: string,
+  build: () => SyncJob,
+  now?: () => Date,
+): Promise<SyncOutcome> {
+  const built = jobOrReason(build);
+  if ('skipped' in built) {
+    return { kind, ok: false, code: 'not_configured', message: built.skipped };
+  }
+  const attempt = await attemptSync(db, built.job, now);
+  if (attempt.ok) return { kind, ok: true, run: attempt.run };
+  return { kind, ok: false, code: attempt.code, message: attempt.message };
 }

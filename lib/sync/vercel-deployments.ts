@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Project } from '@/db/schema';
 import type { VercelClient } from '@/lib/providers/vercel/client';
 import type { VercelDeploymentSummary, VercelProject } from '@/lib/providers/vercel/schemas';
@@ -8,8 +7,10 @@ import {
   fromVercelSummary,
   type VercelDeploymentChange,
 } from '@/lib/reconcile';
+import { currentEnv, type Env } from '@/lib/settings/env';
+import { vercelProjectIdFromEnv } from '@/lib/settings/provider-settings';
 import { FIRST_SYNC_LOOKBACK_MS, itemError, resumeFrom } from './cursor';
-import { emptyTally, type SyncJob, type SyncTally } from './run-sync';
+import { emptyTally, type SyncJob, type SyncTally } from './sync-job';
 
 export const VERCEL_DEPLOYMENTS = 'vercel.deployments';
 
@@ -26,14 +27,9 @@ function sinceFromCursor(cursor: string | null, now: Date): number {
 const UNPLACED_GRACE_MS = 60 * 60 * 1000;
 const FINAL_STATES = new Set(['READY', 'ERROR', 'CANCELED', 'DELETED']);
 
-const vercelProjectEnv = z.object({ VERCEL_PROJECT_ID: z.string().min(1).optional() });
-
 /** The Vercel project to sync: the project's own id, else VERCEL_PROJECT_ID. */
-export function vercelProjectIdFor(
-  project: Project,
-  env: Record<string, string | undefined> = process.env,
-): string {
-  const id = project.vercelProjectId ?? vercelProjectEnv.parse(env).VERCEL_PROJECT_ID;
+export function vercelProjectIdFor(project: Project, env: Env = currentEnv()): string {
+  const id = project.vercelProjectId ?? vercelProjectIdFromEnv(env);
   if (!id) {
     throw new Error(
       `no Vercel project for ${project.slug}: set projects.vercel_project_id or VERCEL_PROJECT_ID`,

@@ -3,6 +3,7 @@ import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Project, projects } from '@/db/schema';
 import { setUploadTokenHash } from '@/db/writes';
+import { boardSettings } from '@/lib/settings/settings';
 
 /**
  * The prefix says what a leaked string is, so secret scanners and people can tell. It keeps the
@@ -33,7 +34,7 @@ export async function issueUploadToken(db: Database, project: Pick<Project, 'id'
  * With several projects and no slug, the error lists the slugs to choose from.
  */
 export async function projectForNewToken(db: Database, slug?: string): Promise<Project> {
-  const wanted = slug ?? process.env.ENVBOARD_PROJECT;
+  const wanted = slug ?? boardSettings().ENVBOARD_PROJECT;
   const rows = await db
     .select()
     .from(projects)

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { environments } from '@/db/schema';
 import { recordUptimeChecks } from '@/db/writes';
-import type { SyncJob } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { mapWithLimit } from './map-with-limit';
 import { probe } from './probe';
 

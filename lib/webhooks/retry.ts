@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type WebhookDelivery, webhookDeliveries } from '@/db/schema';
-import { emptyTally, type SyncJob, type SyncTally } from '@/lib/sync/run-sync';
+import { emptyTally, type SyncJob, type SyncTally } from '@/lib/sync/sync-job';
 import { MAX_DELIVERY_ATTEMPTS } from './backoff';
 import { deliveryProjectId } from './delivery-project';
 import { processDelivery, type ProcessedDelivery } from './process';

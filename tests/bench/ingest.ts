@@ -12,7 +12,7 @@ import {
 } from '@/db/schema';
 import { deleteProject, upsertProject } from '@/db/writes';
 import { createGitHubClient } from '@/lib/providers/github/client';
-import { DatabaseEtagCache } from '@/lib/providers/github/database-etag-cache';
+import { DatabaseEtagCache } from '@/lib/wiring/database-etag-cache';
 import { githubPullRequestsJob } from '@/lib/sync/github-pull-requests';
 import { runSync } from '@/lib/sync/run-sync';
 import { startGitHubSandbox } from '@/sandbox/github/emulator';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '@/lib/providers/errors';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
+import { githubConfigFromEnv } from '@/lib/settings/provider-settings';
 import { toGitHubError } from '@/lib/providers/github/errors';
 import { MemoryEtagCache } from '@/lib/providers/github/etag-cache';
 

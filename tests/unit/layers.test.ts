@@ -48,7 +48,7 @@ const cases: { layer: string; path: string; leaks: string[]; allowed: string[] }
     leaks: [
       "import { requireRole } from '@/lib/auth';",
       "import type { OperationClients } from '@/lib/operations';",
-      "import { providers } from '../../lib/providers/from-env';",
+      "import { providers } from '../../lib/wiring/provider-clients';",
       "import { Card } from '@/components/ui/card';",
       "import { generateDemo } from '@/lib/demo/generate';",
     ],
@@ -76,7 +76,7 @@ const cases: { layer: string; path: string; leaks: string[]; allowed: string[] }
     leaks: [
       "import { getDatabase } from '@/db/client';",
       "import type { NewDeployment } from '../../db/schema';",
-      "import { providers } from '@/lib/providers/from-env';",
+      "import { providers } from '@/lib/wiring/provider-clients';",
     ],
     allowed: [
       "import type { Role } from '@/lib/domain/roles';",
@@ -106,7 +106,7 @@ const cases: { layer: string; path: string; leaks: string[]; allowed: string[] }
       "import { previewAvailability } from '@/lib/operations/availability';",
       "import { requireRole } from '@/lib/auth';",
       "import type { Caller } from '@/lib/auth/actor';",
-      "import { providers } from '@/lib/providers/from-env';",
+      "import { providers } from '@/lib/wiring/provider-clients';",
       "import { runSync } from '@/lib/sync/run-sync';",
       "import { rollbackAction } from '@/app/(board)/actions/release';",
       "import { parseSearchParams } from '@/lib/http/query-params';",

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neonConfigFromEnv } from '@/lib/providers/neon/config';
-import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
+import { neonConfigFromEnv, vercelConfigFromEnv } from '@/lib/settings/provider-settings';
 
 describe('provider configuration from the environment', () => {
   it('defaults the Vercel API URL and keeps the team optional', () => {

@@ -11,7 +11,7 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { cleanup } from '@/lib/operations';
-import { providers } from '@/lib/providers/from-env';
+import { providers } from '@/lib/wiring/provider-clients';
 import { cleanupSettings } from '@/lib/sync/cron-syncs';
 import { describeSyncError } from '@/lib/sync/run-sync';
 
@@ -39,7 +39,7 @@ const deleteListed = guardedAction(
     if (!project) throw new ActionFailure('no_project', 'There is no project to clean up yet.');
     let settings;
     try {
-      settings = cleanupSettings(process.env);
+      settings = cleanupSettings();
     } catch (error) {
       throw new ActionFailure('not_configured', `Cleanup cannot run: ${describeSyncError(error)}`);
     }

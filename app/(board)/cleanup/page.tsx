@@ -7,7 +7,7 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { planCleanup } from '@/lib/operations/cleanup-plan';
-import { providers } from '@/lib/providers/from-env';
+import { providers } from '@/lib/wiring/provider-clients';
 import { cleanupSettings } from '@/lib/sync/cron-syncs';
 import { describeSyncError } from '@/lib/sync/run-sync';
 import { deleteListedOrphansAction } from './actions';
@@ -22,7 +22,7 @@ export default async function CleanupPage() {
   const project = await getCurrentProject(db);
   let view;
   try {
-    const settings = cleanupSettings(process.env);
+    const settings = cleanupSettings();
     const plan = project && (await planCleanup(db, providers, project, new Date(), settings));
     view = { plan, maxDeletions: settings.maxDeletions };
   } catch (error) {

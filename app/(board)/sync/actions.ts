@@ -6,9 +6,10 @@ import type { RunNowResult, RunNowState } from '@/components/admin/run-now-butto
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { ActionFailure, guardedAction } from '@/lib/auth';
-import { providers } from '@/lib/providers/from-env';
-import { cronSyncOf, SYNC_KINDS } from '@/lib/sync/cron-syncs';
-import { attemptSync, describeSyncError } from '@/lib/sync/run-sync';
+import { providers } from '@/lib/wiring/provider-clients';
+import { currentEnv } from '@/lib/settings/env';
+import { buildCronJob, cronSyncOf, SYNC_KINDS } from '@/lib/sync/cron-syncs';
+import { startSync } from '@/lib/sync/run-sync';
 
 const runNowInput = z.object({ kind: z.enum(SYNC_KINDS as [string, ...string[]]) });
 
@@ -16,16 +17,14 @@ const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<Run
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) throw new ActionFailure('no_project', 'There is no project to sync yet.');
-  let job;
-  try {
-    job = cronSyncOf(kind)!.build({ providers, project, env: process.env });
-  } catch (error) {
-    // A provider the server has no settings for: say which, as the cron would.
-    throw new ActionFailure('not_configured', `${kind} cannot run: ${describeSyncError(error)}`);
+  const deps = { providers, project, env: currentEnv() };
+  // The cron route's runner: a provider the server has no settings for is skipped, named.
+  const outcome = await startSync(db, kind, () => buildCronJob(cronSyncOf(kind)!, deps));
+  if (!outcome.ok && outcome.code === 'not_configured') {
+    throw new ActionFailure('not_configured', `${kind} cannot run: ${outcome.message}`);
   }
-  const attempt = await attemptSync(db, job);
-  if (!attempt.ok) throw new ActionFailure(attempt.code, attempt.message);
-  const { run } = attempt;
+  if (!outcome.ok) throw new ActionFailure(outcome.code, outcome.message);
+  const { run } = outcome;
   revalidatePath('/sync');
   return {
     kind,

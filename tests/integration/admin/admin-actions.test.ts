@@ -214,7 +214,7 @@ describe('run now (admins only)', () => {
 
   it("records a provider failure with the provider's own reason", async () => {
     process.env.GITHUB_TOKEN = 'a-revoked-token';
-    const { resetProviderClients } = await import('@/lib/providers/from-env');
+    const { resetProviderClients } = await import('@/lib/wiring/provider-clients');
     resetProviderClients();
     try {
       await signInAs('admin');

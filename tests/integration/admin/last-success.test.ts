@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { lastSuccessPerKind, latestSyncRunPerKind } from '@/db/queries/sync-status';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
-import { runSync, type SyncJob } from '@/lib/sync/run-sync';
+import { githubConfigFromEnv } from '@/lib/settings/provider-settings';
+import { runSync } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { at } from '@/tests/support/factories';
 import { createTestDatabase } from '@/tests/support/test-database';
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { costSamples, type Environment, type Project } from '@/db/schema';
 import { upsertDbBranch } from '@/db/writes';
-import { runCostSyncs } from '@/lib/costs/run-cost-syncs';
+import { neonConsumptionJob } from '@/lib/costs/neon-consumption-job';
+import { attemptSync } from '@/lib/sync/run-sync';
 import { createNeonClient } from '@/lib/providers/neon/client';
 import type { SyncRun } from '@/db/schema';
 import { startNeonSandbox, type NeonSandbox } from '@/sandbox/neon';
@@ -36,16 +37,14 @@ const client = (fetchImpl: typeof fetch = fetch) =>
   );
 
 async function sync(fetchImpl?: typeof fetch): Promise<SyncRun> {
-  const outcome = await runCostSyncs(handle.db, {
-    project,
-    neon: { client: client(fetchImpl) },
-    vercel: { skipped: 'not under test here' },
-    neonPlan: 'launch',
-    now: () => NOW,
+  const job = neonConsumptionJob({
+    neon: client(fetchImpl),
+    projectId: project.id,
+    plan: 'launch',
   });
-  const run = outcome.runs[0];
-  if ('skipped' in run) throw new Error(`the sync was skipped: ${run.skipped}`);
-  return run;
+  const attempt = await attemptSync(handle.db, job, () => NOW);
+  if (!attempt.ok) throw new Error(`the sync was refused: ${attempt.message}`);
+  return attempt.run;
 }
 
 const stored = () =>

@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { costSamples, type Environment, type Project, type SyncRun } from '@/db/schema';
-import { runCostSyncs } from '@/lib/costs/run-cost-syncs';
+import { vercelChargesJob } from '@/lib/costs/vercel-charges-job';
+import { attemptSync } from '@/lib/sync/run-sync';
 import { createVercelClient } from '@/lib/providers/vercel/client';
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';
 import {
@@ -34,16 +35,14 @@ async function sync(): Promise<SyncRun> {
       },
     },
   );
-  const outcome = await runCostSyncs(handle.db, {
-    project,
-    neon: { skipped: 'not under test here' },
-    vercel: { client: vercel },
-    neonPlan: 'launch',
-    now: () => NOW,
+  const job = vercelChargesJob({
+    vercel,
+    projectId: project.id,
+    vercelProjectId: project.vercelProjectId,
   });
-  const run = outcome.runs[1];
-  if ('skipped' in run) throw new Error(`the sync was skipped: ${run.skipped}`);
-  return run;
+  const attempt = await attemptSync(handle.db, job, () => NOW);
+  if (!attempt.ok) throw new Error(`the sync was refused: ${attempt.message}`);
+  return attempt.run;
 }
 
 const stored = (day?: string) =>

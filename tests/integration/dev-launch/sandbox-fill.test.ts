@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '@/lib/providers/github/client';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
+import {
+  githubConfigFromEnv,
+  neonConfigFromEnv,
+  vercelConfigFromEnv,
+} from '@/lib/settings/provider-settings';
 import { createNeonClient } from '@/lib/providers/neon/client';
-import { neonConfigFromEnv } from '@/lib/providers/neon/config';
 import { createVercelClient } from '@/lib/providers/vercel/client';
-import { vercelConfigFromEnv } from '@/lib/providers/vercel/config';
 import { type DemoSandboxes, startDemoSandboxes } from '@/sandbox/demo/start';
 
 /** A fixed clock: the sandbox and the seed agree on the history for the same `now`. */

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@/db/client';
 import type { User } from '@/db/schema';
-import { resetProviderClients } from '@/lib/providers/from-env';
+import { resetProviderClients } from '@/lib/wiring/provider-clients';
 import { sessionCookie } from '@/tests/support/session';
 import { NEON_PROJECT, REPO, TOKEN, type World } from '../operations/world';
 import { request } from './next-mocks';

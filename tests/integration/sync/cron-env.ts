@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@/db/client';
-import { resetProviderClients } from '@/lib/providers/from-env';
+import { resetProviderClients } from '@/lib/wiring/provider-clients';
 
 export const CRON_SECRET = 'sync-cron-secret';
 

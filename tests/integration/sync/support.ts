@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
 import { createGitHubClient } from '@/lib/providers/github/client';
-import { DatabaseEtagCache } from '@/lib/providers/github/database-etag-cache';
+import { DatabaseEtagCache } from '@/lib/wiring/database-etag-cache';
 import { MemoryEtagCache } from '@/lib/providers/github/etag-cache';
 import { createNeonClient } from '@/lib/providers/neon/client';
 import { createVercelClient } from '@/lib/providers/vercel/client';

@@ -6,7 +6,8 @@ import { recordWebhookDelivery, setWebhookDeliveryOutcome } from '@/db/writes/we
 import type { OperationClients } from '@/lib/operations';
 import { recoveryJob } from '@/lib/operations/recovery-job';
 import { pruneHistory } from '@/lib/sync/retention';
-import { attemptSync, runSync, type SyncJob } from '@/lib/sync/run-sync';
+import { attemptSync, runSync } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { overdueReason, SYNC_TIME_LIMIT_MS } from '@/lib/sync/sync-lock';
 import { DAY, MINUTE } from '@/tests/support/factories';
 import { createTestDatabase } from '@/tests/support/test-database';

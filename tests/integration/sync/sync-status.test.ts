@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { latestSyncRunPerKind, recentSyncRuns } from '@/db/queries/sync-status';
-import { runSync, type SyncJob } from '@/lib/sync/run-sync';
+import { runSync } from '@/lib/sync/run-sync';
+import type { SyncJob } from '@/lib/sync/sync-job';
 import { createTestDatabase } from '@/tests/support/test-database';
 
 let handle: DatabaseHandle;

@@ -6,7 +6,7 @@ import { type Project, testCases, testRuns } from '@/db/schema';
 import { upsertCiRuns } from '@/db/writes';
 import { ProviderError } from '@/lib/providers/errors';
 import { createGitHubClient } from '@/lib/providers/github/client';
-import { DatabaseEtagCache } from '@/lib/providers/github/database-etag-cache';
+import { DatabaseEtagCache } from '@/lib/wiring/database-etag-cache';
 import { recordRunArtifacts, MAX_ARTIFACT_BYTES } from '@/lib/test-reports/artifacts';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { junitXml, playwrightJson } from '../../fixtures/test-reports/builders';

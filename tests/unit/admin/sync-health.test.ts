@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cronIntervalMs, syncHealth, syncKindStatuses } from '@/lib/domain/sync-health';
 import type { Project } from '@/db/schema';
-import type { ProviderClients } from '@/lib/providers/from-env';
+import type { ProviderClients } from '@/lib/wiring/provider-clients';
 import { CRON_SYNCS, cronJobs, syncIntervals } from '@/lib/sync/cron-syncs';
 
 const MINUTE = 60_000;

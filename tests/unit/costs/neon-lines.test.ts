@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { neonCostLines } from '@/lib/costs/neon-lines';
-import { hoursInMonth, NEON_PRICING, neonPlanFromEnv } from '@/lib/costs/neon-prices';
+import { hoursInMonth, NEON_PRICING } from '@/lib/costs/neon-prices';
+import { neonPlanFromEnv } from '@/lib/settings/provider-settings';
 import type { ConsumptionSample } from '@/lib/providers/neon/client';
 
 const sample = (

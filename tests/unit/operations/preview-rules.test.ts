@@ -5,7 +5,7 @@ import {
   previewExclusion,
 } from '@/lib/domain/preview-exclusion';
 import { provisionRetryAt } from '@/lib/domain/provision-retry';
-import { githubConfigFromEnv } from '@/lib/providers/github/config';
+import { githubConfigFromEnv } from '@/lib/settings/provider-settings';
 import { isFromFork } from '@/lib/providers/github/map';
 
 const branch = (repo: string | null) => (repo === null ? null : { full_name: repo });

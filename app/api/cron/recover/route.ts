@@ -1,4 +1,4 @@
-import { syncCronRoute } from '@/lib/sync/sync-cron-route';
+import { cronRoute } from '@/lib/sync/cron-route';
 
 export const dynamic = 'force-dynamic';
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
@@ -9,4 +9,4 @@ export const maxDuration = 300;
  * from the providers' real state, expires unapproved promotion requests, closes sync runs left
  * running, and prunes old webhook deliveries and sync runs; one `operations.recover` sync run.
  */
-export const GET = syncCronRoute('/api/cron/recover');
+export const GET = cronRoute('/api/cron/recover');

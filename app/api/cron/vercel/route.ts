@@ -1,7 +1,7 @@
-import { syncCronRoute } from '@/lib/sync/sync-cron-route';
+import { cronRoute } from '@/lib/sync/cron-route';
 
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
 export const maxDuration = 300;
 
 /** Vercel Cron: Vercel's truth behind the deployment webhooks. */
-export const GET = syncCronRoute('/api/cron/vercel');
+export const GET = cronRoute('/api/cron/vercel');

@@ -1,7 +1,4 @@
-import { getDatabase } from '@/db/client';
-import { webhookRetryJob } from '@/lib/webhooks/retry';
-import { cronRoute } from '@/lib/http/cron-route';
-import { attemptSync } from '@/lib/sync/run-sync';
+import { bareRun, cronRoute } from '@/lib/sync/cron-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,7 +9,4 @@ export const maxDuration = 300;
  * GET /api/cron/webhook-retries — applies failed webhook deliveries whose retry time has come;
  * answers the run, or `refused` while another run of the kind is still going.
  */
-export const GET = cronRoute(async () => {
-  const attempt = await attemptSync(getDatabase(), webhookRetryJob());
-  return attempt.ok ? attempt.run : { refused: attempt.message };
-});
+export const GET = cronRoute('/api/cron/webhook-retries', bareRun);

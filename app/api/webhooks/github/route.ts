@@ -1,6 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { github } from '@/lib/webhooks/providers';
 import { receiveWebhook } from '@/lib/webhooks/receive';
+import { webhookSecrets } from '@/lib/settings/settings';
 import { provisionAfterPullRequestWebhook } from '@/lib/operations/provision-after-webhook';
 
 export const runtime = 'nodejs';
@@ -12,7 +13,7 @@ export const maxDuration = 300;
 export async function POST(request: Request): Promise<Response> {
   const db = getDatabase();
   const response = await receiveWebhook(request, github, db, {
-    secret: process.env.GITHUB_WEBHOOK_SECRET,
+    secret: webhookSecrets().github,
   });
   // 200: verified and applied, now or on an earlier delivery (202 is ignored or failed).
   if (response.status === 200) provisionAfterPullRequestWebhook(db, request.headers);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { providerEtags } from '@/db/schema';
-import type { CachedResponse, EtagCache } from './etag-cache';
+import type { CachedResponse, EtagCache } from '@/lib/providers/github/etag-cache';
 
 /**
  * ETags kept in Postgres: each cron run is a fresh serverless instance, so an in-memory cache
