@@ -46,7 +46,6 @@ const OPEN_SHAPES: readonly OpenShape[] = [
   { ageDays: 0.6, pushes: 2 },
   { ageDays: 0.15, pushes: 1 },
 ];
-export const OPEN_PULL_REQUESTS = OPEN_SHAPES.length;
 const MIN_PUSH_GAP = 15 * MINUTE;
 const QUICK_REPUSH_CHANCE = 0.05;
 

@@ -73,11 +73,3 @@ export interface SuiteSummary {
   runsInWindow: number;
   failedRunsInWindow: number;
 }
-
-/** Share of a run's cases that passed (flaky ones count as passed, like the run's verdict). */
-export function passRate(
-  run: Pick<TestRunListItem, 'total' | 'passed' | 'flaky' | 'skipped'>,
-): number | null {
-  const executed = run.total - run.skipped;
-  return executed <= 0 ? null : (run.passed + run.flaky) / executed;
-}

@@ -3,12 +3,6 @@
 export const UPTIME_WINDOWS = ['24h', '7d', '30d'] as const;
 export type UptimeWindow = (typeof UPTIME_WINDOWS)[number];
 
-export const WINDOW_HOURS: Record<UptimeWindow, number> = {
-  '24h': 24,
-  '7d': 24 * 7,
-  '30d': 24 * 30,
-};
-
 /** Share of checks that succeeded, as a percentage; null when nothing was checked. */
 export function uptimePct(okChecks: number, totalChecks: number): number | null {
   if (totalChecks <= 0) return null;
