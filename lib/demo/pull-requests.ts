@@ -108,7 +108,11 @@ export function openDrafts(
   team: readonly TeamMember[],
   taken: Set<string>,
 ): PullRequestDraft[] {
+  // Authors come from their own stream, so who has an open pull request does not depend on how
+  // many draws the history before it took (which varies with the time of day the demo starts).
+  const authors = random.fork('open-pull-request-authors');
   return OPEN_SHAPES.map((shape) => {
+    const author = pickAuthor(authors, team);
     const age = shape.ageDays * DAY;
     const openedAt = workingMomentBetween(random, now - age * 1.2, now - age * 0.85);
     // Pinned previews are long-lived but still worked on; the others saw a push recently.
@@ -125,7 +129,7 @@ export function openDrafts(
           ];
     return {
       topic: changeTopic(random, taken),
-      author: pickAuthor(random, team),
+      author,
       openedAt,
       merged: false,
       pushTimes,
