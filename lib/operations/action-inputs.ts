@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { rowIdSchema } from '@/lib/domain/row-id';
 
 /**
  * What the operation server actions share: their input fields, the request key and the pages
@@ -14,7 +15,7 @@ export const reasonField = z
   .min(1, 'a reason is required for a production change')
   .max(500, 'the reason must be at most 500 characters');
 
-export const idField = z.coerce.number().int().positive();
+export const idField = rowIdSchema;
 
 /** One per open dialog, sent by the browser so a double submit runs the operation once. */
 export const requestKeyField = z.string().trim().min(1).max(100).optional();

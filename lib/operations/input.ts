@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { refuse, type Refusal } from './result';
+import { rowIdSchema } from '@/lib/domain/row-id';
 
 /** Inputs are parsed here too: these functions are the server's last line, not the form's. */
 
-export const id = z.coerce.number().int().positive();
+export const id = rowIdSchema;
 export const reason = z
   .string()
   .trim()

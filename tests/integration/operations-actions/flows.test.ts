@@ -155,6 +155,11 @@ describe('rollback through the action', () => {
       params: Promise.resolve({ id: 'abc' }),
     });
     expect(bad.status).toBe(400);
+    // Beyond what an integer id column holds: refused as bad input, never a failing query.
+    const huge = await getOperationRoute(getWithCookie('/api/v1/operations/99999999999', viewer), {
+      params: Promise.resolve({ id: '99999999999' }),
+    });
+    expect(huge.status).toBe(400);
   });
 });
 

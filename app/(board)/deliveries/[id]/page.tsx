@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { DeliveryDetail } from '@/components/admin/delivery-detail';
 import { eventLabel } from '@/components/admin/event-label';
 import { ReplayButton } from '@/components/admin/replay-button';
@@ -10,17 +9,16 @@ import { getDatabase } from '@/db/client';
 import { getWebhookDelivery } from '@/db/queries/webhook-deliveries';
 import { requireRole } from '@/lib/auth';
 import { replayDeliveryAction } from './actions';
+import { rowIdSchema } from '@/lib/domain/row-id';
 
 export const metadata: Metadata = { title: 'Webhook delivery' };
 export const dynamic = 'force-dynamic';
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
 export const maxDuration = 300;
 
-const idSchema = z.coerce.number().int().positive();
-
 export default async function DeliveryPage(props: { params: Promise<{ id: string }> }) {
   await requireRole('admin');
-  const id = idSchema.safeParse((await props.params).id);
+  const id = rowIdSchema.safeParse((await props.params).id);
   if (!id.success) notFound();
   const delivery = await getWebhookDelivery(getDatabase(), id.data);
   if (!delivery) notFound();

@@ -3,10 +3,9 @@ import { getDatabase } from '@/db/client';
 import { getOperation } from '@/db/queries/operation-records';
 import { errorResponse, HttpError, jsonRoute } from '@/lib/http/json-route';
 import { toProgress } from '@/lib/operations/progress';
+import { rowIdSchema } from '@/lib/domain/row-id';
 
 export const dynamic = 'force-dynamic';
-
-const idSchema = z.coerce.number().int().positive();
 
 /**
  * GET /api/v1/operations/[id]: one operation's state, step and outcome, which the board polls
@@ -14,9 +13,13 @@ const idSchema = z.coerce.number().int().positive();
  * not found.
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  const id = idSchema.safeParse((await context.params).id);
+  const id = rowIdSchema.safeParse((await context.params).id);
   if (!id.success) {
-    return errorResponse(400, 'invalid_id', 'The operation id must be a positive whole number.');
+    return errorResponse(
+      400,
+      'invalid_id',
+      'The operation id must be a whole number from 1 to 2147483647.',
+    );
   }
   return jsonRoute(z.object({}), async ({ actor }) => {
     const operation = await getOperation(getDatabase(), id.data);
