@@ -114,6 +114,18 @@ export async function insertEnvironmentIfMissing(
   return row;
 }
 
+/** What Neon says of a branch: a newer answer overwrites these, and a sync compares them. */
+export const NEON_BRANCH_FIELDS = [
+  'name',
+  'state',
+  'protected',
+  'logicalSizeBytes',
+  'computeSeconds',
+  'lastResetAt',
+  'expiresAt',
+  'deletedAt',
+] as const;
+
 export async function upsertDbBranch(
   db: Database,
   input: NewDbBranch,
@@ -124,17 +136,7 @@ export async function upsertDbBranch(
     .onConflictDoUpdate({
       target: dbBranches.neonBranchId,
       set: {
-        ...fromExcluded([
-          'name',
-          'state',
-          'protected',
-          'logicalSizeBytes',
-          'computeSeconds',
-          'lastResetAt',
-          'expiresAt',
-          'deletedAt',
-          'providerUpdatedAt',
-        ]),
+        ...fromExcluded([...NEON_BRANCH_FIELDS, 'providerUpdatedAt']),
         // envboard's own record, which no Neon sync carries: a row without it keeps the stored one.
         migrationsValidatedAt: sql`coalesce(excluded.migrations_validated_at, ${dbBranches.migrationsValidatedAt})`,
       },

@@ -1,4 +1,5 @@
 import type { DbBranch, NewDbBranch } from '@/db/schema';
+import { NEON_BRANCH_FIELDS } from '@/db/writes/environments';
 import { PREVIEW_BRANCH_PREFIX } from '@/lib/domain/cleanup';
 import type { NeonBranch } from '@/lib/providers/neon/schemas';
 
@@ -55,17 +56,6 @@ function withoutBookkeeping(row: DbBranch): NewDbBranch {
   return rest;
 }
 
-const COMPARED = [
-  'name',
-  'state',
-  'protected',
-  'logicalSizeBytes',
-  'computeSeconds',
-  'lastResetAt',
-  'expiresAt',
-  'deletedAt',
-] as const;
-
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date
     ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
@@ -74,5 +64,5 @@ const same = (a: unknown, b: unknown) =>
 /** Whether writing `next` would change what the board shows for this branch. */
 export function dbBranchDiffers(stored: DbBranch | undefined, next: NewDbBranch): boolean {
   if (!stored) return true;
-  return COMPARED.some((key) => !same(stored[key], next[key]));
+  return NEON_BRANCH_FIELDS.some((key) => !same(stored[key], next[key]));
 }
