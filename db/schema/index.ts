@@ -6,3 +6,4 @@ export * from './quality';
 export * from './costs';
 export * from './operations';
 export * from './provider-sync';
+export * from './rollups';
