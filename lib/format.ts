@@ -86,3 +86,32 @@ export function exactTime(date: Date): string {
 export function count(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+const compactUsdFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** Axis money: `$1.2K` from a thousand up, `$16.95` below. */
+export function usdCompact(amount: number): string {
+  return Math.abs(amount) >= 1000 ? compactUsdFormat.format(amount) : usd(amount);
+}
+
+/** Latency: `92 ms` under a second, `1.2 s` above. */
+export function latency(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+const shortDayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
+/** A UTC day (`YYYY-MM-DD`) as the axes show it: `6 Dec`. */
+export function shortDay(day: string): string {
+  return shortDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
