@@ -100,9 +100,7 @@ export default function TimeSeriesChart({
           />
         ) : null}
         <Tooltip
-          content={
-            <ChartTooltip series={series} unit={unit} rightUnit={rightUnit} grain={grain} />
-          }
+          content={<ChartTooltip series={series} unit={unit} rightUnit={rightUnit} grain={grain} />}
           cursor={{ fill: 'rgba(113,113,122,0.08)' }}
         />
         <Legend
@@ -126,7 +124,6 @@ export default function TimeSeriesChart({
         ))}
         {series.map((item) => {
           const common = {
-            key: item.key,
             dataKey: item.key,
             name: item.label,
             yAxisId: item.axis ?? 'left',
@@ -134,7 +131,13 @@ export default function TimeSeriesChart({
           };
           if (item.kind === 'bar') {
             return (
-              <Bar {...common} fill={item.color} stackId={item.stackId} maxBarSize={28}>
+              <Bar
+                key={item.key}
+                {...common}
+                fill={item.color}
+                stackId={item.stackId}
+                maxBarSize={28}
+              >
                 {data.map((point, index) => (
                   <Cell
                     key={point.period}
@@ -147,6 +150,7 @@ export default function TimeSeriesChart({
           if (item.kind === 'area') {
             return (
               <Area
+                key={item.key}
                 {...common}
                 type="monotone"
                 stroke={item.color}
@@ -159,6 +163,7 @@ export default function TimeSeriesChart({
           }
           return (
             <Line
+              key={item.key}
               {...common}
               type="monotone"
               stroke={item.color}
