@@ -1,3 +1,4 @@
+import { refreshAllRollups } from '@/db/rollups/refresh';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Project, projects, type SyncRun } from '@/db/schema';
@@ -166,6 +167,7 @@ async function writeAndSync(
     const attempt = await attemptSync(db, job, now);
     if (attempt.ok) runs.push(attempt.run);
   }
+  await refreshAllRollups(db, projectId);
   return runs;
 }
 

@@ -50,3 +50,10 @@ export async function refreshRollup(
     sql`select ${sql.raw(FUNCTION[rollup])}(${projectId}::int, ${from}::date, ${to}::date)`,
   );
 }
+
+/** Every rollup of one project over all its days: the backfill, and the demo's last step. */
+export async function refreshAllRollups(db: Database, projectId: number): Promise<void> {
+  for (const rollup of ROLLUPS) {
+    await refreshRollup(db, rollup, projectId, { from: '1970-01-01', to: '2999-12-31' });
+  }
+}

@@ -12,6 +12,7 @@ import type {
   UptimeCheckRow,
 } from '@/lib/demo';
 import type { Database } from '../client';
+import { refreshAllRollups } from '../rollups/refresh';
 import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
 import {
   claimLegacyUser,
@@ -50,6 +51,7 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
   await writeTestRuns(db, projectId, history.testRuns);
   await writeCostSamples(db, projectId, history.costSamples);
   await writeUptimeChecks(db, projectId, history.uptimeChecks);
+  await refreshAllRollups(db, projectId);
 }
 
 /*
