@@ -135,6 +135,8 @@ export default defineConfig([
   prettier,
   globalIgnores([
     '.next/**',
+    '.next-bench/**',
+    '.next-bench-bare/**',
     'node_modules/**',
     '.data/**',
     'db/migrations/**',

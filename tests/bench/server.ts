@@ -3,17 +3,22 @@ import { existsSync } from 'node:fs';
 
 const BENCH_BUILD_ENV = { ENVBOARD_BENCH_BUILD: '1' };
 
+/** `--reuse-build` skips the build when .next-bench holds one (e.g. run twice in a row). */
+const reuseBuild = process.argv.includes('--reuse-build');
+let built = false;
+
 /**
- * Builds the benchmark's own copy (.next-bench, with the floor page) once, then runs
- * `next start` on it in its own process group.
+ * Builds the benchmark's own copy (.next-bench, with the floor page) once per run, so the
+ * figures are of the code checked out, then runs `next start` on it in its own process group.
  */
 export async function startProductionServer(
   port: number,
   env: Record<string, string>,
-): Promise<{ baseUrl: string; stop: () => void }> {
-  if (!existsSync('.next-bench/BUILD_ID') || process.argv.includes('--build')) {
+): Promise<{ baseUrl: string; groupId: number; stop: () => void }> {
+  if (!built && !(reuseBuild && existsSync('.next-bench/BUILD_ID'))) {
     execSync('npx next build', { stdio: 'inherit', env: { ...process.env, ...BENCH_BUILD_ENV } });
   }
+  built = true;
   const child: ChildProcess = spawn('npx', ['next', 'start', '--port', String(port)], {
     env: { ...process.env, ...env, ...BENCH_BUILD_ENV, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -26,7 +31,7 @@ export async function startProductionServer(
   };
   for (let attempt = 0; attempt < 120; attempt += 1) {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, groupId: child.pid!, stop };
     } catch {
       // not listening yet
     }
