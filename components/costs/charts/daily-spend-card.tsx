@@ -67,7 +67,8 @@ export function DailySpendCard({
   const total = series.periods.reduce((sum, row) => sum + row.totalUsd, 0);
   const markers = anomalyMarkers(series);
   const reasons = new Map(markers.map((marker) => [marker.period, marker.label]));
-  const paceLabel = `Budget pace ${usd(series.budgetPaceUsd)}/${weekly ? 'week' : 'day'}`;
+  // Short: the kit labels a threshold in the chart's right margin.
+  const paceLabel = `Pace ${usd(series.budgetPaceUsd)}`;
   return (
     <ChartCard
       title={weekly ? 'Weekly spend by provider' : 'Daily spend by provider'}

@@ -13,7 +13,9 @@ export function MonthlyTotalsCard({
   months: readonly MonthlyTotal[];
   budgetUsd: number;
 }) {
-  const closed = months.slice(0, -1);
+  // Months before the first recorded cost say nothing about the budget.
+  const firstSpent = months.findIndex((row) => row.totalUsd > 0);
+  const closed = firstSpent < 0 ? [] : months.slice(firstSpent, -1);
   const overBudget = closed.filter((row) => row.totalUsd > budgetUsd).length;
   const budgetLabel = `Budget ${usd(budgetUsd, { whole: true })}`;
   return (
@@ -21,7 +23,7 @@ export function MonthlyTotalsCard({
       title="Monthly totals, 12 months"
       answer={
         budgetUsd > 0
-          ? `${overBudget} of ${closed.length} past months over budget`
+          ? `${overBudget} of ${closed.length} closed months over budget`
           : `${usd(closed.reduce((sum, row) => sum + row.totalUsd, 0))} in ${closed.length} months`
       }
       testId="chart-monthly-totals"

@@ -47,7 +47,7 @@ export default function MonthlyTotalsChart({
           tickLine={false}
           axisLine={{ stroke: GRID_COLOR }}
           tickFormatter={(month: string) => shortMonth(month)}
-          minTickGap={8}
+          interval={0}
         />
         <YAxis
           tick={TICK}

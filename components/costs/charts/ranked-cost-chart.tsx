@@ -18,7 +18,7 @@ export interface RankedCostChartProps {
   label: string;
 }
 
-const LABEL_WIDTH = 148;
+const LABEL_WIDTH = 132;
 
 /** Costliest first, one horizontal bar each; a bar or its name opens the row's page. */
 export default function RankedCostChart({ rows, color, label }: RankedCostChartProps) {
@@ -59,7 +59,7 @@ export default function RankedCostChart({ rows, color, label }: RankedCostChartP
           tick={({ x, y, payload, index }) => {
             const row = rows[index as number];
             const text = String(payload?.value ?? '');
-            const short = text.length > 22 ? `${text.slice(0, 21)}…` : text;
+            const short = text.length > 18 ? `${text.slice(0, 17)}…` : text;
             const body = (
               <text
                 x={Number(x) - 6}

@@ -7,10 +7,14 @@ import { usd } from '@/lib/format';
 import { RankedCostChart } from './lazy-cost-charts';
 import type { RankedCost } from './ranked-cost-chart';
 
+const leader = (name: string | undefined, amountUsd: number | undefined) =>
+  name === undefined || amountUsd === undefined ? undefined : `${name} ${usd(amountUsd)}`;
+
 const heightFor = (rows: number) => Math.max(120, rows * 30 + 32);
 
 function RankedCostCard({
   title,
+  answer,
   rows,
   range,
   emptyReason,
@@ -18,17 +22,18 @@ function RankedCostCard({
   label,
 }: {
   title: string;
+  /** The costliest row, named briefly: the title's answer. */
+  answer: string | undefined;
   rows: readonly RankedCost[];
   range: CostSeries['range'];
   emptyReason: string;
   testId: string;
   label: string;
 }) {
-  const top = rows[0];
   return (
     <ChartCard
       title={`${title}, ${CHART_RANGE_LABELS[range]}`}
-      answer={top ? `${top.label} ${usd(top.amountUsd)}` : undefined}
+      answer={answer}
       testId={testId}
       height={heightFor(rows.length)}
       empty={
@@ -64,6 +69,7 @@ export function TopCostsCards({ series }: { series: CostSeries }) {
     <>
       <RankedCostCard
         title="Top environments"
+        answer={leader(series.topEnvironments[0]?.name, series.topEnvironments[0]?.amountUsd)}
         rows={environments}
         range={series.range}
         testId="chart-top-environments"
@@ -72,6 +78,10 @@ export function TopCostsCards({ series }: { series: CostSeries }) {
       />
       <RankedCostCard
         title="Top pull requests"
+        answer={leader(
+          series.topPullRequests[0] && `#${series.topPullRequests[0].number}`,
+          series.topPullRequests[0]?.amountUsd,
+        )}
         rows={pullRequests}
         range={series.range}
         testId="chart-top-pull-requests"
