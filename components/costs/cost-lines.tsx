@@ -42,7 +42,8 @@ export function CostLines({
         row.environmentSlug ? (
           <Link href={`/environments/${row.environmentSlug}`} className="hover:underline">
             {row.environmentName}
-            {row.pullRequestNumber ? (
+            {/* Previews are usually named after their pull request already. */}
+            {row.pullRequestNumber && !row.environmentName.includes(`#${row.pullRequestNumber}`) ? (
               <span className="text-muted"> · #{row.pullRequestNumber}</span>
             ) : null}
           </Link>
