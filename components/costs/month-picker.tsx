@@ -1,9 +1,19 @@
 import { monthLabel } from './labels';
 
 /** A GET form with one select: the month lives in the URL and works without JavaScript. */
-export function MonthPicker({ months, value }: { months: readonly string[]; value: string }) {
+export function MonthPicker({
+  months,
+  value,
+  range,
+}: {
+  months: readonly string[];
+  value: string;
+  /** The charts' range, kept when the month changes. */
+  range?: string;
+}) {
   return (
     <form method="get" action="/costs" className="flex items-end gap-2" aria-label="Choose a month">
+      {range ? <input type="hidden" name="range" value={range} /> : null}
       <div className="flex flex-col gap-1">
         <label htmlFor="cost-month" className="text-xs font-medium text-muted">
           Month

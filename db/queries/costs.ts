@@ -7,11 +7,10 @@ import {
   type CostDay,
   type CostOverview,
   type CostProvider,
-  dayOfMonth,
-  forecastMonthUsd,
   monthOf,
   monthRange,
   monthsBetween,
+  monthToDate,
   roundCents,
   RUN_RATE_DAYS,
   sum,
@@ -43,7 +42,7 @@ const dailyCostsQuery = (db: Database) =>
     .where(inRange)
     .groupBy(costSamples.day, costSamples.provider)
     .orderBy(asc(costSamples.day));
-const dailyCosts = compiledStatement<RowOf<typeof dailyCostsQuery>>(dailyCostsQuery);
+export const dailyCosts = compiledStatement<RowOf<typeof dailyCostsQuery>>(dailyCostsQuery);
 
 const costsByMetricQuery = (db: Database) =>
   db
@@ -74,7 +73,7 @@ const costsByEnvironmentQuery = (db: Database) =>
     .where(inRange)
     .groupBy(costSamples.environmentId, environments.slug, environments.name, environments.kind)
     .orderBy(desc(amount));
-const costsByEnvironment =
+export const costsByEnvironment =
   compiledStatement<RowOf<typeof costsByEnvironmentQuery>>(costsByEnvironmentQuery);
 
 const costsByPullRequestQuery = (db: Database) =>
@@ -119,20 +118,7 @@ export async function getCostOverview(
 
   const days = groupDays(dailyRows);
   const monthDays = days.filter((day) => day.day >= range.start);
-  const monthToDateUsd = roundCents(sum(monthDays.map((day) => day.totalUsd)));
-  const lastDay = monthDays.at(-1)?.day ?? null;
-  const anchor = lastDay ?? addDays(range.start, -1);
-  const trailingDailyUsd = days
-    .filter((day) => day.day > addDays(anchor, -RUN_RATE_DAYS) && day.day <= anchor)
-    .map((day) => day.totalUsd);
-  const forecastUsd = inProgress
-    ? forecastMonthUsd({
-        monthToDateUsd,
-        daysInMonth: range.daysInMonth,
-        daysCovered: lastDay ? dayOfMonth(lastDay) : 0,
-        trailingDailyUsd,
-      })
-    : monthToDateUsd;
+  const { monthToDateUsd, lastDay, forecastUsd } = monthToDate(days, range, inProgress);
 
   return {
     month,
@@ -156,7 +142,9 @@ export async function getCostOverview(
   };
 }
 
-function groupDays(rows: { day: string; provider: CostProvider; amountUsd: number }[]): CostDay[] {
+export function groupDays(
+  rows: { day: string; provider: CostProvider; amountUsd: number }[],
+): CostDay[] {
   const days = new Map<string, CostDay>();
   for (const row of rows) {
     let day = days.get(row.day);

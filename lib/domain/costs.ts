@@ -21,10 +21,95 @@ export interface ForecastInput {
  * back across the month boundary, so the forecast is sensible on the 1st as well.
  */
 export function forecastMonthUsd(input: ForecastInput): number {
-  const recent = input.trailingDailyUsd.slice(-RUN_RATE_DAYS);
-  const dailyAverage = recent.length === 0 ? 0 : sum(recent) / recent.length;
   const remainingDays = Math.max(0, input.daysInMonth - input.daysCovered);
-  return roundCents(input.monthToDateUsd + dailyAverage * remainingDays);
+  return roundCents(input.monthToDateUsd + runRateUsd(input.trailingDailyUsd) * remainingDays);
+}
+
+/** The daily spend the forecast extends: the mean of the last RUN_RATE_DAYS daily totals. */
+export function runRateUsd(trailingDailyUsd: readonly number[]): number {
+  const recent = trailingDailyUsd.slice(-RUN_RATE_DAYS);
+  return recent.length === 0 ? 0 : sum(recent) / recent.length;
+}
+
+/** A day's total spend. */
+export interface DailyTotal {
+  day: string;
+  totalUsd: number;
+}
+
+export interface MonthToDate {
+  monthToDateUsd: number;
+  /** Through which day the recorded spend runs; null when the month has none. */
+  lastDay: string | null;
+  /** Month to date plus the run rate for each day left; the month to date once it has ended. */
+  forecastUsd: number;
+  /** The run rate the forecast extends (0 once the month has ended). */
+  runRateUsd: number;
+}
+
+/**
+ * The month's spend so far and its forecast, from the days with spend (oldest first). `days`
+ * may reach back before the month: the run rate looks across the month boundary, over the days
+ * with data among the RUN_RATE_DAYS up to the last recorded day.
+ */
+export function monthToDate(
+  days: readonly DailyTotal[],
+  range: MonthRange,
+  inProgress: boolean,
+): MonthToDate {
+  const monthDays = days.filter((day) => day.day >= range.start && day.day <= range.end);
+  const monthToDateUsd = roundCents(sum(monthDays.map((day) => day.totalUsd)));
+  const lastDay = monthDays.at(-1)?.day ?? null;
+  if (!inProgress) return { monthToDateUsd, lastDay, forecastUsd: monthToDateUsd, runRateUsd: 0 };
+  const anchor = lastDay ?? addDays(range.start, -1);
+  const trailingDailyUsd = days
+    .filter((day) => day.day > addDays(anchor, -RUN_RATE_DAYS) && day.day <= anchor)
+    .map((day) => day.totalUsd);
+  const forecastUsd = forecastMonthUsd({
+    monthToDateUsd,
+    daysInMonth: range.daysInMonth,
+    daysCovered: lastDay ? dayOfMonth(lastDay) : 0,
+    trailingDailyUsd,
+  });
+  return { monthToDateUsd, lastDay, forecastUsd, runRateUsd: runRateUsd(trailingDailyUsd) };
+}
+
+/** A day above ANOMALY_FACTOR × the median of the ANOMALY_WINDOW_DAYS days before it. */
+export const ANOMALY_FACTOR = 2;
+export const ANOMALY_WINDOW_DAYS = 7;
+
+export interface CostAnomaly {
+  day: string;
+  totalUsd: number;
+  /** The median daily spend of the ANOMALY_WINDOW_DAYS days before. */
+  medianUsd: number;
+  /** totalUsd ÷ medianUsd. */
+  ratio: number;
+}
+
+/**
+ * The days whose spend is above ANOMALY_FACTOR × the median of the ANOMALY_WINDOW_DAYS days
+ * before them. `daily` is every day in order, days without spend as 0; a day is judged only with
+ * a full window before it and a median above zero (twice nothing says nothing).
+ */
+export function findCostAnomalies(daily: readonly DailyTotal[]): CostAnomaly[] {
+  const anomalies: CostAnomaly[] = [];
+  for (let index = ANOMALY_WINDOW_DAYS; index < daily.length; index += 1) {
+    const window = daily.slice(index - ANOMALY_WINDOW_DAYS, index).map((day) => day.totalUsd);
+    const medianUsd = median(window);
+    const { day, totalUsd } = daily[index]!;
+    if (medianUsd > 0 && totalUsd > ANOMALY_FACTOR * medianUsd) {
+      anomalies.push({ day, totalUsd, medianUsd, ratio: totalUsd / medianUsd });
+    }
+  }
+  return anomalies;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export type BudgetStatus = 'over' | 'forecast-over' | 'under';
@@ -152,3 +237,16 @@ export interface CostOverview {
 /** Neon's usage-based plans, whose list prices the cost sync applies (https://neon.com/pricing). */
 export const NEON_PLANS = ['launch', 'scale'] as const;
 export type NeonPlan = (typeof NEON_PLANS)[number];
+
+/** One metric of one environment over a day or a week: the rows behind a chart's bar. */
+export interface CostLine {
+  provider: CostProvider;
+  metric: string;
+  unit: string;
+  /** Null for shared costs. */
+  environmentSlug: string | null;
+  environmentName: string;
+  pullRequestNumber: number | null;
+  quantity: number;
+  amountUsd: number;
+}
