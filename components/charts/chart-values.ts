@@ -1,12 +1,15 @@
-import { count, latency, percent, shortDay, usd, usdCompact } from '@/lib/format';
+import { count, duration, latency, percent, shortDay, usd, usdCompact } from '@/lib/format';
 
 /**
  * What a chart's numbers are. Charts are client components and take this name rather than a
  * function, so the server can choose it; both format through lib/format, like the tables.
  */
-export type ChartUnit = 'usd' | 'percent' | 'ms' | 'count' | 'ratio';
+export type ChartUnit = 'usd' | 'percent' | 'ms' | 'count' | 'ratio' | 'duration';
 
-/** Full precision, for tooltips and tables. `percent` values are 0–100, `ratio` 0–1. */
+/**
+ * Full precision, for tooltips and tables. `percent` values are 0–100, `ratio` 0–1; `ms` is a
+ * latency (`92 ms`, `1.2 s`), `duration` a job's length in milliseconds (`3m 12s`).
+ */
 export function formatValue(unit: ChartUnit, value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   switch (unit) {
@@ -20,6 +23,8 @@ export function formatValue(unit: ChartUnit, value: number | null | undefined): 
       return latency(value);
     case 'count':
       return count(Math.round(value));
+    case 'duration':
+      return duration(value);
   }
 }
 
