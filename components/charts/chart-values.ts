@@ -28,10 +28,28 @@ export function formatValue(unit: ChartUnit, value: number | null | undefined): 
   }
 }
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+/** Steps a duration axis reads at a glance: 30 s, 1 m, 2 m, 5 m… */
+const DURATION_STEPS = [1, 2, 5, 10, 15, 30]
+  .map((n) => n * SECOND)
+  .concat([1, 2, 5, 10, 15, 30, 60, 120, 240].map((n) => n * MINUTE));
+
+/**
+ * Ticks for a duration axis from 0 to at least `max`, on whole seconds or minutes (0, 1m, 2m…),
+ * at most six of them: the default ticks fall on round milliseconds (1m 5s, 2m 10s).
+ */
+export function durationTicks(max: number): number[] {
+  const step = DURATION_STEPS.find((candidate) => candidate * 5 >= max) ?? DURATION_STEPS.at(-1)!;
+  const count = Math.max(1, Math.ceil(max / step));
+  return Array.from({ length: count + 1 }, (_, index) => index * step);
+}
+
 /** Compact, for axis ticks. */
 export function formatTick(unit: ChartUnit, value: number): string {
   if (unit === 'usd') return usdCompact(value);
   if (unit === 'percent') return `${Number.isInteger(value) ? value : value.toFixed(1)} %`;
+  if (unit === 'duration' && value === 0) return '0';
   return formatValue(unit, value);
 }
 

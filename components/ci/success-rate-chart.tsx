@@ -61,7 +61,7 @@ export default function SuccessRateChart({
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart
             data={data as never[]}
-            margin={{ top: 8, right: 72, bottom: 0, left: 0 }}
+            margin={{ top: 20, right: 72, bottom: 0, left: 0 }}
             accessibilityLayer
             title={label}
           >
@@ -76,7 +76,7 @@ export default function SuccessRateChart({
               label={{
                 value: grain === 'week' ? 'Weeks (UTC, from Monday)' : 'UTC days',
                 position: 'insideBottomRight',
-                offset: -2,
+                offset: 4,
                 fontSize: 10,
                 fill: AXIS_COLOR,
               }}
@@ -133,7 +133,8 @@ export default function SuccessRateChart({
               <ReferenceLine
                 x={data[lastIndex]!.period}
                 stroke="none"
-                label={{ value: 'so far', position: 'insideTop', fontSize: 10, fill: AXIS_COLOR }}
+                // Above the plot: inside it, the label would run into the target's.
+                label={{ value: 'so far', position: 'top', fontSize: 10, fill: AXIS_COLOR }}
               />
             ) : null}
           </ComposedChart>

@@ -22,6 +22,7 @@ export function SuiteTrendCard({
   kind,
   stacked = false,
   thresholds,
+  yDomain,
   actions,
   height = 200,
   testId,
@@ -34,6 +35,8 @@ export function SuiteTrendCard({
   kind: TimeSeries['kind'];
   stacked?: boolean;
   thresholds?: readonly Threshold[];
+  /** For coverage, which creeps by tenths: the axis may start above zero (the title says so). */
+  yDomain?: [number, number];
   actions?: ReactNode;
   height?: number;
   testId: string;
@@ -56,6 +59,7 @@ export function SuiteTrendCard({
         unit={unit}
         grain={metrics.grain}
         thresholds={thresholds}
+        yDomain={yDomain}
         partialLast
         label={`${title}, per suite`}
       />

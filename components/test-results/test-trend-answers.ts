@@ -27,3 +27,19 @@ export function rangePassRate(metrics: TestMetrics): { rate: number; runs: numbe
   }
   return runs === 0 ? null : { rate: passed / runs, runs };
 }
+
+/**
+ * Where a coverage axis starts: 10 points under the lowest value or threshold, on a multiple of
+ * 10, so a creep of a point shows; 0 when there is nothing to draw.
+ */
+export function coverageAxisFloor(
+  metrics: TestMetrics,
+  figure: SuiteFigure,
+  thresholdPct: number,
+): number {
+  const values = metrics.suites.flatMap((series) =>
+    series.points.map(figure.pick).filter((value): value is number => value !== null),
+  );
+  if (values.length === 0) return 0;
+  return Math.max(0, Math.floor((Math.min(thresholdPct, ...values) - 10) / 10) * 10);
+}

@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { formatValue } from '@/components/charts/chart-values';
 import { CHART_RANGE_LABELS } from '@/lib/domain/chart-range';
 import type { TestMetrics } from '@/lib/domain/test-metrics';
+import type { TestSuite } from '@/lib/domain/test-runs';
 import { count } from '@/lib/format';
 import { SUITE_LABEL } from './suite-label';
 import type { SuiteFigure } from './test-chart-data';
 import { SuiteTrendCard } from './suite-trend-card';
-import { latestPerSuite, rangePassRate } from './test-trend-answers';
+import { coverageAxisFloor, latestPerSuite, rangePassRate } from './test-trend-answers';
 
 const PASS_RATE: SuiteFigure = {
   pick: (point) => (point.passRate === null ? null : point.passRate * 100),
@@ -25,6 +26,7 @@ export function TestTrends({ metrics, actions }: { metrics: TestMetrics; actions
   const coverageNow = latestPerSuite(metrics, COVERAGE);
   const casesNow = latestPerSuite(metrics, CASES);
   const threshold = metrics.coverageThresholdPct;
+  const coverageFloor = coverageAxisFloor(metrics, COVERAGE, threshold);
   return (
     <section aria-label="Trends" className="mb-6 grid gap-4 lg:grid-cols-2">
       <SuiteTrendCard
@@ -51,14 +53,11 @@ export function TestTrends({ metrics, actions }: { metrics: TestMetrics; actions
         metrics={metrics}
         figure={COVERAGE}
         title={`Coverage, ${span}`}
-        answer={
-          coverageNow.length > 0
-            ? `${coverageNow.map(([suite, value]) => `${SUITE_LABEL[suite]} ${formatValue('percent', value)}`).join(', ')} (threshold ${threshold} %)`
-            : undefined
-        }
+        answer={coverageAnswer(coverageNow, threshold, coverageFloor)}
         unit="percent"
         kind="line"
-        thresholds={[{ value: threshold, label: `Threshold ${threshold} %` }]}
+        thresholds={[{ value: threshold, label: `Target ${threshold} %` }]}
+        yDomain={[coverageFloor, 100]}
         testId="tests-coverage-chart"
       />
       <SuiteTrendCard
@@ -76,3 +75,14 @@ export function TestTrends({ metrics, actions }: { metrics: TestMetrics; actions
 
 const sum = (values: readonly [unknown, number][]) =>
   values.reduce((total, [, value]) => total + value, 0);
+
+function coverageAnswer(
+  latest: readonly [TestSuite, number][],
+  threshold: number,
+  floor: number,
+): string | undefined {
+  if (latest.length === 0) return undefined;
+  const values = latest.map(([suite, value]) => `${SUITE_LABEL[suite]} ${formatValue('percent', value)}`);
+  const zoom = floor > 0 ? `; axis from ${floor} %` : '';
+  return `${values.join(', ')} (target ${threshold} %${zoom})`;
+}
