@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { getCiMetrics } from '@/db/queries/ci-series';
 import { getCostOverview, listCostMonths } from '@/db/queries/costs';
 import { listDeployments } from '@/db/queries/deployments';
 import { getEnvironmentPage, listEnvironments } from '@/db/queries/environments';
@@ -17,6 +18,7 @@ import {
   listSuiteSummaries,
   listTestRuns,
 } from '@/db/queries/tests';
+import { getTestMetrics } from '@/db/queries/test-series';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
 import type { Project } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
@@ -135,6 +137,7 @@ export function benchRoutes(testRunId: number, githubId: number): BenchRoute[] {
         await signedIn(db);
         return Promise.all([
           listSuiteSummaries(db, project, { now: now(), days: 30 }),
+          getTestMetrics(db, project.id, { range: '30d', now: now() }),
           listFailingTests(db, project.id, { limit: 20 }),
           listTestRuns(db, project.id, filters, { cursor, limit }),
         ]);
@@ -147,6 +150,15 @@ export function benchRoutes(testRunId: number, githubId: number): BenchRoute[] {
       sql: async (db) => {
         const { getTestRun } = await import('@/db/queries/tests');
         return Promise.all([signedIn(db), getTestRun(db, testRunId)]);
+      },
+    },
+    {
+      path: '/ci',
+      listPage: false,
+      api: false,
+      sql: async (db, project) => {
+        await signedIn(db);
+        return getCiMetrics(db, project.id, { range: '30d', now: now() });
       },
     },
     {
@@ -227,5 +239,11 @@ function apiRoutes(): BenchRoute[] {
       const { cursor, limit, ...filters } = testRunsQuerySchema.parse({});
       return listTestRuns(db, project.id, filters, { cursor, limit });
     }),
+    api('/api/v1/metrics/ci', (db, project) =>
+      getCiMetrics(db, project.id, { range: '30d', now: now() }),
+    ),
+    api('/api/v1/metrics/tests', (db, project) =>
+      getTestMetrics(db, project.id, { range: '30d', now: now() }),
+    ),
   ];
 }
