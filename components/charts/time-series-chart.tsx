@@ -86,6 +86,8 @@ export default function TimeSeriesChart({
           width={64}
           domain={leftTicks ? [0, leftTicks.at(-1)!] : (yDomain ?? [0, 'auto'])}
           ticks={leftTicks}
+          // Counts are whole: fractional ticks would round to repeated labels (1, 1, 2).
+          allowDecimals={unit !== 'count'}
           allowDataOverflow={Boolean(yDomain)}
           tickFormatter={(value: number) => formatTick(unit, value)}
         />

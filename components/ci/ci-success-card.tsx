@@ -16,7 +16,9 @@ export function CiSuccessCard({ metrics, height }: { metrics: CiMetrics; height:
     <ChartCard
       title={title}
       answer={
-        rate === null ? undefined : `${formatValue('percent', rate * 100)} (target ${TARGET_PCT} %)`
+        rate === null
+          ? undefined
+          : `${formatValue('percent', rate * 100)} (target ${TARGET_PCT}\u00a0%)`
       }
       height={height}
       testId="ci-success-chart"

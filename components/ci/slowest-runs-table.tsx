@@ -54,6 +54,7 @@ const COLUMNS: Column<CiSlowRun>[] = [
     key: 'started',
     header: 'Started',
     align: 'right',
+    className: 'hidden md:table-cell',
     cell: (run) => <span className="text-muted">{exactTime(new Date(run.createdAt))}</span>,
   },
 ];

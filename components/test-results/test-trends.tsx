@@ -83,6 +83,6 @@ function coverageAnswer(
 ): string | undefined {
   if (latest.length === 0) return undefined;
   const values = latest.map(([suite, value]) => `${SUITE_LABEL[suite]} ${formatValue('percent', value)}`);
-  const zoom = floor > 0 ? `; axis from ${floor} %` : '';
-  return `${values.join(', ')} (target ${threshold} %${zoom})`;
+  const zoom = floor > 0 ? `; axis from ${floor}\u00a0%` : '';
+  return `${values.join(', ')} (target ${threshold}\u00a0%${zoom})`;
 }
