@@ -18,7 +18,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartTooltip } from './chart-tooltip';
-import { formatTick, shortDay } from './chart-values';
+import { durationTicks, formatTick, shortDay } from './chart-values';
 import { AXIS_COLOR, GRID_COLOR, STATE_COLORS, THRESHOLD_COLOR } from './palette';
 import type { TimeSeriesChartProps } from './time-series';
 
@@ -45,6 +45,7 @@ export default function TimeSeriesChart({
 }: TimeSeriesChartProps) {
   const router = useRouter();
   const lastIndex = data.length - 1;
+  const leftTicks = unit === 'duration' ? durationTicks(leftMax(data, series)) : undefined;
   const openPeriod = periodHref
     ? (period: unknown) => {
         if (typeof period === 'string') router.push(periodHref.replace('{period}', period));
@@ -71,7 +72,7 @@ export default function TimeSeriesChart({
           label={{
             value: grain === 'week' ? 'Weeks (UTC, from Monday)' : 'UTC days',
             position: 'insideBottomRight',
-            offset: -2,
+            offset: 4,
             fontSize: 10,
             fill: AXIS_COLOR,
           }}
@@ -83,7 +84,10 @@ export default function TimeSeriesChart({
           tickLine={false}
           axisLine={false}
           width={64}
-          domain={yDomain ?? [0, 'auto']}
+          domain={leftTicks ? [0, leftTicks.at(-1)!] : (yDomain ?? [0, 'auto'])}
+          ticks={leftTicks}
+          // Counts are whole: fractional ticks would round to repeated labels (1, 1, 2).
+          allowDecimals={unit !== 'count'}
           allowDataOverflow={Boolean(yDomain)}
           tickFormatter={(value: number) => formatTick(unit, value)}
         />
@@ -218,4 +222,19 @@ export default function TimeSeriesChart({
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** The largest value drawn on the left axis (durations are lines, never stacked). */
+function leftMax(
+  data: TimeSeriesChartProps['data'],
+  series: TimeSeriesChartProps['series'],
+): number {
+  let max = 0;
+  for (const point of data) {
+    for (const item of series) {
+      const value = point[item.key];
+      if (item.axis !== 'right' && typeof value === 'number' && value > max) max = value;
+    }
+  }
+  return max;
 }

@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { href: '/deployments', label: 'Deployments', icon: 'M12 3l9 16H3z' },
   { href: '/tests', label: 'Tests', icon: 'M9 3h6M10 3v6l-5 10h14L14 9V3' },
+  { href: '/ci', label: 'CI', icon: 'M12 8v4l3 2M12 3a9 9 0 100 18 9 9 0 000-18z' },
   {
     href: '/costs',
     label: 'Costs',

@@ -6,6 +6,7 @@ const AREAS = [
   ['Previews', '/previews'],
   ['Deployments', '/deployments'],
   ['Tests', '/tests'],
+  ['CI', '/ci'],
   ['Costs', '/costs'],
   ['Uptime', '/uptime'],
   ['Audit', '/audit'],

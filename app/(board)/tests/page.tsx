@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RangePicker } from '@/components/charts/range-picker';
 import { NoProject } from '@/components/board/no-project';
 import { FailingTests } from '@/components/test-results/failing-tests';
 import { SuiteSummaries } from '@/components/test-results/suite-summaries';
 import { TestRunFilters } from '@/components/test-results/test-run-filters';
 import { TestRunsTable } from '@/components/test-results/test-runs-table';
+import { TestTrends } from '@/components/test-results/test-trends';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { getTestMetrics } from '@/db/queries/test-series';
 import { listFailingTests, listSuiteSummaries, listTestRuns } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
+import { parseChartRange } from '@/lib/domain/chart-range';
 import { testRunsQuerySchema } from '@/lib/filters/test-runs';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
@@ -27,9 +31,11 @@ export default async function TestsPage(props: { searchParams: Promise<SearchPar
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Tests" />;
   const { cursor, limit, ...filters } = parseSearchParams(testRunsQuerySchema, searchParams);
+  const range = parseChartRange(searchParams.range);
   const now = new Date();
-  const [suites, failing, page] = await Promise.all([
+  const [suites, trends, failing, page] = await Promise.all([
     listSuiteSummaries(db, project, { now, days: WINDOW_DAYS }),
+    getTestMetrics(db, project.id, { range, now }),
     listFailingTests(db, project.id, { limit: 20 }),
     listTestRuns(db, project.id, filters, { cursor, limit }),
   ]);
@@ -46,6 +52,10 @@ export default async function TestsPage(props: { searchParams: Promise<SearchPar
         }
       />
       <SuiteSummaries suites={suites} days={WINDOW_DAYS} now={now} />
+      <TestTrends
+        metrics={trends}
+        actions={<RangePicker path="/tests" searchParams={searchParams} current={range} />}
+      />
       <FailingTests tests={failing} branch={project.productionBranch} />
       <TestRunFilters searchParams={searchParams} values={filters} />
       <TestRunsTable rows={page.rows} now={now} filtered={filtered} />

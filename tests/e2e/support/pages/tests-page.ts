@@ -1,14 +1,23 @@
 import type { Locator, Page } from '@playwright/test';
+import { ChartCardView } from './chart-cards';
 
-/** The tests screens: runs per suite, a run's detail, the flaky ranking. */
+/** The tests screens: trends, runs per suite, a run's detail, the flaky ranking. */
 export class TestsPage {
   readonly runs: Locator;
   readonly runRows: Locator;
   readonly suiteTabs: Locator;
   readonly filters: Locator;
   readonly flakyRows: Locator;
+  readonly passRateChart: ChartCardView;
+  readonly flakyChart: ChartCardView;
+  readonly coverageChart: ChartCardView;
+  readonly countChart: ChartCardView;
 
   constructor(readonly page: Page) {
+    this.passRateChart = new ChartCardView(page.getByTestId('tests-pass-rate-chart'));
+    this.flakyChart = new ChartCardView(page.getByTestId('tests-flaky-chart'));
+    this.coverageChart = new ChartCardView(page.getByTestId('tests-coverage-chart'));
+    this.countChart = new ChartCardView(page.getByTestId('tests-count-chart'));
     this.runs = page.getByTestId('test-runs-table');
     this.runRows = this.runs.locator('tbody tr');
     this.suiteTabs = page.getByRole('navigation', { name: 'Suites' });
