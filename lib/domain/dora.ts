@@ -69,8 +69,7 @@ export interface DoraIncident {
 /** A production deployment that shipped a change (see the module comment). */
 export function shipsChange(deployment: Pick<DoraDeployment, 'source' | 'state'>): boolean {
   return (
-    deployment.state === 'ready' &&
-    (deployment.source === 'git' || deployment.source === 'promote')
+    deployment.state === 'ready' && (deployment.source === 'git' || deployment.source === 'promote')
   );
 }
 

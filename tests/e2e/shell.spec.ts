@@ -8,6 +8,7 @@ const AREAS = [
   ['Tests', '/tests'],
   ['Costs', '/costs'],
   ['Uptime', '/uptime'],
+  ['DORA', '/dora'],
   ['Audit', '/audit'],
 ] as const;
 
