@@ -1,0 +1,121 @@
+import Link from 'next/link';
+import { PALETTE } from '@/components/charts/palette';
+import { Card } from '@/components/ui/card';
+import { type DayValue, lastAndChange, type OverviewTrends } from '@/lib/domain/overview-trends';
+import { count, shortDay, usd } from '@/lib/format';
+import { Sparkline } from './sparkline';
+
+const signed = (value: number, text: string) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${text}`;
+
+function TrendRow({
+  title,
+  href,
+  days,
+  format,
+  value,
+  change,
+  threshold,
+  zeroBased,
+  color,
+  testId,
+}: {
+  title: string;
+  href: string;
+  days: readonly DayValue[];
+  format: (value: number) => string;
+  value: string;
+  change: string;
+  threshold?: number;
+  zeroBased?: boolean;
+  color?: string;
+  testId: string;
+}) {
+  return (
+    <li
+      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 py-2 sm:grid-cols-[minmax(0,1fr)_120px_9rem]"
+      data-testid={testId}
+    >
+      <Link href={href} className="text-sm hover:text-accent hover:underline">
+        {title}
+      </Link>
+      <Sparkline
+        label={`${title}: ${value}`}
+        points={days.map((day) => ({
+          label: shortDay(day.day),
+          value: day.value,
+          text: day.value === null ? 'no data' : format(day.value),
+        }))}
+        threshold={threshold}
+        zeroBased={zeroBased}
+        color={color}
+      />
+      <p className="col-span-2 text-right text-sm sm:col-span-1">
+        <span className="font-semibold tabular text-ink" data-testid="trend-value">
+          {value}
+        </span>
+        <span className="block text-xs text-muted tabular" data-testid="trend-change">
+          {change}
+        </span>
+      </p>
+    </li>
+  );
+}
+
+const pct = (value: number) => `${value.toFixed(2)} %`;
+
+/** Spend against the budget, production uptime and deployments a day, each as a small line. */
+export function TrendSparklines({ trends }: { trends: OverviewTrends }) {
+  const cost = lastAndChange(trends.cost.days);
+  const uptime = lastAndChange(trends.uptime.days);
+  const deployments = lastAndChange(trends.deployments.days);
+  return (
+    <Card title="Trends" testId="overview-trends" className="lg:col-span-2">
+      <ul className="divide-y divide-border">
+        <TrendRow
+          title="Spend this month"
+          href="/costs"
+          days={trends.cost.days}
+          format={(value) => usd(value)}
+          value={`${usd(cost.last?.value ?? 0)} of ${usd(trends.cost.budgetUsd, { whole: true })}`}
+          change={
+            cost.change === null || !cost.last
+              ? 'No spend yet this month'
+              : `${signed(cost.change, usd(Math.abs(cost.change)))} on ${shortDay(cost.last.day)}`
+          }
+          threshold={trends.cost.budgetUsd}
+          testId="trend-cost"
+        />
+        <TrendRow
+          title="Production uptime, 7 days"
+          href="/uptime"
+          days={trends.uptime.days}
+          format={pct}
+          value={uptime.last ? pct(uptime.last.value!) : 'No checks'}
+          change={
+            uptime.change === null || !uptime.last
+              ? `SLO ${trends.uptime.sloPct} %`
+              : `${signed(uptime.change, `${Math.abs(uptime.change).toFixed(2)} pt`)} on ${shortDay(uptime.last.day)}`
+          }
+          threshold={trends.uptime.sloPct}
+          zeroBased={false}
+          color={PALETTE.green}
+          testId="trend-uptime"
+        />
+        <TrendRow
+          title={`Deployments a day, ${trends.deployments.days.length} days`}
+          href="/deployments"
+          days={trends.deployments.days}
+          format={count}
+          value={`${count(deployments.last?.value ?? 0)} today`}
+          change={
+            deployments.change === null
+              ? 'None before today'
+              : `${signed(deployments.change, count(Math.abs(deployments.change)))} on the day before`
+          }
+          color={PALETTE.purple}
+          testId="trend-deployments"
+        />
+      </ul>
+    </Card>
+  );
+}
