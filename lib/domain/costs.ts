@@ -152,3 +152,21 @@ export interface CostOverview {
 /** Neon's usage-based plans, whose list prices the cost sync applies (https://neon.com/pricing). */
 export const NEON_PLANS = ['launch', 'scale'] as const;
 export type NeonPlan = (typeof NEON_PLANS)[number];
+
+/** A day costs "too much" above this multiple of the median of the days before it. */
+export const COST_ANOMALY_FACTOR = 2;
+export const COST_ANOMALY_WINDOW_DAYS = 7;
+
+/**
+ * A spike: the day's spend is above twice the median of the 7 days before it (days without
+ * spend count as zero). A median of zero flags nothing, so a new environment's first day of
+ * spend is not a spike.
+ */
+export function isCostAnomaly(amountUsd: number, trailingDailyUsd: readonly number[]): boolean {
+  if (trailingDailyUsd.length < COST_ANOMALY_WINDOW_DAYS) return false;
+  const sorted = [...trailingDailyUsd.slice(-COST_ANOMALY_WINDOW_DAYS)].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return median > 0 && amountUsd > COST_ANOMALY_FACTOR * median;
+}
