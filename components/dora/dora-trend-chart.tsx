@@ -16,7 +16,7 @@ import {
 import { AXIS_COLOR, GRID_COLOR, PALETTE, THRESHOLD_COLOR } from '@/components/charts/palette';
 import type { DoraKey } from '@/lib/domain/dora';
 import { shortDay } from '@/lib/format';
-import { formatDoraTick, formatDoraWeek } from './dora-values';
+import { doraTicks, formatDoraTick, formatDoraWeek } from './dora-values';
 
 const TICK = { fontSize: 11, fill: AXIS_COLOR };
 
@@ -70,11 +70,17 @@ export default function DoraTrendChart({
   label,
 }: DoraTrendChartProps) {
   const lastIndex = data.length - 1;
+  const top = Math.max(
+    0,
+    ...data.map((point) => point.value ?? 0),
+    ...guides.map((guide) => guide.value),
+  );
+  const ticks = doraTicks(doraKey, top);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart
         data={data as DoraTrendPoint[]}
-        margin={{ top: 16, right: 96, bottom: 0, left: 0 }}
+        margin={{ top: 16, right: 104, bottom: 4, left: 0 }}
         accessibilityLayer
         title={label}
       >
@@ -93,14 +99,15 @@ export default function DoraTrendChart({
             fontSize: 10,
             fill: AXIS_COLOR,
           }}
-          height={36}
+          height={40}
         />
         <YAxis
           tick={TICK}
           tickLine={false}
           axisLine={false}
           width={64}
-          domain={[0, 'auto']}
+          domain={ticks ? [0, ticks.at(-1)!] : [0, 'auto']}
+          ticks={ticks}
           allowDecimals={doraKey !== 'deploymentFrequency'}
           tickFormatter={(value: number) => formatDoraTick(doraKey, value)}
         />
@@ -131,7 +138,7 @@ export default function DoraTrendChart({
           <Line
             dataKey="value"
             name={seriesLabel}
-            type="monotone"
+            type="linear"
             stroke={PALETTE.blue}
             strokeWidth={2}
             dot={{ r: 3 }}

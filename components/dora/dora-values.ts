@@ -49,9 +49,58 @@ export function formatDoraWeek(key: DoraKey, value: number | null): string {
 
 /** An axis tick: short. */
 export function formatDoraTick(key: DoraKey, value: number): string {
+  if (value === 0) return '0';
   if (key === 'deploymentFrequency') return count(value);
   if (key === 'changeFailureRate') return percent(value, 0);
   return duration(value);
+}
+
+const FREQUENCY_EDGE_LABELS = ['daily', 'weekly', 'monthly'];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TICK_STEPS: Record<Exclude<DoraKey, 'deploymentFrequency'>, readonly number[]> = {
+  changeFailureRate: [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5],
+  leadTime: [
+    5 * MINUTE,
+    15 * MINUTE,
+    30 * MINUTE,
+    HOUR,
+    2 * HOUR,
+    6 * HOUR,
+    12 * HOUR,
+    DAY,
+    2 * DAY,
+    7 * DAY,
+    14 * DAY,
+    30 * DAY,
+  ],
+  timeToRestore: [
+    5 * MINUTE,
+    15 * MINUTE,
+    30 * MINUTE,
+    HOUR,
+    2 * HOUR,
+    6 * HOUR,
+    12 * HOUR,
+    DAY,
+    2 * DAY,
+    7 * DAY,
+    14 * DAY,
+    30 * DAY,
+  ],
+};
+
+/**
+ * Round ticks for durations and rates (every 6 hours, every 5 %), at most six, covering `max`;
+ * counts keep the chart's own integer ticks.
+ */
+export function doraTicks(key: DoraKey, max: number): number[] | undefined {
+  if (key === 'deploymentFrequency' || !(max > 0)) return undefined;
+  const steps = TICK_STEPS[key];
+  const step = steps.find((candidate) => max / candidate <= 5) ?? steps.at(-1)!;
+  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, index) => index * step);
 }
 
 /** The band edges drawn as guides, labelled with the band they open ("Elite ≤ 1d"). */
@@ -61,7 +110,7 @@ export function bandGuides(key: DoraKey): { value: number; label: string }[] {
   const bands: DoraBand[] = ['elite', 'high', 'medium'];
   return rule.edges.map((edge, index) => ({
     value: edge,
-    label: `${DORA_BAND_LABELS[bands[index]!]} ${sign} ${key === 'deploymentFrequency' ? `${edge < 1 ? edge.toFixed(2) : edge}/wk` : formatDoraTick(key, edge)}`,
+    label: `${DORA_BAND_LABELS[bands[index]!]} ${sign} ${key === 'deploymentFrequency' ? FREQUENCY_EDGE_LABELS[index] : formatDoraTick(key, edge)}`,
   }));
 }
 

@@ -2,7 +2,7 @@ import { ChartCard } from '@/components/charts/chart-card';
 import type { ChartTableData } from '@/components/charts/chart-table';
 import { PALETTE } from '@/components/charts/palette';
 import { RangePicker } from '@/components/charts/range-picker';
-import { CHART_RANGE_LABELS, type ChartRange } from '@/lib/domain/chart-range';
+import { addDays, CHART_RANGE_LABELS, type ChartRange, isoDay } from '@/lib/domain/chart-range';
 import {
   TIMELINE_LANE_LABELS,
   TIMELINE_LANE_LIMIT,
@@ -22,6 +22,18 @@ const LANE_STYLE: Record<TimelineLane, Pick<TimelineLaneData, 'color' | 'shape'>
   'test-run': { color: PALETTE.green, shape: 'square' },
   'cost-spike': { color: PALETTE.orange, shape: 'star' },
 };
+
+/** Days for a week, Mondays up to 90 days, the first of each month for a year. */
+function axisTicks(range: ChartRange, from: number, to: number): number[] {
+  const ticks: number[] = [];
+  for (let day = isoDay(from); Date.parse(day) <= to; day = addDays(day, 1)) {
+    const date = new Date(`${day}T00:00:00Z`);
+    const keep =
+      range === '7d' || (range === '12m' ? date.getUTCDate() === 1 : date.getUTCDay() === 1);
+    if (keep) ticks.push(date.getTime());
+  }
+  return ticks;
+}
 
 /** The event in words, as the tooltip and the table both say it. */
 function describe(event: TimelineEvent): string {
@@ -133,6 +145,7 @@ export function EnvironmentTimeline({
             to: event.endAt ? Date.parse(event.endAt) : now,
             label: describe(event),
           }))}
+        ticks={axisTicks(range, Date.parse(timeline.from), now)}
         label={`Timeline of ${environment.name}`}
       />
     </ChartCard>

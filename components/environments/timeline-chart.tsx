@@ -42,6 +42,8 @@ export interface TimelineChartProps {
   lanes: readonly TimelineLaneData[];
   /** Incidents as shaded spans over every lane. */
   spans: readonly { from: number; to: number; label: string }[];
+  /** Where the time axis is marked: days, Mondays or months, as the range suits. */
+  ticks: readonly number[];
   label: string;
 }
 
@@ -71,13 +73,20 @@ function PointTooltip({
  * axis, a lane each; bad outcomes are red, incidents shade the whole height. A click on a point
  * opens the rows behind it.
  */
-export default function TimelineChart({ from, to, lanes, spans, label }: TimelineChartProps) {
+export default function TimelineChart({
+  from,
+  to,
+  lanes,
+  spans,
+  ticks,
+  label,
+}: TimelineChartProps) {
   const router = useRouter();
   const names = lanes.map((lane) => lane.label);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ScatterChart
-        margin={{ top: 8, right: 24, bottom: 0, left: 8 }}
+        margin={{ top: 8, right: 24, bottom: 4, left: 8 }}
         accessibilityLayer
         title={label}
       >
@@ -91,7 +100,8 @@ export default function TimelineChart({ from, to, lanes, spans, label }: Timelin
           tickLine={false}
           axisLine={{ stroke: GRID_COLOR }}
           tickFormatter={(ms: number) => shortDay(isoDay(ms))}
-          tickCount={8}
+          ticks={[...ticks]}
+          minTickGap={16}
           label={{
             value: 'UTC',
             position: 'insideBottomRight',
@@ -99,7 +109,7 @@ export default function TimelineChart({ from, to, lanes, spans, label }: Timelin
             fontSize: 10,
             fill: AXIS_COLOR,
           }}
-          height={36}
+          height={40}
         />
         <YAxis
           type="number"
@@ -120,6 +130,7 @@ export default function TimelineChart({ from, to, lanes, spans, label }: Timelin
           height={24}
           iconSize={10}
           wrapperStyle={{ fontSize: 12 }}
+          itemSorter={null}
         />
         {spans.map((span) => (
           <ReferenceArea

@@ -52,6 +52,15 @@ export function Sparkline({
     drawing = true;
   });
   const lastIndex = points.findLastIndex((point) => point.value !== null);
+  // A measured point between two gaps draws no line: it gets a dot of its own.
+  const isolated = points.flatMap((point, index) =>
+    point.value !== null &&
+    index !== lastIndex &&
+    (points[index - 1]?.value ?? null) === null &&
+    (points[index + 1]?.value ?? null) === null
+      ? [{ index, value: point.value }]
+      : [],
+  );
   return (
     <figure className="m-0 inline-block" data-testid={testId}>
       <svg
@@ -82,6 +91,9 @@ export function Sparkline({
             strokeLinejoin="round"
           />
         ) : null}
+        {isolated.map((point) => (
+          <circle key={point.index} cx={x(point.index)} cy={y(point.value)} r={1.75} fill={color} />
+        ))}
         {lastIndex >= 0 ? (
           <circle cx={x(lastIndex)} cy={y(points[lastIndex]!.value!)} r={2.25} fill={color} />
         ) : null}

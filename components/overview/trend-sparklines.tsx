@@ -31,32 +31,31 @@ function TrendRow({
   testId: string;
 }) {
   return (
-    <li
-      className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 py-2 sm:grid-cols-[minmax(0,1fr)_120px_9rem]"
-      data-testid={testId}
-    >
-      <Link href={href} className="text-sm hover:text-accent hover:underline">
+    <li className="flex flex-col gap-2 py-3 sm:px-4 sm:py-0 sm:first:pl-0" data-testid={testId}>
+      <Link href={href} className="text-sm font-medium hover:text-accent hover:underline">
         {title}
       </Link>
-      <Sparkline
-        label={`${title}: ${value}`}
-        points={days.map((day) => ({
-          label: shortDay(day.day),
-          value: day.value,
-          text: day.value === null ? 'no data' : format(day.value),
-        }))}
-        threshold={threshold}
-        zeroBased={zeroBased}
-        color={color}
-      />
-      <p className="col-span-2 text-right text-sm sm:col-span-1">
-        <span className="font-semibold tabular text-ink" data-testid="trend-value">
-          {value}
-        </span>
-        <span className="block text-xs text-muted tabular" data-testid="trend-change">
-          {change}
-        </span>
-      </p>
+      <div className="flex items-end justify-between gap-3">
+        <Sparkline
+          label={`${title}: ${value}`}
+          points={days.map((day) => ({
+            label: shortDay(day.day),
+            value: day.value,
+            text: day.value === null ? 'no data' : format(day.value),
+          }))}
+          threshold={threshold}
+          zeroBased={zeroBased}
+          color={color}
+        />
+        <p className="text-right text-sm">
+          <span className="font-semibold tabular text-ink" data-testid="trend-value">
+            {value}
+          </span>
+          <span className="block text-xs text-muted tabular" data-testid="trend-change">
+            {change}
+          </span>
+        </p>
+      </div>
     </li>
   );
 }
@@ -70,7 +69,7 @@ export function TrendSparklines({ trends }: { trends: OverviewTrends }) {
   const deployments = lastAndChange(trends.deployments.days);
   return (
     <Card title="Trends" testId="overview-trends" className="lg:col-span-2">
-      <ul className="divide-y divide-border">
+      <ul className="grid divide-y divide-border sm:grid-cols-3 sm:divide-x sm:divide-y-0">
         <TrendRow
           title="Spend this month"
           href="/costs"
