@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'M12 3v18M17 7H9.5a3 3 0 000 6h5a3 3 0 010 6H6',
   },
   { href: '/uptime', label: 'Uptime', icon: 'M3 12h4l3-7 4 14 3-7h4' },
+  { href: '/dora', label: 'DORA', icon: 'M4 20V10M10 20V4M16 20v-7M22 20H2' },
   { href: '/audit', label: 'Audit', icon: 'M8 4h8l3 3v13H5V4zM9 11h6M9 15h6' },
   {
     href: '/sync',

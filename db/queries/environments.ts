@@ -1,12 +1,11 @@
 import 'server-only';
-import { aliasedTable, and, desc, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { EnvironmentFilters } from '@/lib/filters/environments';
 import type {
   EnvironmentCost,
   EnvironmentDetail,
   EnvironmentListItem,
 } from '@/lib/domain/environments';
-import type { TestRunListItem } from '@/lib/domain/test-runs';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import {
@@ -15,24 +14,10 @@ import {
   type RowOf,
   type ShapeValues,
 } from '../compiled-statement';
-import {
-  costSamples,
-  dbBranches,
-  deployments,
-  environments,
-  pullRequests,
-  testRuns,
-} from '../schema';
+import { costSamples, dbBranches, deployments, environments, pullRequests } from '../schema';
 import { environmentOnBranchColumn } from './environment-on-branch';
 import { listDeployments } from './deployments';
-import {
-  cursorPlaceholders,
-  givenFilters,
-  descNullsLast,
-  pageValues,
-  type PageRequest,
-} from './keyset';
-import { runsWithLabels } from './tests';
+import { cursorPlaceholders, givenFilters, pageValues, type PageRequest } from './keyset';
 import { getUptimeByEnvironment } from './uptime';
 
 const kindRankSql = sql<number>`(case ${environments.kind} when 'production' then 0 when 'staging' then 1 when 'development' then 2 else 3 end)`;
@@ -194,33 +179,6 @@ export async function getEnvironment(
   return row;
 }
 
-/**
- * The newest test runs that belong to an environment: reported against it, for its pull
- * request, or on its git branch. Each condition has its own index.
- */
-export async function listEnvironmentTestRuns(
-  db: Database,
-  projectId: number,
-  environment: { id: number; gitBranch: string; pullRequestId: number | null },
-  { limit }: { limit: number },
-): Promise<TestRunListItem[]> {
-  return runsWithLabels(db)
-    .where(
-      and(
-        eq(testRuns.projectId, projectId),
-        or(
-          eq(testRuns.environmentId, environment.id),
-          environment.pullRequestId === null
-            ? undefined
-            : eq(testRuns.pullRequestId, environment.pullRequestId),
-          eq(testRuns.branch, environment.gitBranch),
-        ),
-      ),
-    )
-    .orderBy(descNullsLast(testRuns.startedAt), descNullsLast(testRuns.id))
-    .limit(limit);
-}
-
 /** What the environment has cost this calendar month (UTC) and since it was created. */
 export async function getEnvironmentCost(
   db: Database,
@@ -254,22 +212,12 @@ export async function getEnvironmentPage(
   db: Database,
   projectId: number,
   slug: string,
-  { now, page, testRunLimit = 10 }: { now: Date; page: PageRequest; testRunLimit?: number },
+  { now, page }: { now: Date; page: PageRequest },
 ) {
   const environment = await getEnvironment(db, projectId, slug);
   if (!environment) return undefined;
-  const [history, testRuns, uptime, cost] = await Promise.all([
+  const [history, uptime, cost] = await Promise.all([
     listDeployments(db, projectId, { environment: slug }, page),
-    listEnvironmentTestRuns(
-      db,
-      projectId,
-      {
-        id: environment.id,
-        gitBranch: environment.gitBranch,
-        pullRequestId: environment.pullRequest?.id ?? null,
-      },
-      { limit: testRunLimit },
-    ),
     environment.status === 'active'
       ? getUptimeByEnvironment(db, projectId, { now, environmentId: environment.id }).then(
           ([row]) => row ?? null,
@@ -277,5 +225,5 @@ export async function getEnvironmentPage(
       : null,
     getEnvironmentCost(db, environment.id, { now }),
   ]);
-  return { environment, history, testRuns, uptime, cost };
+  return { environment, history, uptime, cost };
 }

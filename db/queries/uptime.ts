@@ -130,8 +130,20 @@ interface IncidentRow {
 export async function listIncidents(
   db: Database,
   projectId: number,
-  { now, days, limit = 200 }: { now: Date; days: number; limit?: number },
+  {
+    now,
+    days,
+    limit = 200,
+    environmentIds,
+  }: {
+    now: Date;
+    days: number;
+    limit?: number;
+    /** Only these environments (production for DORA, one for its timeline); all when absent. */
+    environmentIds?: readonly number[];
+  },
 ): Promise<Incident[]> {
+  if (environmentIds?.length === 0) return [];
   const since = new Date(now.getTime() - days * 24 * HOUR_MS);
   const result = await db.execute(sql`
     with failures as (
@@ -140,6 +152,14 @@ export async function listIncidents(
       from uptime_checks c
       where c.ok = false and c.checked_at > ${timestampParam(since)} and c.checked_at <= ${timestampParam(now)}
         and c.environment_id in (select id from environments where project_id = ${projectId})
+        ${
+          environmentIds
+            ? sql`and c.environment_id in (${sql.join(
+                environmentIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
     ),
     marked as (
       select f.*,

@@ -9,6 +9,7 @@ const AREAS = [
   ['CI', '/ci'],
   ['Costs', '/costs'],
   ['Uptime', '/uptime'],
+  ['DORA', '/dora'],
   ['Audit', '/audit'],
 ] as const;
 

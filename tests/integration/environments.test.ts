@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import {
-  getEnvironment,
-  getEnvironmentCost,
-  listEnvironments,
-  listEnvironmentTestRuns,
-} from '@/db/queries/environments';
+import { getEnvironment, getEnvironmentCost, listEnvironments } from '@/db/queries/environments';
 import type { Environment, Project } from '@/db/schema';
 import { setCurrentDeployment, upsertDbBranch } from '@/db/writes';
 import { decodeCursor } from '@/lib/paging';
@@ -177,42 +172,6 @@ describe('getEnvironment', () => {
   test('is undefined for an unknown slug or another project', async () => {
     expect(await getEnvironment(handle.db, project.id, 'nope')).toBeUndefined();
     expect(await getEnvironment(handle.db, project.id + 1, 'pr-42')).toBeUndefined();
-  });
-});
-
-describe('listEnvironmentTestRuns', () => {
-  test('finds runs reported against the environment, for its pull request or on its branch', async () => {
-    const { db } = handle;
-    const preview = previews[0]!;
-    const onEnvironment = await f.createTestRun(
-      db,
-      project,
-      { suite: 'e2e', environmentId: preview.id, branch: 'elsewhere' },
-      f.makeCases(3),
-    );
-    const onPullRequest = await f.createTestRun(
-      db,
-      project,
-      { suite: 'unit', pullRequestId: preview.pullRequestId, branch: 'elsewhere' },
-      f.makeCases(3, { 0: 'failed' }),
-    );
-    const onBranch = await f.createTestRun(
-      db,
-      project,
-      { suite: 'integration', branch: preview.gitBranch },
-      f.makeCases(2),
-    );
-    await f.createTestRun(db, project, { suite: 'unit', branch: 'unrelated' }, f.makeCases(1));
-
-    const runs = await listEnvironmentTestRuns(db, project.id, preview, { limit: 10 });
-    expect(runs.map((run) => run.id).sort()).toEqual(
-      [onEnvironment.id, onPullRequest.id, onBranch.id].sort(),
-    );
-    expect(runs.find((run) => run.id === onPullRequest.id)).toMatchObject({
-      status: 'failed',
-      failed: 1,
-      pullRequestNumber: 42,
-    });
   });
 });
 

@@ -7,6 +7,7 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { ApprovalsWidget } from '../_overview/approvals';
+import { TrendsWidget } from '../_overview/trends';
 import {
   CostWidget,
   PreviewsWidget,
@@ -37,6 +38,15 @@ export default async function OverviewPage() {
         </Suspense>
         <Suspense fallback={<ReleaseSkeleton />}>
           <ReleaseWidget {...props} />
+        </Suspense>
+        <Suspense
+          fallback={
+            <div className="lg:col-span-2">
+              <ListSkeleton title="Trends" lines={3} />
+            </div>
+          }
+        >
+          <TrendsWidget {...props} />
         </Suspense>
         <Suspense fallback={<FiguresSkeleton title="Cost this month" />}>
           <CostWidget {...props} />

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NoProject } from '@/components/board/no-project';
 import { FollowOperations } from '@/components/operations/follow-operations';
-import { EnvironmentActivity } from '@/components/environments/environment-activity';
+import { EnvironmentDeployments } from '@/components/environments/environment-deployments';
 import { EnvironmentHeader } from '@/components/environments/environment-header';
+import { EnvironmentTimeline } from '@/components/environments/environment-timeline';
 import {
   CostPanel,
   DatabaseBranch,
@@ -12,9 +13,11 @@ import {
 } from '@/components/environments/environment-panels';
 import { getDatabase } from '@/db/client';
 import { getEnvironmentPage } from '@/db/queries/environments';
+import { getEnvironmentTimeline } from '@/db/queries/environment-timeline';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { environmentDetailQuerySchema } from '@/lib/filters/environments';
+import { parseChartRange } from '@/lib/domain/chart-range';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
@@ -39,14 +42,21 @@ export default async function EnvironmentPage(props: Props) {
   const now = new Date();
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
-  const operations = await environmentOperations(
-    db,
-    project,
-    data.environment,
-    data.history.rows,
-    actor,
-    now,
-  );
+  const range = parseChartRange(searchParams.range);
+  const [operations, timeline] = await Promise.all([
+    environmentOperations(db, project, data.environment, data.history.rows, actor, now),
+    getEnvironmentTimeline(
+      db,
+      project.id,
+      {
+        id: data.environment.id,
+        slug: data.environment.slug,
+        gitBranch: data.environment.gitBranch,
+        pullRequestId: data.environment.pullRequest?.id ?? null,
+      },
+      { range, now },
+    ),
+  ]);
   return (
     <>
       <FollowOperations environmentIds={[data.environment.id]} since={now.toISOString()} />
@@ -58,8 +68,15 @@ export default async function EnvironmentPage(props: Props) {
         <UptimePanel uptime={data.uptime} />
         <CostPanel cost={data.cost} />
       </div>
-      <EnvironmentActivity
-        {...data}
+      <EnvironmentTimeline
+        environment={data.environment}
+        timeline={timeline}
+        range={range}
+        searchParams={searchParams}
+      />
+      <EnvironmentDeployments
+        environment={data.environment}
+        history={data.history}
         searchParams={searchParams}
         now={now}
         operations={operations.deployments}
