@@ -151,7 +151,7 @@ async function writeAndSync(
   await inTransaction(async (tx) => {
     await pointEnvironmentsAtDeployments(tx, projectId, history.environments);
     await writeTestRuns(tx, projectId, seeded.testRuns);
-    await writeUptimeChecks(tx, projectId, seeded.uptimeChecks);
+    await writeUptimeChecks(tx, projectId, seeded.uptimeChecks, now());
     await writeCostSamples(tx, projectId, seeded.costSamples);
   });
   const costJobs = [

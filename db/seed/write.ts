@@ -49,7 +49,7 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
   await writeCiRuns(db, projectId, history.ciRuns);
   await writeTestRuns(db, projectId, history.testRuns);
   await writeCostSamples(db, projectId, history.costSamples);
-  await writeUptimeChecks(db, projectId, history.uptimeChecks);
+  await writeUptimeChecks(db, projectId, history.uptimeChecks, history.now);
 }
 
 /*
@@ -211,10 +211,12 @@ export async function writeCostSamples(
   );
 }
 
+/** `now` is the history's: its day stays live, the days before it are closed in the rollup. */
 export async function writeUptimeChecks(
   db: Database,
   projectId: number,
   rows: readonly UptimeCheckRow[],
+  now = new Date(),
 ): Promise<void> {
   const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
   await recordUptimeChecks(
@@ -223,6 +225,7 @@ export async function writeUptimeChecks(
       ...check,
       environmentId: environmentIds.get(environmentSlug)!,
     })),
+    { now },
   );
 }
 
