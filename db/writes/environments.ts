@@ -172,9 +172,10 @@ export const deploymentTouch = (
 });
 
 /**
- * Inserts or advances deployments; a stale event for a deployment leaves it as it is. The days
- * of the rows proposed and of the rows stored (the same day unless a copy disagrees on when the
- * deployment was created) get their deployment rollup recomputed in the same transaction.
+ * Inserts or advances deployments; a stale event for a deployment leaves it as it is. For each
+ * row written, the day of the copy proposed and of the row stored (the same day unless a copy
+ * disagrees on when the deployment was created) get their deployment rollup recomputed in the
+ * same transaction; a stale copy changed nothing and refreshes nothing.
  */
 export async function upsertDeployments(
   db: Database,
@@ -204,7 +205,9 @@ export async function upsertDeployments(
           .returning()),
       );
     }
-    await refreshTouched(tx, 'deployments', [...rows, ...written].map(deploymentTouch));
+    const stored = new Set(written.map((row) => row.vercelId));
+    const changed = [...rows.filter((row) => stored.has(row.vercelId)), ...written];
+    await refreshTouched(tx, 'deployments', changed.map(deploymentTouch));
     return written;
   });
 }

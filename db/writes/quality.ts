@@ -46,8 +46,9 @@ const ciRunTouch = (row: Pick<CiRun, 'projectId' | 'providerCreatedAt'>): Touch 
 });
 
 /**
- * Inserts runs or advances the stored copies; the CI rollups of their days and weeks are
- * recomputed in the same transaction, once per project and span.
+ * Inserts runs or advances the stored copies; the CI rollups of the days and weeks of the runs
+ * written are recomputed in the same transaction, once per project and span (a stale copy
+ * changed nothing and refreshes nothing).
  */
 export async function upsertCiRuns(db: Database, rows: readonly NewCiRun[]): Promise<CiRun[]> {
   if (rows.length === 0) return [];
@@ -58,7 +59,9 @@ export async function upsertCiRuns(db: Database, rows: readonly NewCiRun[]): Pro
         ...(await tx.insert(ciRuns).values(slice).onConflictDoUpdate(ciRunConflict()).returning()),
       );
     }
-    await refreshTouched(tx, 'ci', [...rows, ...written].map(ciRunTouch));
+    const stored = new Set(written.map((row) => row.githubRunId));
+    const changed = [...rows.filter((row) => stored.has(row.githubRunId)), ...written];
+    await refreshTouched(tx, 'ci', changed.map(ciRunTouch));
     return written;
   });
 }
@@ -74,11 +77,7 @@ const upsertOneCiRun = compiledPerShape<NewCiRun, CiRun>((db, values) =>
 export async function upsertCiRun(db: Database, row: NewCiRun): Promise<CiRun | undefined> {
   return inTransaction(db, async (tx) => {
     const [written] = await upsertOneCiRun(tx, row);
-    await refreshTouched(
-      tx,
-      'ci',
-      written ? [ciRunTouch(row), ciRunTouch(written)] : [ciRunTouch(row)],
-    );
+    if (written) await refreshTouched(tx, 'ci', [ciRunTouch(row), ciRunTouch(written)]);
     return written;
   });
 }
