@@ -1,4 +1,3 @@
-import { refreshAllRollups } from '@/db/rollups/refresh';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Project, projects, type SyncRun } from '@/db/schema';
@@ -152,7 +151,7 @@ async function writeAndSync(
   await inTransaction(async (tx) => {
     await pointEnvironmentsAtDeployments(tx, projectId, history.environments);
     await writeTestRuns(tx, projectId, seeded.testRuns);
-    await writeUptimeChecks(tx, projectId, seeded.uptimeChecks);
+    await writeUptimeChecks(tx, projectId, seeded.uptimeChecks, now());
     await writeCostSamples(tx, projectId, seeded.costSamples);
   });
   const costJobs = [
@@ -167,7 +166,6 @@ async function writeAndSync(
     const attempt = await attemptSync(db, job, now);
     if (attempt.ok) runs.push(attempt.run);
   }
-  await refreshAllRollups(db, projectId);
   return runs;
 }
 

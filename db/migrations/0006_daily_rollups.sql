@@ -70,8 +70,13 @@ CREATE INDEX "uptime_daily_project_day_idx" ON "uptime_daily" USING btree ("proj
 -- Each function recomputes one project's rollup for the UTC days p_from..p_to (inclusive) from
 -- the raw rows: days that gained rows are upserted, days that lost all rows are removed, so
 -- running it twice, or for a day nothing changed, leaves the same rows.
+-- Each first takes a lock on (rollup, project) held to the end of the transaction, and only then
+-- reads the raw rows (a volatile function's next statement sees a fresh snapshot): two writers
+-- refreshing the same project at once run one after the other, the second seeing the first's
+-- rows, so neither overwrites the rollup with a count that misses the other's rows.
 CREATE OR REPLACE FUNCTION envboard_rollup_uptime(p_project integer, p_from date, p_to date) RETURNS void
 LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('envboard_rollup_uptime'), p_project);
   WITH fresh AS (
     SELECT e.project_id, c.environment_id, (c.checked_at AT TIME ZONE 'UTC')::date AS day,
       count(*)::int AS checks,
@@ -99,6 +104,7 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION envboard_rollup_deployments(p_project integer, p_from date, p_to date) RETURNS void
 LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('envboard_rollup_deployments'), p_project);
   WITH fresh AS (
     SELECT d.environment_id, (d.provider_created_at AT TIME ZONE 'UTC')::date AS day,
       count(*)::int AS deployments,
@@ -126,6 +132,7 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION envboard_rollup_tests(p_project integer, p_from date, p_to date) RETURNS void
 LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('envboard_rollup_tests'), p_project);
   WITH runs AS (
     SELECT t.id, t.suite::text AS suite, (t.started_at AT TIME ZONE 'UTC')::date AS day, t.status,
       t.total, t.passed, t.failed, t.flaky, t.skipped, t.coverage_pct
@@ -183,6 +190,7 @@ DECLARE
   lo date;
   hi date;
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('envboard_rollup_ci'), p_project);
   FOREACH grain IN ARRAY ARRAY['day', 'week'] LOOP
     lo := date_trunc(grain, p_from::timestamp)::date;
     hi := (date_trunc(grain, p_to::timestamp) + ('1 ' || grain)::interval)::date;
@@ -224,8 +232,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- Backfill: every project's whole history.
-SELECT envboard_rollup_uptime(id, '1970-01-01', '2999-12-31'),
+-- Backfill: every project's whole history, except today's uptime: today is still filling, so
+-- readers aggregate it live and the first check written tomorrow closes it.
+SELECT envboard_rollup_uptime(id, '1970-01-01', (now() AT TIME ZONE 'UTC')::date - 1),
   envboard_rollup_deployments(id, '1970-01-01', '2999-12-31'),
   envboard_rollup_tests(id, '1970-01-01', '2999-12-31'),
   envboard_rollup_ci(id, '1970-01-01', '2999-12-31')

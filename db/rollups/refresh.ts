@@ -51,9 +51,18 @@ export async function refreshRollup(
   );
 }
 
-/** Every rollup of one project over all its days: the backfill, and the demo's last step. */
-export async function refreshAllRollups(db: Database, projectId: number): Promise<void> {
+/**
+ * Every rollup of one project over all its days, as the migration's backfill does: uptime up to
+ * yesterday only, since today is read live and closed by tomorrow's first check.
+ */
+export async function refreshAllRollups(
+  db: Database,
+  projectId: number,
+  now = new Date(),
+): Promise<void> {
+  const yesterday = utcDay(new Date(now.getTime() - 86_400_000));
   for (const rollup of ROLLUPS) {
-    await refreshRollup(db, rollup, projectId, { from: '1970-01-01', to: '2999-12-31' });
+    const to = rollup === 'uptime' ? yesterday : '2999-12-31';
+    await refreshRollup(db, rollup, projectId, { from: '1970-01-01', to });
   }
 }

@@ -12,7 +12,6 @@ import type {
   UptimeCheckRow,
 } from '@/lib/demo';
 import type { Database } from '../client';
-import { refreshAllRollups } from '../rollups/refresh';
 import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
 import {
   claimLegacyUser,
@@ -50,8 +49,7 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
   await writeCiRuns(db, projectId, history.ciRuns);
   await writeTestRuns(db, projectId, history.testRuns);
   await writeCostSamples(db, projectId, history.costSamples);
-  await writeUptimeChecks(db, projectId, history.uptimeChecks);
-  await refreshAllRollups(db, projectId);
+  await writeUptimeChecks(db, projectId, history.uptimeChecks, history.now);
 }
 
 /*
@@ -213,10 +211,12 @@ export async function writeCostSamples(
   );
 }
 
+/** `now` is the history's: its day stays live, the days before it are closed in the rollup. */
 export async function writeUptimeChecks(
   db: Database,
   projectId: number,
   rows: readonly UptimeCheckRow[],
+  now = new Date(),
 ): Promise<void> {
   const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
   await recordUptimeChecks(
@@ -225,6 +225,7 @@ export async function writeUptimeChecks(
       ...check,
       environmentId: environmentIds.get(environmentSlug)!,
     })),
+    { now },
   );
 }
 

@@ -15,7 +15,9 @@ import {
   pullRequests,
 } from '../schema';
 import { compiledPerShape } from '../compiled-statement';
+import { refreshTouched, type Touch } from '../rollups/touched';
 import { chunk } from './batch';
+import { inTransaction } from './transaction';
 import { fromExcluded, whenAnyDiffers, whenNotOlder } from './upsert';
 
 /** What GitHub can change about a pull request after it is stored. */
@@ -161,48 +163,73 @@ export async function markMigrationsValidated(
     .where(eq(dbBranches.neonBranchId, neonBranchId));
 }
 
-/** Inserts or advances deployments; a stale event for a deployment leaves it as it is. */
+/** The rollup a deployment counts in: the day it was created, in its project. */
+export const deploymentTouch = (
+  row: Pick<Deployment, 'projectId' | 'providerCreatedAt'>,
+): Touch => ({
+  projectId: row.projectId,
+  at: row.providerCreatedAt,
+});
+
+/**
+ * Inserts or advances deployments; a stale event for a deployment leaves it as it is. For each
+ * row written, the day of the copy proposed and of the row stored (the same day unless a copy
+ * disagrees on when the deployment was created) get their deployment rollup recomputed in the
+ * same transaction; a stale copy changed nothing and refreshes nothing.
+ */
 export async function upsertDeployments(
   db: Database,
   rows: readonly NewDeployment[],
 ): Promise<Deployment[]> {
-  const written: Deployment[] = [];
-  for (const slice of chunk(rows)) {
-    written.push(
-      ...(await db
-        .insert(deployments)
-        .values(slice)
-        .onConflictDoUpdate({
-          target: deployments.vercelId,
-          set: fromExcluded([
-            'state',
-            'url',
-            'errorMessage',
-            'buildStartedAt',
-            'readyAt',
-            'buildDurationMs',
-            'providerUpdatedAt',
-          ]),
-          setWhere: whenNotOlder('deployments'),
-        })
-        .returning()),
-    );
-  }
-  return written;
+  if (rows.length === 0) return [];
+  return inTransaction(db, async (tx) => {
+    const written: Deployment[] = [];
+    for (const slice of chunk(rows)) {
+      written.push(
+        ...(await tx
+          .insert(deployments)
+          .values(slice)
+          .onConflictDoUpdate({
+            target: deployments.vercelId,
+            set: fromExcluded([
+              'state',
+              'url',
+              'errorMessage',
+              'buildStartedAt',
+              'readyAt',
+              'buildDurationMs',
+              'providerUpdatedAt',
+            ]),
+            setWhere: whenNotOlder('deployments'),
+          })
+          .returning()),
+      );
+    }
+    const stored = new Set(written.map((row) => row.vercelId));
+    const changed = [...rows.filter((row) => stored.has(row.vercelId)), ...written];
+    await refreshTouched(tx, 'deployments', changed.map(deploymentTouch));
+    return written;
+  });
 }
 
-/** A deployment's label, once news of a promote or rollback says more than was known. */
+/**
+ * A deployment's label, once news of a promote or rollback says more than was known; its day's
+ * promotions and rollbacks are recomputed with it.
+ */
 export async function setDeploymentSource(
   db: Database,
   id: number,
   source: Deployment['source'],
 ): Promise<Deployment> {
-  const [row] = await db
-    .update(deployments)
-    .set({ source })
-    .where(eq(deployments.id, id))
-    .returning();
-  return row!;
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .update(deployments)
+      .set({ source })
+      .where(eq(deployments.id, id))
+      .returning();
+    if (row) await refreshTouched(tx, 'deployments', [deploymentTouch(row)]);
+    return row!;
+  });
 }
 
 /** What the environment serves now: set by a ready deploy, a promote or a rollback. */

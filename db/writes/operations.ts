@@ -12,6 +12,8 @@ import {
   type Operation,
   operations,
 } from '../schema';
+import { refreshTouched } from '../rollups/touched';
+import { deploymentTouch } from './environments';
 
 /**
  * Writes of the operations engine: the operation row's state machine, its approvals, and what a
@@ -104,7 +106,8 @@ export async function decideApproval(
  * Production now serves `served`. When Vercel promoted the build in place (same deployment id),
  * that deployment's target becomes production; when it made a new production deployment, that
  * one is recorded in the production environment as a promote of the source build. Either way
- * the served deployment is labelled a promote, and a promote ends a rollback's pin.
+ * the served deployment is labelled a promote, and a promote ends a rollback's pin. The served
+ * deployment's day has its deployment rollup recomputed in the same transaction.
  */
 export async function recordPromotion(
   db: Database,
@@ -154,6 +157,7 @@ export async function recordPromotion(
       .update(environments)
       .set({ currentDeploymentId: current.id, pinned: false, lastActivityAt: at })
       .where(eq(environments.id, input.productionEnvironmentId));
+    await refreshTouched(tx, 'deployments', [deploymentTouch(current)]);
     return current;
   });
 }
@@ -161,6 +165,8 @@ export async function recordPromotion(
 /**
  * Production serves an earlier deployment again and stays pinned to it until the next promote,
  * as Vercel keeps a rolled-back project: new production builds are not served automatically.
+ * No deployment row changes, so no rollup does: the rollback's own deployment is counted when
+ * its Vercel event labels it (setDeploymentSource).
  */
 export async function recordRollback(
   db: Database,

@@ -14,7 +14,10 @@ import {
   uptimeChecks,
 } from '../schema';
 import { compiledPerShape } from '../compiled-statement';
+import { refreshTouched, type Touch } from '../rollups/touched';
+import { refreshUptimeAfterChecks } from '../rollups/uptime-close';
 import { chunk, insertAsJson } from './batch';
+import { inTransaction } from './transaction';
 import { fromExcluded, whenNotOlder } from './upsert';
 
 /** What a later copy of a CI run replaces; its identity (run id, workflow, commit) stays. */
@@ -36,14 +39,31 @@ const ciRunConflict = () => ({
   setWhere: whenNotOlder('ci_runs'),
 });
 
+/** The rollup a CI run counts in: the day (and ISO week) it was created, in its project. */
+const ciRunTouch = (row: Pick<CiRun, 'projectId' | 'providerCreatedAt'>): Touch => ({
+  projectId: row.projectId,
+  at: row.providerCreatedAt,
+});
+
+/**
+ * Inserts runs or advances the stored copies; the CI rollups of the days and weeks of the runs
+ * written are recomputed in the same transaction, once per project and span (a stale copy
+ * changed nothing and refreshes nothing).
+ */
 export async function upsertCiRuns(db: Database, rows: readonly NewCiRun[]): Promise<CiRun[]> {
-  const written: CiRun[] = [];
-  for (const slice of chunk(rows)) {
-    written.push(
-      ...(await db.insert(ciRuns).values(slice).onConflictDoUpdate(ciRunConflict()).returning()),
-    );
-  }
-  return written;
+  if (rows.length === 0) return [];
+  return inTransaction(db, async (tx) => {
+    const written: CiRun[] = [];
+    for (const slice of chunk(rows)) {
+      written.push(
+        ...(await tx.insert(ciRuns).values(slice).onConflictDoUpdate(ciRunConflict()).returning()),
+      );
+    }
+    const stored = new Set(written.map((row) => row.githubRunId));
+    const changed = [...rows.filter((row) => stored.has(row.githubRunId)), ...written];
+    await refreshTouched(tx, 'ci', changed.map(ciRunTouch));
+    return written;
+  });
 }
 
 const upsertOneCiRun = compiledPerShape<NewCiRun, CiRun>((db, values) =>
@@ -52,11 +72,14 @@ const upsertOneCiRun = compiledPerShape<NewCiRun, CiRun>((db, values) =>
 
 /**
  * One run, as each workflow_run and workflow_job webhook writes it: the same upsert as
- * upsertCiRuns, its SQL built once per shape.
+ * upsertCiRuns, its SQL built once per shape, and the same rollup refresh.
  */
 export async function upsertCiRun(db: Database, row: NewCiRun): Promise<CiRun | undefined> {
-  const [written] = await upsertOneCiRun(db, row);
-  return written;
+  return inTransaction(db, async (tx) => {
+    const [written] = await upsertOneCiRun(tx, row);
+    if (written) await refreshTouched(tx, 'ci', [ciRunTouch(row), ciRunTouch(written)]);
+    return written;
+  });
 }
 
 /**
@@ -80,9 +103,16 @@ export type TestRunInput = Omit<
 >;
 export type TestCaseInput = Omit<NewTestCase, 'testRunId' | 'suite'>;
 
+/** The rollup a test report counts in: the day it started, in its project. */
+const testRunTouch = (run: Pick<TestRun, 'projectId' | 'startedAt'>): Touch => ({
+  projectId: run.projectId,
+  at: run.startedAt,
+});
+
 /**
- * Stores a report and its cases in one transaction. The counts are derived from the cases, and a
- * report already stored (same externalId) is left alone: returns undefined.
+ * Stores a report and its cases in one transaction, with its day's test rollup. The counts are
+ * derived from the cases, and a report already stored (same externalId) is left alone: returns
+ * undefined.
  */
 export async function recordTestRun(
   db: Database,
@@ -99,6 +129,7 @@ export async function recordTestRun(
     if (!stored) return undefined;
     const rows = cases.map((testCase) => ({ ...testCase, testRunId: stored.id, suite: run.suite }));
     for (const slice of chunk(rows, 1000)) await tx.insert(testCases).values(slice);
+    await refreshTouched(tx, 'tests', [testRunTouch(stored)]);
     return stored;
   });
 }
@@ -110,8 +141,9 @@ export interface TestReport {
 
 /**
  * Many reports in one transaction (backfills, the demo seed) under the same rules as
- * recordTestRun: counts derived from the cases, a report already stored left alone. A few
- * statements for hundreds of reports instead of four per report. Returns the runs it stored.
+ * recordTestRun: counts derived from the cases, a report already stored left alone, the days of
+ * the reports stored recomputed in the test rollup. A few statements for hundreds of reports
+ * instead of four per report. Returns the runs it stored.
  */
 export async function recordTestRuns(
   db: Database,
@@ -143,6 +175,7 @@ export async function recordTestRuns(
       })),
     );
     await insertAsJson(tx, testCases, TEST_CASE_COLUMNS, rows);
+    await refreshTouched(tx, 'tests', stored.map(testRunTouch));
     return stored;
   });
 }
@@ -167,10 +200,19 @@ const UPTIME_CHECK_COLUMNS = [
   'error',
 ] as const;
 
-/** A check already stored for that environment and instant is left alone. */
+/**
+ * A check already stored for that environment and instant is left alone. The uptime rollup is
+ * kept as refreshUptimeAfterChecks says, `now` (the write's time) deciding which day is today:
+ * days before it that received checks are recomputed and yesterday is closed, today stays live.
+ */
 export async function recordUptimeChecks(
   db: Database,
   rows: readonly NewUptimeCheck[],
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<void> {
-  await insertAsJson(db, uptimeChecks, UPTIME_CHECK_COLUMNS, rows, { onConflictDoNothing: true });
+  if (rows.length === 0) return;
+  await inTransaction(db, async (tx) => {
+    await insertAsJson(tx, uptimeChecks, UPTIME_CHECK_COLUMNS, rows, { onConflictDoNothing: true });
+    await refreshUptimeAfterChecks(tx, rows, now);
+  });
 }

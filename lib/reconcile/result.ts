@@ -1,6 +1,3 @@
-import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Database } from '@/db/client';
-
 /**
  * What applying one provider object did. `ignored` names why nothing was stored when the board
  * has no place for the object (no project, no environment for its branch, a stale copy…).
@@ -13,19 +10,7 @@ export interface ApplyResult {
 export const changedIf = (changed: boolean): ApplyResult => ({ changed });
 export const ignored = (reason: string): ApplyResult => ({ changed: false, ignored: reason });
 
-/**
- * Runs `work` in one transaction. Called inside one already (the webhook route applies a delivery
- * in the transaction that stores it), it joins that transaction rather than opening a savepoint:
- * a failure aborts the whole, which the caller rolls back anyway, and a savepoint would cost two
- * more round trips.
- */
-export function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
-  if (isTransaction(db)) return work(db);
-  return db.transaction(work);
-}
-
-/** A plain boolean, not a type guard: a transaction is already a `Database`, so nothing narrows. */
-const isTransaction = (db: Database): boolean => db instanceof PgTransaction;
+export { inTransaction } from '@/db/writes/transaction';
 
 /** Whether any of `keys` differs between the stored row and the proposed one (Dates by value). */
 export function differs<Row extends object>(

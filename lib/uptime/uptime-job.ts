@@ -60,7 +60,7 @@ export function uptimeProbesJob(options: UptimeJobOptions): SyncJob {
           return { environmentId: target.environmentId, checkedAt: now, ...result };
         },
       );
-      await recordUptimeChecks(db, checks);
+      await recordUptimeChecks(db, checks, { now });
       return { itemsSeen: targets.length, itemsChanged: checks.length, errors: [] };
     },
   };

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { firstRow } from '@/db/migrate';
 import { getCostOverview } from '@/db/queries/costs';
 import { getReleaseComparison } from '@/db/queries/overview';
+import { utcDay } from '@/db/rollups/refresh';
 import { getCurrentProject } from '@/db/queries/project';
 import {
   deployments,
@@ -16,6 +17,8 @@ import {
   uptimeChecks,
 } from '@/db/schema';
 import { type SeedSummary, seedDemo } from '@/db/seed';
+import { expectedRollups } from '../support/rollup-oracle';
+import { rollupDifferences, rollupSizes, storedRollups } from '../support/rollup-tables';
 import { createTestDatabase } from '../support/test-database';
 
 const now = new Date(Date.UTC(2026, 10, 20, 12, 0));
@@ -98,4 +101,14 @@ describe('the demo seed, written through the write functions', () => {
     },
     SEEDING,
   );
+
+  test("leaves every rollup equal to its raw rows, today's uptime live", async () => {
+    const stored = await storedRollups(handle.db);
+    const expected = await expectedRollups(handle.db, { uptimeBefore: utcDay(now) });
+    expect(rollupDifferences(expected, stored)).toEqual([]);
+    const sizes = rollupSizes(stored);
+    for (const table of ['uptime', 'deployments', 'tests', 'ci'] as const) {
+      expect(sizes[table], table).toBeGreaterThan(10);
+    }
+  });
 });
