@@ -48,6 +48,7 @@ export function badReleaseDrafts(
       closedAt: release.culpritMergeAt,
       merged: true,
       pushTimes: spreadPushes(random, random.int(2, 3), openedAt, release.culpritMergeAt - HOUR),
+      scripted: true,
     };
     const revertBranch = `revert/${topic.branch.split('/')[1]}`;
     taken.add(revertBranch);
@@ -58,6 +59,7 @@ export function badReleaseDrafts(
       closedAt: release.hotfixMergeAt,
       merged: true,
       pushTimes: [release.hotfixOpenAt],
+      scripted: true,
     };
     return [culprit, hotfix];
   });

@@ -22,6 +22,7 @@ export function mainPushes(
   team: readonly TeamMember[],
 ): Push[] {
   const releaseMerges = new Set(badReleases.flatMap((r) => [r.culpritMergeAt, r.hotfixMergeAt]));
+  const critical = (pr: PullRequestPlan) => pr.scripted || releaseMerges.has(pr.mergedAt!);
   const baseline: Push = {
     environmentSlug: STAGING_SLUG,
     target: 'staging',
@@ -44,8 +45,8 @@ export function mainPushes(
         message: `${pr.topic.title} (#${pr.number})`,
         author: pr.author,
         topic: pr.topic,
-        critical: releaseMerges.has(pr.mergedAt!),
-        buildFails: !releaseMerges.has(pr.mergedAt!) && random.chance(0.03),
+        critical: critical(pr),
+        buildFails: !critical(pr) && random.chance(0.03),
       };
       pr.merge = merge;
       return merge;

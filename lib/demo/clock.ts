@@ -5,9 +5,8 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-/** How far back the demo reaches; uptime checks cover a shorter window. */
+/** How far back the demo reaches, uptime checks included. */
 export const HISTORY_DAYS = 90;
-export const UPTIME_DAYS = 30;
 export const CHECK_INTERVAL = 5 * MINUTE;
 
 /** The seed's default clock: now, on the 5-minute mark, so uptime checks line up with it. */

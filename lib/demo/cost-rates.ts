@@ -41,3 +41,9 @@ export const STORED_GB = {
   development: 0.2,
   preview: 0.06,
 } as const;
+
+/**
+ * What a preview stuck in a fetch loop uses per hour: requests from the open tab keep its
+ * functions busy, and its database compute scales up and never suspends.
+ */
+export const RUNAWAY_LOOP = { invocationsMPerHour: 0.09, computeUnits: 1.2 } as const;

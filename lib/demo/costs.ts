@@ -1,21 +1,30 @@
-import { DAY, daysInUtcMonth, HISTORY_DAYS, isoDay, isWeekend, startOfUtcDay } from './clock';
-import { RATES, STORED_GB, USAGE } from './cost-rates';
+import { DAY, daysInUtcMonth, HOUR, HISTORY_DAYS, isoDay, isWeekend, startOfUtcDay } from './clock';
+import { RATES, RUNAWAY_LOOP, STORED_GB, USAGE } from './cost-rates';
 import type { Random } from './random';
 import type { CostSampleRow, DeploymentRow, EnvironmentRow } from './types';
 
 type Provider = CostSampleRow['provider'];
 type Tags = Pick<CostSampleRow, 'environmentSlug' | 'pullRequestNumber'>;
 
+/** A preview that ran away: the loop kept its functions busy and its compute from suspending. */
+export interface RunawayUsage {
+  environmentSlug: string;
+  from: number;
+  to: number;
+}
+
 /**
  * Daily cost samples for the whole history: the seat and monitoring as shared daily shares,
  * storage and extra branches for the project, usage per environment, and each preview's usage
- * tagged with its pull request. Today holds only the part of the day that has passed.
+ * tagged with its pull request. Today holds only the part of the day that has passed. A runaway
+ * preview adds its loop's usage to its own samples, so the spike is billed to it.
  */
 export function costHistory(
   random: Random,
   now: number,
   environments: readonly EnvironmentRow[],
   deployments: readonly DeploymentRow[],
+  runaway: RunawayUsage,
 ): CostSampleRow[] {
   const buildMinutes = buildMinutesByDay(deployments);
   const rows: CostSampleRow[] = [];
@@ -75,11 +84,14 @@ export function costHistory(
       const profile = USAGE[env.kind];
       const tags = { environmentSlug: env.slug, pullRequestNumber: env.pullRequestNumber };
       const usage = share * random.logNormal(1, 0.12);
-      const compute = isWeekend(day) ? profile.computeWeekend : profile.computeWeekday;
+      const loopHours = env.slug === runaway.environmentSlug ? overlapHours(runaway, day) : 0;
+      const compute =
+        (isWeekend(day) ? profile.computeWeekend : profile.computeWeekday) * usage +
+        loopHours * RUNAWAY_LOOP.computeUnits;
       sample(
         'vercel',
         'function_invocations',
-        profile.invocationsM * trend * usage,
+        profile.invocationsM * trend * usage + loopHours * RUNAWAY_LOOP.invocationsMPerHour,
         'million invocations',
         RATES.perMillionInvocations,
         tags,
@@ -92,12 +104,17 @@ export function costHistory(
         RATES.perGbTransferred,
         tags,
       );
-      sample('neon', 'compute_hours', compute * usage, 'CU-hour', RATES.perComputeUnitHour, tags);
+      sample('neon', 'compute_hours', compute, 'CU-hour', RATES.perComputeUnitHour, tags);
       const minutes = buildMinutes.get(`${env.slug}|${isoDay(day)}`);
       if (minutes) sample('vercel', 'build_minutes', minutes, 'minute', RATES.perBuildMinute, tags);
     }
   }
   return rows;
+}
+
+/** Hours of the UTC day starting at `day` inside the window. */
+function overlapHours({ from, to }: { from: number; to: number }, day: number): number {
+  return Math.max(0, Math.min(to, day + DAY) - Math.max(from, day)) / HOUR;
 }
 
 /** The part of a UTC day (0–1) during which the environment existed, up to now. */

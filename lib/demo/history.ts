@@ -10,11 +10,16 @@ import { closedDrafts, openDrafts } from './pull-requests';
 import { createRandom } from './random';
 import { productionDeployments } from './releases';
 import { demoProject, demoTeam, GITHUB_OWNER, GITHUB_REPO } from './team';
-import type { PullRequestPlan } from './timeline';
+import { previewSlug, type PullRequestPlan } from './timeline';
 import type { DemoHistory, PullRequestRow } from './types';
+import { planStories } from './stories';
+import { RUNAWAY_BRANCH, storyDrafts } from './story-pull-requests';
 import { stagingIncident, uptimeHistory } from './uptime';
 
-/** Closed pull requests over the 90 days, the bad releases' culprits and reverts included. */
+/**
+ * Closed pull requests over the 90 days, the bad releases' culprits and reverts and the stories'
+ * pull requests included.
+ */
 export const CLOSED_PULL_REQUESTS = 62;
 
 /**
@@ -27,14 +32,19 @@ export function generateDemoHistory({ now, seed }: { now: Date; seed: number }):
   const at = now.getTime();
   const team = demoTeam();
   const badReleases = planBadReleases(random.fork('bad-releases'), at);
+  const stories = planStories(random.fork('stories'), at);
 
   const titles = new Set<string>();
   const drafting = random.fork('pull-requests');
+  const scripted = [
+    ...badReleaseDrafts(drafting, badReleases, team, titles),
+    ...storyDrafts(random.fork('story-pull-requests'), stories, team, titles),
+  ];
   const plans = numberPullRequests(
     drafting,
     [
-      ...closedDrafts(drafting, at, team, titles, CLOSED_PULL_REQUESTS - 2 * badReleases.length),
-      ...badReleaseDrafts(drafting, badReleases, team, titles),
+      ...closedDrafts(drafting, at, team, titles, CLOSED_PULL_REQUESTS - scripted.length),
+      ...scripted,
       ...openDrafts(drafting, at, team, titles),
     ],
     team,
@@ -65,7 +75,12 @@ export function generateDemoHistory({ now, seed }: { now: Date; seed: number }):
     ...longLivedEnvironments(at, branchIds, deployments),
     ...previewEnvironments(random.fork('previews'), plans, previews.byPullRequest, deployments),
   ];
-  const costSamples = costHistory(random.fork('costs'), at, environments, deployments);
+  const runaway = plans.find((pr) => pr.topic.branch === RUNAWAY_BRANCH)!;
+  const costSamples = costHistory(random.fork('costs'), at, environments, deployments, {
+    environmentSlug: previewSlug(runaway.number),
+    from: stories.runawayPreview.from,
+    to: stories.runawayPreview.to,
+  });
   const lastPromote = production.deployments.findLast((row) => row.source === 'promote')!;
   const computeSeconds = computeSecondsByEnvironment(costSamples, at);
   const environmentOfBranch = new Map(environments.map((env) => [env.neonBranchId, env.slug]));
@@ -93,7 +108,7 @@ export function generateDemoHistory({ now, seed }: { now: Date; seed: number }):
     dbBranches,
     environments,
     deployments,
-    ...ciHistory(random.fork('ci'), at, pushes, built),
+    ...ciHistory(random.fork('ci'), at, pushes, built, stories),
     costSamples,
     uptimeChecks: uptimeHistory(random.fork('uptime'), at, environments, incidents),
   };

@@ -38,6 +38,7 @@ export function numberPullRequests(
         closedAt,
         mergedAt: draft.merged ? closedAt : undefined,
         pushes,
+        scripted: draft.scripted ?? false,
         dbParent: random.chance(0.85) ? 'staging' : 'main',
       };
     });
@@ -55,7 +56,9 @@ function draftPushes(
     branch: draft.topic.branch,
     sha: commitSha(random),
     at,
-    message: index === 0 ? draft.topic.title : followUpMessage(random, draft.topic),
+    message:
+      draft.messages?.[index] ??
+      (index === 0 ? draft.topic.title : followUpMessage(random, draft.topic)),
     // Now and then a reviewer pushes a fix to someone else's branch.
     author: index > 0 && random.chance(0.12) ? pickAuthor(random, team) : draft.author,
     pullRequestNumber: number,
@@ -71,6 +74,7 @@ const FAILING_SUITES = [
 
 /** Broken builds and real test failures on some commits, each fixed by the following push. */
 function planFailures(random: Random, pushes: Push[], draft: PullRequestDraft): void {
+  if (draft.scripted) return;
   const last = pushes.length - 1;
   for (let index = 0; index < last; index += 1) {
     if (!random.chance(0.06)) continue;

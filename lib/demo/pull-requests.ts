@@ -23,6 +23,10 @@ export interface PullRequestDraft {
   draft?: boolean;
   pinned?: boolean;
   lastPush?: 'failing-tests' | 'failing-build';
+  /** Commit messages of the pushes, when the story says what they were. */
+  messages?: readonly string[];
+  /** Part of a story: its builds and tests do not fail by chance. */
+  scripted?: boolean;
 }
 
 interface OpenShape {
@@ -72,10 +76,18 @@ export function closedDrafts(
   taken: Set<string>,
   count: number,
 ): PullRequestDraft[] {
-  const days = weekdaysBetween(now - HISTORY_DAYS * DAY + 8 * HOUR, now - 30 * HOUR);
+  // Smaller changes, more of them: the team opens about twice as many pull requests a day at
+  // the end of the quarter as at its start.
+  const days = weekdaysBetween(now - HISTORY_DAYS * DAY + 8 * HOUR, now - 30 * HOUR).map(
+    (day) => [day, 2 - (now - day) / (HISTORY_DAYS * DAY)] as const,
+  );
   return Array.from({ length: count }, () => {
-    const openedAt = workingTime(random, random.pick(days));
-    const lifetime = clamp(random.logNormal(16 * HOUR, 1), 1.5 * HOUR, 8 * DAY);
+    const openedAt = workingTime(random, random.weighted(days));
+    const lifetime = clamp(
+      random.logNormal(typicalLifetime(now, openedAt), 1),
+      1.5 * HOUR,
+      8 * DAY,
+    );
     const latest = now - random.int(40, 180) * MINUTE;
     // Merged or closed by someone at work, close to when the change was done.
     const closedAt = Math.min(
@@ -100,6 +112,15 @@ export function closedDrafts(
       pushTimes,
     };
   });
+}
+
+/**
+ * The team learned to ship smaller changes over the quarter: a pull request stayed open about
+ * 30 hours at the start and about 5 at the end (a geometric slide in between).
+ */
+function typicalLifetime(now: number, openedAt: number): number {
+  const progress = clamp(1 - (now - openedAt) / (HISTORY_DAYS * DAY), 0, 1);
+  return 30 * HOUR * (3 / 30) ** progress;
 }
 
 export function openDrafts(

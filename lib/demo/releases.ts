@@ -16,10 +16,10 @@ interface ReleaseSlot {
 const SOAK_BEFORE_PROMOTE = 15 * MINUTE;
 
 /**
- * Production only ever serves builds promoted from staging. Release managers promote on about
- * half of the weekdays; two promotes went wrong, were rolled back within half an hour and
- * followed the same day by a promote of the revert. Production therefore ends on a promote, not
- * pinned to a rollback.
+ * Production only ever serves builds promoted from staging. The team moved from weekly releases
+ * to continuous delivery over the quarter (see `releaseDays`). Two promotes went wrong, were
+ * rolled back within half an hour and followed the same day by a promote of the revert.
+ * Production therefore ends on a promote, not pinned to a rollback.
  */
 export function productionDeployments(
   random: Random,
@@ -59,13 +59,13 @@ function releaseSlots(
   badReleases: readonly BadRelease[],
 ): ReleaseSlot[] {
   const start = now - HISTORY_DAYS * DAY;
+  // Nothing else goes out between the culprit's merge and the morning after the hotfix.
   const quiet = (at: number) =>
-    badReleases.some((r) => at > r.promoteAt - 1.5 * DAY && at < r.hotfixPromoteAt + 0.75 * DAY);
+    badReleases.some((r) => at > r.culpritMergeAt - HOUR && at < r.hotfixPromoteAt + 12 * HOUR);
   const lastSlotBefore = now - 20 * HOUR;
-  const regular = weekdaysBetween(start + DAY, lastSlotBefore)
-    .filter(() => random.chance(0.5))
-    .map((day) => workingTime(random, day, 12.5, 16))
-    .filter((at) => !quiet(at) && at < lastSlotBefore);
+  const regular = releaseTimes(random, now, start + DAY, lastSlotBefore).filter(
+    (at) => !quiet(at) && at < lastSlotBefore,
+  );
   // Production is never more than a few days behind: release managers promote at least twice a week.
   if (!regular.some((at) => at > now - 4 * DAY)) {
     const recent = weekdaysBetween(now - 4 * DAY, lastSlotBefore)
@@ -81,6 +81,26 @@ function releaseSlots(
       { at: release.hotfixPromoteAt },
     ]),
   ].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * When release managers promote: once a week (Thursday afternoon) in the first month, Tuesdays
+ * and Thursdays in the second, and morning, midday and afternoon on every weekday in the last —
+ * medium, high and then elite deployment frequency in the DORA report's bands
+ * (https://dora.dev/research/2023/dora-report/). A slot with nothing new on staging is skipped.
+ */
+function releaseTimes(random: Random, now: number, from: number, to: number): number[] {
+  return weekdaysBetween(from, to).flatMap((day) => {
+    const age = (now - day) / DAY;
+    const weekday = new Date(day).getUTCDay();
+    if (age > 60) return weekday === 4 ? [workingTime(random, day, 13, 16)] : [];
+    if (age > 30) return weekday === 2 || weekday === 4 ? [workingTime(random, day, 12.5, 16)] : [];
+    return [
+      [9.5, 11],
+      [13, 14.5],
+      [16, 17.5],
+    ].map(([from, to]) => workingTime(random, day, from, to));
+  });
 }
 
 /** The staging build production serves now: a promote's source, or what a rollback restored. */

@@ -1,8 +1,8 @@
 import type { TestSuite } from '@/lib/domain/test-runs';
-import { DAY } from './clock';
 import { assertionMessage } from './failure-messages';
 import { clamp, type Random } from './random';
-import { TEST_CATALOG } from './test-catalog';
+import { flakeRate, type FlakyTestStory } from './stories';
+import { TEST_CATALOG, type TestSpec } from './test-catalog';
 import type { TestCaseRow } from './types';
 
 export interface SuiteRun {
@@ -18,11 +18,30 @@ const STARTUP_MS: Record<TestSuite, readonly [number, number]> = {
   integration: [4_000, 8_000],
   e2e: [6_000, 10_000],
 };
-const COVERAGE_BASE: Partial<Record<TestSuite, number>> = { unit: 78, integration: 71 };
+/** Coverage at the start and the end of the quarter: it creeps up as tests are written. */
+const COVERAGE: Partial<Record<TestSuite, readonly [number, number]>> = {
+  unit: [75, 82.5],
+  integration: [70.5, 76.5],
+};
 
-/** One suite's report: every test in the catalog, with a real failure when `failing` is set. */
-export function runSuite(random: Random, suite: TestSuite, at: number, failing: boolean): SuiteRun {
-  const catalog = TEST_CATALOG[suite];
+/** Where a run falls in the history, and the story of the test that flakes more and more. */
+export interface SuiteMoment {
+  at: number;
+  /** 0 at the start of the history, 1 now. */
+  progress: number;
+  flakyTest: FlakyTestStory;
+  /** The flaky test's own stream, so its changing rate does not shift other draws. */
+  flakes: Random;
+}
+
+/** One suite's report: every test written by then, with a real failure when `failing` is set. */
+export function runSuite(
+  random: Random,
+  suite: TestSuite,
+  moment: SuiteMoment,
+  failing: boolean,
+): SuiteRun {
+  const catalog = TEST_CATALOG[suite].filter((spec) => spec.addedAt <= moment.progress);
   const candidates = catalog.filter((spec) => !spec.skipped && !spec.flaky);
   const broken = new Set(failing ? random.shuffle(candidates).slice(0, random.int(1, 2)) : []);
   const cases = catalog.map((spec): TestCaseRow => {
@@ -37,7 +56,7 @@ export function runSuite(random: Random, suite: TestSuite, at: number, failing: 
         failureMessage: assertionMessage(random, suite),
       };
     }
-    if (spec.flaky && random.chance(spec.flaky.rate)) {
+    if (spec.flaky && flakes(random, spec, moment)) {
       // The first attempt ran into its timeout, the retry passed.
       const timeoutMs = suite === 'e2e' ? 10_000 : 5_000;
       return {
@@ -55,16 +74,22 @@ export function runSuite(random: Random, suite: TestSuite, at: number, failing: 
   return {
     cases,
     durationMs: Math.round(work / PARALLELISM[suite] + random.int(minStartup, maxStartup)),
-    coveragePct: coverage(random, suite, at),
+    coveragePct: coverage(random, suite, moment.progress),
   };
 }
 
-/** Coverage drifts slowly as code and tests land, and wobbles a little between commits. */
-function coverage(random: Random, suite: TestSuite, at: number): number | undefined {
-  const base = COVERAGE_BASE[suite];
-  if (base === undefined) return undefined;
-  const days = at / DAY;
-  const drift =
-    3.5 * Math.sin((2 * Math.PI * days) / 41 + base) + 1.2 * Math.sin((2 * Math.PI * days) / 9);
-  return Math.round(clamp(base + drift + random.normal(0, 0.4), 70, 85) * 100) / 100;
+function flakes(random: Random, spec: TestSpec, moment: SuiteMoment): boolean {
+  if (spec.name === moment.flakyTest.name) {
+    return moment.flakes.chance(flakeRate(moment.flakyTest, moment.at));
+  }
+  return random.chance(spec.flaky?.rate ?? 0);
+}
+
+/** Coverage creeps up over the quarter, and wobbles a little between commits. */
+function coverage(random: Random, suite: TestSuite, progress: number): number | undefined {
+  const range = COVERAGE[suite];
+  if (range === undefined) return undefined;
+  const [start, end] = range;
+  const trend = start + (end - start) * progress;
+  return Math.round(clamp(trend + random.normal(0, 0.35), 70, 85) * 100) / 100;
 }

@@ -40,6 +40,8 @@ export interface PullRequestPlan {
   pushes: Push[];
   /** The squash commit on `main`, for merged pull requests. */
   merge?: Push;
+  /** Part of a story (a bad release, a runaway preview, a fix): its builds never fail by chance. */
+  scripted: boolean;
   /** Neon branches previews from staging's data, a few from production's schema only. */
   dbParent: 'staging' | 'main';
 }

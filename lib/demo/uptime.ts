@@ -1,5 +1,5 @@
 import { STAGING_SLUG } from './branches';
-import { CHECK_INTERVAL, DAY, HOUR, isWeekend, MINUTE, startOfUtcDay, UPTIME_DAYS } from './clock';
+import { CHECK_INTERVAL, DAY, HISTORY_DAYS, HOUR, isWeekend, MINUTE, startOfUtcDay } from './clock';
 import { clamp, type Random } from './random';
 import type { Incident } from './timeline';
 import type { EnvironmentRow, UptimeCheckRow } from './types';
@@ -24,8 +24,9 @@ export function stagingIncident(random: Random, now: number): Incident {
 }
 
 /**
- * A check every 5 minutes for the last 30 days for each live environment (previews only since
- * they exist). Checks inside an incident fail; everything else answers 200.
+ * A check every 5 minutes over the whole history for each live environment (previews only since
+ * they exist), so both production incidents show. Checks inside an incident fail; everything else
+ * answers 200.
  */
 export function uptimeHistory(
   random: Random,
@@ -34,7 +35,7 @@ export function uptimeHistory(
   incidents: readonly Incident[],
 ): UptimeCheckRow[] {
   const rows: UptimeCheckRow[] = [];
-  const windowStart = now - UPTIME_DAYS * DAY;
+  const windowStart = now - HISTORY_DAYS * DAY;
   for (const env of environments) {
     if (env.status === 'deleted') continue;
     const since = Math.max(windowStart, env.createdAt?.getTime() ?? windowStart);

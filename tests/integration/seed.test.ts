@@ -22,7 +22,7 @@ import { rollupDifferences, rollupSizes, storedRollups } from '../support/rollup
 import { createTestDatabase } from '../support/test-database';
 
 const now = new Date(Date.UTC(2026, 10, 20, 12, 0));
-// Seeding writes ~130k rows; a loaded two-core runner needs more than the default timeout.
+// Seeding writes ~180k rows; a loaded two-core runner needs more than the default timeout.
 const SEEDING = 180_000;
 
 let handle: DatabaseHandle;
