@@ -45,6 +45,21 @@ export function durationTicks(max: number): number[] {
   return Array.from({ length: count + 1 }, (_, index) => index * step);
 }
 
+/**
+ * Ticks from 0 to at least `max` on round steps (1, 2, 2.5 or 5 × a power of ten), at most six
+ * of them: left to itself the axis ends on the largest value and steps by its quarters ($0.85,
+ * $1.70…).
+ */
+export function roundTicks(max: number, wholeNumbers = false): number[] {
+  if (!(max > 0)) return [0, 1];
+  const rough = max / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  let step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((step) => step >= rough)!;
+  if (wholeNumbers) step = Math.max(1, Math.ceil(step));
+  const count = Math.max(1, Math.ceil(max / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, index) => Number((index * step).toPrecision(12)));
+}
+
 /** Compact, for axis ticks. */
 export function formatTick(unit: ChartUnit, value: number): string {
   if (unit === 'usd') return usdCompact(value);

@@ -18,7 +18,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartTooltip } from './chart-tooltip';
-import { durationTicks, formatTick, shortDay } from './chart-values';
+import { durationTicks, formatTick, roundTicks, shortDay } from './chart-values';
 import { AXIS_COLOR, GRID_COLOR, STATE_COLORS, THRESHOLD_COLOR } from './palette';
 import type { TimeSeriesChartProps } from './time-series';
 
@@ -45,7 +45,9 @@ export default function TimeSeriesChart({
 }: TimeSeriesChartProps) {
   const router = useRouter();
   const lastIndex = data.length - 1;
-  const leftTicks = unit === 'duration' ? durationTicks(leftMax(data, series)) : undefined;
+  const leftTicks = yDomain
+    ? undefined
+    : axisTicks(unit, leftMax(data, series, thresholds, markers));
   const openPeriod = periodHref
     ? (period: unknown) => {
         if (typeof period === 'string') router.push(periodHref.replace('{period}', period));
@@ -216,7 +218,7 @@ export default function TimeSeriesChart({
             yAxisId="left"
             x={data[lastIndex]!.period}
             stroke="none"
-            label={{ value: 'so far', position: 'insideTop', fontSize: 10, fill: AXIS_COLOR }}
+            label={{ value: 'so far', position: 'insideBottom', fontSize: 10, fill: AXIS_COLOR }}
           />
         ) : null}
       </ComposedChart>
@@ -224,17 +226,35 @@ export default function TimeSeriesChart({
   );
 }
 
-/** The largest value drawn on the left axis (durations are lines, never stacked). */
+/** Round ticks for amounts; durations on whole seconds or minutes. */
+function axisTicks(unit: TimeSeriesChartProps['unit'], max: number): number[] {
+  if (unit === 'duration') return durationTicks(max);
+  return roundTicks(max, unit === 'count');
+}
+
+/**
+ * The largest value the left axis must hold: each point's lines and its stacks' totals, and the
+ * thresholds and markers drawn against it.
+ */
 function leftMax(
   data: TimeSeriesChartProps['data'],
   series: TimeSeriesChartProps['series'],
+  thresholds: NonNullable<TimeSeriesChartProps['thresholds']>,
+  markers: NonNullable<TimeSeriesChartProps['markers']>,
 ): number {
   let max = 0;
   for (const point of data) {
+    const stacks = new Map<string, number>();
     for (const item of series) {
       const value = point[item.key];
-      if (item.axis !== 'right' && typeof value === 'number' && value > max) max = value;
+      if (item.axis === 'right' || typeof value !== 'number') continue;
+      if (item.stackId) stacks.set(item.stackId, (stacks.get(item.stackId) ?? 0) + value);
+      else max = Math.max(max, value);
     }
+    for (const total of stacks.values()) max = Math.max(max, total);
   }
+  for (const threshold of thresholds)
+    if (threshold.axis !== 'right') max = Math.max(max, threshold.value);
+  for (const marker of markers) max = Math.max(max, marker.value);
   return max;
 }
