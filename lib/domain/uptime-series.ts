@@ -1,0 +1,110 @@
+import { weekStart } from './chart-range';
+import { sloStatus, type WindowUptime, windowUptime } from './uptime';
+
+/**
+ * The uptime charts' figures, shaped from days of checks. Pure, so each figure is tested on
+ * hand-built days with known answers; every verdict goes through the rules of uptime.ts.
+ */
+
+/** One environment's checks on one UTC day; latency percentiles over its successful checks. */
+export interface UptimeDay {
+  environmentId: number;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  checks: number;
+  okChecks: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+}
+
+/** A bar's colour is a state: green meets the SLO, amber misses it, red is under 99 %. */
+export type AvailabilityState = 'ok' | 'warning' | 'bad';
+export const BAD_AVAILABILITY_PCT = 99;
+
+export function availabilityState(pct: number | null, sloPct: number): AvailabilityState | null {
+  if (pct === null) return null;
+  if (sloStatus(pct, sloPct) === 'meeting') return 'ok';
+  return pct < BAD_AVAILABILITY_PCT ? 'bad' : 'warning';
+}
+
+export interface AvailabilityPeriod {
+  /** The day, or the Monday of the week. */
+  period: string;
+  checks: number;
+  okChecks: number;
+  failures: number;
+  /** 0–100; null when nothing was checked. */
+  pct: number | null;
+  state: AvailabilityState | null;
+}
+
+/** The days summed into the chart's periods (days, or ISO weeks), oldest first. */
+export function availabilityPeriods(
+  days: readonly UptimeDay[],
+  periods: readonly string[],
+  grain: 'day' | 'week',
+  sloPct: number,
+): AvailabilityPeriod[] {
+  const sums = new Map(periods.map((period) => [period, { checks: 0, okChecks: 0 }]));
+  for (const day of days) {
+    const sum = sums.get(grain === 'week' ? weekStart(day.day) : day.day);
+    if (!sum) continue;
+    sum.checks += day.checks;
+    sum.okChecks += day.okChecks;
+  }
+  return periods.map((period) => {
+    const { checks, okChecks } = sums.get(period)!;
+    const { pct } = windowUptime(okChecks, checks, sloPct);
+    return {
+      period,
+      checks,
+      okChecks,
+      failures: checks - okChecks,
+      pct,
+      state: availabilityState(pct, sloPct),
+    };
+  });
+}
+
+/** The whole range as one window: the title's figure and its verdict, from the same sums. */
+export function rangeUptime(periods: readonly AvailabilityPeriod[], sloPct: number): WindowUptime {
+  const checks = periods.reduce((sum, period) => sum + period.checks, 0);
+  const okChecks = periods.reduce((sum, period) => sum + period.okChecks, 0);
+  return windowUptime(okChecks, checks, sloPct);
+}
+
+/**
+ * Where an availability axis may start: a whole percent at or below both the worst period and
+ * 98.5 %, so the SLO and the 99 % line stay in view while a bad day still fits.
+ */
+export function availabilityAxisFloor(
+  periods: readonly AvailabilityPeriod[],
+  sloPct: number,
+): number {
+  const lowest = Math.min(
+    BAD_AVAILABILITY_PCT - 0.5,
+    sloPct - 0.5,
+    ...periods.flatMap((period) => (period.pct === null ? [] : [period.pct])),
+  );
+  return Math.max(0, Math.floor(lowest));
+}
+
+export interface LatencyPoint {
+  /** A UTC day, or an hour as an ISO instant (`2026-12-07T13:00:00.000Z`). */
+  period: string;
+  p50: number | null;
+  p95: number | null;
+}
+
+/** Latency by day over the given days; a day without a successful check has no figure. */
+export function dailyLatency(
+  days: readonly UptimeDay[],
+  dayList: readonly string[],
+): LatencyPoint[] {
+  const byDay = new Map(days.map((day) => [day.day, day]));
+  return dayList.map((period) => ({
+    period,
+    p50: byDay.get(period)?.latencyP50Ms ?? null,
+    p95: byDay.get(period)?.latencyP95Ms ?? null,
+  }));
+}
