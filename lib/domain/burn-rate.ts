@@ -86,3 +86,20 @@ export function readBurnRates(
     };
   });
 }
+
+export const BURN_WINDOW_LABEL: Record<BurnWindow, string> = {
+  '5m': '5 min',
+  '30m': '30 min',
+  '1h': '1 h',
+  '2h': '2 h',
+  '6h': '6 h',
+  '1d': '1 day',
+  '3d': '3 days',
+};
+
+/** A burn rate as people quote it: `14.4×`, `0.35×`, `1,000×`. */
+export function formatBurnRate(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return '—';
+  if (rate >= 100) return `${Math.round(rate).toLocaleString('en-US')}×`;
+  return `${rate >= 10 ? rate.toFixed(1) : rate.toFixed(2)}×`;
+}

@@ -108,3 +108,35 @@ export function dailyLatency(
     p95: byDay.get(period)?.latencyP95Ms ?? null,
   }));
 }
+
+/** The day, or the Monday of the week, an ISO instant falls in (UTC). */
+export function periodOf(instant: string, grain: 'day' | 'week'): string {
+  const day = instant.slice(0, 10);
+  return grain === 'week' ? weekStart(day) : day;
+}
+
+export interface IncidentBand<Incident> {
+  from: string;
+  to: string;
+  incident: Incident;
+}
+
+/**
+ * Incidents as spans of the chart's periods: from the period it started in to the one it was
+ * resolved in (the last one while it goes on), clipped to the range; one outside is dropped.
+ */
+export function incidentBands<Incident extends { startedAt: string; resolvedAt: string | null }>(
+  incidents: readonly Incident[],
+  periods: readonly string[],
+  grain: 'day' | 'week',
+): IncidentBand<Incident>[] {
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (first === undefined || last === undefined) return [];
+  return incidents.flatMap((incident) => {
+    const start = periodOf(incident.startedAt, grain);
+    const end = incident.resolvedAt ? periodOf(incident.resolvedAt, grain) : last;
+    if (end < first || start > last) return [];
+    return [{ from: start < first ? first : start, to: end > last ? last : end, incident }];
+  });
+}

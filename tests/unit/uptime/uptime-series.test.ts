@@ -4,6 +4,7 @@ import {
   availabilityPeriods,
   availabilityState,
   dailyLatency,
+  incidentBands,
   rangeUptime,
   type UptimeDay,
 } from '@/lib/domain/uptime-series';
@@ -107,5 +108,46 @@ describe('dailyLatency', () => {
       { period: '2026-12-02', p50: null, p95: null },
       { period: '2026-12-03', p50: null, p95: null },
     ]);
+  });
+});
+
+describe('incidentBands', () => {
+  const days = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
+  const incident = (startedAt: string, resolvedAt: string | null) => ({ startedAt, resolvedAt });
+
+  test('spans the days from start to resolution, and to the last day while ongoing', () => {
+    const bands = incidentBands(
+      [
+        incident('2026-12-02T23:50:00Z', '2026-12-03T00:20:00Z'),
+        incident('2026-12-04T10:00:00Z', null),
+      ],
+      days,
+      'day',
+    );
+    expect(bands.map(({ from, to }) => [from, to])).toEqual([
+      ['2026-12-02', '2026-12-03'],
+      ['2026-12-04', '2026-12-04'],
+    ]);
+  });
+
+  test('clips to the range and drops what lies outside it', () => {
+    const bands = incidentBands(
+      [
+        incident('2026-11-30T10:00:00Z', '2026-12-01T01:00:00Z'),
+        incident('2026-11-20T10:00:00Z', '2026-11-20T11:00:00Z'),
+      ],
+      days,
+      'day',
+    );
+    expect(bands.map(({ from, to }) => [from, to])).toEqual([['2026-12-01', '2026-12-01']]);
+  });
+
+  test('falls on ISO weeks by their Monday', () => {
+    const bands = incidentBands(
+      [incident('2026-12-03T10:00:00Z', '2026-12-03T11:00:00Z')],
+      ['2026-11-30', '2026-12-07'],
+      'week',
+    );
+    expect(bands.map(({ from, to }) => [from, to])).toEqual([['2026-11-30', '2026-11-30']]);
   });
 });
