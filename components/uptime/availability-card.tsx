@@ -27,9 +27,11 @@ function incidentNote(incident: IncidentSpan): string {
 export function AvailabilityCard({
   metrics,
   actions,
+  incidentsHref,
 }: {
   metrics: UptimeMetrics;
   actions: React.ReactNode;
+  incidentsHref: string;
 }) {
   const { availability, sloPct, grain, environment } = metrics;
   const periodList = availability.periods.map((period) => period.period);
@@ -97,6 +99,7 @@ export function AvailabilityCard({
         bands={bands.map(({ from, to }) => ({ from, to }))}
         incidentNotes={incidentNotes}
         partialLast
+        incidentsHref={incidentsHref}
         label={title}
       />
     </ChartCard>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import {
   Bar,
   BarChart,
@@ -36,6 +37,8 @@ export interface AvailabilityChartProps {
   /** Each period's incidents, one line each, for the tooltip. */
   incidentNotes: Readonly<Record<string, readonly string[]>>;
   partialLast: boolean;
+  /** Where a click on a day with an incident goes: the incidents list. */
+  incidentsHref: string;
   label: string;
 }
 
@@ -51,9 +54,14 @@ export default function AvailabilityChart({
   bands,
   incidentNotes,
   partialLast,
+  incidentsHref,
   label,
 }: AvailabilityChartProps) {
+  const router = useRouter();
   const lastIndex = periods.length - 1;
+  const openIncidents = (period: unknown) => {
+    if (typeof period === 'string' && incidentNotes[period]) router.push(incidentsHref);
+  };
   return (
     <div className="flex h-full flex-col gap-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -71,9 +79,10 @@ export default function AvailabilityChart({
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={periods as AvailabilityPeriod[]}
-            margin={{ top: 12, right: 72, bottom: 0, left: 0 }}
+            margin={{ top: 20, right: 72, bottom: 0, left: 0 }}
             accessibilityLayer
             title={label}
+            onClick={(state) => openIncidents(state?.activeLabel)}
           >
             <CartesianGrid stroke={GRID_COLOR} vertical={false} />
             <XAxis
@@ -83,11 +92,11 @@ export default function AvailabilityChart({
               axisLine={{ stroke: GRID_COLOR }}
               tickFormatter={(period: string) => shortDay(period)}
               minTickGap={24}
-              height={36}
+              height={40}
               label={{
                 value: grain === 'week' ? 'Weeks (UTC, from Monday)' : 'UTC days',
                 position: 'insideBottomRight',
-                offset: -2,
+                offset: 0,
                 fontSize: 10,
                 fill: AXIS_COLOR,
               }}
@@ -140,7 +149,7 @@ export default function AvailabilityChart({
               <ReferenceLine
                 x={periods[lastIndex]!.period}
                 stroke="none"
-                label={{ value: 'so far', position: 'insideTop', fontSize: 10, fill: AXIS_COLOR }}
+                label={{ value: 'so far', position: 'top', fontSize: 10, fill: AXIS_COLOR }}
               />
             ) : null}
           </BarChart>

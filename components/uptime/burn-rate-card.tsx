@@ -54,7 +54,7 @@ export function BurnRateCard({
         )
       }
       table={table}
-      height={300}
+      height={360}
       testId="burn-rate-chart"
       empty={
         noChecks

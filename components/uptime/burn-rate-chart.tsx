@@ -3,15 +3,21 @@
 import {
   Bar,
   BarChart,
+  CartesianGrid,
   Cell,
-  LabelList,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
-import { AXIS_COLOR, PALETTE, STATE_COLORS, THRESHOLD_COLOR } from '@/components/charts/palette';
+import {
+  AXIS_COLOR,
+  GRID_COLOR,
+  PALETTE,
+  STATE_COLORS,
+  THRESHOLD_COLOR,
+} from '@/components/charts/palette';
 import { BURN_WINDOW_LABEL, type BurnRateReading, formatBurnRate } from '@/lib/domain/burn-rate';
 import { count } from '@/lib/format';
 import { ChartLegend } from './chart-legend';
@@ -20,6 +26,8 @@ const TICK = { fontSize: 11, fill: AXIS_COLOR };
 
 interface WindowBar {
   window: string;
+  /** The axis label: the window and its rate, so a rate of zero still reads. */
+  tick: string;
   rate: number | null;
   checks: number;
   over: boolean;
@@ -28,8 +36,8 @@ interface WindowBar {
 
 /**
  * One small panel per alert of the SRE workbook's table: the long and short windows' burn rates
- * against the alert's factor (dashed). A rate past the axis runs to its edge; its label says
- * the figure.
+ * against the alert's factor (dashed, its tick on the axis), on an axis to 2.5 × the factor. A
+ * rate past the axis runs to its edge; the window's label says each figure.
  */
 export default function BurnRateChart({
   readings,
@@ -61,6 +69,7 @@ function AlertPanel({ reading }: { reading: BurnRateReading }) {
   const bars: WindowBar[] = [
     {
       window: BURN_WINDOW_LABEL[reading.long],
+      tick: `${BURN_WINDOW_LABEL[reading.long]} · ${formatBurnRate(reading.longRate)}`,
       rate: reading.longRate,
       checks: reading.longChecks,
       over: (reading.longRate ?? 0) > reading.threshold,
@@ -68,6 +77,7 @@ function AlertPanel({ reading }: { reading: BurnRateReading }) {
     },
     {
       window: BURN_WINDOW_LABEL[reading.short],
+      tick: `${BURN_WINDOW_LABEL[reading.short]} · ${formatBurnRate(reading.shortRate)}`,
       rate: reading.shortRate,
       checks: reading.shortChecks,
       over: (reading.shortRate ?? 0) > reading.threshold,
@@ -76,32 +86,44 @@ function AlertPanel({ reading }: { reading: BurnRateReading }) {
   ];
   const axisMax = reading.threshold * 2.5;
   return (
-    <div className="flex min-h-0 items-center gap-2">
-      <p className="w-28 shrink-0 text-xs leading-tight text-muted">
+    <div className="flex min-h-0 flex-col gap-0.5 sm:flex-row sm:items-center sm:gap-2">
+      <p className="shrink-0 text-xs leading-tight text-muted sm:w-28">
         <span className="font-medium text-ink">
           {BURN_WINDOW_LABEL[reading.long]} / {BURN_WINDOW_LABEL[reading.short]}
         </span>
-        <br />
-        {reading.severity} at {formatBurnRate(reading.threshold)}
+        <br className="hidden sm:inline" /> {reading.severity} at{' '}
+        {formatBurnRate(reading.threshold)}
         {reading.firing ? <span className="ml-1 font-semibold text-red-700">firing</span> : null}
       </p>
-      <div className="h-full min-w-0 flex-1">
+      <div className="min-h-0 min-w-0 flex-1 sm:h-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={bars}
             layout="vertical"
-            margin={{ top: 2, right: 56, bottom: 2, left: 0 }}
+            margin={{ top: 4, right: 24, bottom: 0, left: 0 }}
             accessibilityLayer
             barCategoryGap={3}
           >
-            <XAxis type="number" domain={[0, axisMax]} allowDataOverflow hide />
-            <YAxis
-              type="category"
-              dataKey="window"
+            <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
+            <XAxis
+              type="number"
+              domain={[0, axisMax]}
+              ticks={[0, reading.threshold, axisMax]}
+              allowDataOverflow
               tick={TICK}
               tickLine={false}
               axisLine={false}
-              width={56}
+              height={16}
+              tickFormatter={(value: number) => `${value}×`}
+            />
+            <YAxis
+              type="category"
+              dataKey="tick"
+              interval={0}
+              tick={TICK}
+              tickLine={false}
+              axisLine={false}
+              width={112}
             />
             <Tooltip content={<BurnTooltip />} cursor={{ fill: 'rgba(113,113,122,0.08)' }} />
             <Bar dataKey="rate" name="Burn rate" isAnimationActive={false}>
@@ -111,27 +133,8 @@ function AlertPanel({ reading }: { reading: BurnRateReading }) {
                   fill={bar.over ? STATE_COLORS.bad : bar.long ? PALETTE.blue : PALETTE.sky}
                 />
               ))}
-              <LabelList
-                dataKey="rate"
-                position="right"
-                fontSize={10}
-                fill={AXIS_COLOR}
-                formatter={(value: unknown) =>
-                  formatBurnRate(typeof value === 'number' ? value : null)
-                }
-              />
             </Bar>
-            <ReferenceLine
-              x={reading.threshold}
-              stroke={THRESHOLD_COLOR}
-              strokeDasharray="4 3"
-              label={{
-                value: formatBurnRate(reading.threshold),
-                position: 'top',
-                fontSize: 10,
-                fill: THRESHOLD_COLOR,
-              }}
-            />
+            <ReferenceLine x={reading.threshold} stroke={THRESHOLD_COLOR} strokeDasharray="4 3" />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -76,7 +76,9 @@ export function ErrorBudgetCard({
           remaining: point.remainingPct,
           projected: point.projectedPct,
         }))}
-        series={SERIES}
+        series={
+          budget.points.some((point) => point.projectedPct !== null) ? SERIES : SERIES.slice(0, 1)
+        }
         unit="percent"
         grain="day"
         thresholds={[{ value: 0, label: 'Spent 0 %' }]}

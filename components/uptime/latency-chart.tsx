@@ -43,11 +43,11 @@ export default function LatencyChart({ points, grain, label }: LatencyChartProps
             grain === 'hour' ? period.slice(11, 16) : shortDay(period)
           }
           minTickGap={24}
-          height={36}
+          height={40}
           label={{
             value: grain === 'hour' ? 'UTC hours' : 'UTC days',
             position: 'insideBottomRight',
-            offset: -2,
+            offset: 0,
             fontSize: 10,
             fill: AXIS_COLOR,
           }}

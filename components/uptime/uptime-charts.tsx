@@ -1,4 +1,5 @@
 import { RangePicker } from '@/components/charts/range-picker';
+import { hrefWith } from '@/components/ui/href';
 import type { SearchParams } from '@/lib/domain/search-params';
 import type { UptimeWindow } from '@/lib/domain/uptime';
 import type { UptimeMetrics } from '@/lib/domain/uptime-metrics';
@@ -25,6 +26,7 @@ export function UptimeCharts({
       <div className="lg:col-span-2">
         <AvailabilityCard
           metrics={metrics}
+          incidentsHref={`${hrefWith(path, searchParams, { days: undefined })}#incidents`}
           actions={<RangePicker path={path} searchParams={searchParams} current={metrics.range} />}
         />
       </div>

@@ -4,7 +4,7 @@ import { NoProject } from '@/components/board/no-project';
 import { EmptyState } from '@/components/ui/empty-state';
 import { hrefWith } from '@/components/ui/href';
 import { PageHeader } from '@/components/ui/page-header';
-import { Tabs } from '@/components/ui/tabs';
+import { EnvironmentPicker } from '@/components/uptime/environment-picker';
 import { IncidentsSection } from '@/components/uptime/incidents-section';
 import { UptimeCharts } from '@/components/uptime/uptime-charts';
 import { UptimeTable } from '@/components/uptime/uptime-table';
@@ -54,9 +54,8 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
       />
       {metrics ? (
         <>
-          <Tabs
-            label="Environment"
-            tabs={environments.map((row) => ({
+          <EnvironmentPicker
+            environments={environments.map((row) => ({
               href: hrefWith('/uptime', searchParams, { environment: row.slug }),
               label: row.name,
               current: row.slug === metrics.environment.slug,
