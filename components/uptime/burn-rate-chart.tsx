@@ -87,7 +87,7 @@ function AlertPanel({ reading }: { reading: BurnRateReading }) {
   const axisMax = reading.threshold * 2.5;
   return (
     <div className="flex min-h-0 flex-col gap-0.5 sm:flex-row sm:items-center sm:gap-2">
-      <p className="shrink-0 text-xs leading-tight text-muted sm:w-28">
+      <p className="shrink-0 text-xs leading-tight text-muted sm:w-36">
         <span className="font-medium text-ink">
           {BURN_WINDOW_LABEL[reading.long]} / {BURN_WINDOW_LABEL[reading.short]}
         </span>

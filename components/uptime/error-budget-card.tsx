@@ -6,7 +6,7 @@ import { PALETTE } from '@/components/charts/palette';
 import type { TimeSeries } from '@/components/charts/time-series';
 import { formatBurnRate } from '@/lib/domain/burn-rate';
 import { addDays } from '@/lib/domain/chart-range';
-import { type ErrorBudget, PROJECTION_DAYS } from '@/lib/domain/error-budget';
+import { budgetAxisFloor, type ErrorBudget, PROJECTION_DAYS } from '@/lib/domain/error-budget';
 import { count, shortDay } from '@/lib/format';
 
 const SERIES: TimeSeries[] = [
@@ -21,8 +21,10 @@ const SERIES: TimeSeries[] = [
 ];
 
 function answer(budget: ErrorBudget): string {
+  if (budget.remaining! <= 0) {
+    return `spent, ${formatValue('percent', -budget.remaining! * 100)} over`;
+  }
   const left = `${formatValue('percent', budget.remaining! * 100)} left`;
-  if (budget.remaining! <= 0) return `${left}: spent`;
   const rate = budget.burnRate === null ? null : formatBurnRate(budget.burnRate);
   if (!rate || budget.burnRate === 0) return `${left}, nothing spent in the last day`;
   if (budget.exhaustsOn) return `${left}, runs out ${shortDay(budget.exhaustsOn)} at ${rate}`;
@@ -38,10 +40,6 @@ export function ErrorBudgetCard({
   budget: ErrorBudget;
 }) {
   const title = `${environmentName} error budget, 30 days`;
-  const values = budget.points.flatMap((point) =>
-    [point.remainingPct, point.projectedPct].filter((value) => value !== null),
-  );
-  const lowest = Math.min(0, ...values);
   const table: ChartTableData = {
     caption: `${title}: ${count(budget.failures)} failed of ${count(budget.checks)} checks; the SLO allows ${budget.allowedFailures.toFixed(1)}`,
     columns: [
@@ -82,7 +80,7 @@ export function ErrorBudgetCard({
         unit="percent"
         grain="day"
         thresholds={[{ value: 0, label: 'Spent 0 %' }]}
-        yDomain={[Math.floor(lowest / 10) * 10, 100]}
+        yDomain={[budgetAxisFloor(budget.points), 100]}
         label={title}
       />
     </ChartCard>

@@ -92,6 +92,8 @@ export async function getUptimeDays(
 /**
  * Checks in each burn-rate window ending now. Every window is at most 3 days long, so this reads
  * one environment's last 3 days of checks and no more, from `uptime_checks_window_idx` alone.
+ * Checks come every few minutes, so a 5-minute window often holds none: each window also holds
+ * the latest check, and so reads what the environment answered last.
  */
 export async function getBurnWindowChecks(
   db: Database,
@@ -100,14 +102,21 @@ export async function getBurnWindowChecks(
 ): Promise<Record<BurnWindow, WindowChecks>> {
   const since = (window: BurnWindow) =>
     timestampParam(new Date(now.getTime() - BURN_WINDOW_MS[window]));
+  const inWindow = (window: BurnWindow) =>
+    sql`(c.checked_at > ${since(window)} or c.checked_at = l.at)`;
   const columns = BURN_WINDOWS.map(
     (window) => sql`
-      (count(*) filter (where c.checked_at > ${since(window)}))::int as ${sql.identifier(`total_${window}`)},
-      (count(*) filter (where c.ok and c.checked_at > ${since(window)}))::int as ${sql.identifier(`ok_${window}`)}`,
+      (count(*) filter (where ${inWindow(window)}))::int as ${sql.identifier(`total_${window}`)},
+      (count(*) filter (where c.ok and ${inWindow(window)}))::int as ${sql.identifier(`ok_${window}`)}`,
   );
   const result = await db.execute(sql`
+    with l as (
+      select max(checked_at) as at from uptime_checks
+      where environment_id = ${environmentId}::int
+        and checked_at > ${since('3d')} and checked_at <= ${timestampParam(now)}
+    )
     select ${sql.join(columns, sql`,`)}
-    from uptime_checks c
+    from uptime_checks c cross join l
     where c.environment_id = ${environmentId}::int
       and c.checked_at > ${since('3d')} and c.checked_at <= ${timestampParam(now)}`);
   const [row] = rowsOf<Record<string, number>>(result);

@@ -1,6 +1,6 @@
 import { addDays } from './chart-range';
 import { errorBudgetRemaining } from './uptime';
-import type { UptimeDay } from './uptime-series';
+import { type UptimeDay, zoomedAxisFloor } from './uptime-series';
 
 /** The window an SLO's error budget is counted over. */
 export const ERROR_BUDGET_WINDOW_DAYS = 30;
@@ -74,6 +74,15 @@ export function errorBudgetBurnDown(
     exhaustsOn: projection?.exhaustsOn ?? null,
     points,
   };
+}
+
+/** Where the burn-down's axis starts: 0, or a round step below an overspent budget. */
+export function budgetAxisFloor(points: readonly BudgetPoint[]): number {
+  const values = points.flatMap((point) =>
+    [point.remainingPct, point.projectedPct].filter((value) => value !== null),
+  );
+  const lowest = Math.min(0, ...values);
+  return lowest >= 0 ? 0 : zoomedAxisFloor(lowest);
 }
 
 function project(

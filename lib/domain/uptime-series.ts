@@ -73,9 +73,23 @@ export function rangeUptime(periods: readonly AvailabilityPeriod[], sloPct: numb
   return windowUptime(okChecks, checks, sloPct);
 }
 
+/** Tick steps a zoomed axis may use, so its five ticks read as round numbers. */
+const NICE_STEPS = [0.5, 1, 2.5, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+
 /**
- * Where an availability axis may start: a whole percent at or below both the worst period and
- * 98.5 %, so the SLO and the 99 % line stay in view while a bad day still fits.
+ * Where an axis that ends at `top` should start to hold `lowest`, so that its four intervals
+ * are a round step each (98 → 100 by 0.5, 20 → 100 by 20).
+ */
+export function zoomedAxisFloor(lowest: number, top = 100): number {
+  const span = top - lowest;
+  if (span <= 0) return top - 4 * NICE_STEPS[0]!;
+  const step = NICE_STEPS.find((candidate) => candidate * 4 >= span) ?? Math.ceil(span / 4);
+  return top - 4 * step;
+}
+
+/**
+ * Where an availability axis starts: low enough for the worst period, and for 98.5 % so the
+ * SLO and the 99 % line stay in view; never below 0.
  */
 export function availabilityAxisFloor(
   periods: readonly AvailabilityPeriod[],
@@ -86,7 +100,7 @@ export function availabilityAxisFloor(
     sloPct - 0.5,
     ...periods.flatMap((period) => (period.pct === null ? [] : [period.pct])),
   );
-  return Math.max(0, Math.floor(lowest));
+  return Math.max(0, zoomedAxisFloor(lowest));
 }
 
 export interface LatencyPoint {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rangeDayList } from '@/lib/domain/chart-range';
-import { errorBudgetBurnDown } from '@/lib/domain/error-budget';
+import { budgetAxisFloor, errorBudgetBurnDown } from '@/lib/domain/error-budget';
 import { errorBudgetRemaining } from '@/lib/domain/uptime';
 import type { UptimeDay } from '@/lib/domain/uptime-series';
 
@@ -70,5 +70,18 @@ describe('errorBudgetBurnDown', () => {
     const budget = errorBudgetBurnDown([], window, 99.9, null);
     expect(budget.remaining).toBeNull();
     expect(budget.points.every((point) => point.remainingPct === null)).toBe(true);
+  });
+});
+
+describe('budgetAxisFloor', () => {
+  test('is 0 while the budget lasts, and a round step below an overspent one', () => {
+    const point = (remainingPct: number | null, projectedPct: number | null = null) => ({
+      day: '2026-12-01',
+      remainingPct,
+      projectedPct,
+    });
+    expect(budgetAxisFloor([point(100), point(40), point(null, 0)])).toBe(0);
+    expect(budgetAxisFloor([point(100), point(-79.2)])).toBe(-100);
+    expect(budgetAxisFloor([point(-233.3)])).toBe(-300);
   });
 });

@@ -5,6 +5,7 @@ import {
   availabilityState,
   dailyLatency,
   incidentBands,
+  zoomedAxisFloor,
   rangeUptime,
   type UptimeDay,
 } from '@/lib/domain/uptime-series';
@@ -84,6 +85,16 @@ describe('availabilityPeriods', () => {
     const window = rangeUptime(periods, 99);
     expect(window).toMatchObject({ okChecks: 665, totalChecks: 676, status: 'breaching' });
     expect(window.pct).toBeCloseTo((665 / 676) * 100, 9);
+  });
+});
+
+describe('zoomedAxisFloor', () => {
+  test('starts the axis a round step × 4 below its top', () => {
+    expect(zoomedAxisFloor(98.26)).toBe(98);
+    expect(zoomedAxisFloor(91.67)).toBe(90);
+    expect(zoomedAxisFloor(41)).toBe(20);
+    expect(zoomedAxisFloor(-31.4)).toBe(-100);
+    expect(zoomedAxisFloor(100)).toBe(98);
   });
 });
 
