@@ -2,25 +2,37 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { NoProject } from '@/components/board/no-project';
 import { EmptyState } from '@/components/ui/empty-state';
+import { hrefWith } from '@/components/ui/href';
 import { PageHeader } from '@/components/ui/page-header';
+import { EnvironmentPicker } from '@/components/uptime/environment-picker';
 import { IncidentsSection } from '@/components/uptime/incidents-section';
+import { UptimeCharts } from '@/components/uptime/uptime-charts';
 import { UptimeTable } from '@/components/uptime/uptime-table';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
+import { getUptimeMetrics } from '@/db/queries/uptime-metrics';
 import { requireRole } from '@/lib/auth';
+import { parseChartRange } from '@/lib/domain/chart-range';
 import type { SearchParams } from '@/lib/domain/search-params';
+import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
 import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Uptime' };
 export const dynamic = 'force-dynamic';
 
 const INCIDENT_LIMIT = 100;
-const schema = z.object({ days: z.enum(['7', '30']).default('30') });
+const schema = z.object({
+  days: z.enum(['7', '30']).default('30'),
+  environment: z.string().trim().min(1).max(100).default('production'),
+  latency: z.enum(UPTIME_WINDOWS).default('24h'),
+});
 
 export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
-  const { days } = parseSearchParams(schema, await props.searchParams);
+  const searchParams = await props.searchParams;
+  const { days, environment, latency } = parseSearchParams(schema, searchParams);
+  const range = parseChartRange(searchParams.range);
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Uptime" />;
@@ -29,14 +41,35 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
     getUptimeByEnvironment(db, project.id, { now }),
     listIncidents(db, project.id, { now, days: Number(days), limit: INCIDENT_LIMIT }),
   ]);
+  // A stale or unknown ?environment= falls back to the first environment (production first).
+  const chosen = environments.find((row) => row.slug === environment) ?? environments[0];
+  const metrics = chosen
+    ? await getUptimeMetrics(db, project, { environmentSlug: chosen.slug, range, now })
+    : undefined;
   return (
     <>
       <PageHeader
         title="Uptime"
-        description={`Health checks every few minutes per environment, against the project's ${project.uptimeSloPct}% SLO. Latency is over successful checks in the last 30 days.`}
+        description={`Health checks every few minutes per environment, against the project's ${project.uptimeSloPct} % SLO. Days are UTC days.`}
       />
-      {environments.length > 0 ? (
-        <UptimeTable rows={environments} now={now} />
+      {metrics ? (
+        <>
+          <EnvironmentPicker
+            environments={environments.map((row) => ({
+              href: hrefWith('/uptime', searchParams, { environment: row.slug }),
+              label: row.name,
+              current: row.slug === metrics.environment.slug,
+            }))}
+          />
+          <UptimeCharts
+            metrics={metrics}
+            latencyWindow={latency}
+            path="/uptime"
+            searchParams={searchParams}
+          />
+          <h2 className="mt-8 mb-2 text-sm font-semibold">Every environment</h2>
+          <UptimeTable rows={environments} now={now} />
+        </>
       ) : (
         <EmptyState title="No environments to check">
           Uptime is measured per active environment with a health URL; it appears here once an
