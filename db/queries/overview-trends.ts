@@ -3,7 +3,10 @@ import { sql } from 'drizzle-orm';
 import { addDays, isoDay } from '@/lib/domain/chart-range';
 import { monthRange, monthOf } from '@/lib/domain/costs';
 import { cumulative, type DayValue, type OverviewTrends } from '@/lib/domain/overview-trends';
+import { uptimePct } from '@/lib/domain/uptime';
 import type { Database } from '../client';
+import { getUptimeDays } from '../rollups/uptime-days';
+import { getActiveEnvironmentOfKind } from './environment-of-kind';
 import { rowsOf } from './rows';
 
 export const UPTIME_SPARK_DAYS = 7;
@@ -25,8 +28,9 @@ function fill(days: readonly string[], rows: readonly { day: string; value: unkn
 
 /**
  * The overview's three sparklines, from the daily rollups only: a range of
- * cost_samples_project_day_idx (costs are already daily), of uptime_daily's primary key per
- * production environment, and of deployment_daily_project_day_idx. O(days) rows each.
+ * cost_samples_project_day_idx (costs are already daily), production's closed days of
+ * uptime_daily plus today's checks, and a range of deployment_daily_project_day_idx. O(days)
+ * rows each.
  */
 export async function getOverviewTrends(
   db: Database,
@@ -44,15 +48,7 @@ export async function getOverviewTrends(
       where project_id = ${project.id} and day between ${monthStart} and ${today}
       group by day
     `),
-    db.execute(sql`
-      select u.day::text as day,
-        case when sum(u.checks) > 0 then 100.0 * sum(u.ok_checks) / sum(u.checks) end::float8 as value
-      from environments e
-      join uptime_daily u on u.environment_id = e.id
-        and u.day between ${uptimeDays[0]!} and ${today}
-      where e.project_id = ${project.id} and e.kind = 'production'
-      group by u.day
-    `),
+    productionUptime(db, project.id, now),
     db.execute(sql`
       select day::text as day, sum(deployments)::int as value
       from deployment_daily
@@ -66,7 +62,7 @@ export async function getOverviewTrends(
       budgetUsd: Number(project.monthlyBudgetUsd),
       days: cumulative(fill(daysFrom(monthStart, today), rowsOf<Row>(cost))),
     },
-    uptime: { sloPct: Number(project.uptimeSloPct), days: fill(uptimeDays, rowsOf<Row>(uptime)) },
+    uptime: { sloPct: Number(project.uptimeSloPct), days: fill(uptimeDays, uptime) },
     deployments: {
       // A day without a rollup row had no deployments.
       days: fill(deploymentDays, rowsOf<Row>(deployments)).map((day) => ({
@@ -75,4 +71,20 @@ export async function getOverviewTrends(
       })),
     },
   };
+}
+
+/** Production's availability by day: closed days from the rollup, today live (getUptimeDays). */
+async function productionUptime(
+  db: Database,
+  projectId: number,
+  now: Date,
+): Promise<{ day: string; value: number | null }[]> {
+  const production = await getActiveEnvironmentOfKind(db, projectId, 'production');
+  if (!production) return [];
+  const days = await getUptimeDays(db, projectId, {
+    now,
+    days: UPTIME_SPARK_DAYS,
+    environmentId: production.id,
+  });
+  return days.map((day) => ({ day: day.day, value: uptimePct(day.okChecks, day.checks) }));
 }

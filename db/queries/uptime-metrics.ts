@@ -17,13 +17,9 @@ import {
   rangeUptime,
 } from '@/lib/domain/uptime-series';
 import type { Database } from '../client';
+import { getUptimeDays } from '../rollups/uptime-days';
 import { listIncidents } from './uptime';
-import {
-  getBurnWindowChecks,
-  getHourlyLatency,
-  getUptimeDays,
-  getUptimeEnvironment,
-} from './uptime-series';
+import { getBurnWindowChecks, getHourlyLatency, getUptimeEnvironment } from './uptime-series';
 
 const INCIDENT_LIMIT = 200;
 const LONGEST_LATENCY_DAYS = 30;

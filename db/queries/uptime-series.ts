@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { addDays, isoDay } from '@/lib/domain/chart-range';
 import {
   BURN_WINDOW_MS,
   BURN_WINDOWS,
@@ -8,7 +7,7 @@ import {
   type WindowChecks,
 } from '@/lib/domain/burn-rate';
 import type { UptimeEnvironment } from '@/lib/domain/uptime-metrics';
-import type { LatencyPoint, UptimeDay } from '@/lib/domain/uptime-series';
+import type { LatencyPoint } from '@/lib/domain/uptime-series';
 import type { Database } from '../client';
 import { environments } from '../schema';
 import { numberOrNull, rowsOf, timestampParam } from './rows';
@@ -38,55 +37,6 @@ export async function getUptimeEnvironment(
     )
     .limit(1);
   return row;
-}
-
-interface DayRow {
-  environment_id: number;
-  day: string;
-  checks: number;
-  ok_checks: number;
-  latency_p50_ms: number | null;
-  latency_p95_ms: number | null;
-}
-
-/**
- * One environment's uptime by UTC day over the last `days` days, today included, oldest first.
- * Closed days come from `uptime_daily` (its primary key (environment_id, day)); today, which the
- * rollup does not keep yet, is aggregated from today's raw checks alone through
- * `uptime_checks_window_idx` (environment_id, checked_at, ok, latency_ms). Days without checks
- * are absent.
- */
-export async function getUptimeDays(
-  db: Database,
-  projectId: number,
-  { now, days, environmentId }: { now: Date; days: number; environmentId: number },
-): Promise<UptimeDay[]> {
-  const today = isoDay(now);
-  const from = addDays(today, 1 - Math.max(1, days));
-  const result = await db.execute(sql`
-    select u.environment_id, to_char(u.day, 'YYYY-MM-DD') as day, u.checks, u.ok_checks,
-      u.latency_p50_ms, u.latency_p95_ms
-    from uptime_daily u
-    where u.environment_id = ${environmentId}::int and u.project_id = ${projectId}::int
-      and u.day >= ${from}::date and u.day < ${today}::date
-    union all
-    select c.environment_id, ${today}::text, count(*)::int, (count(*) filter (where c.ok))::int,
-      (percentile_cont(0.5) within group (order by c.latency_ms) filter (where c.ok))::real,
-      (percentile_cont(0.95) within group (order by c.latency_ms) filter (where c.ok))::real
-    from uptime_checks c
-    where c.environment_id = ${environmentId}::int
-      and c.checked_at >= (${today}::date::timestamp at time zone 'UTC')
-      and c.checked_at <= ${timestampParam(now)}
-    group by c.environment_id
-    order by 2`);
-  return rowsOf<DayRow>(result).map((row) => ({
-    environmentId: Number(row.environment_id),
-    day: row.day,
-    checks: Number(row.checks),
-    okChecks: Number(row.ok_checks),
-    latencyP50Ms: numberOrNull(row.latency_p50_ms),
-    latencyP95Ms: numberOrNull(row.latency_p95_ms),
-  }));
 }
 
 /**

@@ -1,21 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import type { UptimeDay } from '@/lib/domain/uptime-series';
 import type { Database } from '../client';
 import { numberOrNull, rowsOf } from '../queries/rows';
 import { utcDay } from './refresh';
 import { addDays } from './touched';
 
-/** One environment's checks on one UTC day; latency percentiles over its successful checks. */
-export interface UptimeDay {
-  environmentId: number;
-  /** `YYYY-MM-DD`, UTC. */
-  day: string;
-  checks: number;
-  okChecks: number;
-  /** Null when no check of the day succeeded. */
-  latencyP50Ms: number | null;
-  latencyP95Ms: number | null;
-}
+export type { UptimeDay };
 
 export interface UptimeDaysOptions {
   now: Date;
