@@ -1,18 +1,17 @@
 'use client';
 
-import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { OperationTracker } from './operations/operation-tracker';
-import { getQueryClient } from './operations/query-client';
 import { ToastProvider } from './operations/toasts';
 
-/** Client-side context for the whole app: react-query, toasts and the operations in progress. */
+/**
+ * Client-side context for the whole app: toasts and the operations in progress (whose polling
+ * brings react-query along when there is something to poll).
+ */
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <QueryClientProvider client={getQueryClient()}>
-      <ToastProvider>
-        <OperationTracker>{children}</OperationTracker>
-      </ToastProvider>
-    </QueryClientProvider>
+    <ToastProvider>
+      <OperationTracker>{children}</OperationTracker>
+    </ToastProvider>
   );
 }

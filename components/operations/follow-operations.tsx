@@ -1,47 +1,14 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import type { OperationProgress } from '@/lib/domain/operation-progress';
-import { useTrackOperation } from './operation-tracker';
-
-/** How often a page asks whether an operation started elsewhere on what it shows. */
-const FOLLOW_POLL_MS = 2000;
-
-async function fetchFollowed(environmentIds: string, since: string): Promise<OperationProgress[]> {
-  const query = new URLSearchParams({ environment: environmentIds, since });
-  const response = await fetch(`/api/v1/operations?${query}`, { cache: 'no-store' });
-  const body = (await response.json()) as
-    { data: OperationProgress[] } | { error: { message: string } };
-  if (!response.ok || !('data' in body)) {
-    throw new Error('error' in body ? body.error.message : `answered ${response.status}`);
-  }
-  return body.data;
-}
+import { FollowedOperations } from './lazy-operations';
 
 /**
  * Makes every tab that shows these environments follow their operations, whoever started them
  * and wherever: each one found (in flight, or ended since the page was drawn at `since`) joins
  * the operations panel, with its progress, outcome toast and page refresh. Renders nothing. A
- * hidden tab does not poll (react-query's default).
+ * hidden tab does not poll (react-query's default). The poll loads after the page, with
+ * react-query, so neither is in the page's first load.
  */
-export function FollowOperations({
-  environmentIds,
-  since,
-}: {
-  environmentIds: readonly number[];
-  since: string;
-}) {
-  const track = useTrackOperation();
-  const ids = [...new Set(environmentIds)].sort((a, b) => a - b).join(',');
-  const { data } = useQuery({
-    queryKey: ['followed-operations', ids, since],
-    queryFn: () => fetchFollowed(ids, since),
-    enabled: ids.length > 0,
-    refetchInterval: FOLLOW_POLL_MS,
-  });
-  useEffect(() => {
-    for (const operation of data ?? []) track(operation);
-  }, [data, track]);
-  return null;
+export function FollowOperations(props: { environmentIds: readonly number[]; since: string }) {
+  return <FollowedOperations {...props} />;
 }
