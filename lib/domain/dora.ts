@@ -80,14 +80,26 @@ function isRollback(deployment: DoraDeployment): boolean {
 const byServing = (a: DoraDeployment, b: DoraDeployment) =>
   a.servingAt.getTime() - b.servingAt.getTime();
 
-/** The latest of `sorted` serving at or before `at`. */
-function servingAt(sorted: readonly DoraDeployment[], at: number): DoraDeployment | undefined {
-  let found: DoraDeployment | undefined;
-  for (const deployment of sorted) {
-    if (deployment.servingAt.getTime() > at) break;
-    found = deployment;
+/**
+ * The latest of `sorted` (by serving time) serving at or before `at`, other than `except`: a
+ * binary search, since a year of production can hold thousands of deployments.
+ */
+function servingAt(
+  sorted: readonly DoraDeployment[],
+  at: number,
+  except?: number,
+): DoraDeployment | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.servingAt.getTime() <= at) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  for (let index = low - 1; index >= 0; index -= 1) {
+    if (sorted[index]!.id !== except) return sorted[index];
+  }
+  return undefined;
 }
 
 /** Ids of the counted deployments a rollback or an incident followed within the window. */
@@ -133,10 +145,7 @@ export function restores(
   const fromRollbacks = deployments.filter(isRollback).flatMap((rollback) => {
     const at = rollback.createdAt.getTime();
     if (covered(at)) return [];
-    const replaced = servingAt(
-      serving.filter((d) => d.id !== rollback.id),
-      at,
-    );
+    const replaced = servingAt(serving, at, rollback.id);
     return replaced ? [{ startedAt: replaced.servingAt, restoredAt: rollback.servingAt }] : [];
   });
   return [...fromIncidents, ...fromRollbacks];
@@ -166,19 +175,34 @@ export interface DoraHistory {
   incidents: readonly DoraIncident[];
 }
 
+/** What a history's failures and restores are, worked out once for all its periods. */
+export interface JudgedHistory {
+  failed: Set<number>;
+  restored: Restore[];
+}
+
+export function judgeHistory(history: DoraHistory): JudgedHistory {
+  return {
+    failed: failedDeploymentIds(history.deployments, history.incidents),
+    restored: restores(history.deployments, history.incidents),
+  };
+}
+
 /** The figures of `[from, to)`: deployments by their serving time, restores by their start. */
-export function doraPeriod(history: DoraHistory, from: Date, to: Date): DoraPeriod {
+export function doraPeriod(
+  history: DoraHistory,
+  from: Date,
+  to: Date,
+  { failed, restored: allRestored }: JudgedHistory = judgeHistory(history),
+): DoraPeriod {
   const within = (at: Date) => at >= from && at < to;
-  const failed = failedDeploymentIds(history.deployments, history.incidents);
   const counted = history.deployments.filter((d) => shipsChange(d) && within(d.servingAt));
   const leadTimes = counted.flatMap((d) =>
     d.changeStartedAt && d.changeStartedAt <= d.servingAt
       ? [d.servingAt.getTime() - d.changeStartedAt.getTime()]
       : [],
   );
-  const restored = restores(history.deployments, history.incidents).filter((r) =>
-    within(r.startedAt),
-  );
+  const restored = allRestored.filter((r) => within(r.startedAt));
   const failedDeployments = counted.filter((d) => failed.has(d.id)).length;
   return {
     deployments: counted.length,
@@ -271,7 +295,8 @@ export function summarizeDora(
   history: DoraHistory,
   { from, to, weeks }: { from: Date; to: Date; weeks: readonly string[] },
 ): DoraSummary {
-  const period = doraPeriod(history, from, to);
+  const judged = judgeHistory(history);
+  const period = doraPeriod(history, from, to, judged);
   const figures = Object.fromEntries(
     DORA_KEYS.map((key) => {
       const value = doraValue(key, period, from, to);
@@ -281,7 +306,7 @@ export function summarizeDora(
   const trend = weeks.map((week): DoraWeek => {
     const start = new Date(`${week}T00:00:00Z`);
     const end = new Date(Math.min(start.getTime() + WEEK_MS, to.getTime()));
-    return { week, ...doraPeriod(history, start, end) };
+    return { week, ...doraPeriod(history, start, end, judged) };
   });
   return { from: from.toISOString(), to: to.toISOString(), period, figures, weeks: trend };
 }

@@ -208,3 +208,32 @@ describe('pullRequestNumberInMessage', () => {
     expect(pullRequestNumberInMessage('refs #9 in the middle')).toBeNull();
   });
 });
+
+describe('a long history', () => {
+  test('judges a rollback against the latest other build serving before it, among thousands', () => {
+    const HOUR = 3_600_000;
+    const start = Date.UTC(2026, 0, 1);
+    const deployments = Array.from({ length: 3000 }, (_, index) => ({
+      id: index + 1,
+      source: 'git' as const,
+      state: 'ready' as const,
+      createdAt: new Date(start + index * HOUR),
+      servingAt: new Date(start + index * HOUR + 60_000),
+      changeStartedAt: null,
+    }));
+    // Ten minutes after build 2001 starts serving, production rolls back.
+    const rollback = {
+      id: 9999,
+      source: 'rollback' as const,
+      state: 'ready' as const,
+      createdAt: new Date(start + 2000 * HOUR + 10 * 60_000),
+      servingAt: new Date(start + 2000 * HOUR + 12 * 60_000),
+      changeStartedAt: null,
+    };
+    const history = { deployments: [...deployments, rollback], incidents: [] };
+    expect([...failedDeploymentIds(history.deployments, history.incidents)]).toEqual([2001]);
+    expect(restores(history.deployments, history.incidents)).toEqual([
+      { startedAt: deployments[2000]!.servingAt, restoredAt: rollback.servingAt },
+    ]);
+  });
+});
