@@ -12,7 +12,7 @@ import { startProductionServer } from './server';
 import { BENCH_AUTH_SECRET, benchSession } from './session';
 
 /*
- * The budgets of DESIGN.md, each a ratio measured in this one run:
+ * envboard's performance budgets, each a ratio measured in this one run:
  * - P1: every page and route answers with p95 at 10× the history ≤ 1.2 × its p95 at 1×;
  * - P2: a page's server CPU per request ≤ 2 × the trivial page's;
  * - P3: a list page's first-load JS ≤ a bare Next.js page + 15 kB gzipped, with no chart code;
