@@ -343,7 +343,7 @@ export async function benchIngest(
       );
     }
     log(
-      `webhook ÷ raw: ${(ratio * 100).toFixed(1)} %  (budget ≥ 50 %)  ${ratio >= 0.5 ? 'ok' : 'UNDER'}`,
+      `P4, webhook ÷ raw: ${(ratio * 100).toFixed(1)} %  (budget ≥ 70 %)  ${ratio >= 0.7 ? 'ok' : 'UNDER'}`,
     );
 
     const sync = await noChangeSync(
