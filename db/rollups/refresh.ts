@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { isoDay as utcDay } from '@/lib/domain/chart-range';
 import type { Database } from '../client';
 
 /**
@@ -16,10 +17,8 @@ const FUNCTION: Record<Rollup, string> = {
   ci: 'envboard_rollup_ci',
 };
 
-/** `YYYY-MM-DD` of an instant, in UTC: the day a raw row counts towards. */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
+/** `YYYY-MM-DD` of an instant, in UTC: the day a raw row counts towards (the charts' isoDay). */
+export { isoDay as utcDay } from '@/lib/domain/chart-range';
 
 export interface DaySpan {
   /** First and last UTC day, inclusive, `YYYY-MM-DD`. */

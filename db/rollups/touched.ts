@@ -18,10 +18,7 @@ const JOIN_GAP_DAYS = 7;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 
-/** The UTC day `days` after `day` (before, when negative), both `YYYY-MM-DD`. */
-export function addDays(day: string, days: number): string {
-  return utcDay(new Date((dayNumber(day) + days) * DAY_MS));
-}
+export { addDays } from '@/lib/domain/chart-range';
 
 /** Spans sorted and joined where they overlap or lie within JOIN_GAP_DAYS of each other. */
 export function mergeSpans(spans: readonly DaySpan[]): DaySpan[] {
