@@ -54,6 +54,9 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       ...integration,
       { extends: true, test: { name: 'integration-sandbox', include: [SANDBOX_TESTS] } },
+      // Each provider client's requests and the sandbox's answers, checked against the
+      // provider's own API description (GitHub's and Neon's OpenAPI, Vercel's SDK models).
+      { extends: true, test: { name: 'contract', include: ['tests/contract/**/*.test.ts'] } },
     ],
   },
 });
