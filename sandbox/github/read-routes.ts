@@ -97,18 +97,8 @@ export function readRoutes(world: World, on: On, apiUrl: () => string): void {
     const baseSha = repo && baseRef ? resolveRef(repo, baseRef) : undefined;
     const headSha = repo && headRef ? resolveRef(repo, headRef) : undefined;
     if (!repo || !baseSha || !headSha) return notFound();
-    const { status, aheadBy, behindBy } = compare(repo, baseSha, headSha);
-    return json(200, {
-      url: `${apiUrl()}${request.path}`,
-      status,
-      ahead_by: aheadBy,
-      behind_by: behindBy,
-      total_commits: aheadBy,
-      base_commit: { sha: baseSha },
-      merge_base_commit: { sha: baseSha },
-      commits: [],
-      files: [],
-    });
+    const found = compare(repo, baseSha, headSha);
+    return json(200, world.wire.comparison(repo, request.params.basehead!, found, baseSha));
   });
 
   on('GET', `${base}/issues/:number/comments`, (request) => {

@@ -164,8 +164,14 @@ function ancestors(repo: RepoState, sha: string): Set<string> {
 export function compare(repo: RepoState, base: string, head: string) {
   const fromBase = ancestors(repo, base);
   const fromHead = ancestors(repo, head);
-  const aheadBy = [...fromHead].filter((sha) => !fromBase.has(sha)).length;
+  const ahead = [...fromHead].filter((sha) => !fromBase.has(sha));
+  const aheadBy = ahead.length;
   const behindBy = [...fromBase].filter((sha) => !fromHead.has(sha)).length;
+  const when = (sha: string) => repo.commits.get(sha)?.at.getTime() ?? 0;
+  // The newest commit both sides reach: where the head branched off (or last merged) the base.
+  const mergeBase = [...fromHead]
+    .filter((sha) => fromBase.has(sha))
+    .sort((a, b) => when(b) - when(a))[0];
   const status =
     aheadBy === 0 && behindBy === 0
       ? 'identical'
@@ -174,5 +180,7 @@ export function compare(repo: RepoState, base: string, head: string) {
         : aheadBy === 0
           ? 'behind'
           : 'diverged';
-  return { status, aheadBy, behindBy } as const;
+  // GitHub lists the head's own commits oldest first.
+  ahead.sort((a, b) => when(a) - when(b));
+  return { status, aheadBy, behindBy, ahead, mergeBase: mergeBase ?? base } as const;
 }

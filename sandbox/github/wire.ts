@@ -129,6 +129,8 @@ export class Wire {
       merged_at: iso(pr.mergedAt),
       merge_commit_sha: pr.mergeCommitSha,
       draft: pr.draft,
+      // Nobody enables auto-merge in the sandbox; GitHub sends null then.
+      auto_merge: null,
       merged: pr.mergedAt !== null,
       merged_by: pr.mergedAt ? this.user(repo.owner) : null,
       head: branch(template.head as Json, pr.headRef, pr.headSha, pr.fork),
@@ -152,15 +154,17 @@ export class Wire {
       run_number: run.runNumber,
       run_attempt: 1,
       previous_attempt_url: null,
+      display_title: this.displayTitle(repo, run),
+      path: `.github/workflows/${run.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yml`,
       pull_requests: run.pullRequestNumbers.map((number) => ({
-        id: number,
+        id: repo.id * 100_000 + number,
         number,
         url: this.api(repo, `/pulls/${number}`),
-        head: { ref: run.headBranch, sha: run.headSha, repo: { id: repo.id } },
+        head: { ref: run.headBranch, sha: run.headSha, repo: this.repoRef(repo) },
         base: {
           ref: repo.defaultBranch,
           sha: repo.branches.get(repo.defaultBranch),
-          repo: { id: repo.id },
+          repo: this.repoRef(repo),
         },
       })),
       created_at: iso(run.createdAt),
@@ -174,6 +178,84 @@ export class Wire {
       head_commit: { ...(template.head_commit as Json), id: run.headSha, tree_id: run.headSha },
       repository: this.repository(repo, template.repository as Json),
       head_repository: this.headRepository(repo, run, template.head_repository as Json),
+    };
+  }
+
+  /** The short form of a repository a run's pull request refs carry. */
+  private repoRef(repo: RepoState): Json {
+    return { id: repo.id, url: this.api(repo), name: repo.name };
+  }
+
+  /** GitHub titles a run after its pull request, else after the head commit's first line. */
+  private displayTitle(repo: RepoState, run: RunState): string {
+    const pr = run.pullRequestNumbers.map((n) => repo.pulls.get(n)).find(Boolean);
+    if (pr) return pr.title;
+    return (repo.commits.get(run.headSha)?.message ?? run.name).split('\n')[0]!;
+  }
+
+  /** A commit as the commits and compare endpoints list it. */
+  commit(repo: RepoState, sha: string): Json {
+    const commit = repo.commits.get(sha);
+    const author = this.user(repo.owner);
+    const gitUser = {
+      name: repo.owner,
+      email: `${this.idOf(repo.owner)}+${repo.owner}@users.noreply.github.com`,
+      date: iso(commit?.at ?? null),
+    };
+    return {
+      url: this.api(repo, `/commits/${sha}`),
+      sha,
+      node_id: `C_sandbox${sha.slice(0, 12)}`,
+      html_url: this.html(repo, `/commit/${sha}`),
+      comments_url: this.api(repo, `/commits/${sha}/comments`),
+      commit: {
+        url: this.api(repo, `/git/commits/${sha}`),
+        author: gitUser,
+        committer: gitUser,
+        message: commit?.message ?? '',
+        comment_count: 0,
+        tree: { sha, url: this.api(repo, `/git/trees/${sha}`) },
+      },
+      author,
+      committer: author,
+      parents: (commit?.parents ?? []).map((parent) => ({
+        sha: parent,
+        url: this.api(repo, `/commits/${parent}`),
+        html_url: this.html(repo, `/commit/${parent}`),
+      })),
+    };
+  }
+
+  /** `GET /repos/{owner}/{repo}/compare/{basehead}`, without the file list's patches. */
+  comparison(
+    repo: RepoState,
+    basehead: string,
+    found: {
+      status: string;
+      aheadBy: number;
+      behindBy: number;
+      ahead: string[];
+      mergeBase: string;
+    },
+    baseSha: string,
+  ): Json {
+    return {
+      url: this.api(repo, `/compare/${basehead}`),
+      html_url: this.html(repo, `/compare/${basehead}`),
+      permalink_url: this.html(
+        repo,
+        `/compare/${repo.owner}:${baseSha.slice(0, 7)}...${repo.owner}:${found.ahead.at(-1)?.slice(0, 7) ?? baseSha.slice(0, 7)}`,
+      ),
+      diff_url: this.html(repo, `/compare/${basehead}.diff`),
+      patch_url: this.html(repo, `/compare/${basehead}.patch`),
+      base_commit: this.commit(repo, baseSha),
+      merge_base_commit: this.commit(repo, found.mergeBase),
+      status: found.status,
+      ahead_by: found.aheadBy,
+      behind_by: found.behindBy,
+      total_commits: found.aheadBy,
+      commits: found.ahead.slice(0, 250).map((sha) => this.commit(repo, sha)),
+      files: [],
     };
   }
 

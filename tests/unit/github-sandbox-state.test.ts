@@ -21,6 +21,21 @@ describe('createdFilter (GitHub’s created qualifier)', () => {
     expect(createdFilter(null)(at('1999-01-01T00:00:00Z'))).toBe(true);
     expect(createdFilter('>=nonsense')(at('2026-01-01T00:00:00Z'))).toBe(false);
   });
+
+  it('reads the offsets GitHub’s search syntax writes, and open-ended ranges', () => {
+    expect(createdFilter('>=2026-01-02T00:00:00+00:00')(at('2026-01-02T00:00:00Z'))).toBe(true);
+    expect(createdFilter('>=2026-01-02T00:00:00+00:00')(at('2026-01-01T23:59:59Z'))).toBe(false);
+    // 09:00 at +07:00 is 02:00 UTC.
+    expect(createdFilter('<2026-01-02T09:00:00+07:00')(at('2026-01-02T01:59:59Z'))).toBe(true);
+    expect(createdFilter('<2026-01-02T09:00:00+07:00')(at('2026-01-02T02:00:00Z'))).toBe(false);
+    expect(createdFilter('2026-01-02..*')(at('2030-01-01T00:00:00Z'))).toBe(true);
+    expect(createdFilter('*..2026-01-02')(at('2026-01-03T00:00:00Z'))).toBe(false);
+  });
+
+  it('matches nothing for a date outside the syntax, such as one with milliseconds', () => {
+    expect(createdFilter('>=2026-01-02T00:00:00.000Z')(at('2026-01-03T00:00:00Z'))).toBe(false);
+    expect(createdFilter('>=2026-1-2')(at('2026-01-03T00:00:00Z'))).toBe(false);
+  });
 });
 
 describe('compare (commits reachable from one side only)', () => {
@@ -35,9 +50,14 @@ describe('compare (commits reachable from one side only)', () => {
     add(a, [root]);
     add(b, [a]);
     add(c, [root]);
-    expect(compare(repo, root, root)).toEqual({ status: 'identical', aheadBy: 0, behindBy: 0 });
-    expect(compare(repo, root, b)).toEqual({ status: 'ahead', aheadBy: 2, behindBy: 0 });
-    expect(compare(repo, b, root)).toEqual({ status: 'behind', aheadBy: 0, behindBy: 2 });
-    expect(compare(repo, c, b)).toEqual({ status: 'diverged', aheadBy: 2, behindBy: 1 });
+    expect(compare(repo, root, root)).toMatchObject({
+      status: 'identical',
+      aheadBy: 0,
+      behindBy: 0,
+    });
+    expect(compare(repo, root, b)).toMatchObject({ status: 'ahead', aheadBy: 2, behindBy: 0 });
+    expect(compare(repo, b, root)).toMatchObject({ status: 'behind', aheadBy: 0, behindBy: 2 });
+    expect(compare(repo, c, b)).toMatchObject({ status: 'diverged', aheadBy: 2, behindBy: 1 });
+    expect(compare(repo, c, b).mergeBase).toBe(root);
   });
 });

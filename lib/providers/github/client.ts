@@ -5,6 +5,7 @@ import { githubCall } from './errors';
 import { emptyUsage } from './instrumented-fetch';
 import { toArtifact, toPullRequest, toWorkflowJob, toWorkflowRun } from './map';
 import { createOctokit, DEFAULT_RETRY, type RetryPolicy } from './octokit';
+import { searchDate } from './search-date';
 import type { GitHubClient } from './types';
 
 export interface GitHubClientOptions extends GitHubConfig {
@@ -14,6 +15,8 @@ export interface GitHubClientOptions extends GitHubConfig {
   etagCache?: EtagCache;
   /** Where Octokit reports failed attempts; the console unless told. */
   log?: Pick<Console, 'warn' | 'error'>;
+  /** Sends the API's requests; the global fetch unless a test records them. */
+  fetch?: typeof fetch;
 }
 
 const PER_PAGE = 100;
@@ -29,6 +32,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     cache: options.etagCache ?? new MemoryEtagCache(),
     usage,
     log: options.log ?? console,
+    fetch: options.fetch,
   });
   const repo = { owner: options.owner, repo: options.repo };
   let login: Promise<string> | undefined;
@@ -77,7 +81,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         const runs = await octokit.paginate(octokit.rest.actions.listWorkflowRunsForRepo, {
           ...repo,
           per_page: PER_PAGE,
-          ...(since && { created: `>=${since.toISOString()}` }),
+          ...(since && { created: `>=${searchDate(since)}` }),
           ...(branch && { branch }),
           ...(headSha && { head_sha: headSha }),
         });

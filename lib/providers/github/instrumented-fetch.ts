@@ -33,8 +33,11 @@ export function instrumentedFetch(options: {
   cache: EtagCache;
   usage: ApiUsage;
   timeoutMs: number;
+  /** Where requests go: the global fetch unless a test records them. */
+  fetch?: typeof fetch;
 }): typeof fetch {
   const { cache, usage, timeoutMs } = options;
+  const send = options.fetch ?? fetch;
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
@@ -47,7 +50,7 @@ export function instrumentedFetch(options: {
     usage.requests++;
     let response: Response;
     try {
-      response = await fetch(url, { ...init, headers, signal });
+      response = await send(url, { ...init, headers, signal });
     } catch (error) {
       usage.serverErrors++;
       usage.quotaSpent = usage.requests - usage.notModified;

@@ -47,6 +47,7 @@ export function createOctokit(options: {
   cache: EtagCache;
   usage: ApiUsage;
   log: Pick<Console, 'warn' | 'error'>;
+  fetch?: typeof fetch;
 }): GitHubOctokit {
   const { retry: policy } = options;
   const mayWait = (retryAfter: number, _request: unknown, _octokit: unknown, retryCount: number) =>
@@ -61,6 +62,7 @@ export function createOctokit(options: {
         cache: options.cache,
         usage: options.usage,
         timeoutMs: options.timeoutMs,
+        fetch: options.fetch,
       }),
     },
     headers: { 'x-github-api-version': '2022-11-28' },
