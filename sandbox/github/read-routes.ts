@@ -12,7 +12,7 @@ export function readRoutes(world: World, on: On, apiUrl: () => string): void {
 
   // The token's own account. GitHub answers an App installation token 403 here; the sandbox's
   // token acts as `world.actor` whatever it is, so it answers with that account.
-  on('GET', '/user', () => json(200, world.wire.user(world.actor)));
+  on('GET', '/user', () => json(200, world.wire.account(world.actor)));
 
   on('GET', `${base}/pulls`, (request) => {
     const repo = repoOf(world, request.params.owner, request.params.repo);
@@ -86,7 +86,9 @@ export function readRoutes(world: World, on: On, apiUrl: () => string): void {
     const page = paginate(request, apiUrl(), artifacts);
     const body = {
       total_count: artifacts.length,
-      artifacts: page.items.map((artifact) => world.wire.artifact(repo, artifact, run)),
+      artifacts: page.items.map((artifact) =>
+        world.wire.artifact(repo, artifact, run, world.now()),
+      ),
     };
     return json(200, body, page.headers);
   });

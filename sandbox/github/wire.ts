@@ -30,14 +30,59 @@ export class Wire {
     return `https://github.com/${repo.owner}/${repo.name}${path}`;
   }
 
+  /**
+   * A user as GitHub embeds one (simple-user). A bot's login ends in `[bot]`, which GitHub
+   * escapes in its API URLs (`/users/envboard%5Bbot%5D`), and its page is the App's
+   * (`https://github.com/apps/envboard`).
+   */
   user(login: string, template: Json = part('pull_request', 'opened', 'sender')): Json {
+    const id = this.idOf(login);
+    const bot = login.endsWith('[bot]');
+    const api = `${this.apiUrl}/users/${encodeURIComponent(login)}`;
     return {
       ...template,
       login,
-      id: this.idOf(login),
-      url: `${this.apiUrl}/users/${login}`,
-      html_url: `https://github.com/${login}`,
-      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      id,
+      node_id: Buffer.from(`04:${bot ? 'Bot' : 'User'}${id}`).toString('base64'),
+      avatar_url: `https://avatars.githubusercontent.com/${bot ? 'in' : 'u'}/${id}?v=4`,
+      gravatar_id: '',
+      url: api,
+      html_url: bot
+        ? `https://github.com/apps/${login.slice(0, -'[bot]'.length)}`
+        : `https://github.com/${login}`,
+      followers_url: `${api}/followers`,
+      following_url: `${api}/following{/other_user}`,
+      gists_url: `${api}/gists{/gist_id}`,
+      starred_url: `${api}/starred{/owner}{/repo}`,
+      subscriptions_url: `${api}/subscriptions`,
+      organizations_url: `${api}/orgs`,
+      repos_url: `${api}/repos`,
+      events_url: `${api}/events{/privacy}`,
+      received_events_url: `${api}/received_events`,
+      type: bot ? 'Bot' : 'User',
+      user_view_type: 'public',
+      site_admin: false,
+    };
+  }
+
+  /** `GET /user`: the token's account as another user would see it (public-user). */
+  account(login: string): Json {
+    return {
+      ...this.user(login),
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      twitter_username: null,
+      public_repos: 0,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2024-01-08T09:00:00Z',
+      updated_at: '2024-01-08T09:00:00Z',
     };
   }
 
@@ -297,7 +342,8 @@ export class Wire {
     };
   }
 
-  artifact(repo: RepoState, artifact: ArtifactState, run: RunState): Json {
+  artifact(repo: RepoState, artifact: ArtifactState, run: RunState, now: Date): Json {
+    const expired = artifact.expiresAt.getTime() <= now.getTime();
     const path = `/actions/artifacts/${artifact.id}`;
     return {
       id: artifact.id,
@@ -306,7 +352,7 @@ export class Wire {
       size_in_bytes: artifact.sizeInBytes,
       url: this.api(repo, path),
       archive_download_url: this.api(repo, `${path}/zip`),
-      expired: false,
+      expired: expired,
       digest: null,
       created_at: iso(artifact.createdAt),
       updated_at: iso(artifact.createdAt),
@@ -346,6 +392,7 @@ export class Wire {
       context: status.context,
       created_at: iso(status.createdAt),
       updated_at: iso(status.createdAt),
+      avatar_url: this.user(creator).avatar_url,
       creator: this.user(creator),
     };
   }

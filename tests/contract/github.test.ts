@@ -61,9 +61,22 @@ function github(): GitHubClient {
   });
 }
 
+/** Each distinct departure once, for every exchange recorded so far. */
 function departures(): string[] {
-  return log.exchanges.flatMap((exchange) => contract.check(exchange).map(describeDeparture));
+  const lines = log.exchanges.flatMap((exchange) => contract.check(exchange));
+  return [...new Set(lines.map(describeDeparture))];
 }
+
+async function failure(call: Promise<unknown>): Promise<ProviderError> {
+  const error = await call.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+const answered = (status: number) => log.exchanges.filter((e) => e.response.status === status);
 
 describe('the GitHub client and sandbox, against GitHub’s OpenAPI description', () => {
   it('reads pull requests, runs, jobs, artifacts and comparisons as documented', async () => {
@@ -103,5 +116,81 @@ describe('the GitHub client and sandbox, against GitHub’s OpenAPI description'
     expect((await client.downloadArtifact(artifact!.id)).length).toBeGreaterThan(0);
     expect(await client.compareCommits('main', 'checkout')).toMatchObject({ status: 'ahead' });
     expect(departures()).toEqual([]);
+  });
+
+  it('writes comments and commit statuses, and reads its own login and a team, as documented', async () => {
+    const { change, people } = sandbox;
+    const pr = change.openPullRequest(REPO, { head: 'sticky', title: 'Sticky' });
+    const { after } = change.push(REPO, { branch: 'status-me' });
+    people.join('acme', 'platform', 'mara-lindqvist');
+    people.join('acme', 'platform', 'ola-berg');
+    const client = github();
+    expect(await client.ownLogin()).toBe('envboard[bot]');
+    const marker = '<!-- envboard:preview -->';
+    const created = await client.createOrUpdateIssueComment(pr.number, marker, 'building');
+    const updated = await client.createOrUpdateIssueComment(pr.number, marker, 'ready');
+    expect([created.created, updated.created]).toEqual([true, false]);
+    await client.createCommitStatus(after, {
+      state: 'success',
+      context: 'envboard/preview',
+      description: 'Preview ready',
+      targetUrl: 'https://preview.example.com',
+    });
+    await client.createCommitStatus(after, { state: 'pending', context: 'envboard/tests' });
+    expect(await client.listTeamMembers('acme', 'platform')).toHaveLength(2);
+    expect(departures()).toEqual([]);
+  });
+
+  it('writes the bot’s URLs as GitHub does', async () => {
+    const pr = sandbox.change.openPullRequest(REPO, { head: 'bot-urls', title: 'Bot URLs' });
+    await github().createOrUpdateIssueComment(pr.number, '<!-- bot -->', 'hello');
+    const comment = log.exchanges.at(-1)!.response.body as { user: Record<string, unknown> };
+    expect(comment.user).toMatchObject({
+      login: 'envboard[bot]',
+      type: 'Bot',
+      url: `${sandbox.baseUrl}/users/envboard%5Bbot%5D`,
+      html_url: 'https://github.com/apps/envboard',
+    });
+  });
+
+  it('answers failures in GitHub’s error shapes: 404, 410, 422, 429 with Retry-After, 403 quota', async () => {
+    const { change } = sandbox;
+    const client = github();
+    expect((await failure(client.getPullRequest(9999))).status).toBe(404);
+    expect((await failure(client.listWorkflowJobs(9999))).status).toBe(404);
+    expect((await failure(client.listTeamMembers('acme', 'nobody'))).status).toBe(404);
+    const badStatus = client.createCommitStatus('f'.repeat(40), { state: 'error', context: 'x' });
+    expect((await failure(badStatus)).status).toBe(422);
+
+    const run = change.startWorkflowRun(REPO, { branch: 'main' });
+    change.completeWorkflowRun(REPO, run.id, {
+      artifacts: [{ name: 'test-results', sizeInBytes: 10, files: { 'a.xml': '<x/>' } }],
+    });
+    clock += 91 * 86_400_000;
+    const [artifact] = await client.listRunArtifacts(run.id);
+    expect(artifact).toMatchObject({ expired: true });
+    expect((await failure(client.downloadArtifact(artifact!.id))).status).toBe(410);
+
+    sandbox.faults.rateLimitBurst({ requests: 1, retryAfterSeconds: 1 });
+    expect(await client.listPullRequests({ state: 'open' })).not.toHaveLength(0);
+    expect(answered(429).at(-1)!.response.headers['retry-after']).toBe('1');
+    sandbox.quota.setRemaining(0);
+    const spent = await failure(github().getPullRequest(1));
+    sandbox.quota.setRemaining(5000);
+    expect(spent).toMatchObject({ status: 403, retryable: true });
+    for (const status of [404, 410, 422, 429, 403]) expect(answered(status)).not.toHaveLength(0);
+    expect(departures()).toEqual([]);
+  });
+
+  it('drove every call the client makes', () => {
+    const client = createGitHubClient({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 't',
+      owner: 'o',
+      repo: 'r',
+    });
+    const methods = Object.keys(client).filter((key) => key !== 'usage');
+    expect(methods.length).toBeGreaterThan(10);
+    expect(methods.filter((method) => !called.has(method))).toEqual([]);
   });
 });
