@@ -32,12 +32,15 @@ export function neonConsumptionJob({ neon, projectId, plan }: NeonConsumptionJob
       const window = costWindow(previousCursor, now, NEON_DAILY_MAX_DAYS);
       const range = { from: dayStart(window.fromDay), to: dayStart(window.toDay) } as const;
       const errors: string[] = [];
+      // A timeframe Neon sent without its start is recorded and the other days are kept.
+      const onSkippedFrame = (reason: string) => errors.push(reason);
       const [projectSamples, branchSamples] = await Promise.all([
         neon.getConsumptionHistory({
           ...range,
           granularity: 'daily',
           metrics: PROJECT_METRICS,
           per: 'project',
+          onSkippedFrame,
         }),
         neon
           .getConsumptionHistory({
@@ -45,6 +48,7 @@ export function neonConsumptionJob({ neon, projectId, plan }: NeonConsumptionJob
             granularity: 'daily',
             metrics: BRANCH_METRICS,
             per: 'branch',
+            onSkippedFrame,
           })
           .catch((error: unknown) => {
             // The per-branch endpoint is in beta and not offered to every account: without it

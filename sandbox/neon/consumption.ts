@@ -68,7 +68,8 @@ function periods(rows: ConsumptionRow[], from: number) {
     .map((frame) => ({
       timeframe_start: frame[0]!.timeframeStart,
       timeframe_end: frame[0]!.timeframeEnd,
-      metrics: frame.map((row) => ({ metric_name: row.metric, value: row.value })),
+      // Neon's document types each value as an integer, in the metric's raw unit.
+      metrics: frame.map((row) => ({ metric_name: row.metric, value: Math.round(row.value) })),
     }));
   return [
     {

@@ -4,7 +4,16 @@ import { Router, type SandboxRequest } from '../http/router';
 import { json } from '../http/server';
 import { consumptionRoutes, type ConsumptionRow } from './consumption';
 import { DATABASE, ROLE, type NeonStore } from './store';
-import { branchWire, connectionUri, endpointWire, pageOf } from './wire';
+import {
+  annotationWire,
+  branchWire,
+  connectionDetails,
+  connectionUri,
+  databaseWire,
+  endpointWire,
+  pageOf,
+  roleWire,
+} from './wire';
 
 /** Exactly the Neon API v2 endpoints envboard's client calls, under Neon's `/api/v2` prefix. */
 
@@ -65,9 +74,10 @@ export function neonRoutes(store: NeonStore, consumption: ConsumptionRow[]): Rou
     .on(
       'GET',
       `${base}/branches/:branchId`,
-      projectRoute(({ params }) =>
-        json(200, { branch: branchWire(store, store.branch(params.branchId!)), annotation: {} }),
-      ),
+      projectRoute(({ params }) => {
+        const branch = store.branch(params.branchId!);
+        return json(200, { branch: branchWire(store, branch), annotation: annotationWire(branch) });
+      }),
     )
     .on(
       'POST',
@@ -81,15 +91,16 @@ export function neonRoutes(store: NeonStore, consumption: ConsumptionRow[]): Rou
           expiresAt: input?.branch?.expires_at,
           compute,
         });
-        const uri =
-          created.endpoint && connectionUri(store, created.endpoint, DATABASE, ROLE, false);
+        const { branch, endpoint } = created;
         return json(201, {
-          branch: branchWire(store, created.branch),
-          endpoints: created.endpoint ? [endpointWire(store, created.endpoint)] : [],
+          branch: branchWire(store, branch),
+          endpoints: endpoint ? [endpointWire(store, endpoint)] : [],
           operations: ops(created.operations),
-          roles: [{ branch_id: created.branch.id, name: ROLE, protected: false }],
-          databases: [{ branch_id: created.branch.id, name: DATABASE, owner_name: ROLE }],
-          ...(uri ? { connection_uris: [{ connection_uri: uri }] } : {}),
+          roles: [roleWire(branch, ROLE)],
+          databases: [databaseWire(branch, store.databaseId(branch), DATABASE, ROLE)],
+          ...(endpoint
+            ? { connection_uris: [connectionDetails(store, endpoint, DATABASE, ROLE)] }
+            : {}),
         });
       }),
     )

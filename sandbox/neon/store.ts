@@ -57,6 +57,11 @@ export class NeonStore {
     this.addEndpoint(root);
   }
 
+  /** Neon numbers databases; each branch's copy of the database gets its own, from its id. */
+  databaseId(branch: SandboxBranch): number {
+    return Number.parseInt(branch.id.slice(3, 11), 16) || 1;
+  }
+
   get defaultBranch(): SandboxBranch {
     return [...this.branches.values()].find((branch) => branch.isDefault)!;
   }

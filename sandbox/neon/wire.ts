@@ -49,9 +49,51 @@ export function endpointWire(store: NeonStore, endpoint: SandboxEndpoint) {
     autoscaling_limit_max_cu: 1,
     suspend_timeout_seconds: 0,
     pooler_enabled: false,
+    pooler_mode: 'transaction',
     disabled: false,
+    passwordless_access: true,
+    creation_source: 'console',
+    settings: {},
+    proxy_host: endpoint.host.split('.').slice(1).join('.'),
+    provisioner: 'k8s-neonvm',
     created_at: iso(endpoint.createdAt),
     updated_at: iso(endpoint.createdAt),
+  };
+}
+
+/** The owner role and database every new branch has, as created branches list them. */
+export function roleWire(branch: SandboxBranch, name: string) {
+  const at = iso(branch.createdAt);
+  return { branch_id: branch.id, name, protected: false, created_at: at, updated_at: at };
+}
+
+export function databaseWire(branch: SandboxBranch, id: number, name: string, owner: string) {
+  const at = iso(branch.createdAt);
+  return { id, branch_id: branch.id, name, owner_name: owner, created_at: at, updated_at: at };
+}
+
+/** A branch's annotation; envboard sets none, so its value is empty. */
+export function annotationWire(branch: SandboxBranch) {
+  return { object: { type: 'console/branch', id: branch.id }, value: {} };
+}
+
+/** Neon's connection details: the URI and the parts it is made of. */
+export function connectionDetails(
+  store: NeonStore,
+  endpoint: SandboxEndpoint,
+  database: string,
+  role: string,
+) {
+  const [first, ...rest] = endpoint.host.split('.');
+  return {
+    connection_uri: connectionUri(store, endpoint, database, role, false),
+    connection_parameters: {
+      database,
+      password: store.password,
+      role,
+      host: endpoint.host,
+      pooler_host: [`${first}-pooler`, ...rest].join('.'),
+    },
   };
 }
 

@@ -96,11 +96,13 @@ const periodsSchema = z.array(
     period_plan: z.string(),
     period_start: z.string(),
     period_end: z.string().optional(),
+    // Neon's document marks every field of a timeframe optional: a frame without metrics
+    // reports nothing, and one without its start cannot be placed on a day (consumption.ts).
     consumption: z.array(
       z.object({
-        timeframe_start: z.string(),
-        timeframe_end: z.string(),
-        metrics: z.array(z.object({ metric_name: z.string(), value: z.number() })),
+        timeframe_start: z.string().optional(),
+        timeframe_end: z.string().optional(),
+        metrics: z.array(z.object({ metric_name: z.string(), value: z.number() })).optional(),
       }),
     ),
   }),

@@ -205,7 +205,7 @@ export class OpenApiContract {
       }
       const override = this.options.querySchemaOverrides?.[name];
       const schemaPointer = [...parameter.pointer, 'schema'];
-      const { node: schema } = this.resolve(schemaPointer);
+      const { node: schema, pointer: resolvedPointer } = this.resolve(schemaPointer);
       const values = query.getAll(name);
       const value =
         schema.type === 'array'
@@ -219,7 +219,7 @@ export class OpenApiContract {
         }
         continue;
       }
-      const items = schema.type === 'array' ? this.resolve([...schemaPointer, 'items']).node : {};
+      const items = schema.type === 'array' ? this.resolve([...resolvedPointer, 'items']).node : {};
       const data =
         schema.type === 'array' ? (value as string[]).map((v) => coerce(v, items)) : value;
       departures.push(

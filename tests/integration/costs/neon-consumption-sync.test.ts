@@ -214,4 +214,31 @@ describe("the 'neon.consumption' sync", () => {
     );
     expect(compute.map((row) => [row.environmentId, row.quantity])).toEqual([[null, 11]]);
   });
+
+  it('keeps the other days when Neon sends a day without metrics or a frame without its times', async () => {
+    const dayOf = async (day: string) =>
+      (await stored())
+        .filter((row) => row.day === day)
+        .map((row) => [row.metric, row.environmentId, row.quantity]);
+    expect((await sync()).status).toBe('succeeded');
+    const before = await dayOf('2026-03-19');
+    // Neon's document makes `metrics`, `timeframe_start` and `timeframe_end` optional.
+    const thinned: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes('/consumption_history/v2/projects')) return response;
+      const body = (await response.json()) as {
+        projects: { periods: { consumption: Record<string, unknown>[] }[] }[];
+      };
+      const frames = body.projects[0]!.periods[0]!.consumption;
+      delete frames.find((frame) => frame.timeframe_start === '2026-03-18T00:00:00Z')!.metrics;
+      frames.push({ metrics: [{ metric_name: 'compute_unit_seconds', value: 60 }] });
+      return Response.json(body);
+    };
+    const run = await sync(thinned);
+    expect(run.status).toBe('succeeded');
+    expect(run.errors).toEqual([
+      `Neon sent 1 consumption figure(s) for project ${neonProjectId} without a timeframe_start; they were skipped`,
+    ]);
+    expect(await dayOf('2026-03-19')).toEqual(before);
+  });
 });
