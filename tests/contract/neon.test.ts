@@ -124,7 +124,8 @@ describe('the Neon client and sandbox, against Neon’s OpenAPI document', () =>
     const branch = (await client.listBranches())[0]!;
     const frame = { timeframeStart: '2026-11-01T00:00:00Z', timeframeEnd: '2026-11-02T00:00:00Z' };
     sandbox.consumption.push(
-      { projectId, branchId: null, ...frame, metric: 'compute_unit_seconds', value: 3600 },
+      // Figures a seed derives can be fractional; Neon's document says integer.
+      { projectId, branchId: null, ...frame, metric: 'compute_unit_seconds', value: 3600.4 },
       { projectId, branchId: null, ...frame, metric: 'root_branch_bytes_month', value: 52_428_800 },
       { projectId, branchId: branch.id, ...frame, metric: 'compute_unit_seconds', value: 600 },
     );

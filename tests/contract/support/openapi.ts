@@ -118,6 +118,25 @@ export class OpenApiContract {
     );
   }
 
+  /** The response body's schema an operation documents for a status, `$ref`s followed. */
+  responseSchema(method: string, template: string, status: number): Json {
+    const pointer = ['paths', template, method.toLowerCase(), 'responses', String(status)];
+    const { node, pointer: at } = this.resolve(pointer);
+    const type = jsonMediaType(node.content as Json | undefined);
+    if (!type) throw new Error(`${method} ${template} documents no JSON body for ${status}`);
+    return this.schema(this.resolve([...at, 'content', type, 'schema']).node);
+  }
+
+  /** A schema with its own `$ref` followed (nested ones stay, for the caller to follow). */
+  schema(node: Json): Json {
+    const ref = node.$ref;
+    if (typeof ref !== 'string') return node;
+    const target = ref.replace(/^#\//, '').split('/');
+    return this.schema(
+      this.resolve(target.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))).node,
+    );
+  }
+
   /** `METHOD /template` of the documented operation a request is for, if any. */
   operationFor(method: string, url: URL): Operation | undefined {
     const base = this.options.basePath ?? '';
