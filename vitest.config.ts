@@ -56,7 +56,17 @@ export default defineConfig({
       { extends: true, test: { name: 'integration-sandbox', include: [SANDBOX_TESTS] } },
       // Each provider client's requests and the sandbox's answers, checked against the
       // provider's own API description (GitHub's and Neon's OpenAPI, Vercel's SDK models).
-      { extends: true, test: { name: 'contract', include: ['tests/contract/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'contract',
+          include: ['tests/contract/**/*.test.ts'],
+          // Loading GitHub's 13 MB description and compiling its largest schemas (a pull
+          // request's) is the slow part, and slower on a busy runner.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
