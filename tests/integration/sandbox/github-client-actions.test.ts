@@ -8,7 +8,11 @@ const T0 = Date.UTC(2026, 2, 1, 12);
 let sandbox: GitHubSandbox;
 
 beforeAll(async () => {
-  sandbox = await startGitHubSandbox({ repositories: [REPO] });
+  // A clock a day past T0: artifacts from T0 have not expired yet (GitHub keeps them 90 days).
+  sandbox = await startGitHubSandbox({
+    repositories: [REPO],
+    now: () => new Date(T0 + 86_400_000),
+  });
 });
 afterAll(() => sandbox.close());
 
