@@ -117,9 +117,9 @@ describe('the sandboxes filled from the demo history', () => {
     const neonDemo = history.costSamples.filter(
       (s) => s.metric === 'compute_hours' && s.day >= from.toISOString().slice(0, 10),
     );
-    expect(total(compute.map((c) => c.value)) / 3600).toBeCloseTo(
-      total(neonDemo.map((s) => Number(s.quantity))),
-      3,
-    );
+    // Neon reports whole CU-seconds, so each day's figure is off by at most half a second.
+    const hours = total(compute.map((c) => c.value)) / 3600;
+    const demoHours = total(neonDemo.map((s) => Number(s.quantity)));
+    expect(Math.abs(hours - demoHours)).toBeLessThanOrEqual((compute.length * 0.5) / 3600);
   });
 });
