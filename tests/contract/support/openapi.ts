@@ -231,7 +231,8 @@ export class OpenApiContract {
           ? values.flatMap((v) => v.split(','))
           : coerce(values[values.length - 1]!, schema);
       if (override) {
-        const validate = this.ajv.compile(override);
+        const validate =
+          this.ajv.getSchema(`override:${name}`) ?? this.compileOverride(name, override);
         if (!validate(value)) {
           const message = (validate.errors ?? []).map((e) => e.message).join('; ');
           departures.push({ operation: '', where, message: `${message} (${String(value)})` });
@@ -255,6 +256,11 @@ export class OpenApiContract {
       }
     }
     return departures;
+  }
+
+  private compileOverride(name: string, schema: Json): ValidateFunction {
+    this.ajv.addSchema(schema, `override:${name}`);
+    return this.ajv.getSchema(`override:${name}`)!;
   }
 
   private checkRequestBody(operation: Operation, body: unknown): Departure[] {
