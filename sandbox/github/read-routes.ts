@@ -1,4 +1,5 @@
 import { json, type Router } from '../http/server';
+import { comparisonWire } from './commit-wire';
 import { createdFilter } from './created-filter';
 import { notFound, paginate } from './protocol';
 import { compare, resolveRef } from './state';
@@ -100,7 +101,8 @@ export function readRoutes(world: World, on: On, apiUrl: () => string): void {
     const headSha = repo && headRef ? resolveRef(repo, headRef) : undefined;
     if (!repo || !baseSha || !headSha) return notFound();
     const found = compare(repo, baseSha, headSha);
-    return json(200, world.wire.comparison(repo, request.params.basehead!, found, baseSha));
+    const basehead = request.params.basehead!;
+    return json(200, comparisonWire(world.wire, repo, { basehead, baseSha, headSha }, found));
   });
 
   on('GET', `${base}/issues/:number/comments`, (request) => {

@@ -22,11 +22,11 @@ export class Wire {
     private readonly idOf: (login: string) => number,
   ) {}
 
-  private api(repo: RepoState, path = ''): string {
+  api(repo: RepoState, path = ''): string {
     return `${this.apiUrl}/repos/${repo.owner}/${repo.name}${path}`;
   }
 
-  private html(repo: RepoState, path = ''): string {
+  html(repo: RepoState, path = ''): string {
     return `https://github.com/${repo.owner}/${repo.name}${path}`;
   }
 
@@ -238,72 +238,6 @@ export class Wire {
     return (repo.commits.get(run.headSha)?.message ?? run.name).split('\n')[0]!;
   }
 
-  /** A commit as the commits and compare endpoints list it. */
-  commit(repo: RepoState, sha: string): Json {
-    const commit = repo.commits.get(sha);
-    const author = this.user(repo.owner);
-    const gitUser = {
-      name: repo.owner,
-      email: `${this.idOf(repo.owner)}+${repo.owner}@users.noreply.github.com`,
-      date: iso(commit?.at ?? null),
-    };
-    return {
-      url: this.api(repo, `/commits/${sha}`),
-      sha,
-      node_id: `C_sandbox${sha.slice(0, 12)}`,
-      html_url: this.html(repo, `/commit/${sha}`),
-      comments_url: this.api(repo, `/commits/${sha}/comments`),
-      commit: {
-        url: this.api(repo, `/git/commits/${sha}`),
-        author: gitUser,
-        committer: gitUser,
-        message: commit?.message ?? '',
-        comment_count: 0,
-        tree: { sha, url: this.api(repo, `/git/trees/${sha}`) },
-      },
-      author,
-      committer: author,
-      parents: (commit?.parents ?? []).map((parent) => ({
-        sha: parent,
-        url: this.api(repo, `/commits/${parent}`),
-        html_url: this.html(repo, `/commit/${parent}`),
-      })),
-    };
-  }
-
-  /** `GET /repos/{owner}/{repo}/compare/{basehead}`, without the file list's patches. */
-  comparison(
-    repo: RepoState,
-    basehead: string,
-    found: {
-      status: string;
-      aheadBy: number;
-      behindBy: number;
-      ahead: string[];
-      mergeBase: string;
-    },
-    baseSha: string,
-  ): Json {
-    return {
-      url: this.api(repo, `/compare/${basehead}`),
-      html_url: this.html(repo, `/compare/${basehead}`),
-      permalink_url: this.html(
-        repo,
-        `/compare/${repo.owner}:${baseSha.slice(0, 7)}...${repo.owner}:${found.ahead.at(-1)?.slice(0, 7) ?? baseSha.slice(0, 7)}`,
-      ),
-      diff_url: this.html(repo, `/compare/${basehead}.diff`),
-      patch_url: this.html(repo, `/compare/${basehead}.patch`),
-      base_commit: this.commit(repo, baseSha),
-      merge_base_commit: this.commit(repo, found.mergeBase),
-      status: found.status,
-      ahead_by: found.aheadBy,
-      behind_by: found.behindBy,
-      total_commits: found.aheadBy,
-      commits: found.ahead.slice(0, 250).map((sha) => this.commit(repo, sha)),
-      files: [],
-    };
-  }
-
   /** A fork's run names the fork as its head repository, as GitHub does. */
   private headRepository(repo: RepoState, run: RunState, template: Json): Json {
     const own = this.repository(repo, template);
@@ -352,7 +286,7 @@ export class Wire {
       size_in_bytes: artifact.sizeInBytes,
       url: this.api(repo, path),
       archive_download_url: this.api(repo, `${path}/zip`),
-      expired: expired,
+      expired,
       digest: null,
       created_at: iso(artifact.createdAt),
       updated_at: iso(artifact.createdAt),
