@@ -215,7 +215,8 @@ export function matchOperation(method: string, pathname: string) {
 export function checkVercelExchange({ request, response }: Exchange): VercelDeparture[] {
   const call = `${request.method} ${request.url.pathname}`;
   const matched = matchOperation(request.method, request.url.pathname);
-  if (!matched) return [{ operation: '?', call, path: '', message: 'no such Vercel operation' }];
+  if (!matched)
+    return [{ operation: '?', call, path: 'call', message: 'no such Vercel operation' }];
   const { operation, params } = matched;
   const found = [
     ...checkQuery(operation, params, request.url.searchParams).map(at('query')),
@@ -245,8 +246,9 @@ function checkQuery(
   for (const [name, value] of query) {
     const field = shape[name];
     if (!field || name in params) out.push({ path: name, message: 'not a query parameter' });
-    else if (!queryValueFits(field, value)) {
-      out.push({ path: name, message: `"${value}" is not a ${field._def.typeName}` });
+    else {
+      const expected = queryValueMismatch(field, value);
+      if (expected) out.push({ path: name, message: `"${value}" is not ${expected}` });
     }
   }
   for (const [name, field] of Object.entries(shape)) {
@@ -257,11 +259,16 @@ function checkQuery(
   return out;
 }
 
-function queryValueFits(field: ZodTypeAny, value: string): boolean {
+/** What a query value should have been, or undefined when it fits its parameter. */
+function queryValueMismatch(field: ZodTypeAny, value: string): string | undefined {
   const inner: ZodTypeAny = field instanceof z.ZodOptional ? field.unwrap() : field;
-  if (inner instanceof z.ZodNumber) return value.trim() !== '' && Number.isFinite(Number(value));
-  if (inner instanceof z.ZodBoolean) return value === 'true' || value === 'false';
-  return inner.safeParse(value).success;
+  if (inner instanceof z.ZodNumber) {
+    return value.trim() !== '' && Number.isFinite(Number(value)) ? undefined : 'a number';
+  }
+  if (inner instanceof z.ZodBoolean) {
+    return value === 'true' || value === 'false' ? undefined : 'true or false';
+  }
+  return inner.safeParse(value).success ? undefined : 'allowed here';
 }
 
 function checkRequestBody(operation: VercelOperation, body: unknown) {
