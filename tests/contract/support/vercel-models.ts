@@ -310,7 +310,7 @@ function checkResponse(operation: VercelOperation, response: Exchange['response'
 export function describeDepartures(departures: readonly VercelDeparture[]): string {
   const lines = new Map<string, string>();
   for (const { operation, call, path, message } of departures) {
-    const key = `${operation} ${path.replace(/\[\d+\]/g, '[]')}: ${message}`;
+    const key = `${operation} ${path.replace(/\[\d+\]/g, '[]').replace(/line \d+/, 'line *')}: ${message}`;
     if (!lines.has(key)) lines.set(key, `${key} (${call})`);
   }
   return [...lines.values()].join('\n');
