@@ -28,14 +28,14 @@ describe('the demo’s Vercel data, checked against @vercel/sdk’s models', () 
       { fetch: log.fetch },
     );
     const projectId = history.project.vercelProjectId;
-    const deployments = await client.listDeployments({ projectId });
+    const { deployments } = await client.listDeployments({ projectId });
     expect(deployments).toHaveLength(history.deployments.length);
     // One of each state and target the demo has, by its full view.
     const samples = new Map(deployments.map((d) => [`${d.readyState} ${d.target}`, d.uid]));
     for (const id of samples.values()) await client.getDeployment(id);
     await client.getProject(projectId);
     const days = history.costSamples.map((sample) => sample.day).sort();
-    const charges = await client.listBillingCharges(
+    const { charges } = await client.listBillingCharges(
       new Date(`${days[0]}T00:00:00Z`),
       new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 24 * 3600 * 1000),
     );

@@ -71,7 +71,8 @@ describe('Vercel client against the sandbox, checked against @vercel/sdk’s mod
     const next = store.addDeployment({ projectId: project.id, target: 'production', meta });
 
     // Lists: pages, filters and an incremental cursor.
-    expect(await client.listDeployments({ projectId: project.id, pageSize: 2 })).toHaveLength(4);
+    const { deployments } = await client.listDeployments({ projectId: project.id, pageSize: 2 });
+    expect(deployments).toHaveLength(4);
     await client.listDeployments({ projectId: project.name, target: 'production' });
     await client.listDeployments({
       projectId: project.id,
@@ -116,7 +117,7 @@ describe('Vercel client against the sandbox, checked against @vercel/sdk’s mod
         Tags: { ProjectId: project.id, DeploymentId: next.id },
       }),
     );
-    const charges = await client.listBillingCharges(
+    const { charges } = await client.listBillingCharges(
       new Date('2026-11-18T00:00:00Z'),
       new Date('2026-11-20T00:00:00Z'),
     );
