@@ -4,7 +4,8 @@ import type { UnreadableItem } from './schemas';
 /**
  * Vercel's billing charges arrive as FOCUS v1.3 rows, one JSON object per line
  * (https://vercel.com/docs/rest-api/reference/endpoints/billing/list-focus-billing-charges).
- * Costs may be sent as numbers or decimal strings; both are read as numbers of USD.
+ * Costs may be sent as numbers or decimal strings; both are read as numbers of USD. The columns
+ * read, and their source, are listed in docs/vercel-billing.md.
  */
 const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);
 
