@@ -128,11 +128,16 @@ describe('Vercel client against the sandbox, checked against @vercel/sdk’s mod
     await client.getProject(project.id);
     expect(waits).toContain(2_000);
 
+    // A token Vercel does not accept (403).
+    await expect(vercelClient('not-the-token').getProject(project.id)).rejects.toMatchObject({
+      status: 403,
+    });
+
     const departures = log.exchanges.flatMap(checkVercelExchange);
     expect(describeDepartures(departures)).toBe('');
 
     const statuses = new Set(log.exchanges.map((exchange) => exchange.response.status));
-    expect([...statuses].sort()).toEqual([200, 201, 202, 404, 409, 429]);
+    expect([...statuses].sort()).toEqual([200, 201, 202, 403, 404, 409, 429]);
     const seen = new Set(
       log.exchanges.map(
         ({ request }) => matchOperation(request.method, request.url.pathname)?.operation.id,
