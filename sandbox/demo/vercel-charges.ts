@@ -40,12 +40,12 @@ export function vercelCharges(history: DemoHistory, fromDay = ''): Record<string
       if (served) tags.DeploymentId = served.vercelId;
       else tags.GitBranch = branchOf.get(sample.environmentSlug) ?? '';
     }
-    // Every column Vercel's model of a row requires (see tests/fixtures/focus-rows.ts); a seat
-    // is a purchase, the rest is usage.
+    // Every column Vercel's model of a row requires (see tests/fixtures/focus-rows.ts). Each
+    // row has a consumed quantity, which FOCUS allows only on usage charges.
     rows.push({
       BilledCost: Number(sample.amountUsd),
       BillingCurrency: 'USD',
-      ChargeCategory: service === 'Seats' ? 'Purchase' : 'Usage',
+      ChargeCategory: 'Usage',
       ChargePeriodStart: new Date(start).toISOString(),
       ChargePeriodEnd: new Date(start + DAY_MS).toISOString(),
       ConsumedQuantity: Number(sample.quantity),
