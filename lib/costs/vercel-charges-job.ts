@@ -31,7 +31,7 @@ export function vercelChargesJob({
     callsSpent: () => vercel.callsSpent,
     async work({ db, now, previousCursor }) {
       const window = costWindow(previousCursor, now, VERCEL_MAX_DAYS);
-      const charges = await vercel.listBillingCharges(
+      const { charges, unreadable } = await vercel.listBillingCharges(
         dayStart(window.fromDay),
         dayStart(window.toDay),
       );
@@ -40,7 +40,7 @@ export function vercelChargesJob({
         loadCostEnvironments(db, projectId),
         environmentsOfDeployments(db, projectId, [...new Set(tagged)]),
       ]);
-      const { lines, errors } = vercelCostLines({
+      const { lines, errors: lineErrors } = vercelCostLines({
         charges,
         vercelProjectId,
         environmentOfDeployment,
@@ -54,7 +54,13 @@ export function vercelChargesJob({
         window,
         rows: attributeCosts(lines, environments, now),
       });
-      return { itemsSeen: charges.length, itemsChanged: changed, errors, cursor: window.cursor };
+      // A row that cannot be read is named, and the day's other rows still count.
+      const errors = [
+        ...unreadable.map(({ id, reason }) => `billing charge ${id}: ${reason}`),
+        ...lineErrors,
+      ];
+      const itemsSeen = charges.length + unreadable.length;
+      return { itemsSeen, itemsChanged: changed, errors, cursor: window.cursor };
     },
   };
 }

@@ -52,7 +52,7 @@ export async function planCleanup(
   const providerOpen = await clients.github.listPullRequests({ state: 'open' });
   const neonBranches = await clients.neon.listBranches({ search: PREVIEW_BRANCH_PREFIX });
   const listed = project.vercelProjectId
-    ? await clients.vercel.listDeployments({ projectId: project.vercelProjectId })
+    ? (await clients.vercel.listDeployments({ projectId: project.vercelProjectId })).deployments
     : [];
   const deployments = listed.map((deployment) => ({
     uid: deployment.uid,

@@ -61,7 +61,7 @@ export async function executeDelete(
         const ids = new Set(recorded.map((deployment) => deployment.vercelId));
         if (project.vercelProjectId) {
           // Deployments of the branch that envboard never recorded go too.
-          const listed = await clients.vercel.listDeployments({
+          const { deployments: listed } = await clients.vercel.listDeployments({
             projectId: project.vercelProjectId,
             branch: environment.gitBranch,
           });

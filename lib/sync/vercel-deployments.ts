@@ -51,8 +51,16 @@ export function vercelDeploymentsJob(clients: { vercel: VercelClient }, project:
     work: async ({ db, now, previousCursor }) => {
       const projectId = vercelProjectIdFor(project);
       const since = sinceFromCursor(previousCursor, now);
-      const listed = await clients.vercel.listDeployments({ projectId, since });
+      const { deployments: listed, unreadable } = await clients.vercel.listDeployments({
+        projectId,
+        since,
+      });
       const tally = emptyTally();
+      // One deployment envboard cannot read is named in the run's errors; the rest still sync.
+      for (const { id, reason } of unreadable) {
+        tally.itemsSeen++;
+        tally.errors.push(`deployment ${id ?? 'without a uid'}: ${reason}`);
+      }
       const settled = new Map<string, boolean>();
       const oldestFirst = [...listed].sort((a, b) => a.created - b.created);
       for (const deployment of oldestFirst) {

@@ -8,6 +8,14 @@ export const VERCEL_SERVICES: Record<string, string> = {
   build_minutes: 'Build Minutes',
 };
 
+/** FOCUS's ServiceCategory for each service (https://focus.finops.org/focus-specification/). */
+const SERVICE_CATEGORIES: Record<string, string> = {
+  Seats: 'Developer Tools',
+  'Function Invocations': 'Compute',
+  'Fast Data Transfer': 'Networking',
+  'Build Minutes': 'Developer Tools',
+};
+
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
@@ -32,15 +40,25 @@ export function vercelCharges(history: DemoHistory, fromDay = ''): Record<string
       if (served) tags.DeploymentId = served.vercelId;
       else tags.GitBranch = branchOf.get(sample.environmentSlug) ?? '';
     }
+    // Every column Vercel's model of a row requires (see tests/fixtures/focus-rows.ts). Each
+    // row has a consumed quantity, which FOCUS allows only on usage charges.
     rows.push({
       BilledCost: Number(sample.amountUsd),
-      EffectiveCost: Number(sample.amountUsd),
+      BillingCurrency: 'USD',
+      ChargeCategory: 'Usage',
       ChargePeriodStart: new Date(start).toISOString(),
       ChargePeriodEnd: new Date(start + DAY_MS).toISOString(),
-      ServiceName: service,
       ConsumedQuantity: Number(sample.quantity),
       ConsumedUnit: sample.unit,
+      EffectiveCost: Number(sample.amountUsd),
+      ServiceName: service,
+      ServiceCategory: SERVICE_CATEGORIES[service],
+      ServiceProviderName: 'Vercel',
       Tags: tags,
+      PricingCategory: 'Standard',
+      PricingCurrency: 'USD',
+      PricingQuantity: Number(sample.quantity),
+      PricingUnit: sample.unit,
     });
   }
   return rows;

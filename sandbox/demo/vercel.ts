@@ -46,7 +46,11 @@ function metaOf(row: DeploymentRow): Record<string, string> {
  */
 export function fillVercelStore(store: VercelStore, history: DemoHistory): void {
   const projectId = history.project.vercelProjectId;
-  const project = store.addProject({ id: projectId, name: GITHUB_REPO });
+  const project = store.addProject({
+    id: projectId,
+    name: GITHUB_REPO,
+    accountId: history.project.vercelTeamId,
+  });
   for (const row of history.deployments) {
     const readyState = READY_STATES[row.state];
     const target = targetOf(row);

@@ -14,9 +14,11 @@ export interface SandboxEnvVar {
   type: string;
   target: string[];
   gitBranch?: string;
+  createdAt: number;
+  updatedAt: number;
 }
 
-export type EnvVarInput = Omit<SandboxEnvVar, 'id' | 'projectId'>;
+export type EnvVarInput = Omit<SandboxEnvVar, 'id' | 'projectId' | 'createdAt' | 'updatedAt'>;
 
 /**
  * `POST …/env?upsert=true`: one variable per project, key and git branch; a second write
@@ -27,6 +29,7 @@ export function upsertEnvVar(
   projectId: string,
   input: EnvVarInput,
   emit: (type: string, payload: Record<string, unknown>) => void,
+  now: number,
 ): SandboxEnvVar {
   if (input.gitBranch && (input.target.length !== 1 || input.target[0] !== 'preview')) {
     throw new ApiError(400, 'bad_request', 'gitBranch requires target to be exactly ["preview"]');
@@ -36,11 +39,12 @@ export function upsertEnvVar(
       env.projectId === projectId && env.key === input.key && env.gitBranch === input.gitBranch,
   );
   if (existing) {
-    Object.assign(existing, input);
+    Object.assign(existing, input, { updatedAt: now });
     emit('project.env-variable.updated', { project: { id: projectId }, key: input.key });
     return existing;
   }
-  const created = { ...input, id: randomUUID().replaceAll('-', '').slice(0, 16), projectId };
+  const id = randomUUID().replaceAll('-', '').slice(0, 16);
+  const created = { ...input, id, projectId, createdAt: now, updatedAt: now };
   envs.push(created);
   emit('project.env-variable.created', { project: { id: projectId }, key: input.key });
   return created;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ApiError, answering } from '../api-error';
 import { Router, type SandboxRequest } from '../http/router';
 import { json } from '../http/server';
-import type { SandboxDeployment, SandboxProject, VercelStore } from './store';
+import { deploymentBody, deploymentListItem, envVarBody, projectBody } from './bodies';
+import type { VercelStore } from './store';
 
 /**
  * Exactly the Vercel endpoints envboard's client calls, in Vercel's wire format
@@ -35,7 +36,7 @@ export function vercelRoutes(store: VercelStore): Router {
     .on(
       'GET',
       '/v13/deployments/:idOrUrl',
-      route(({ params }) => json(200, deploymentBody(store.deployment(params.idOrUrl!)))),
+      route(({ params }) => json(200, deploymentBody(store, store.deployment(params.idOrUrl!)))),
     )
     .on(
       'DELETE',
@@ -73,7 +74,7 @@ export function vercelRoutes(store: VercelStore): Router {
         const parsed = z.union([envBody, z.array(envBody)]).safeParse(body);
         if (!parsed.success) throw new ApiError(400, 'bad_request', 'Invalid request body');
         const items = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-        const created = items.map((item) => store.upsertEnv(params.idOrName!, item));
+        const created = items.map((item) => envVarBody(store.upsertEnv(params.idOrName!, item)));
         return json(201, { created: created.length === 1 ? created[0] : created, failed: [] });
       }),
     )
@@ -81,17 +82,18 @@ export function vercelRoutes(store: VercelStore): Router {
       'GET',
       '/v10/projects/:idOrName/env',
       route(({ params, query }) => {
-        const envs = store.listEnvs(params.idOrName!, query.get('gitBranch'));
-        // Vercel returns values only when asked to decrypt; envboard never asks.
-        return json(200, { envs: envs.map(({ value: _value, ...env }) => env) });
+        // Only the list reports `securityIssues` (none: the sandbox's values are all encrypted).
+        const envs = store
+          .listEnvs(params.idOrName!, query.get('gitBranch'))
+          .map((env) => ({ ...envVarBody(env), securityIssues: [] }));
+        return json(200, { envs, pagination: { count: envs.length, next: null, prev: null } });
       }),
     )
     .on(
       'DELETE',
       '/v9/projects/:idOrName/env/:id',
       route(({ params }) => {
-        const { value: _value, ...removed } = store.removeEnv(params.idOrName!, params.id!);
-        return json(200, removed);
+        return json(200, envVarBody(store.removeEnv(params.idOrName!, params.id!)));
       }),
     )
     .on(
@@ -119,58 +121,12 @@ function listDeployments(store: VercelStore, { query }: SandboxRequest) {
   const page = matching.slice(0, limit);
   const last = page.at(-1);
   return {
-    deployments: page.map(listItem),
+    deployments: page.map((deployment) => deploymentListItem(store, deployment)),
     pagination: {
       count: page.length,
       next: matching.length > limit && last ? last.createdAt : null,
       prev: page[0]?.createdAt ?? null,
     },
-  };
-}
-
-function listItem(d: SandboxDeployment) {
-  return {
-    uid: d.id,
-    name: d.name,
-    url: d.url,
-    created: d.createdAt,
-    createdAt: d.createdAt,
-    state: d.readyState,
-    readyState: d.readyState,
-    ready: d.ready,
-    readySubstate: d.readySubstate,
-    target: d.target,
-    projectId: d.projectId,
-    meta: d.meta,
-    isRollbackCandidate: d.target === 'production' && d.readyState === 'READY',
-  };
-}
-
-function deploymentBody(d: SandboxDeployment) {
-  const { id, name, url, createdAt, ready, readyState, readySubstate, target, projectId, meta } = d;
-  return {
-    id,
-    name,
-    url,
-    createdAt,
-    ready,
-    readyState,
-    readySubstate,
-    target,
-    projectId,
-    meta,
-    alias: [],
-  };
-}
-
-function projectBody(store: VercelStore, project: SandboxProject) {
-  const production = project.productionId ? store.deployments.get(project.productionId) : undefined;
-  return {
-    id: project.id,
-    name: project.name,
-    targets: { production: production ? deploymentBody(production) : null },
-    lastAliasRequest: project.lastAliasRequest,
-    rollbackDescription: project.rollbackDescription,
   };
 }
 

@@ -35,6 +35,9 @@ export interface SandboxDeployment {
 export interface SandboxProject {
   id: string;
   name: string;
+  /** The team (or user) that owns the project: Vercel's `accountId`. */
+  accountId: string;
+  createdAt: number;
   productionId: string | null;
   /** After an instant rollback, new production builds are not served until a promote. */
   rolledBack: boolean;
@@ -70,15 +73,18 @@ export class VercelStore {
   /**
    * `aliasJobMs` > 0 makes promotions asynchronous as Vercel's can be: 202, then
    * `lastAliasRequest.jobStatus` moves from in-progress to succeeded once that time has passed.
+   * A switch: set it at any time to turn the 202 path on (> 0) or off (0) for later promotions.
    */
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = Date.now,
-    private readonly aliasJobMs = 0,
+    public aliasJobMs = 0,
   ) {}
 
-  addProject(project: { id: string; name: string }): SandboxProject {
+  addProject(project: { id: string; name: string; accountId?: string }): SandboxProject {
     const stored = {
+      accountId: 'team_sandbox',
+      createdAt: this.now(),
       ...project,
       productionId: null,
       rolledBack: false,
@@ -224,7 +230,7 @@ export class VercelStore {
   }
 
   upsertEnv(projectId: string, input: EnvVarInput): SandboxEnvVar {
-    return upsertEnvVar(this.envs, this.project(projectId).id, input, this.emit);
+    return upsertEnvVar(this.envs, this.project(projectId).id, input, this.emit, this.now());
   }
 
   listEnvs(projectId: string, gitBranch: string | null): SandboxEnvVar[] {

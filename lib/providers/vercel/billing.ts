@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ProviderError } from '../errors';
+import type { UnreadableItem } from './schemas';
 
 /**
  * Vercel's billing charges arrive as FOCUS v1.3 rows, one JSON object per line
  * (https://vercel.com/docs/rest-api/reference/endpoints/billing/list-focus-billing-charges).
- * Costs may be sent as numbers or decimal strings; both are read as numbers of USD.
+ * Costs may be sent as numbers or decimal strings; both are read as numbers of USD. The columns
+ * read, and their source, are listed in docs/vercel-billing.md.
  */
 const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);
 
@@ -30,19 +31,24 @@ export interface VercelCharge {
   tags: Record<string, string>;
 }
 
-export function parseFocusJsonl(text: string, operation: string): VercelCharge[] {
+export interface VercelChargeList {
+  charges: VercelCharge[];
+  /** Rows that could not be read, by line number (`line 3`), left out of `charges`. */
+  unreadable: UnreadableItem[];
+}
+
+/** Each line on its own: a row that cannot be read is named, and the others still count. */
+export function parseFocusJsonl(text: string): VercelChargeList {
   const charges: VercelCharge[] = [];
+  const unreadable: UnreadableItem[] = [];
   for (const [index, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw badLine(operation, index, 'not JSON');
+    const read = readRow(line);
+    if (typeof read === 'string') {
+      unreadable.push({ id: `line ${index + 1}`, reason: read });
+      continue;
     }
-    const parsed = focusRowSchema.safeParse(row);
-    if (!parsed.success) throw badLine(operation, index, parsed.error.issues[0]?.message ?? '');
-    const charge = parsed.data;
+    const charge = read;
     charges.push({
       service: charge.ServiceName,
       periodStart: charge.ChargePeriodStart,
@@ -54,14 +60,19 @@ export function parseFocusJsonl(text: string, operation: string): VercelCharge[]
       tags: charge.Tags ?? {},
     });
   }
-  return charges;
+  return { charges, unreadable };
 }
 
-function badLine(operation: string, index: number, why: string): ProviderError {
-  return new ProviderError({
-    provider: 'vercel',
-    operation,
-    retryable: false,
-    message: `unexpected FOCUS row on line ${index + 1} (${why})`,
-  });
+/** The row, or why it is not one. */
+function readRow(line: string): z.output<typeof focusRowSchema> | string {
+  let row: unknown;
+  try {
+    row = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  const parsed = focusRowSchema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return issue ? `${issue.path.join('.') || 'row'}: ${issue.message}` : 'not a FOCUS row';
 }

@@ -3,12 +3,13 @@ import { ProviderError } from '../errors';
 import { type HttpClientConfig, ProviderHttpClient } from '../http';
 import { DEFAULT_POLL, type PollPolicy, realSleep } from '../poll';
 import { waitForAliasJob } from './alias-job';
-import { parseFocusJsonl, type VercelCharge } from './billing';
+import { parseFocusJsonl, type VercelChargeList } from './billing';
 import type { VercelConfig } from './config';
 import {
   deletedDeploymentSchema,
   deploymentListSchema,
   deploymentSchema,
+  deploymentSummarySchema,
   envListSchema,
   envDeletedSchema,
   envUpsertSchema,
@@ -16,6 +17,7 @@ import {
   type VercelDeployment,
   type VercelDeploymentSummary,
   type VercelProject,
+  type UnreadableItem,
 } from './schemas';
 
 /**
@@ -43,8 +45,14 @@ export interface PreviewEnvVar {
   gitBranch: string;
 }
 
+export interface VercelDeploymentList {
+  deployments: VercelDeploymentSummary[];
+  /** Items the client could not read (a field envboard needs missing), left out of `deployments`. */
+  unreadable: UnreadableItem[];
+}
+
 export interface VercelClient {
-  listDeployments(query: ListDeploymentsQuery): Promise<VercelDeploymentSummary[]>;
+  listDeployments(query: ListDeploymentsQuery): Promise<VercelDeploymentList>;
   getDeployment(idOrUrl: string): Promise<VercelDeployment>;
   /** `pending` when Vercel accepted the promotion (202) and finishes it later. */
   promote(projectId: string, deploymentId: string): Promise<{ pending: boolean }>;
@@ -59,7 +67,8 @@ export interface VercelClient {
    * (other branches, other targets) stay. Resolves with how many were deleted (0: none was set).
    */
   deletePreviewEnvVar(projectId: string, variable: Omit<PreviewEnvVar, 'value'>): Promise<number>;
-  listBillingCharges(from: Date, to: Date): Promise<VercelCharge[]>;
+  /** The rows of the range; a row that cannot be read is left out and named in `unreadable`. */
+  listBillingCharges(from: Date, to: Date): Promise<VercelChargeList>;
   /** HTTP requests sent so far, retries included. */
   readonly callsSpent: number;
 }
@@ -92,6 +101,7 @@ export function createVercelClient(
     async listDeployments(query) {
       // Keyed by uid: should `until` turn out inclusive, the boundary item is not listed twice.
       const all = new Map<string, VercelDeploymentSummary>();
+      const unreadable: UnreadableItem[] = [];
       // `pagination.next` is the `until` of the next, older page; null on the last page.
       let until: number | undefined;
       do {
@@ -108,12 +118,16 @@ export function createVercelClient(
           },
           schema: deploymentListSchema,
         });
-        for (const deployment of data.deployments) all.set(deployment.uid, deployment);
+        for (const item of data.deployments) {
+          const read = readDeployment(item);
+          if ('reason' in read) unreadable.push(read);
+          else all.set(read.uid, read);
+        }
         const next = data.pagination.next;
         // A cursor that does not move back in time would loop forever.
         until = next !== null && (until === undefined || next < until) ? next : undefined;
       } while (until !== undefined);
-      return [...all.values()];
+      return { deployments: [...all.values()], unreadable };
     },
 
     async getDeployment(idOrUrl) {
@@ -174,6 +188,14 @@ export function createVercelClient(
       });
       const scoped = data.envs.filter((env) => env.key === key && env.gitBranch === gitBranch);
       for (const env of scoped) {
+        if (env.id === undefined) {
+          throw new ProviderError({
+            provider: 'vercel',
+            operation: 'deletePreviewEnvVar',
+            retryable: false,
+            message: `${key} for branch ${gitBranch} was listed without an id, so it cannot be deleted`,
+          });
+        }
         await http.request({
           operation: 'deletePreviewEnvVar',
           method: 'DELETE',
@@ -193,10 +215,22 @@ export function createVercelClient(
         text: true,
         schema: z.string(),
       });
-      return parseFocusJsonl(data, 'listBillingCharges');
+      return parseFocusJsonl(data);
     },
   };
   return client;
+}
+
+/** One list item, or why it cannot be read (named by its uid when it has one). */
+function readDeployment(item: unknown): VercelDeploymentSummary | UnreadableItem {
+  const parsed = deploymentSummarySchema.safeParse(item);
+  if (parsed.success) return parsed.data;
+  const uid = (item as { uid?: unknown } | null)?.uid;
+  const issue = parsed.error.issues[0];
+  return {
+    id: typeof uid === 'string' ? uid : undefined,
+    reason: issue ? `${issue.path.join('.') || 'item'}: ${issue.message}` : 'unreadable',
+  };
 }
 
 function envFailure(error: { code: string; message: string }) {

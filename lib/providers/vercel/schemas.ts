@@ -3,9 +3,17 @@ import { z } from 'zod';
 /**
  * The parts of Vercel's responses envboard reads
  * (https://vercel.com/docs/rest-api/reference/endpoints/deployments,
- * https://vercel.com/docs/rest-api/reference/endpoints/projects). Unknown keys are stripped;
- * fields the API documents as optional stay optional so a sparser answer still parses.
+ * https://vercel.com/docs/rest-api/reference/endpoints/projects). Unknown keys are stripped.
+ * A field Vercel's models (`@vercel/sdk`, generated from its OpenAPI document) mark optional or
+ * nullable is optional or nullable here too; what stays required is what envboard cannot do
+ * without, and a list reads its items one by one so one it cannot read does not sink the rest.
  */
+
+/** An item of a list the client could not read: its id when it had one, and why. */
+export interface UnreadableItem {
+  id: string | undefined;
+  reason: string;
+}
 
 export const readyStates = [
   'BLOCKED',
@@ -21,10 +29,13 @@ const readyState = z.enum(readyStates);
 const target = z.string().nullable().optional();
 const meta = z.record(z.string(), z.string()).optional();
 
-/** A list item: the list calls the id `uid`. */
+/**
+ * A list item: the list calls the id `uid`. A sync cannot place a deployment without its id, its
+ * URL and when it was created (the cursor); the rest may be missing.
+ */
 export const deploymentSummarySchema = z.object({
   uid: z.string(),
-  name: z.string(),
+  name: z.string().optional(),
   url: z.string(),
   created: z.number(),
   state: readyState.optional(),
@@ -38,9 +49,10 @@ export const deploymentSummarySchema = z.object({
 });
 export type VercelDeploymentSummary = z.output<typeof deploymentSummarySchema>;
 
+/** The page; each item is read on its own with `deploymentSummarySchema`. */
 export const deploymentListSchema = z.object({
-  deployments: z.array(deploymentSummarySchema),
-  pagination: z.object({ count: z.number(), next: z.number().nullable() }),
+  deployments: z.array(z.unknown()),
+  pagination: z.object({ next: z.number().nullable() }),
 });
 
 export const deploymentSchema = z.object({
@@ -97,11 +109,14 @@ export const envUpsertSchema = z.object({
     .default([]),
 });
 
-/** `GET /v10/projects/{idOrName}/env`: the variables, values left encrypted. */
+/**
+ * `GET /v10/projects/{idOrName}/env`: the variables, values left encrypted. Vercel's model marks
+ * `id` optional; a variable without one cannot be deleted, which the caller reports.
+ */
 export const envListSchema = z.object({
   envs: z.array(
     z.object({
-      id: z.string(),
+      id: z.string().optional(),
       key: z.string(),
       gitBranch: z.string().nullish(),
       target: z.union([z.array(z.string()), z.string()]).nullish(),
@@ -109,5 +124,8 @@ export const envListSchema = z.object({
   ),
 });
 
-/** `DELETE /v9/projects/{idOrName}/env/{id}`: the deleted variable. */
-export const envDeletedSchema = z.object({ id: z.string(), key: z.string() });
+/**
+ * `DELETE /v9/projects/{idOrName}/env/{id}`: the 200 is the confirmation. Vercel's model allows
+ * the deleted variable, a variant of it or an array, and envboard reads none of it.
+ */
+export const envDeletedSchema = z.unknown();

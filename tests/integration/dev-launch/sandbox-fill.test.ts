@@ -67,7 +67,7 @@ describe('the sandboxes filled from the demo history', () => {
     const { history } = sandboxes;
     const vercel = clients().vercel;
     const projectId = history.project.vercelProjectId!;
-    const listed = await vercel.listDeployments({ projectId, pageSize: 100 });
+    const { deployments: listed } = await vercel.listDeployments({ projectId, pageSize: 100 });
     expect(listed.map((d) => d.uid).sort()).toEqual(
       history.deployments.map((d) => d.vercelId).sort(),
     );
@@ -97,7 +97,7 @@ describe('the sandboxes filled from the demo history', () => {
     const { vercel, neon } = clients();
     const to = new Date(Date.parse(history.costSamples.at(-1)!.day) + 86_400_000);
     const from = new Date(to.getTime() - 30 * 86_400_000);
-    const charges = await vercel.listBillingCharges(from, to);
+    const { charges } = await vercel.listBillingCharges(from, to);
     const vercelDemo = history.costSamples.filter(
       (s) => s.provider === 'vercel' && s.day >= from.toISOString().slice(0, 10),
     );

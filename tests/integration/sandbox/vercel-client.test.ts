@@ -42,10 +42,13 @@ describe('Vercel client against the sandbox', () => {
       sandbox.store.addDeployment({ projectId: project.id }),
     );
     const before = client.callsSpent;
-    const listed = await client.listDeployments({ projectId: project.id, pageSize: 3 });
+    const { deployments: listed } = await client.listDeployments({
+      projectId: project.id,
+      pageSize: 3,
+    });
     expect(listed.map((d) => d.uid)).toEqual(created.map((d) => d.id).reverse());
     expect(client.callsSpent - before).toBe(3);
-    const newer = await client.listDeployments({
+    const { deployments: newer } = await client.listDeployments({
       projectId: project.id,
       since: created[4]!.createdAt,
     });
@@ -88,7 +91,7 @@ describe('Vercel client against the sandbox', () => {
     const build = sandbox.store.addDeployment({ projectId: project.id, readyState: 'BUILDING' });
     expect((await client.getDeployment(build.id)).readyState).toBe('BUILDING');
     sandbox.store.finishBuild(build.id, 'READY');
-    const [listed] = await client.listDeployments({ projectId: project.id });
+    const [listed] = (await client.listDeployments({ projectId: project.id })).deployments;
     expect(listed).toMatchObject({ uid: build.id, readyState: 'READY' });
     expect(() => sandbox.store.finishBuild(build.id, 'ERROR')).toThrow(/already READY/);
   });
@@ -155,7 +158,7 @@ describe('Vercel client against the sandbox', () => {
       row('2026-11-02', '2.25'),
       row('2026-11-03', 4),
     );
-    const charges = await client.listBillingCharges(
+    const { charges } = await client.listBillingCharges(
       new Date('2026-11-01T00:00:00Z'),
       new Date('2026-11-03T00:00:00Z'),
     );
