@@ -65,7 +65,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
                 </p>
                 <ProjectLabel project={project} />
               </div>
-              <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
+              <div className="mt-3 border-t border-border px-4 pt-3 lg:mt-6 lg:pt-4">
                 <UserMenu actor={actor} />
               </div>
             </>

@@ -1,7 +1,8 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { SIGNED_OUT, storageStateFor } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { isDynamicRoute, pageRoutes } from './support/page-routes';
+import { sendGitHubWebhook, unstorablePullRequest } from './support/webhooks';
 
 /**
  * The board on a phone (the "phone" project in playwright.config.ts: 390 × 844, touch): every
@@ -15,6 +16,14 @@ const LINKED_FROM: Record<string, string> = {
   '/deliveries/[id]': '/deliveries',
   '/environments/[slug]': '/environments',
   '/tests/runs/[id]': '/tests',
+};
+/**
+ * What a page needs that the E2E demo does not hold: it sends no webhooks, so one is sent, one
+ * that fails to apply, whose page carries the most (the error and the whole payload).
+ */
+const PREPARE: Record<string, (request: APIRequestContext) => Promise<unknown>> = {
+  '/deliveries/[id]': (request) =>
+    sendGitHubWebhook(request, 'pull_request', unstorablePullRequest()),
 };
 /** Pages outside the board's frame, visited signed out. */
 const SIGNED_OUT_ROUTES = ['/signin'];
@@ -73,7 +82,8 @@ for (const route of routes.filter((route) => !isDynamicRoute(route))) {
 }
 
 for (const route of routes.filter(isDynamicRoute)) {
-  test(`${route} has no sideways scroll`, async ({ page }) => {
+  test(`${route} has no sideways scroll`, async ({ page, request }) => {
+    await PREPARE[route]?.(request);
     const list = LINKED_FROM[route]!;
     await page.goto(list);
     const prefix = route.slice(0, route.indexOf('['));
