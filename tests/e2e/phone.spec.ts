@@ -143,3 +143,18 @@ test('a wide table scrolls in its own box and keeps its first column in view', a
   await expect(lastCell).toBeInViewport();
   expect((await firstCell.boundingBox())!.x).toBeCloseTo(before.x, 0);
 });
+
+test('a confirm dialog fits the screen', async ({ page }) => {
+  await page.goto('/previews');
+  // Opening the dialog changes nothing; only its confirm button would.
+  await page.getByRole('button', { name: 'Delete preview' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  const screen = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(screen.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(screen.height);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport();
+});
