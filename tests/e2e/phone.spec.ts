@@ -99,6 +99,14 @@ for (const route of routes.filter(isDynamicRoute)) {
   });
 }
 
+test('the overview fits a small tablet too, where the trends sit side by side', async ({
+  page,
+}) => {
+  // At 768 px the trends' hidden value tables once stuck out past the screen's edge.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expectNoSidewaysScroll(page, '/');
+});
+
 test('the navigation opens from the menu button and closes with Escape', async ({ shell }) => {
   await shell.goto('/');
   await expect(shell.nav).toBeHidden();
