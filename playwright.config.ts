@@ -47,7 +47,20 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['sign-in'],
+      testIgnore: /phone\.spec\.ts$/,
       use: { ...devices['Desktop Chrome'], storageState: storageStateFor('viewer') },
+    },
+    // A phone's screen (390 × 844, touch, the page's meta viewport honoured) in Chromium, the
+    // one browser the suite runs: every page at that width, and the menu that holds the nav.
+    {
+      name: 'phone',
+      dependencies: ['sign-in'],
+      testMatch: /phone\.spec\.ts$/,
+      use: {
+        ...devices['iPhone 13'],
+        browserName: 'chromium',
+        storageState: storageStateFor('viewer'),
+      },
     },
   ],
   webServer: {

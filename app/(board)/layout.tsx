@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { CompactUserMenu, UserMenu } from '@/components/auth/user-menu';
-import { BoardNav } from '@/components/shell/board-nav';
+import { BoardSidebar } from '@/components/shell/board-sidebar';
 import { ProjectLabel } from '@/components/shell/project-label';
 import { visibleNavItems } from '@/components/shell/visible-nav-items';
 import { getDatabase } from '@/db/client';
@@ -29,36 +29,48 @@ export default async function BoardLayout({ children }: { children: ReactNode })
         Skip to content
       </a>
       <div className="lg:flex">
-        <aside className="sticky top-0 z-40 border-b border-border bg-canvas/95 backdrop-blur lg:h-dvh lg:w-52 lg:shrink-0 lg:border-r lg:border-b-0">
-          <div className="flex items-center gap-2.5 px-4 pt-3 pb-2 lg:px-4 lg:pt-5 lg:pb-5">
-            <Link href="/" className="flex items-center gap-2 text-ink" aria-label="envboard home">
-              <span
-                aria-hidden="true"
-                className="grid size-6 place-items-center rounded-md bg-ink text-[11px] font-bold text-white"
+        <BoardSidebar
+          items={visibleNavItems(actor.role)}
+          bar={
+            <>
+              <Link
+                href="/"
+                className="flex items-center gap-2 text-ink"
+                aria-label="envboard home"
               >
-                eb
+                <span
+                  aria-hidden="true"
+                  className="grid size-6 place-items-center rounded-md bg-ink text-[11px] font-bold text-white"
+                >
+                  eb
+                </span>
+                <span className="text-sm font-semibold tracking-tight">envboard</span>
+              </Link>
+              <span aria-hidden="true" className="text-border-strong lg:hidden">
+                /
               </span>
-              <span className="text-sm font-semibold tracking-tight">envboard</span>
-            </Link>
-            <span aria-hidden="true" className="text-border-strong lg:hidden">
-              /
-            </span>
-            <div className="min-w-0 lg:hidden">
-              <ProjectLabel project={project} />
-            </div>
-            <div className="ml-auto lg:hidden">
-              <CompactUserMenu actor={actor} />
-            </div>
-          </div>
-          <BoardNav items={visibleNavItems(actor.role)} />
-          <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
-            <p className="text-[11px] font-medium tracking-wide text-faint uppercase">Project</p>
-            <ProjectLabel project={project} />
-          </div>
-          <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
-            <UserMenu actor={actor} />
-          </div>
-        </aside>
+              <div className="min-w-0 lg:hidden">
+                <ProjectLabel project={project} />
+              </div>
+              <div className="ml-auto lg:hidden">
+                <CompactUserMenu actor={actor} />
+              </div>
+            </>
+          }
+          footer={
+            <>
+              <div className="mt-6 hidden border-t border-border px-4 pt-4 lg:block">
+                <p className="text-[11px] font-medium tracking-wide text-faint uppercase">
+                  Project
+                </p>
+                <ProjectLabel project={project} />
+              </div>
+              <div className="mt-3 border-t border-border px-4 pt-3 lg:mt-6 lg:pt-4">
+                <UserMenu actor={actor} />
+              </div>
+            </>
+          }
+        />
         <main
           id="main"
           tabIndex={-1}

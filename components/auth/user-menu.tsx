@@ -22,15 +22,17 @@ export function UserMenu({ actor }: { actor: Actor }) {
   );
 }
 
-/** The narrow-screen version: avatar and sign-out in the top bar, the name for screen readers. */
+/**
+ * The narrow-screen top bar's reminder of who is signed in: the avatar, the name for screen
+ * readers. The full menu, with Sign out, is in the navigation menu there.
+ */
 export function CompactUserMenu({ actor }: { actor: Actor }) {
   return (
-    <div className="flex items-center gap-1.5" data-testid="user-menu-compact">
+    <div className="flex items-center" data-testid="user-menu-compact">
       <span className="sr-only">
         Signed in as {actor.name}, {ROLE_LABELS[actor.role]}
       </span>
       <Avatar name={actor.name} avatarUrl={actor.avatarUrl} size="sm" />
-      <SignOutButton />
     </div>
   );
 }

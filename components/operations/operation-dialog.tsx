@@ -131,7 +131,7 @@ export function OperationDialog({
           ref={dialog}
           aria-labelledby={ids.title}
           aria-describedby={ids.description}
-          className="m-auto w-[32rem] max-w-[calc(100vw-2rem)] rounded-xl border border-border bg-surface p-0 text-left text-ink shadow-xl backdrop:bg-zinc-900/40"
+          className="m-auto max-h-[calc(100dvh-2rem)] w-[32rem] max-w-[calc(100vw-2rem)] overflow-y-auto rounded-xl border border-border bg-surface p-0 text-left text-ink shadow-xl backdrop:bg-zinc-900/40"
         >
           <form onSubmit={submit} className="flex flex-col gap-4 p-5">
             <h2 id={ids.title} className="text-base font-semibold">

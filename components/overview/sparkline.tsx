@@ -98,17 +98,21 @@ export function Sparkline({
           <circle cx={x(lastIndex)} cy={y(points[lastIndex]!.value!)} r={2.25} fill={color} />
         ) : null}
       </svg>
-      <table className="sr-only">
-        <caption>{label}</caption>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.label}>
-              <th scope="row">{point.label}</th>
-              <td>{point.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Hidden in a box, not itself: a table is never narrower than its content, so an
+          sr-only table would stick out past the screen's edge. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}</caption>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.label}>
+                <th scope="row">{point.label}</th>
+                <td>{point.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -5,23 +5,22 @@ import { usePathname } from 'next/navigation';
 import { isCurrent, type NavItem } from './nav-items';
 
 /**
- * The one client leaf of the shell: it needs the current path to mark the page with
- * aria-current. A column in the sidebar on wide screens, a scrolling row under the top bar
- * on narrow ones.
+ * The main navigation; it needs the current path to mark the page with aria-current. A column
+ * in the sidebar on wide screens, two columns in the menu (board-sidebar.tsx) on narrow ones.
  */
 export function BoardNav({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="min-w-0">
-      <ul className="flex gap-1 overflow-x-auto px-3 pb-2 lg:flex-col lg:overflow-visible lg:px-2 lg:pb-0">
+      <ul className="grid grid-cols-2 gap-1 px-3 sm:grid-cols-3 lg:flex lg:flex-col lg:px-2">
         {items.map((item) => {
           const current = isCurrent(item, pathname);
           return (
-            <li key={item.href} className="shrink-0">
+            <li key={item.href} className="min-w-0">
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap transition-colors ${
+                className={`flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap transition-colors lg:py-1.5 ${
                   current
                     ? 'bg-zinc-200/70 text-ink'
                     : 'text-muted hover:bg-zinc-100 hover:text-ink'

@@ -26,7 +26,7 @@ export function Card({
 }) {
   return (
     <section
-      className={`flex flex-col rounded-lg border border-border bg-surface shadow-xs ${className}`}
+      className={`flex min-w-0 flex-col rounded-lg border border-border bg-surface shadow-xs ${className}`}
       data-testid={testId}
     >
       {title ? (

@@ -23,7 +23,9 @@ export function Stat({
   return (
     <div className="min-w-0" data-testid={testId}>
       <dt className="text-xs font-medium text-muted">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tracking-tight tabular ${valueTone}`}>{value}</dd>
+      <dd className={`mt-1 text-xl font-semibold tracking-tight tabular sm:text-2xl ${valueTone}`}>
+        {value}
+      </dd>
       {hint ? <dd className="mt-0.5 text-xs text-muted">{hint}</dd> : null}
     </div>
   );

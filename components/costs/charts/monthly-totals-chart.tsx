@@ -47,7 +47,9 @@ export default function MonthlyTotalsChart({
           tickLine={false}
           axisLine={{ stroke: GRID_COLOR }}
           tickFormatter={(month: string) => shortMonth(month)}
-          interval={0}
+          // Every month where they fit; on a phone's width a subset, not labels run together.
+          interval="preserveStartEnd"
+          minTickGap={4}
         />
         <YAxis
           tick={TICK}

@@ -6,9 +6,12 @@ export class BoardShell {
   readonly main: Locator;
   /** Who is signed in, their role, and Sign out (the sidebar on wide screens). */
   readonly userMenu: Locator;
+  /** Shows and hides the navigation on narrow screens. */
+  readonly menuButton: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: 'Main' });
+    this.menuButton = page.getByRole('button', { name: 'Menu', exact: true });
     this.main = page.getByRole('main');
     this.userMenu = page.getByTestId('user-menu');
   }
