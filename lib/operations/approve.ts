@@ -72,7 +72,7 @@ async function decide(
   }
   const moved = await decideApproval(
     db,
-    { operationId, approverId: actor.userId, decision, reason: parsed.data.reason },
+    { operationId, approverId: actor.userId, decision, reason: parsed.data.reason, createdAt: now },
     decision === 'approved'
       ? { state: 'approved' }
       : { state: 'rejected', finishedAt: now, error: `rejected: ${parsed.data.reason}` },
