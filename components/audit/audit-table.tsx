@@ -49,7 +49,12 @@ function FieldValue({ field, value }: { field: AuditField; value: string }) {
   }
   if (field.kind === 'url') {
     return (
-      <a href={value} className="text-accent underline-offset-2 hover:underline" rel="noreferrer">
+      // Vercel reports deployment URLs without a scheme.
+      <a
+        href={/^https?:\/\//.test(value) ? value : `https://${value}`}
+        className="text-accent underline-offset-2 hover:underline"
+        rel="noreferrer"
+      >
         {value}
       </a>
     );
