@@ -81,8 +81,9 @@ function Fields({ fields }: { fields: readonly AuditField[] }) {
                 </span>
               ) : null}
               {field.from !== undefined && field.to !== undefined ? (
-                <span aria-label="to" className="text-muted">
-                  →
+                <span className="text-muted">
+                  <span aria-hidden="true">→</span>
+                  <span className="sr-only">to</span>
                 </span>
               ) : null}
               {field.to !== undefined ? (

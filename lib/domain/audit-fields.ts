@@ -1,4 +1,5 @@
 import type { AuditEntry } from './audit';
+import { commitTitle } from './operation-names';
 
 /** A deployment as an audit entry names it: by commit and title, never by its database id. */
 export interface DeploymentSummary {
@@ -32,8 +33,7 @@ export function deploymentName(value: unknown, deployments: Deployments): string
   if (key === undefined) return undefined;
   const found = deployments.get(key);
   if (!found) return 'a deployment no longer stored';
-  const title = found.commitMessage.split('\n')[0]!.trim();
-  return `${found.commitSha.slice(0, 7)} ${title}`;
+  return commitTitle(found);
 }
 
 /** The deployment ids an entry's details name, to look up once for a whole page. */

@@ -45,7 +45,7 @@ describe('promotion availability', () => {
     expect(held).toEqual({
       allowed: false,
       reason: expect.stringMatching(
-        /^operation #\d+ \(promote by .+\) is requested on Production$/,
+        /^a promotion by @.+ is waiting for approval on Production$/,
       ),
     });
     // Rollbacks wait for the same lock.
@@ -68,6 +68,8 @@ describe('rollback availability', () => {
           target: 'production',
           state: 'ready',
           createdAt: new Date(),
+          commitSha: 'a'.repeat(40),
+          commitMessage: 'feat: served',
         },
       ],
       new Date(),
