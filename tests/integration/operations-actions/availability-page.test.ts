@@ -264,9 +264,7 @@ describe('availability of a page of previews', () => {
       reseed: refusedFor(`${withoutBranch.name} has no database branch to reset`),
       delete: { allowed: true },
     });
-    expect(offers.get(busy.id)?.delete).toEqual(
-      refusedFor(/^a reseed by envboard is running on /),
-    );
+    expect(offers.get(busy.id)?.delete).toEqual(refusedFor(/^a reseed by envboard is running on /));
     expect(offers.get(987_654)?.delete).toEqual(refusedFor('That environment does not exist.'));
   });
 });

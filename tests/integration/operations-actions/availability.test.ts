@@ -44,9 +44,7 @@ describe('promotion availability', () => {
     const held = await promotionAvailability(world.db, other.id, new Date());
     expect(held).toEqual({
       allowed: false,
-      reason: expect.stringMatching(
-        /^a promotion by @.+ is waiting for approval on Production$/,
-      ),
+      reason: expect.stringMatching(/^a promotion by @.+ is waiting for approval on Production$/),
     });
     // Rollbacks wait for the same lock.
     expect(
