@@ -62,7 +62,7 @@ function FieldValue({ field, value }: { field: AuditField; value: string }) {
   return <>{value}</>;
 }
 
-/** Each detail on its own line, labelled: "Deployment  3f9c2ab fix: … → 8d01e7c feat: …". */
+/** Each detail labelled, its value before on one line and "→ after" on the next. */
 function Fields({ fields }: { fields: readonly AuditField[] }) {
   if (fields.length === 0) return null;
   return (
@@ -74,25 +74,29 @@ function Fields({ fields }: { fields: readonly AuditField[] }) {
         <div key={field.label} className="contents">
           <dt className="text-muted">{field.label}</dt>
           <dd className="min-w-0 font-mono [overflow-wrap:anywhere] text-ink">
-            <span className="flex flex-wrap items-start gap-x-1.5 gap-y-0.5">
+            <span className="flex flex-col gap-y-0.5">
               {field.from !== undefined ? (
                 <span>
                   <FieldValue field={field} value={field.from} />
                 </span>
               ) : null}
-              {field.from !== undefined && field.to !== undefined ? (
-                <span className="text-muted">
-                  <span aria-hidden="true">→</span>
-                  <span className="sr-only">to</span>
-                </span>
-              ) : null}
               {field.to !== undefined ? (
                 <span>
+                  {field.from !== undefined ? (
+                    <>
+                      <span aria-hidden="true" className="text-muted">
+                        →{' '}
+                      </span>
+                      <span className="sr-only">to </span>
+                    </>
+                  ) : null}
                   <FieldValue field={field} value={field.to} />
                 </span>
               ) : null}
               {field.kind === 'copyable' ? (
-                <CopyButton value={(field.to ?? field.from)!} label={field.label.toLowerCase()} />
+                <span>
+                  <CopyButton value={(field.to ?? field.from)!} label={field.label.toLowerCase()} />
+                </span>
               ) : null}
             </span>
           </dd>
