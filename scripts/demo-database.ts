@@ -11,6 +11,7 @@ import {
   writeDemoProject,
   writeDeployments,
   writeEnvironments,
+  writeOperations,
   writePullRequests,
   writeTestRuns,
   writeUptimeChecks,
@@ -153,6 +154,8 @@ async function writeAndSync(
     await writeTestRuns(tx, projectId, seeded.testRuns);
     await writeUptimeChecks(tx, projectId, seeded.uptimeChecks, now());
     await writeCostSamples(tx, projectId, seeded.costSamples);
+    // The audit log is envboard's own record: no provider holds it.
+    await writeOperations(tx, projectId, history.project.slug, history.operations);
   });
   const costJobs = [
     neonConsumptionJob({ neon: clients.neon, projectId, plan: neonPlanFromEnv(env) }),

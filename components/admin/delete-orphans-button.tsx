@@ -16,7 +16,7 @@ export type DeleteOrphansState = ActionResult<DeleteOrphansResult> | null;
 function sentence(result: DeleteOrphansResult): string {
   const left = result.deferred ? `; ${result.deferred} left for the next run` : '';
   const problems = result.errors.length ? `; ${result.errors.join('; ')}` : '';
-  return `Deleted ${result.deleted} as operation #${result.operationId}${left}${problems}.`;
+  return `Deleted ${result.deleted}${left}${problems}; the audit log records the cleanup.`;
 }
 
 /** Deletes the candidates listed on the page (their keys ride along), and says how it went. */

@@ -1,6 +1,6 @@
 import { FilterBar } from '@/components/ui/filter-bar';
 import { enumOptions, environmentField } from '@/components/ui/filter-fields';
-import { OPERATION_KINDS, OPERATION_STATES } from '@/lib/domain/audit';
+import { AUDIT_ACTIONS, OPERATION_STATES } from '@/lib/domain/audit';
 import type { AuditFilters as Filters } from '@/lib/filters/audit';
 
 export function AuditFilters({
@@ -33,7 +33,7 @@ export function AuditFilters({
           name: 'action',
           label: 'Action',
           value: values.action,
-          options: enumOptions(OPERATION_KINDS),
+          options: enumOptions(AUDIT_ACTIONS),
         },
         environmentField(values.environment, environments),
         {

@@ -5,11 +5,13 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { AuditEntry } from '@/lib/domain/audit';
-import { duration } from '@/lib/format';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { AuditAction, AuditEntry } from '@/lib/domain/audit';
+import type { AuditField } from '@/lib/domain/audit-fields';
+import { duration, exactTime } from '@/lib/format';
 
 /** Named as actions, not outcomes: a failed rollback is not "rolled back". */
-const ACTION_LABEL = {
+const ACTION_LABEL: Record<AuditAction, string> = {
   provision: 'Provision',
   promote: 'Promote',
   rollback: 'Roll back',
@@ -17,44 +19,101 @@ const ACTION_LABEL = {
   delete: 'Delete',
   cleanup: 'Clean up',
   membership: 'Role change',
-} as const;
+  approve: 'Approve',
+  reject: 'Reject',
+};
 
-/** What the row acted on: the member whose role changed, or the environment. */
-function subject(row: AuditEntry): string {
+type Row = AuditEntry & { fields: AuditField[] };
+
+/** What the row acted on: the member whose role changed, the promotion decided, or the environment. */
+function subject(row: Row): string {
   if (row.kind === 'membership') {
     const member = row.after?.member ?? row.before?.member;
     return typeof member === 'string' ? `@${member}` : 'a member';
   }
-  return row.environmentName ?? 'no environment';
+  const environment = row.environmentName ?? 'no environment';
+  return row.action === 'approve' || row.action === 'reject'
+    ? `promotion to ${environment}`
+    : environment;
 }
 
-/** A role change's side: "release manager (acme/release)", or "no role". */
-function roleHeld(state: Record<string, unknown> | null): string {
-  const role = state?.role;
-  if (typeof role !== 'string') return 'no role';
-  const name = role.replace('_', ' ');
-  return typeof state?.team === 'string' ? `${name} (${state.team})` : name;
+/** A field's value in full: long values wrap at any character rather than being cut off. */
+function FieldValue({ field, value }: { field: AuditField; value: string }) {
+  if (field.kind === 'time') {
+    const instant = new Date(value);
+    return Number.isNaN(instant.getTime()) ? (
+      <>{value}</>
+    ) : (
+      <time dateTime={value}>{exactTime(instant)}</time>
+    );
+  }
+  if (field.kind === 'url') {
+    return (
+      // Vercel reports deployment URLs without a scheme.
+      <a
+        href={/^https?:\/\//.test(value) ? value : `https://${value}`}
+        className="text-accent underline-offset-2 hover:underline"
+        rel="noreferrer"
+      >
+        {value}
+      </a>
+    );
+  }
+  return <>{value}</>;
 }
 
-/** `{ deploymentId: 12, commitSha: 'abc…' }` as one short line. */
-function summarize(row: AuditEntry, side: 'before' | 'after'): string | null {
-  if (row.kind === 'membership') return roleHeld(row[side]);
-  const state = row[side];
-  if (!state) return null;
-  const parts = Object.entries(state)
-    .filter(([, value]) => value !== null && typeof value !== 'object')
-    .map(([key, value]) => `${key} ${String(value).slice(0, 12)}`);
-  return parts.length ? parts.join(', ') : null;
+/** Each detail labelled, its value before on one line and "→ after" on the next. */
+function Fields({ fields }: { fields: readonly AuditField[] }) {
+  if (fields.length === 0) return null;
+  return (
+    <dl
+      className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5"
+      data-testid="audit-fields"
+    >
+      {fields.map((field) => (
+        <div key={field.label} className="contents">
+          <dt className="text-muted">{field.label}</dt>
+          <dd className="min-w-0 font-mono [overflow-wrap:anywhere] text-ink">
+            <span className="flex flex-col gap-y-0.5">
+              {field.from !== undefined ? (
+                <span>
+                  <FieldValue field={field} value={field.from} />
+                </span>
+              ) : null}
+              {field.to !== undefined ? (
+                <span>
+                  {field.from !== undefined ? (
+                    <>
+                      <span aria-hidden="true" className="text-muted">
+                        →{' '}
+                      </span>
+                      <span className="sr-only">to </span>
+                    </>
+                  ) : null}
+                  <FieldValue field={field} value={field.to} />
+                </span>
+              ) : null}
+              {field.kind === 'copyable' ? (
+                <span>
+                  <CopyButton value={(field.to ?? field.from)!} label={field.label.toLowerCase()} />
+                </span>
+              ) : null}
+            </span>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
-function columns(now: Date): Column<AuditEntry>[] {
+function columns(now: Date): Column<Row>[] {
   return [
     {
       key: 'action',
       header: 'Action',
       cell: (row) => (
         <span className="flex flex-col">
-          <span className="font-medium text-ink">{ACTION_LABEL[row.kind]}</span>
+          <span className="font-medium text-ink">{ACTION_LABEL[row.action]}</span>
           <span className="text-xs text-muted">{subject(row)}</span>
         </span>
       ),
@@ -68,22 +127,14 @@ function columns(now: Date): Column<AuditEntry>[] {
     {
       key: 'change',
       header: 'From → to',
-      className: 'max-w-sm',
-      cell: (row) => {
-        const before = summarize(row, 'before');
-        const after = summarize(row, 'after');
-        return (
-          <span className="flex flex-col gap-0.5 text-xs">
-            {before || after ? (
-              <span className="font-mono text-muted">
-                {before ?? '—'} → {after ?? '—'}
-              </span>
-            ) : null}
-            {row.reason ? <span className="text-ink">{row.reason}</span> : null}
-            {row.error ? <span className="text-red-700">{row.error}</span> : null}
-          </span>
-        );
-      },
+      className: 'min-w-[16rem] max-w-xl',
+      cell: (row) => (
+        <div className="flex flex-col gap-1 text-xs">
+          <Fields fields={row.fields} />
+          {row.reason ? <p className="[overflow-wrap:anywhere] text-ink">{row.reason}</p> : null}
+          {row.error ? <p className="[overflow-wrap:anywhere] text-red-700">{row.error}</p> : null}
+        </div>
+      ),
     },
     {
       key: 'took',
@@ -115,7 +166,7 @@ export function AuditTable({
   now,
   filtered = false,
 }: {
-  rows: readonly AuditEntry[];
+  rows: readonly Row[];
   now: Date;
   /** Whether filters are applied: decides what the empty state suggests. */
   filtered?: boolean;

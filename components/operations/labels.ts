@@ -1,18 +1,18 @@
 import type { OperationProgress } from '@/lib/domain/operation-progress';
 
 export const OPERATION_LABEL: Record<OperationProgress['kind'], string> = {
-  provision: 'Provision',
+  provision: 'Provisioning',
   promote: 'Promotion',
   rollback: 'Rollback',
   reseed: 'Reseed',
-  delete: 'Delete',
+  delete: 'Deletion',
   cleanup: 'Cleanup',
   membership: 'Role change',
 };
 
-/** "Rollback #12" */
-export function operationName(operation: Pick<OperationProgress, 'kind' | 'id'>): string {
-  return `${OPERATION_LABEL[operation.kind]} #${operation.id}`;
+/** "Reseed of PR #1292": the operation by what it acts on, never by its row id. */
+export function operationName(operation: Pick<OperationProgress, 'kind' | 'subject'>): string {
+  return `${OPERATION_LABEL[operation.kind]} of ${operation.subject}`;
 }
 
 /** The toast an operation earns once it stops moving, or undefined while it runs. */

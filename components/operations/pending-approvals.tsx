@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { commitTitle } from '@/lib/domain/operation-names';
 import { CommitLabel, type CommitRef, FromTo } from './change-summary';
 import { type OperationAction, OperationDialog } from './operation-dialog';
 
@@ -87,6 +88,7 @@ function Decision({
     );
   }
   if (!canDecide) return <p className="text-sm text-muted">Waiting for a release manager</p>;
+  const promoted = approval.to ? commitTitle(approval.to) : 'this deployment';
   const summary = (
     <FromTo
       from={<CommitLabel commit={approval.from} />}
@@ -97,7 +99,7 @@ function Decision({
     <div className="flex gap-2">
       <OperationDialog
         label="Approve"
-        title={`Approve promotion #${approval.id}`}
+        title={`Approve the promotion of ${promoted}`}
         availability={allowed}
         action={approve}
         fields={{ operationId: approval.id }}
@@ -114,7 +116,7 @@ function Decision({
       </OperationDialog>
       <OperationDialog
         label="Reject"
-        title={`Reject promotion #${approval.id}`}
+        title={`Reject the promotion of ${promoted}`}
         availability={allowed}
         action={reject}
         fields={{ operationId: approval.id }}

@@ -131,7 +131,7 @@ export async function getEnvironmentTimeline(
     }>(operations).map((row) => ({
       lane: 'operation',
       at: iso(row.at),
-      title: `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)} #${row.id}`,
+      title: `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)}`,
       detail: row.error ?? row.reason ?? '',
       status: row.state,
       bad: row.state === 'failed' || row.state === 'rejected',

@@ -15,6 +15,9 @@ export interface SeedSummary {
   testCases: number;
   costSamples: number;
   uptimeChecks: number;
+  /** Audit log entries: the history's operations and the approvals of its promotions. */
+  operations: number;
+  approvals: number;
 }
 
 /**
@@ -47,5 +50,7 @@ export function summarize(history: DemoHistory): SeedSummary {
     testCases: history.testRuns.reduce((sum, { cases }) => sum + cases.length, 0),
     costSamples: history.costSamples.length,
     uptimeChecks: history.uptimeChecks.length,
+    operations: history.operations.length,
+    approvals: history.operations.filter((row) => row.kind === 'promote').length,
   };
 }

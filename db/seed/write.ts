@@ -7,12 +7,21 @@ import type {
   DemoHistory,
   DeploymentRow,
   EnvironmentRow,
+  OperationRow,
   PullRequestRow,
   TestRunRow,
   UptimeCheckRow,
 } from '@/lib/demo';
 import type { Database } from '../client';
-import { ciRuns, dbBranches, deployments, environments, pullRequests } from '../schema';
+import {
+  ciRuns,
+  dbBranches,
+  deployments,
+  environments,
+  type NewOperation,
+  pullRequests,
+  users,
+} from '../schema';
 import {
   claimLegacyUser,
   deleteProject,
@@ -30,6 +39,7 @@ import {
   upsertPullRequest,
   upsertUser,
 } from '../writes';
+import { recordFinishedOperations } from '../writes/operations';
 
 /**
  * Writes the history through the same write functions live ingest uses. Rows refer to each other
@@ -50,6 +60,7 @@ export async function writeDemoHistory(db: Database, history: DemoHistory): Prom
   await writeTestRuns(db, projectId, history.testRuns);
   await writeCostSamples(db, projectId, history.costSamples);
   await writeUptimeChecks(db, projectId, history.uptimeChecks, history.now);
+  await writeOperations(db, projectId, history.project.slug, history.operations);
 }
 
 /*
@@ -226,6 +237,126 @@ export async function writeUptimeChecks(
       environmentId: environmentIds.get(environmentSlug)!,
     })),
     { now },
+  );
+}
+
+/**
+ * The history's operations in the audit log, recorded in the shape the operations write when
+ * they run (see lib/operations/promote.ts, rollback.ts and delete-preview.ts), naming
+ * deployments by their stored ids.
+ */
+export async function writeOperations(
+  db: Database,
+  projectId: number,
+  projectSlug: string,
+  rows: readonly OperationRow[],
+): Promise<void> {
+  const environmentIds = await idsBy<string>(db, environments, environments.slug, projectId);
+  const deploymentIds = await idsBy<string>(db, deployments, deployments.vercelId, projectId);
+  const stored = await db
+    .select({
+      id: deployments.id,
+      vercelId: deployments.vercelId,
+      url: deployments.url,
+      sha: deployments.commitSha,
+    })
+    .from(deployments)
+    .where(eq(deployments.projectId, projectId));
+  const byVercelId = new Map(stored.map((row) => [row.vercelId, row]));
+  const people = await db.select({ id: users.id, login: users.githubLogin }).from(users);
+  const userIds = new Map(people.map((person) => [person.login, person.id]));
+  const deploymentId = (vercelId: string | undefined) => lookup(deploymentIds, vercelId) ?? null;
+  await recordFinishedOperations(
+    db,
+    rows.map((row, index) => {
+      const operation: NewOperation = {
+        projectId,
+        environmentId: lookup(environmentIds, row.environmentSlug),
+        kind: row.kind,
+        state: 'succeeded',
+        idempotencyKey: `demo:${projectSlug}:${row.kind}:${index}`,
+        actorId: lookup(userIds, row.actor),
+        reason: row.reason,
+        requestedAt: row.requestedAt,
+        startedAt: row.startedAt,
+        finishedAt: row.finishedAt,
+        createdAt: row.requestedAt,
+      };
+      switch (row.kind) {
+        case 'promote': {
+          const { sourceVercelId, previousVercelId, servedVercelId } = row.promotion;
+          const served = byVercelId.get(servedVercelId);
+          return {
+            operation: {
+              ...operation,
+              before: {
+                deploymentId: deploymentId(sourceVercelId),
+                vercelId: sourceVercelId,
+                commitSha: byVercelId.get(sourceVercelId)?.sha ?? null,
+                productionDeploymentId: deploymentId(previousVercelId),
+                pinned: false,
+              },
+              after: {
+                accepted: 'at once (201)',
+                servedVercelId,
+                servedUrl: served?.url ?? null,
+                productionDeploymentId: deploymentId(servedVercelId),
+                pinned: false,
+              },
+            },
+            approval: {
+              approverId: lookup(userIds, row.approval.approver)!,
+              decision: 'approved' as const,
+              reason: row.approval.reason,
+              createdAt: row.approval.at,
+            },
+          };
+        }
+        case 'rollback': {
+          const { fromVercelId, targetVercelId, servedVercelId } = row.rollback;
+          return {
+            operation: {
+              ...operation,
+              before: {
+                productionDeploymentId: deploymentId(fromVercelId),
+                productionVercelId: fromVercelId,
+                targetDeploymentId: deploymentId(targetVercelId),
+                targetVercelId,
+                restoreDatabase: false,
+                pinned: false,
+                supersededOperationIds: [],
+              },
+              after: {
+                servedVercelId,
+                productionDeploymentId: deploymentId(servedVercelId),
+                pinned: true,
+              },
+            },
+          };
+        }
+        case 'delete': {
+          const { vercelIds, gitBranch, dbBranch, neonBranchId } = row.deletion;
+          return {
+            operation: {
+              ...operation,
+              before: {
+                deployments: vercelIds,
+                dbBranch: dbBranch ?? null,
+                neonBranchId: neonBranchId ?? null,
+                gitBranch,
+              },
+              after: {
+                deployments: Object.fromEntries(vercelIds.map((id) => [id, 'deleted'])),
+                ...(dbBranch && { dbBranchDeleted: dbBranch }),
+                databaseUrlRemoved: gitBranch,
+                status: 'deleted',
+                prCommentId: null,
+              },
+            },
+          };
+        }
+      }
+    }),
   );
 }
 

@@ -312,3 +312,29 @@ export async function setDbBranchExpiry(
     .returning();
   return row;
 }
+
+/**
+ * Operations that have already run, each with the decision on it when it was approved, written
+ * as they would have been recorded at the time (the demo's history). An operation whose
+ * idempotency key is stored already is left as it is.
+ */
+export async function recordFinishedOperations(
+  db: Database,
+  rows: readonly {
+    operation: NewOperation;
+    approval?: Omit<NewApproval, 'operationId'>;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const inserted = await db
+    .insert(operations)
+    .values(rows.map((row) => row.operation))
+    .onConflictDoNothing({ target: operations.idempotencyKey })
+    .returning({ id: operations.id, idempotencyKey: operations.idempotencyKey });
+  const ids = new Map(inserted.map((row) => [row.idempotencyKey, row.id]));
+  const decided = rows.flatMap(({ operation, approval }) => {
+    const operationId = ids.get(operation.idempotencyKey);
+    return approval && operationId !== undefined ? [{ ...approval, operationId }] : [];
+  });
+  if (decided.length > 0) await db.insert(approvals).values(decided);
+}

@@ -5,6 +5,7 @@ import { costHistory, computeSecondsByEnvironment } from './costs';
 import { longLivedBranches, longLivedBranchIds, previewBranches } from './db-branches';
 import { gitDeployments } from './deployments';
 import { longLivedEnvironments, previewEnvironments } from './environments';
+import { operationHistory } from './operations';
 import { numberPullRequests } from './pull-request-plans';
 import { closedDrafts, openDrafts } from './pull-requests';
 import { createRandom } from './random';
@@ -100,17 +101,26 @@ export function generateDemoHistory({ now, seed }: { now: Date; seed: number }):
   }));
 
   const incidents = [...production.incidents, stagingIncident(random.fork('incidents'), at)];
+  const pullRequests = plans.map(pullRequestRow);
   return {
     now,
     project: demoProject(random.fork('project')),
     team,
-    pullRequests: plans.map(pullRequestRow),
+    pullRequests,
     dbBranches,
     environments,
     deployments,
     ...ciHistory(random.fork('ci'), at, pushes, built, stories),
     costSamples,
     uptimeChecks: uptimeHistory(random.fork('uptime'), at, environments, incidents),
+    operations: operationHistory(random.fork('operations'), {
+      team,
+      deployments,
+      environments,
+      pullRequests,
+      dbBranches,
+      badReleases,
+    }),
   };
 }
 

@@ -173,6 +173,38 @@ export interface UptimeCheckRow {
   error: string | null;
 }
 
+interface PastOperation {
+  environmentSlug: string;
+  /** The GitHub login of the member who asked for it. */
+  actor: string;
+  reason: string;
+  requestedAt: Date;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/** A promotion to production: the staging build it promoted, and who approved it. */
+export interface PromoteOperationRow extends PastOperation {
+  kind: 'promote';
+  approval: { approver: string; reason: string; at: Date };
+  promotion: { sourceVercelId: string; previousVercelId?: string; servedVercelId: string };
+}
+
+/** An instant rollback of production to the deployment it served before the bad promote. */
+export interface RollbackOperationRow extends PastOperation {
+  kind: 'rollback';
+  rollback: { fromVercelId: string; targetVercelId: string; servedVercelId: string };
+}
+
+/** A preview deleted with its deployments and database branch. */
+export interface DeleteOperationRow extends PastOperation {
+  kind: 'delete';
+  deletion: { vercelIds: string[]; gitBranch: string; dbBranch?: string; neonBranchId?: string };
+}
+
+/** An operation of the history, as the audit log records it once it has run (all succeeded). */
+export type OperationRow = PromoteOperationRow | RollbackOperationRow | DeleteOperationRow;
+
 export interface DemoHistory {
   now: Date;
   project: DemoProject;
@@ -185,4 +217,5 @@ export interface DemoHistory {
   testRuns: TestRunRow[];
   costSamples: CostSampleRow[];
   uptimeChecks: UptimeCheckRow[];
+  operations: OperationRow[];
 }

@@ -8,6 +8,8 @@ import type { ApprovalDecision, OperationKind, OperationState } from './audit';
 export interface OperationProgress {
   id: number;
   kind: OperationKind;
+  /** What it acts on, as messages name it: "PR #1292", never a row id (see operationSubject). */
+  subject: string;
   state: OperationState;
   step: string | null;
   error: string | null;

@@ -56,7 +56,7 @@ async function decide(
 
   const operation = await getOperation(db, operationId);
   if (!operation || operation.projectId !== actor.projectId) {
-    return refuse('not_found', `Operation #${operationId} does not exist.`);
+    return refuse('not_found', 'That promotion request does not exist.');
   }
   if (operation.state !== 'requested') return notWaiting(operation);
   const now = nowOf(clients);
@@ -66,22 +66,19 @@ async function decide(
   if (operation.actorId === actor.userId) {
     return refuse(
       'self_approval',
-      `You requested operation #${operationId}; another release manager must ${verb} it.`,
+      `You requested this promotion; another release manager must ${verb} it.`,
       { operation },
     );
   }
   const moved = await decideApproval(
     db,
-    { operationId, approverId: actor.userId, decision, reason: parsed.data.reason },
+    { operationId, approverId: actor.userId, decision, reason: parsed.data.reason, createdAt: now },
     decision === 'approved'
       ? { state: 'approved' }
       : { state: 'rejected', finishedAt: now, error: `rejected: ${parsed.data.reason}` },
   );
   if (!moved) {
-    return refuse(
-      'not_awaiting_approval',
-      `Operation #${operationId} was decided by someone else just now.`,
-    );
+    return refuse('not_awaiting_approval', 'Someone else decided this promotion just now.');
   }
   return { ok: true, operation: moved };
 }
@@ -89,7 +86,7 @@ async function decide(
 /** Why a decision comes too late: the request expired (the audit says so), or was decided. */
 function notWaiting(operation: Operation): Refusal {
   const message = operation.error?.startsWith('expired:')
-    ? `Operation #${operation.id} ${operation.error}; request the promotion again.`
-    : `Operation #${operation.id} is ${operation.state}, not waiting for approval.`;
+    ? `This promotion request ${operation.error}; request the promotion again.`
+    : `This promotion is ${operation.state}, not waiting for approval.`;
   return refuse('not_awaiting_approval', message, { operation });
 }

@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { describeHolder } from '@/lib/domain/operation-names';
 import { getDeploymentContext, getEnvironmentContexts } from '@/db/queries/operation-contexts';
 import { type ActiveOperation, getActiveOperations } from '@/db/queries/operation-locks';
 import { getProductionServing } from '@/db/queries/production-serving';
@@ -27,9 +28,8 @@ import { rollbackPreconditions } from './rollback';
 const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
 
-function describeHolder(active: ActiveOperation): string {
-  const by = active.actorLogin ? ` by ${active.actorLogin}` : ' by envboard';
-  return `operation #${active.id} (${active.kind}${by}) is ${active.state} on ${active.environmentName ?? 'this environment'}`;
+function holderOn(active: ActiveOperation): string {
+  return `${describeHolder(active)} on ${active.environmentName ?? 'this environment'}`;
 }
 
 /** The operation holding each environment's lock, described; free environments are left out. */
@@ -38,7 +38,7 @@ async function lockHolders(
   environmentIds: readonly number[],
 ): Promise<Map<number, string>> {
   const active = await getActiveOperations(db, environmentIds);
-  return new Map([...active].map(([id, operation]) => [id, describeHolder(operation)]));
+  return new Map([...active].map(([id, operation]) => [id, holderOn(operation)]));
 }
 
 function fromFailures(failures: readonly { message: string }[]): Availability {
@@ -51,7 +51,7 @@ function promotionOffer(
   evaluated: PromotionEvaluation | undefined,
   held: string | undefined,
 ): Availability {
-  if (!evaluated) return refused(`deployment ${deploymentId} does not exist`);
+  if (!evaluated) return refused('that deployment does not exist');
   const gate = fromFailures(evaluated.failures);
   if (!gate.allowed || !evaluated.production) return gate;
   return held ? refused(held) : allowed;
@@ -72,7 +72,7 @@ function rollbackOffer(
 /** Production with the deployment it serves, and its lock's holder described. */
 async function productionServing(db: Database, projectId: number) {
   const { production, current, holder } = await getProductionServing(db, projectId);
-  return { production, current, held: holder && describeHolder(holder) };
+  return { production, current, held: holder && holderOn(holder) };
 }
 
 /** Promote `deploymentId` to production: the promotion gate, then production's lock. */
@@ -94,7 +94,7 @@ export async function rollbackAvailability(
   targetDeploymentId: number,
 ): Promise<Availability> {
   const context = await getDeploymentContext(db, targetDeploymentId);
-  if (!context) return refused(`deployment ${targetDeploymentId} does not exist`);
+  if (!context) return refused('that deployment does not exist');
   const { production, current, held } = await productionServing(db, context.project.id);
   return rollbackOffer(context.deployment, production, current, held);
 }
@@ -134,7 +134,7 @@ export async function previewAvailability(
 /** What a listed deployment row tells about itself; `createdAt` is the provider's creation time. */
 export type DeploymentRow = Pick<
   DeploymentListItem,
-  'id' | 'environmentKind' | 'target' | 'state' | 'createdAt'
+  'id' | 'environmentKind' | 'target' | 'state' | 'createdAt' | 'commitSha' | 'commitMessage'
 >;
 
 /**

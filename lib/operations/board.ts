@@ -1,4 +1,5 @@
 import 'server-only';
+import { describeHolder } from '@/lib/domain/operation-names';
 import { listOperations } from '@/db/queries/audit';
 import { listDeployments } from '@/db/queries/deployments';
 import { getActiveOperation, listPendingApprovals } from '@/db/queries/operation-locks';
@@ -79,8 +80,7 @@ export async function environmentBlocked(
 ): Promise<string | undefined> {
   const active = await getActiveOperation(db, environmentId);
   if (!active) return undefined;
-  const by = active.actorLogin ? ` by ${active.actorLogin}` : '';
-  return `operation #${active.id} (${active.kind}${by}) is ${active.state}`;
+  return describeHolder(active);
 }
 
 /** Reseed / delete offers for each listed preview environment, keyed by environment id. */

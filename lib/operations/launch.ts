@@ -1,10 +1,11 @@
 import 'server-only';
 import { after } from 'next/server';
+import { getDatabase } from '@/db/client';
 import type { Operation } from '@/db/schema';
 import { ActionFailure } from '@/lib/auth/guard';
 import { type ProviderClients, providers } from '@/lib/wiring/provider-clients';
 import type { OperationProgress } from '@/lib/domain/operation-progress';
-import { toProgress } from './progress';
+import { progressOf } from './progress';
 import type { OperationResult } from './result';
 import type { OperationClients } from './types';
 
@@ -45,10 +46,15 @@ export async function launchOperation(
     after(() =>
       finished.catch((error: unknown) => console.error(`operation #${first.operation.id}`, error)),
     );
-    return toProgress(first.operation);
+    return progressOfOne(first.operation);
   }
   const { result } = first;
-  if (result.ok) return toProgress(result.operation);
-  if (result.code === 'failed' && result.operation) return toProgress(result.operation);
+  if (result.ok) return progressOfOne(result.operation);
+  if (result.code === 'failed' && result.operation) return progressOfOne(result.operation);
   throw new ActionFailure(result.code, result.message);
+}
+
+async function progressOfOne(operation: Operation): Promise<OperationProgress> {
+  const [progress] = await progressOf(getDatabase(), [operation]);
+  return progress!;
 }

@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { describeHolder, OPERATION_NOUN } from '@/lib/domain/operation-names';
 import { getActiveOperation } from '@/db/queries/operation-locks';
 import type { NewOperation, Operation } from '@/db/schema';
 import { insertOperation, isActiveOperationConflict } from '@/db/writes/operations';
@@ -46,10 +47,9 @@ async function openOperation(
         `An operation on ${environmentName} finished just now; try again.`,
       );
     }
-    const by = active.actorLogin ? ` by ${active.actorLogin}` : ' by envboard';
     return refuse(
       'operation_in_progress',
-      `An operation is already in progress on ${environmentName}: #${active.id} ${active.kind}${by} (${active.state}).`,
+      `An operation is already in progress on ${environmentName}: ${describeHolder(active)}.`,
     );
   }
 }
@@ -70,7 +70,7 @@ export function sameRequest(
 const keyReused = (operation: Operation): Refusal =>
   refuse(
     'idempotency_key_reused',
-    `That request key already belongs to operation #${operation.id} (${operation.kind}).`,
+    `That request key already belongs to a ${OPERATION_NOUN[operation.kind]} requested ${operation.requestedAt.toISOString()}.`,
   );
 
 export function isRefusal(value: unknown): value is Refusal {

@@ -28,7 +28,7 @@ export function livePreview(
   environmentId: number,
   action: string,
 ): EnvironmentContext | Refusal {
-  if (!context) return refuse('not_found', `Environment ${environmentId} does not exist.`);
+  if (!context) return refuse('not_found', 'That environment does not exist.');
   const { environment } = context;
   if (environment.kind !== 'preview') {
     return refuse(

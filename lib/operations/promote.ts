@@ -40,7 +40,7 @@ export async function requestPromotion(
   const now = nowOf(clients);
   const evaluated = await evaluatePromotion(db, deploymentId, now);
   if (!evaluated || evaluated.project.id !== actor.projectId) {
-    return refuse('not_found', `Deployment ${deploymentId} does not exist.`);
+    return refuse('not_found', 'That deployment does not exist.');
   }
   if (evaluated.failures.length > 0) return preconditionsRefusal(evaluated.failures);
   const { deployment, project, production } = evaluated;
@@ -102,7 +102,8 @@ export async function executePromotion(
         name: 'preconditions',
         run: async () => {
           const evaluated = await evaluatePromotion(db, deploymentId, now());
-          if (!evaluated) throw new StepRefused(`deployment ${deploymentId} no longer exists`);
+          if (!evaluated)
+            throw new StepRefused(`deployment ${commitSha.slice(0, 7)} no longer exists`);
           if (evaluated.failures.length > 0) {
             const list = evaluated.failures.map((failure) => failure.message).join('; ');
             throw new StepRefused(`preconditions no longer hold: ${list}`);
@@ -113,7 +114,7 @@ export async function executePromotion(
       {
         name: 'commit-status-pending',
         run: async () => {
-          await status('pending', `Promoting to production (operation #${operation.id})`);
+          await status('pending', 'Promoting to production');
           pendingPosted = true;
         },
       },
@@ -150,7 +151,7 @@ export async function executePromotion(
       },
       {
         name: 'commit-status-success',
-        run: () => status('success', `In production since operation #${operation.id}`),
+        run: () => status('success', `In production since ${now().toISOString()}`),
       },
     ],
     {

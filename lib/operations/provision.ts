@@ -140,7 +140,7 @@ function settledAttempt(attempt: Extract<ProvisionAttempt, { due: false }>): Ope
   const { operation, retryAt } = attempt;
   if (operation.state !== 'failed') return { ok: true, operation };
   const next = retryAt ? `; it is retried from ${retryAt.toISOString()}` : '';
-  return refuse('failed', `Operation #${operation.id} failed: ${operation.error}${next}.`, {
+  return refuse('failed', `The provisioning failed: ${operation.error}${next}.`, {
     operation,
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { commitTitle } from '@/lib/domain/operation-names';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { getDeploymentContext } from '@/db/queries/operation-contexts';
@@ -56,7 +57,7 @@ export async function rollback(
 
   const context = await getDeploymentContext(db, targetDeploymentId);
   if (!context || context.project.id !== actor.projectId) {
-    return refuse('not_found', `Deployment ${targetDeploymentId} does not exist.`);
+    return refuse('not_found', 'That deployment does not exist.');
   }
   const { deployment: target, project } = context;
   const production = await getProductionEnvironment(db, project.id);
@@ -145,7 +146,10 @@ export async function rollback(
 }
 
 export function rollbackPreconditions(
-  target: Pick<Deployment, 'id' | 'state' | 'target' | 'providerCreatedAt'>,
+  target: Pick<
+    Deployment,
+    'id' | 'state' | 'target' | 'providerCreatedAt' | 'commitSha' | 'commitMessage'
+  >,
   production: Environment | undefined,
   current: Pick<Deployment, 'id' | 'providerCreatedAt'> | undefined,
   restoreDatabase: boolean,
@@ -159,15 +163,15 @@ export function rollbackPreconditions(
     });
     return failures;
   }
-  if (target.state !== 'ready') fail(`deployment ${target.id} is ${target.state}, not ready`);
+  const named = commitTitle(target);
+  if (target.state !== 'ready') fail(`${named} is ${target.state}, not ready`);
   if (target.target !== 'production') {
-    fail(`deployment ${target.id} never served production (it targets ${target.target})`);
+    fail(`${named} never served production (it targets ${target.target})`);
   }
   if (!current) fail(`${production.name} serves no deployment to roll back from`);
-  else if (current.id === target.id)
-    fail(`${production.name} already serves deployment ${target.id}`);
+  else if (current.id === target.id) fail(`${production.name} already serves ${named}`);
   else if (target.providerCreatedAt >= current.providerCreatedAt) {
-    fail(`deployment ${target.id} is not earlier than the one in production; promote it instead`);
+    fail(`${named} is not earlier than the one in production; promote it instead`);
   }
   if (restoreDatabase && !production.dbBranchId) {
     failures.push({

@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { OPERATION_NOUN } from '@/lib/domain/operation-names';
 import type { Operation } from '@/db/schema';
 import { setOperationStep, transitionOperation } from '@/db/writes/operations';
 import { ProviderError } from '@/lib/providers/errors';
@@ -55,7 +56,10 @@ export async function runSteps(
           startedAt: options.now(),
         });
   if (!running) {
-    return refuse('not_awaiting_approval', `Operation #${operation.id} has already been started.`);
+    return refuse(
+      'not_awaiting_approval',
+      `This ${OPERATION_NOUN[operation.kind]} has already been started.`,
+    );
   }
   const after: Record<string, unknown> = { ...(running.after ?? {}) };
   for (const step of steps) {
@@ -77,7 +81,7 @@ export async function runSteps(
   });
   return finished
     ? { ok: true, operation: finished }
-    : refuse('failed', `Operation #${running.id} was finished elsewhere while it ran.`);
+    : refuse('failed', `This ${OPERATION_NOUN[running.kind]} was finished elsewhere while it ran.`);
 }
 
 async function fail(
@@ -99,7 +103,7 @@ async function fail(
     after,
     finishedAt: options.now(),
   });
-  return refuse('failed', `Operation #${operation.id} failed: ${error}`, {
+  return refuse('failed', `The ${OPERATION_NOUN[operation.kind]} failed: ${error}`, {
     operation: failed ?? operation,
   });
 }

@@ -37,11 +37,11 @@ test('a second tab on the environment follows an operation started in the first'
   await page.goto(`/environments/${slug}`);
   await starting.open('Reseed database');
   await starting.confirm('Reset and reseed');
-  // The second tab must tell the end of the reseed this tab announced, matched by its number.
-  const started = starting.toasts.filter({ hasText: /Reseed #\d+ succeeded/ });
+  // The second tab must tell the end of the reseed this tab announced, named by its preview.
+  const announcement = `Reseed of PR #${slug.replace('pr-', '')} succeeded`;
+  const started = starting.toasts.filter({ hasText: announcement });
   await expect(started.first()).toBeVisible();
-  const number = (await started.first().textContent())!.match(/#(\d+)/)![1];
-  const heard = watching.toasts.filter({ hasText: new RegExp(`Reseed #${number} succeeded`) });
+  const heard = watching.toasts.filter({ hasText: announcement });
   await expect(heard.first()).toBeVisible();
   await watcher.close();
 });

@@ -25,13 +25,14 @@ test('a developer reseeds and deletes their preview', async ({ page }) => {
   await expect(reseed).toContainText('is lost');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/reseed-dialog.png` });
   await ops.confirm('Reset and reseed');
-  await ops.expectToast(/Reseed #\d+ succeeded/);
+  const name = `PR #${slug.replace('pr-', '')}`;
+  await ops.expectToast(`Reseed of ${name} succeeded`);
 
   await page.goto(`/environments/${slug}`);
   const deleteDialog = await ops.open('Delete preview');
   await expect(deleteDialog).toContainText('cannot be undone');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/delete-dialog.png` });
   await ops.confirm('Delete preview');
-  await ops.expectToast(/Delete #\d+ succeeded/);
+  await ops.expectToast(`Deletion of ${name} succeeded`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Deleted');
 });

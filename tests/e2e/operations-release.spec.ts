@@ -31,7 +31,7 @@ test('a promotion requested by one release manager runs once a second approves i
   await expect(dialog).toContainText('Needs approval');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-dialog.png` });
   await ops.confirm('Request promotion', 'Weekly release');
-  await ops.expectToast(/Promotion #\d+ is waiting for approval/);
+  await ops.expectToast(/Promotion of [0-9a-f]{7} .+ is waiting for approval/);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/waiting-toast.png` });
 
   // While it waits, production is taken: every Promote says so, as visible text and description.
@@ -39,7 +39,7 @@ test('a promotion requested by one release manager runs once a second approves i
   const locked = page.getByRole('button', { name: 'Promote', exact: true }).first();
   await expect(locked).toHaveAttribute('aria-disabled', 'true');
   await expect(locked).toHaveAccessibleDescription(
-    new RegExp(`^Unavailable: operation #\\d+ \\(promote by ${requester.login}\\) is requested`),
+    new RegExp(`^Unavailable: a promotion by @${requester.login} is waiting for approval`),
   );
   await locked.click({ force: true });
   await expect(ops.dialog).toBeHidden();
@@ -60,7 +60,7 @@ test('a promotion requested by one release manager runs once a second approves i
   await approverOps.open('Approve', waiting);
   if (SHOTS) await approverPage.screenshot({ path: `${SHOTS}/approve-dialog.png` });
   await approverOps.confirm('Approve and promote', 'Diff reviewed, checks green');
-  await approverOps.expectToast(/Promotion #\d+ succeeded/);
+  await approverOps.expectToast(/Promotion of [0-9a-f]{7} .+ succeeded/);
   await expect(approverPage.getByTestId('pending-approval')).toHaveCount(0);
   await second.close();
 });
@@ -85,10 +85,30 @@ test('roll back with a reason pins production', async ({ page }) => {
   // The reason is required: without one nothing is sent.
   await ops.dialog.getByRole('button', { name: 'Roll back now' }).click();
   await expect(ops.dialog).toBeVisible();
+  // With the database restore: Neon keeps the data written since in a backup branch.
+  await ops.dialog.getByRole('checkbox').check();
   await ops.confirm('Roll back now', 'Checkout errors after the release');
-  await ops.expectToast(/Rollback #\d+ succeeded/);
+  await ops.expectToast(/Rollback of Production to [0-9a-f]{7} .+ succeeded/);
   const pinned = page.getByTestId('pinned-warning');
   await expect(pinned).toContainText('pinned after a rollback');
   await expect(pinned).toContainText('Checkout errors after the release');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/pinned.png`, fullPage: true });
+
+  // The audit log shows the backup branch the restore made, in full, with a button to copy it.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/audit?action=rollback&outcome=succeeded');
+  const fields = page
+    .getByTestId('audit-table')
+    .locator('tbody tr')
+    .first()
+    .getByTestId('audit-fields');
+  await expect(fields.locator('dt')).toHaveText(['Deployment', 'Restored to', 'Backup branch']);
+  const backup = fields.locator('dd').last();
+  await expect(backup).toContainText(/-before-rollback-\d+/);
+  await backup.getByRole('button', { name: 'Copy backup branch' }).click();
+  await expect(backup.getByRole('button', { name: 'Copy backup branch' })).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/-before-rollback-\d+$/);
+  expect(await backup.textContent()).toContain(copied);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/audit-rollback.png`, fullPage: true });
 });

@@ -3,13 +3,17 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { firstRow } from '@/db/migrate';
+import { listOperations } from '@/db/queries/audit';
 import { getCostOverview } from '@/db/queries/costs';
+import { getEnvironmentTimeline } from '@/db/queries/environment-timeline';
 import { getReleaseComparison } from '@/db/queries/overview';
 import { utcDay } from '@/db/rollups/refresh';
 import { getCurrentProject } from '@/db/queries/project';
 import {
+  approvals,
   deployments,
   environments,
+  operations,
   projects,
   pullRequests,
   testCases,
@@ -46,6 +50,44 @@ describe('the demo seed, written through the write functions', () => {
     expect(await tableCount(testRuns)).toBe(summary.testRuns);
     expect(await tableCount(testCases)).toBe(summary.testCases);
     expect(await tableCount(uptimeChecks)).toBe(summary.uptimeChecks);
+    expect(await tableCount(operations)).toBe(summary.operations);
+    expect(await tableCount(approvals)).toBe(summary.approvals);
+  });
+
+  test('writes the past operations to the audit log: promotions with their approvals, rollbacks, preview deletions', async () => {
+    const project = (await getCurrentProject(handle.db))!;
+    const entries = async (filters: Parameters<typeof listOperations>[2]) =>
+      (await listOperations(handle.db, project.id, filters, { limit: 200 })).rows;
+    const promotes = await entries({ action: 'promote' });
+    expect(promotes.length).toBe(summary.approvals);
+    expect(await entries({ action: 'approve' })).toHaveLength(summary.approvals);
+    expect(await entries({ action: 'rollback' })).toHaveLength(2);
+    expect(await entries({ action: 'delete' })).toHaveLength(62);
+    // The newest promote is what production serves now.
+    const [production] = await handle.db
+      .select({ currentDeploymentId: environments.currentDeploymentId })
+      .from(environments)
+      .where(eq(environments.slug, 'production'));
+    expect(promotes[0]!.after?.productionDeploymentId).toBe(production!.currentDeploymentId);
+    // Filtering by a release manager finds the promotions they approved.
+    const approvedBySofia = await entries({ actor: 'sofia-reyes', action: 'approve' });
+    expect(approvedBySofia.length).toBeGreaterThan(0);
+    expect(approvedBySofia.every((entry) => entry.actorLogin === 'sofia-reyes')).toBe(true);
+  });
+
+  test("shows the operations on production's timeline", async () => {
+    const project = (await getCurrentProject(handle.db))!;
+    const [production] = await handle.db
+      .select()
+      .from(environments)
+      .where(eq(environments.slug, 'production'));
+    const timeline = await getEnvironmentTimeline(handle.db, project.id, production!, {
+      range: '90d',
+      now,
+    });
+    const lane = timeline.events.filter((event) => event.lane === 'operation');
+    expect(lane.some((event) => event.status === 'succeeded')).toBe(true);
+    expect(lane.length).toBeGreaterThan(10);
   });
 
   test('makes one project with ~10 open previews and production, staging, development', async () => {

@@ -5,7 +5,7 @@ import { NoProject } from '@/components/board/no-project';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { getDatabase } from '@/db/client';
-import { listOperations } from '@/db/queries/audit';
+import { listAuditEntries } from '@/db/queries/audit';
 import { listEnvironmentOptions, listProjectMembers } from '@/db/queries/filter-options';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
@@ -24,7 +24,7 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
   if (!project) return <NoProject title="Audit" />;
   const { cursor, limit, ...filters } = parseSearchParams(auditQuerySchema, searchParams);
   const [page, members, environments] = await Promise.all([
-    listOperations(db, project.id, filters, { cursor, limit }),
+    listAuditEntries(db, project.id, filters, { cursor, limit }),
     listProjectMembers(db, project.id),
     listEnvironmentOptions(db, project.id),
   ]);

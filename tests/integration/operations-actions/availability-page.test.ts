@@ -226,7 +226,7 @@ describe('availability of a page of deployments', () => {
     );
     expect(requested.ok).toBe(true);
     const offers = await pageAgreesWithSingle(new Date());
-    const held = refusedFor(/^operation #\d+ \(promote by .+\) is requested on Production$/);
+    const held = refusedFor(/^a promotion by @.+ is waiting for approval on Production$/);
     expect(promote(offers, 'green')).toEqual(held);
     expect(promote(offers, 'newestGreen')).toEqual(held);
     expect(rollbackTo(offers, 'earlierProduction')).toEqual(held);
@@ -264,9 +264,7 @@ describe('availability of a page of previews', () => {
       reseed: refusedFor(`${withoutBranch.name} has no database branch to reset`),
       delete: { allowed: true },
     });
-    expect(offers.get(busy.id)?.delete).toEqual(
-      refusedFor(/^operation #\d+ \(reseed by envboard\) is running on /),
-    );
-    expect(offers.get(987_654)?.delete).toEqual(refusedFor('Environment 987654 does not exist.'));
+    expect(offers.get(busy.id)?.delete).toEqual(refusedFor(/^a reseed by envboard is running on /));
+    expect(offers.get(987_654)?.delete).toEqual(refusedFor('That environment does not exist.'));
   });
 });

@@ -44,9 +44,7 @@ describe('promotion availability', () => {
     const held = await promotionAvailability(world.db, other.id, new Date());
     expect(held).toEqual({
       allowed: false,
-      reason: expect.stringMatching(
-        /^operation #\d+ \(promote by .+\) is requested on Production$/,
-      ),
+      reason: expect.stringMatching(/^a promotion by @.+ is waiting for approval on Production$/),
     });
     // Rollbacks wait for the same lock.
     expect(
@@ -68,6 +66,8 @@ describe('rollback availability', () => {
           target: 'production',
           state: 'ready',
           createdAt: new Date(),
+          commitSha: 'a'.repeat(40),
+          commitMessage: 'feat: served',
         },
       ],
       new Date(),

@@ -87,7 +87,7 @@ describe("an actor of one project and another project's targets", () => {
     });
     expect(result).toMatchObject({
       ...notFound,
-      message: `Deployment ${other.staging.id} does not exist.`,
+      message: 'That deployment does not exist.',
     });
   });
 
@@ -108,7 +108,7 @@ describe("an actor of one project and another project's targets", () => {
     });
     expect(reseeded).toMatchObject({
       ...notFound,
-      message: `Environment ${other.preview.id} does not exist.`,
+      message: 'That environment does not exist.',
     });
     expect(deleted).toMatchObject(notFound);
     expect(await operationsOn(other.preview.id)).toEqual([]);
@@ -129,7 +129,7 @@ describe("an actor of one project and another project's targets", () => {
     });
     expect(approved).toMatchObject({
       ...notFound,
-      message: `Operation #${other.waiting.id} does not exist.`,
+      message: 'That promotion request does not exist.',
     });
     expect(rejected).toMatchObject(notFound);
     expect(await getOperation(world.db, other.waiting.id)).toMatchObject({

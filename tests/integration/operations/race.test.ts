@@ -48,7 +48,7 @@ describe('one operation per environment, decided by the database', () => {
     for (const result of refused) {
       expect(result).toMatchObject({ ok: false, code: 'operation_in_progress' });
       expect(!result.ok && result.message).toBe(
-        `An operation is already in progress on Production: #${winner!.id} promote by ${login} (running).`,
+        `An operation is already in progress on Production: a promotion by @${login} is running.`,
       );
     }
     const rows = await world.db

@@ -125,7 +125,8 @@ describe('promotion requests nobody approves', () => {
     expect(late).toMatchObject({
       ok: false,
       code: 'not_awaiting_approval',
-      message: `Operation #${waiting.id} expired: not approved within 24 h; request the promotion again.`,
+      message:
+        'This promotion request expired: not approved within 24 h; request the promotion again.',
     });
   });
 

@@ -2,7 +2,7 @@ import { getDatabase } from '@/db/client';
 import { listFollowedOperations } from '@/db/queries/followed-operations';
 import { followedOperationsQuerySchema } from '@/lib/filters/operations';
 import { jsonRoute } from '@/lib/http/json-route';
-import { toProgress } from '@/lib/operations/progress';
+import { progressOf } from '@/lib/operations/progress';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,11 +13,12 @@ export const dynamic = 'force-dynamic';
  * are answered, so another project's environment id finds nothing.
  */
 export const GET = jsonRoute(followedOperationsQuerySchema, async ({ query, actor }) => {
+  const db = getDatabase();
   const rows = await listFollowedOperations(
-    getDatabase(),
+    db,
     actor.projectId,
     query.environment,
     query.since ?? new Date(),
   );
-  return { data: rows.map((operation) => toProgress(operation)) };
+  return { data: await progressOf(db, rows) };
 });

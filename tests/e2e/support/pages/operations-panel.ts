@@ -50,7 +50,7 @@ export class OperationsPanel {
   }
 
   /** Waits for the toast that tells how an operation ended (or that it waits). */
-  async expectToast(text: RegExp): Promise<Locator> {
+  async expectToast(text: string | RegExp): Promise<Locator> {
     const toast = this.toasts.filter({ hasText: text });
     await expect(toast).toBeVisible();
     return toast;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { getOperation } from '@/db/queries/operation-records';
 import { errorResponse, HttpError, jsonRoute } from '@/lib/http/json-route';
-import { toProgress } from '@/lib/operations/progress';
+import { progressOf } from '@/lib/operations/progress';
 import { rowIdSchema } from '@/lib/domain/row-id';
 
 export const dynamic = 'force-dynamic';
@@ -22,10 +22,12 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     );
   }
   return jsonRoute(z.object({}), async ({ actor }) => {
-    const operation = await getOperation(getDatabase(), id.data);
+    const db = getDatabase();
+    const operation = await getOperation(db, id.data);
     if (!operation || operation.projectId !== actor.projectId) {
-      throw new HttpError(404, 'not_found', `Operation #${id.data} does not exist.`);
+      throw new HttpError(404, 'not_found', 'That operation does not exist.');
     }
-    return { data: toProgress(operation) };
+    const [progress] = await progressOf(db, [operation]);
+    return { data: progress };
   })(request);
 }
