@@ -12,15 +12,24 @@ export function usd(amount: number, { whole = false }: { whole?: boolean } = {})
   return (whole ? usdWholeFormat : usdFormat).format(amount);
 }
 
-/** A 0–1 ratio as a percentage: percent(0.9995, 2) → "99.95%". */
+/**
+ * A 0–1 ratio as a percentage: percent(0.9995, 2) → "99.95 %". Every percentage on the board
+ * has this one form, a space before the sign as before "ms".
+ */
 export function percent(ratio: number, digits = 1): string {
-  return `${(ratio * 100).toFixed(digits)}%`;
+  return pct(ratio * 100, digits);
 }
 
-/** Milliseconds as the two largest units: 83_000 → "1m 23s", 950 → "950ms", 7_380_000 → "2h 3m". */
+/** A value already in percent (0–100): pct(99.65, 2) → "99.65 %"; null is "—". */
+export function pct(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value.toFixed(digits)} %`;
+}
+
+/** Milliseconds as the two largest units: 83_000 → "1m 23s", 950 → "950 ms", 7_380_000 → "2h 3m". */
 export function duration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 1000) return latency(ms);
   const totalSeconds = Math.round(ms / 1000);
   if (totalSeconds < 60) return `${totalSeconds}s`;
   const days = Math.floor(totalSeconds / 86_400);
@@ -114,4 +123,12 @@ const shortDayFormat = new Intl.DateTimeFormat('en-GB', {
 /** A UTC day (`YYYY-MM-DD`) as the axes show it: `6 Dec`. */
 export function shortDay(day: string): string {
   return shortDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * A test's path as the board shows it, one separator for every runner: vitest prints
+ * `describe > it`, Playwright `describe › test`; both read "describe › it".
+ */
+export function testPath(name: string): string {
+  return name.replace(/ > /g, ' › ');
 }
