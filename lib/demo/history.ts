@@ -111,6 +111,7 @@ export function generateDemoHistory({ now, seed }: { now: Date; seed: number }):
     ...ciHistory(random.fork('ci'), at, pushes, built, stories),
     costSamples,
     uptimeChecks: uptimeHistory(random.fork('uptime'), at, environments, incidents),
+    incidents,
   };
 }
 
