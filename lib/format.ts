@@ -132,3 +132,20 @@ export function shortDay(day: string): string {
 export function testPath(name: string): string {
   return name.replace(/ > /g, ' › ');
 }
+
+/** A usage figure with its unit: `56.9 minutes`, `0.23 seat-months`, `2,134 GB`. */
+export function quantity(amount: number, unit: string): string {
+  const rounded = Math.round(amount * 100) / 100;
+  return `${count(rounded)} ${unitFor(rounded, unit)}`;
+}
+
+/** Units counted in whole things take a plural: "minute" → "minutes", "CU-hour" → "CU-hours". */
+const COUNTABLE_UNIT = /(month|hour|minute|second|day|seat|charge|invocation|request|build)$/;
+
+/** A unit as it reads after `amount`: "1 seat-month", "0.23 seat-months", "9.36 GB". */
+export function unitFor(amount: number, unit: string): string {
+  if (amount === 1) return unit;
+  if (COUNTABLE_UNIT.test(unit)) return `${unit}s`;
+  if (unit.endsWith('branch')) return `${unit}es`;
+  return unit;
+}
