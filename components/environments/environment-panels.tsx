@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { DetailList } from '@/components/ui/detail-list';
+import { LongName } from '@/components/ui/long-name';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -82,7 +83,7 @@ export function DatabaseBranch({
               label: 'Name',
               value: (
                 <span className="inline-flex flex-wrap items-center gap-2">
-                  <span className="font-mono">{branch.name}</span>
+                  <LongName text={branch.name} className="font-mono" />
                   {branch.state !== 'ready' ? <StatusBadge status={branch.state} /> : null}
                   {branch.protected ? <StatusBadge status="protected" tone="info" /> : null}
                 </span>
@@ -92,7 +93,7 @@ export function DatabaseBranch({
             {
               label: 'Parent',
               value: branch.parentName ? (
-                <span className="font-mono">{branch.parentName}</span>
+                <LongName text={branch.parentName} className="font-mono" />
               ) : (
                 <span className="text-muted">Root branch</span>
               ),

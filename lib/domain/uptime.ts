@@ -9,6 +9,10 @@ export function uptimePct(okChecks: number, totalChecks: number): number | null 
   return (okChecks / totalChecks) * 100;
 }
 
+/** The incident list's windows, in days, shortest first. */
+export const INCIDENT_WINDOWS = ['7', '30'] as const;
+export type IncidentWindow = (typeof INCIDENT_WINDOWS)[number];
+
 export type SloStatus = 'meeting' | 'breaching' | 'no-data';
 
 export function sloStatus(pct: number | null, sloPct: number): SloStatus {
