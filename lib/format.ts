@@ -12,6 +12,9 @@ export function usd(amount: number, { whole = false }: { whole?: boolean } = {})
   return (whole ? usdWholeFormat : usdFormat).format(amount);
 }
 
+/** Between a figure and its unit: a space that never breaks, so "99.94 %" stays on one line. */
+export const UNIT_SPACE = '\u00a0';
+
 /**
  * A 0–1 ratio as a percentage: percent(0.9995, 2) → "99.95 %". Every percentage on the board
  * has this one form, a space before the sign as before "ms".
@@ -23,7 +26,7 @@ export function percent(ratio: number, digits = 1): string {
 /** A value already in percent (0–100): pct(99.65, 2) → "99.65 %"; null is "—". */
 export function pct(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${value.toFixed(digits)} %`;
+  return `${value.toFixed(digits)}${UNIT_SPACE}%`;
 }
 
 /** Milliseconds as the two largest units: 83_000 → "1m 23s", 950 → "950 ms", 7_380_000 → "2h 3m". */
@@ -111,7 +114,7 @@ export function usdCompact(amount: number): string {
 /** Latency: `92 ms` under a second, `1.2 s` above. */
 export function latency(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < 1000 ? `${Math.round(ms)}${UNIT_SPACE}ms` : `${(ms / 1000).toFixed(1)}${UNIT_SPACE}s`;
 }
 
 const shortDayFormat = new Intl.DateTimeFormat('en-GB', {

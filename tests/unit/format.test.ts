@@ -9,12 +9,12 @@ describe('format', () => {
   });
 
   test('percent takes a ratio', () => {
-    expect(percent(0.9995, 2)).toBe('99.95 %');
-    expect(percent(1)).toBe('100.0 %');
+    expect(percent(0.9995, 2)).toBe('99.95\u00a0%');
+    expect(percent(1)).toBe('100.0\u00a0%');
   });
 
   test('duration keeps the two largest units', () => {
-    expect(duration(950)).toBe('950 ms');
+    expect(duration(950)).toBe('950\u00a0ms');
     expect(duration(45_000)).toBe('45s');
     expect(duration(83_000)).toBe('1m 23s');
     expect(duration(120_000)).toBe('2m');

@@ -3,15 +3,15 @@ import { duration, latency, pct, percent, testPath } from '@/lib/format';
 
 describe('one format each', () => {
   test('percentages have one form, with a space before the sign', () => {
-    expect(percent(0.9965, 2)).toBe('99.65 %');
-    expect(pct(99.65, 2)).toBe('99.65 %');
+    expect(percent(0.9965, 2)).toBe('99.65\u00a0%');
+    expect(pct(99.65, 2)).toBe('99.65\u00a0%');
     expect(pct(null)).toBe('—');
   });
 
   test('a sub-second duration reads as a latency does', () => {
-    expect(duration(92)).toBe('92 ms');
-    expect(latency(92)).toBe('92 ms');
-    expect(latency(1234)).toBe('1.2 s');
+    expect(duration(92)).toBe('92\u00a0ms');
+    expect(latency(92)).toBe('92\u00a0ms');
+    expect(latency(1234)).toBe('1.2\u00a0s');
   });
 
   test('a test path has one separator whatever runner reported it', () => {

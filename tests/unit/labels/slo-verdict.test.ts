@@ -50,7 +50,7 @@ describe('the SLO verdict', () => {
   test('the uptime table says it once: no shorter window reads "below SLO" beside it', () => {
     const html = renderToStaticMarkup(createElement(UptimeTable, { rows: [production], now }));
     expect(html).toContain('Meeting SLO, 30 days');
-    expect(html).toContain('99.65 %');
+    expect(html).toContain('99.65\u00a0%');
     expect(html).not.toMatch(/below SLO/i);
   });
 
@@ -65,6 +65,6 @@ describe('the SLO verdict', () => {
     expect(meeting).toContain('title="Meeting SLO, 30 days"');
     expect(below).toContain('text-red-700');
     expect(below).toContain('Below SLO, 30 days');
-    expect(meeting).toContain('181 ms');
+    expect(meeting).toContain('181\u00a0ms');
   });
 });
