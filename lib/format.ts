@@ -99,6 +99,11 @@ export function count(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** A count and its noun, singular for one: "1 incident", "25 deployments". */
+export function counted(value: number, noun: string, nouns = `${noun}s`): string {
+  return `${count(value)} ${value === 1 ? noun : nouns}`;
+}
+
 const compactUsdFormat = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { duration, latency, pct, percent, testPath } from '@/lib/format';
+import { counted, duration, latency, pct, percent, testPath } from '@/lib/format';
 
 describe('one format each', () => {
   test('percentages have one form, with a space before the sign', () => {
@@ -18,5 +18,13 @@ describe('one format each', () => {
     expect(testPath('cart > adds an item')).toBe('cart › adds an item');
     expect(testPath('checkout › pays with a saved card')).toBe('checkout › pays with a saved card');
     expect(testPath('a > b > c')).toBe('a › b › c');
+  });
+});
+
+describe('counted', () => {
+  test('says one thing in the singular', () => {
+    expect(counted(1, 'incident')).toBe('1 incident');
+    expect(counted(25, 'deployment')).toBe('25 deployments');
+    expect(counted(1200, 'cost spike')).toBe('1,200 cost spikes');
   });
 });
