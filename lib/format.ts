@@ -54,7 +54,9 @@ export function bytes(value: number): string {
     amount /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${amount} B` : `${amount.toFixed(1)} ${BYTE_UNITS[unit]}`;
+  return unit === 0
+    ? `${amount}${UNIT_SPACE}B`
+    : `${amount.toFixed(1)}${UNIT_SPACE}${BYTE_UNITS[unit]}`;
 }
 
 /** The 7-character form GitHub shows. */
@@ -144,7 +146,7 @@ export function testPath(name: string): string {
 /** A usage figure with its unit: `56.9 minutes`, `0.23 seat-months`, `2,134 GB`. */
 export function quantity(amount: number, unit: string): string {
   const rounded = Math.round(amount * 100) / 100;
-  return `${count(rounded)} ${unitFor(rounded, unit)}`;
+  return `${count(rounded)}${UNIT_SPACE}${unitFor(rounded, unit)}`;
 }
 
 /** Units counted in whole things take a plural: "minute" → "minutes", "CU-hour" → "CU-hours". */

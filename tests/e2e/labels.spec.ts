@@ -41,7 +41,7 @@ test.describe('every label is true', () => {
     const byProvider = page.getByTestId('cost-by-provider');
     await expect(byProvider).toContainText('Build minutes');
     await expect(byProvider).toContainText('Compute hours');
-    await expect(byProvider).toContainText(/[\d.]+ CU-hours/);
+    await expect(byProvider).toContainText(/[\d.]+\sCU-hours/);
     await expect(byProvider).not.toContainText(/[a-z]+_[a-z]+/);
   });
 
@@ -52,7 +52,7 @@ test.describe('every label is true', () => {
       .locator('dt', { hasText: /^Size$/ })
       .locator('xpath=following-sibling::dd[1]');
     // The demo's production database is a little over 2 GB; the sandbox once said 4.0 KB.
-    await expect(size).toHaveText(/^[\d.]+ GB$/);
+    await expect(size).toHaveText(/^[\d.]+\sGB$/);
   });
 
   test('window choices are in natural order', async ({ page }) => {

@@ -24,9 +24,9 @@ describe('format', () => {
   });
 
   test('bytes uses binary units', () => {
-    expect(bytes(512)).toBe('512 B');
-    expect(bytes(1_572_864)).toBe('1.5 MB');
-    expect(bytes(3 * 1024 ** 3)).toBe('3.0 GB');
+    expect(bytes(512)).toBe('512\u00a0B');
+    expect(bytes(1_572_864)).toBe('1.5\u00a0MB');
+    expect(bytes(3 * 1024 ** 3)).toBe('3.0\u00a0GB');
   });
 
   test('shortSha is the 7 characters GitHub shows', () => {

@@ -29,10 +29,10 @@ describe('the costs page’s labels', () => {
     expect(costMetricLabel('image_optimization_source_images')).toBe(
       'Image optimization source images',
     );
-    expect(quantity(56.94, 'minute')).toBe('56.94 minutes');
-    expect(quantity(65.451, 'CU-hour')).toBe('65.45 CU-hours');
-    expect(quantity(1, 'seat-month')).toBe('1 seat-month');
-    expect(quantity(9.36, 'GB')).toBe('9.36 GB');
+    expect(quantity(56.94, 'minute')).toBe('56.94\u00a0minutes');
+    expect(quantity(65.451, 'CU-hour')).toBe('65.45\u00a0CU-hours');
+    expect(quantity(1, 'seat-month')).toBe('1\u00a0seat-month');
+    expect(quantity(9.36, 'GB')).toBe('9.36\u00a0GB');
   });
 
   test('the provider table shows no raw metric key', () => {
@@ -58,7 +58,7 @@ describe('the costs page’s labels', () => {
       }),
     );
     expect(html).toContain('Build minutes');
-    expect(html).toContain('65.45 CU-hours');
+    expect(html).toContain('65.45\u00a0CU-hours');
     expect(html).not.toMatch(/build_minutes|compute_hours/);
   });
 });
