@@ -2,7 +2,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { CostOverview } from '@/lib/domain/costs';
 import { costMetricLabel } from '@/lib/domain/cost-labels';
-import { count, percent, quantity, usd } from '@/lib/format';
+import { percent, quantity, usd } from '@/lib/format';
 import { PROVIDER_LABEL } from './labels';
 
 type Metric = CostOverview['byMetric'][number];
