@@ -141,7 +141,7 @@ export function UptimePanel({ uptime }: { uptime: EnvironmentUptime | null }) {
             <SloVerdictBadge verdict={environmentSloVerdict(uptime)} sloPct={uptime.sloPct} />
             <span>against the {pct(uptime.sloPct, 1)} SLO</span>
           </p>
-          <dl className="grid grid-cols-3 gap-4 sm:grid-cols-5">
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
             {UPTIME_WINDOWS.map((window) => (
               <Stat key={window} label={window} value={pct(uptime.windows[window].pct, 2)} />
             ))}
