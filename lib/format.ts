@@ -12,15 +12,27 @@ export function usd(amount: number, { whole = false }: { whole?: boolean } = {})
   return (whole ? usdWholeFormat : usdFormat).format(amount);
 }
 
-/** A 0–1 ratio as a percentage: percent(0.9995, 2) → "99.95%". */
+/** Between a figure and its unit: a space that never breaks, so "99.94 %" stays on one line. */
+export const UNIT_SPACE = '\u00a0';
+
+/**
+ * A 0–1 ratio as a percentage: percent(0.9995, 2) → "99.95 %". Every percentage on the board
+ * has this one form, a space before the sign as before "ms".
+ */
 export function percent(ratio: number, digits = 1): string {
-  return `${(ratio * 100).toFixed(digits)}%`;
+  return pct(ratio * 100, digits);
 }
 
-/** Milliseconds as the two largest units: 83_000 → "1m 23s", 950 → "950ms", 7_380_000 → "2h 3m". */
+/** A value already in percent (0–100): pct(99.65, 2) → "99.65 %"; null is "—". */
+export function pct(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value.toFixed(digits)}${UNIT_SPACE}%`;
+}
+
+/** Milliseconds as the two largest units: 83_000 → "1m 23s", 950 → "950 ms", 7_380_000 → "2h 3m". */
 export function duration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 1000) return latency(ms);
   const totalSeconds = Math.round(ms / 1000);
   if (totalSeconds < 60) return `${totalSeconds}s`;
   const days = Math.floor(totalSeconds / 86_400);
@@ -42,7 +54,9 @@ export function bytes(value: number): string {
     amount /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${amount} B` : `${amount.toFixed(1)} ${BYTE_UNITS[unit]}`;
+  return unit === 0
+    ? `${amount}${UNIT_SPACE}B`
+    : `${amount.toFixed(1)}${UNIT_SPACE}${BYTE_UNITS[unit]}`;
 }
 
 /** The 7-character form GitHub shows. */
@@ -87,6 +101,11 @@ export function count(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** A count and its noun, singular for one: "1 incident", "25 deployments". */
+export function counted(value: number, noun: string, nouns = `${noun}s`): string {
+  return `${count(value)} ${value === 1 ? noun : nouns}`;
+}
+
 const compactUsdFormat = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -102,7 +121,7 @@ export function usdCompact(amount: number): string {
 /** Latency: `92 ms` under a second, `1.2 s` above. */
 export function latency(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < 1000 ? `${Math.round(ms)}${UNIT_SPACE}ms` : `${(ms / 1000).toFixed(1)}${UNIT_SPACE}s`;
 }
 
 const shortDayFormat = new Intl.DateTimeFormat('en-GB', {
@@ -114,4 +133,29 @@ const shortDayFormat = new Intl.DateTimeFormat('en-GB', {
 /** A UTC day (`YYYY-MM-DD`) as the axes show it: `6 Dec`. */
 export function shortDay(day: string): string {
   return shortDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * A test's path as the board shows it, one separator for every runner: vitest prints
+ * `describe > it`, Playwright `describe › test`; both read "describe › it".
+ */
+export function testPath(name: string): string {
+  return name.replace(/ > /g, ' › ');
+}
+
+/** A usage figure with its unit: `56.9 minutes`, `0.23 seat-months`, `2,134 GB`. */
+export function quantity(amount: number, unit: string): string {
+  const rounded = Math.round(amount * 100) / 100;
+  return `${count(rounded)}${UNIT_SPACE}${unitFor(rounded, unit)}`;
+}
+
+/** Units counted in whole things take a plural: "minute" → "minutes", "CU-hour" → "CU-hours". */
+const COUNTABLE_UNIT = /(month|hour|minute|second|day|seat|charge|invocation|request|build)$/;
+
+/** A unit as it reads after `amount`: "1 seat-month", "0.23 seat-months", "9.36 GB". */
+export function unitFor(amount: number, unit: string): string {
+  if (amount === 1) return unit;
+  if (COUNTABLE_UNIT.test(unit)) return `${unit}s`;
+  if (unit.endsWith('branch')) return `${unit}es`;
+  return unit;
 }

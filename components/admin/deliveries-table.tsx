@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryListItem } from '@/lib/domain/admin';
+import { DeliveryNote } from './delivery-note';
 import { eventLabel } from './event-label';
 import { ADMIN_TONES } from './tones';
 
@@ -45,17 +46,10 @@ function columns(now: Date): Column<DeliveryListItem>[] {
       cell: (row) => <RelativeTime date={row.nextAttemptAt} now={now} />,
     },
     {
-      key: 'error',
-      header: 'Error',
+      key: 'note',
+      header: 'Error or reason',
       className: 'max-w-md',
-      cell: (row) =>
-        row.error ? (
-          <span className="line-clamp-2 text-xs break-words text-red-700" title={row.error}>
-            {row.error}
-          </span>
-        ) : (
-          <span className="text-faint">—</span>
-        ),
+      cell: (row) => <DeliveryNote status={row.status} note={row.error} clamp />,
     },
   ];
 }

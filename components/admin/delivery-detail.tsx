@@ -3,6 +3,7 @@ import { DetailList } from '@/components/ui/detail-list';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { DeliveryRecord } from '@/lib/domain/admin';
+import { DeliveryNote, isDeliveryFailure } from './delivery-note';
 import { eventLabel } from './event-label';
 import { ADMIN_TONES } from './tones';
 
@@ -43,14 +44,8 @@ export function DeliveryDetail({ delivery, now }: { delivery: DeliveryRecord; no
               value: <RelativeTime date={delivery.nextAttemptAt} now={now} />,
             },
             {
-              label: 'Error',
-              value: delivery.error ? (
-                <span className="break-words whitespace-pre-wrap text-red-700">
-                  {delivery.error}
-                </span>
-              ) : (
-                <span className="text-faint">—</span>
-              ),
+              label: isDeliveryFailure(delivery.status) ? 'Error' : 'Reason',
+              value: <DeliveryNote status={delivery.status} note={delivery.error} />,
               testId: 'delivery-error',
             },
           ]}

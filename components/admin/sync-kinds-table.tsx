@@ -3,7 +3,7 @@ import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { SyncRunSummary } from '@/lib/domain/admin';
-import type { SyncKindStatus } from '@/lib/domain/sync-health';
+import { SYNC_HEALTH_LABEL, type SyncKindStatus } from '@/lib/domain/sync-health';
 import { count, duration } from '@/lib/format';
 import { SyncRunErrors } from './sync-run-errors';
 import { ADMIN_TONES } from './tones';
@@ -27,10 +27,14 @@ function columns(now: Date, runNow?: (kind: string) => ReactNode): Column<Row>[]
       header: 'Health',
       cell: (row) => (
         <div className="flex flex-col items-start gap-1">
-          <StatusBadge status={row.health} tone={ADMIN_TONES[row.health]} />
-          <span className="text-xs whitespace-nowrap text-muted">
-            last success <RelativeTime date={row.lastSuccessAt} now={now} />
-          </span>
+          <StatusBadge status={row.health} tone={ADMIN_TONES[row.health]}>
+            {SYNC_HEALTH_LABEL[row.health]}
+          </StatusBadge>
+          {row.health === 'not_run' ? null : (
+            <span className="text-xs whitespace-nowrap text-muted">
+              last success <RelativeTime date={row.lastSuccessAt} now={now} />
+            </span>
+          )}
         </div>
       ),
     },
@@ -44,7 +48,7 @@ function columns(now: Date, runNow?: (kind: string) => ReactNode): Column<Row>[]
             <RelativeTime date={row.lastRun.startedAt} now={now} className="text-xs text-muted" />
           </div>
         ) : (
-          <span className="text-faint">never ran</span>
+          <span className="text-faint">Not run yet</span>
         ),
     },
     {

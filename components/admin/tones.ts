@@ -10,6 +10,7 @@ export const ADMIN_TONES: Record<string, Tone> = {
   ok: 'success',
   failing: 'danger',
   stale: 'warning',
+  not_run: 'neutral',
   running: 'info',
   succeeded: 'success',
 };

@@ -1,4 +1,4 @@
-import { count, duration, latency, percent, shortDay, usd, usdCompact } from '@/lib/format';
+import { count, duration, latency, pct, percent, shortDay, usd, usdCompact } from '@/lib/format';
 
 /**
  * What a chart's numbers are. Charts are client components and take this name rather than a
@@ -16,7 +16,7 @@ export function formatValue(unit: ChartUnit, value: number | null | undefined): 
     case 'usd':
       return usd(value);
     case 'percent':
-      return value >= 99 ? `${value.toFixed(2)} %` : `${value.toFixed(1)} %`;
+      return pct(value, value >= 99 ? 2 : 1);
     case 'ratio':
       return percent(value);
     case 'ms':

@@ -4,7 +4,8 @@
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import type { CostLine } from '@/lib/domain/costs';
-import { count, usd } from '@/lib/format';
+import { costMetricLabel } from '@/lib/domain/cost-labels';
+import { quantity, usd } from '@/lib/format';
 import { PROVIDER_LABEL } from './labels';
 
 const lineKey = (row: CostLine) =>
@@ -31,7 +32,7 @@ export function CostLines({
       cell: (row) => (
         <span>
           <span className="font-medium text-ink">{PROVIDER_LABEL[row.provider]}</span>{' '}
-          <span className="text-muted">{row.metric}</span>
+          <span className="text-muted">{costMetricLabel(row.metric)}</span>
         </span>
       ),
     },
@@ -55,11 +56,7 @@ export function CostLines({
       key: 'quantity',
       header: 'Usage',
       align: 'right',
-      cell: (row) => (
-        <span className="text-muted tabular">
-          {count(Math.round(row.quantity * 100) / 100)} {row.unit}
-        </span>
-      ),
+      cell: (row) => <span className="text-muted tabular">{quantity(row.quantity, row.unit)}</span>,
     },
     {
       key: 'amount',

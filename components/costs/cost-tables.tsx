@@ -1,7 +1,8 @@
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { CostOverview } from '@/lib/domain/costs';
-import { count, percent, usd } from '@/lib/format';
+import { costMetricLabel } from '@/lib/domain/cost-labels';
+import { percent, quantity, usd } from '@/lib/format';
 import { PROVIDER_LABEL } from './labels';
 
 type Metric = CostOverview['byMetric'][number];
@@ -26,7 +27,7 @@ export function ProviderCostTable({
       cell: (row) => (
         <span>
           <span className="font-medium text-ink">{PROVIDER_LABEL[row.provider]}</span>{' '}
-          <span className="text-muted">{row.metric}</span>
+          <span className="text-muted">{costMetricLabel(row.metric)}</span>
         </span>
       ),
     },
@@ -34,11 +35,7 @@ export function ProviderCostTable({
       key: 'quantity',
       header: 'Usage',
       align: 'right',
-      cell: (row) => (
-        <span className="text-muted tabular">
-          {count(Math.round(row.quantity * 100) / 100)} {row.unit}
-        </span>
-      ),
+      cell: (row) => <span className="text-muted tabular">{quantity(row.quantity, row.unit)}</span>,
     },
     { key: 'amount', header: 'Cost', align: 'right', cell: (row) => money(row.amountUsd) },
     { key: 'share', header: 'Share', align: 'right', cell: (row) => share(row.amountUsd, total) },

@@ -7,6 +7,21 @@ export const PROVIDER_LABEL: Record<CostProvider, string> = {
   monitoring: 'Monitoring',
 };
 
+/** Providers as a sentence names them: "Vercel, Neon and monitoring spend". */
+const PROVIDER_IN_SENTENCE: Record<CostProvider, string> = {
+  ...PROVIDER_LABEL,
+  monitoring: 'monitoring',
+};
+
+/** Whose spend the page shows, naming only the providers that have lines. */
+export function costsDescription(providers: readonly CostProvider[]): string {
+  if (providers.length === 0) return 'Spend against the monthly budget, in USD: no cost lines yet.';
+  const names = providers.map((provider) => PROVIDER_IN_SENTENCE[provider]);
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} spend against the monthly budget, in USD.`;
+}
+
 const monthFormat = new Intl.DateTimeFormat('en-GB', {
   month: 'long',
   year: 'numeric',

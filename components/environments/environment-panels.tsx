@@ -1,14 +1,16 @@
 import { Card } from '@/components/ui/card';
 import { DetailList } from '@/components/ui/detail-list';
+import { LongName } from '@/components/ui/long-name';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentCost, EnvironmentDetail } from '@/lib/domain/environments';
 import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
 import { environmentExclusion, exclusionReason } from '@/lib/domain/preview-exclusion';
+import { SloVerdictBadge } from '@/components/uptime/slo-verdict';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';
-import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
-import { bytes, duration, shortSha, usd } from '@/lib/format';
+import { environmentSloVerdict, UPTIME_WINDOWS } from '@/lib/domain/uptime';
+import { bytes, latency, pct, shortSha, usd } from '@/lib/format';
 import { Expiry, ExternalUrl } from './environment-cells';
 
 export function NowServing({ environment, now }: { environment: EnvironmentDetail; now: Date }) {
@@ -81,7 +83,7 @@ export function DatabaseBranch({
               label: 'Name',
               value: (
                 <span className="inline-flex flex-wrap items-center gap-2">
-                  <span className="font-mono">{branch.name}</span>
+                  <LongName text={branch.name} className="font-mono" />
                   {branch.state !== 'ready' ? <StatusBadge status={branch.state} /> : null}
                   {branch.protected ? <StatusBadge status="protected" tone="info" /> : null}
                 </span>
@@ -91,7 +93,7 @@ export function DatabaseBranch({
             {
               label: 'Parent',
               value: branch.parentName ? (
-                <span className="font-mono">{branch.parentName}</span>
+                <LongName text={branch.parentName} className="font-mono" />
               ) : (
                 <span className="text-muted">Root branch</span>
               ),
@@ -134,24 +136,19 @@ export function UptimePanel({ uptime }: { uptime: EnvironmentUptime | null }) {
       testId="uptime"
     >
       {uptime && uptime.windows['30d'].totalChecks > 0 ? (
-        <dl className="grid grid-cols-3 gap-4 sm:grid-cols-5">
-          {UPTIME_WINDOWS.map((window) => {
-            const result = uptime.windows[window];
-            return (
-              <Stat
-                key={window}
-                label={window}
-                value={result.pct === null ? '—' : `${result.pct.toFixed(2)}%`}
-                tone={
-                  result.status === 'breaching' ? 'bad' : result.pct === null ? 'default' : 'good'
-                }
-                hint={result.status === 'breaching' ? `Below ${uptime.sloPct}% SLO` : undefined}
-              />
-            );
-          })}
-          <Stat label="p50 latency" value={duration(uptime.latencyP50Ms)} />
-          <Stat label="p95 latency" value={duration(uptime.latencyP95Ms)} />
-        </dl>
+        <div className="flex flex-col gap-3">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
+            <SloVerdictBadge verdict={environmentSloVerdict(uptime)} sloPct={uptime.sloPct} />
+            <span>against the {pct(uptime.sloPct, 1)} SLO</span>
+          </p>
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
+            {UPTIME_WINDOWS.map((window) => (
+              <Stat key={window} label={window} value={pct(uptime.windows[window].pct, 2)} />
+            ))}
+            <Stat label="p50 latency" value={latency(uptime.latencyP50Ms)} />
+            <Stat label="p95 latency" value={latency(uptime.latencyP95Ms)} />
+          </dl>
+        </div>
       ) : (
         <p className="text-sm text-muted">
           No uptime checks recorded for this environment in the last 30 days.

@@ -11,7 +11,7 @@ import {
   type TimelineLane,
 } from '@/lib/domain/environment-timeline';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { count, exactTime, usd } from '@/lib/format';
+import { counted, exactTime, usd } from '@/lib/format';
 import { TimelineChart } from './lazy-timeline-chart';
 import type { TimelineLaneData } from './timeline-chart';
 
@@ -107,7 +107,7 @@ export function EnvironmentTimeline({
   return (
     <ChartCard
       title={`What happened, ${CHART_RANGE_LABELS[range]}`}
-      answer={`${count(tally('deployment'))} deployments, ${count(tally('incident'))} incidents, ${count(tally('cost-spike'))} cost spikes${
+      answer={`${counted(tally('deployment'), 'deployment')}, ${counted(tally('incident'), 'incident')}, ${counted(tally('cost-spike'), 'cost spike')}${
         timeline.truncated.length > 0
           ? ` (newest ${TIMELINE_LANE_LIMIT} ${timeline.truncated
               .map((lane) => TIMELINE_LANE_LABELS[lane as TimelineLane].toLowerCase())

@@ -8,6 +8,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentListItem } from '@/lib/domain/environments';
 import { ENVIRONMENT_KIND_LABEL } from '@/lib/domain/environments';
 import { Commit, Expiry, ExternalUrl } from './environment-cells';
+import { LongName } from '@/components/ui/long-name';
 
 function columns(now: Date): Column<EnvironmentListItem>[] {
   return [
@@ -66,12 +67,15 @@ function columns(now: Date): Column<EnvironmentListItem>[] {
       header: 'Branches',
       cell: (row) => (
         <div className="flex w-36 min-w-0 flex-col text-xs">
-          <span className="truncate font-mono" title={`git: ${row.gitBranch}`}>
-            {row.gitBranch}
-          </span>
+          <LongName text={row.gitBranch} title={`git: ${row.gitBranch}`} className="font-mono" />
           {row.dbBranch ? (
-            <span className="truncate text-muted" title={`Neon: ${row.dbBranch.neonBranchId}`}>
-              db <span className="font-mono">{row.dbBranch.name}</span>
+            <span className="text-muted">
+              db{' '}
+              <LongName
+                text={row.dbBranch.name}
+                title={`Neon: ${row.dbBranch.name} (${row.dbBranch.neonBranchId})`}
+                className="font-mono"
+              />
             </span>
           ) : (
             <span className="text-faint">no db branch</span>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import type { FailingTest, FlakyTest } from '@/lib/domain/test-runs';
-import { percent } from '@/lib/format';
+import { percent, testPath } from '@/lib/format';
 
 const SUITE_LABEL = { unit: 'Unit', integration: 'Integration', e2e: 'E2E' } as const;
 
@@ -33,9 +33,9 @@ export function TestHealth({
               <Link
                 href={`/tests/runs/${test.runId}`}
                 className="block truncate font-medium text-red-800 hover:underline"
-                title={test.name}
+                title={testPath(test.name)}
               >
-                {test.name}
+                {testPath(test.name)}
               </Link>
               <span className="block truncate text-xs text-muted">
                 {SUITE_LABEL[test.suite]} · <span className="font-mono">{test.file}</span>
@@ -56,8 +56,8 @@ export function TestHealth({
         <ul className="flex flex-col gap-1.5" data-testid="flaky-list">
           {flaky.map((test) => (
             <li key={`${test.suite}-${test.name}`} className="flex items-baseline gap-2 text-sm">
-              <span className="min-w-0 flex-1 truncate" title={test.name}>
-                {test.name}
+              <span className="min-w-0 flex-1 truncate" title={testPath(test.name)}>
+                {testPath(test.name)}
               </span>
               <span className="shrink-0 text-xs font-medium text-amber-700 tabular">
                 {percent(test.flakeRate, 0)} flaky

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { PALETTE } from '@/components/charts/palette';
 import { Card } from '@/components/ui/card';
 import { type DayValue, lastAndChange, type OverviewTrends } from '@/lib/domain/overview-trends';
-import { count, shortDay, usd } from '@/lib/format';
+import { count, pct, shortDay, usd } from '@/lib/format';
 import { Sparkline } from './sparkline';
 
 const signed = (value: number, text: string) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${text}`;
@@ -60,7 +60,7 @@ function TrendRow({
   );
 }
 
-const pct = (value: number) => `${value.toFixed(2)} %`;
+const uptimePct = (value: number) => pct(value, 2);
 
 /** Spend against the budget, production uptime and deployments a day, each as a small line. */
 export function TrendSparklines({ trends }: { trends: OverviewTrends }) {
@@ -88,8 +88,8 @@ export function TrendSparklines({ trends }: { trends: OverviewTrends }) {
           title="Production uptime, 7 days"
           href="/uptime"
           days={trends.uptime.days}
-          format={pct}
-          value={uptime.last ? pct(uptime.last.value!) : 'No checks'}
+          format={uptimePct}
+          value={uptime.last ? uptimePct(uptime.last.value!) : 'No checks'}
           change={
             uptime.change === null || !uptime.last
               ? `SLO ${trends.uptime.sloPct} %`

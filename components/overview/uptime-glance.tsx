@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { EnvironmentUptime } from '@/lib/domain/uptime';
-import { duration } from '@/lib/format';
+import { type EnvironmentUptime, environmentSloVerdict } from '@/lib/domain/uptime';
+import { latency, pct } from '@/lib/format';
 
 /** 30-day uptime per environment against the SLO, long-lived environments first. */
 export function UptimeGlance({
@@ -38,7 +38,7 @@ export function UptimeGlance({
           </thead>
           <tbody className="divide-y divide-border">
             {shown.map((row) => {
-              const month = row.windows['30d'];
+              const verdict = environmentSloVerdict(row);
               const down = row.lastCheck && !row.lastCheck.ok;
               return (
                 <tr key={row.environmentId}>
@@ -51,12 +51,16 @@ export function UptimeGlance({
                     </Link>
                   </th>
                   <td
-                    className={`py-1.5 text-right tabular ${month.status === 'breaching' ? 'font-medium text-red-700' : ''}`}
+                    className={`py-1.5 text-right tabular ${verdict.status === 'breaching' ? 'font-medium text-red-700' : ''}`}
+                    title={verdict.label}
                   >
-                    {month.pct === null ? '—' : `${month.pct.toFixed(2)}%`}
+                    {pct(verdict.pct, 2)}
+                    {verdict.status === 'breaching' ? (
+                      <span className="sr-only"> ({verdict.label})</span>
+                    ) : null}
                   </td>
                   <td className="py-1.5 text-right text-muted tabular">
-                    {duration(row.latencyP95Ms)}
+                    {latency(row.latencyP95Ms)}
                   </td>
                   <td className="py-1.5 pl-2 text-right">
                     {row.lastCheck ? <StatusBadge status={down ? 'down' : 'up'} /> : null}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Expiry, ExternalUrl } from '@/components/environments/environment-cells';
 import { PreviewActions, type PreviewOperations } from '@/components/operations/preview-operations';
 import { type Column, DataTable } from '@/components/ui/data-table';
+import { LongName } from '@/components/ui/long-name';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { PreviewListItem } from '@/lib/domain/previews';
@@ -122,12 +123,11 @@ function columns(
           </span>
         ) : dbBranch ? (
           <div className="flex w-32 min-w-0 flex-col items-start gap-1 text-xs">
-            <span
-              className="w-full font-mono [overflow-wrap:anywhere]"
-              title={dbBranch.neonBranchId}
-            >
-              {dbBranch.name}
-            </span>
+            <LongName
+              text={dbBranch.name}
+              title={`${dbBranch.name} (${dbBranch.neonBranchId})`}
+              className="w-full font-mono"
+            />
             {dbBranch.state !== 'ready' ? <StatusBadge status={dbBranch.state} /> : null}
           </div>
         ) : (

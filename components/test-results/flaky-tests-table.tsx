@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { FlakyTest } from '@/lib/domain/test-runs';
-import { percent } from '@/lib/format';
+import { percent, testPath } from '@/lib/format';
 import { SUITE_LABEL } from './suite-label';
 
 function columns(now: Date): Column<FlakyTest & { rank: number }>[] {
@@ -17,7 +17,7 @@ function columns(now: Date): Column<FlakyTest & { rank: number }>[] {
         <div className="flex flex-col">
           <span className="font-medium text-ink">
             <span className="mr-2 text-faint tabular">{row.rank}.</span>
-            {row.name}
+            {testPath(row.name)}
           </span>
           <span className="font-mono text-xs text-muted">{row.file}</span>
         </div>

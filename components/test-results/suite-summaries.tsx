@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { SuiteSummary } from '@/lib/domain/test-runs';
-import { duration } from '@/lib/format';
+import { duration, pct } from '@/lib/format';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { TestCounts } from './test-counts';
 import { SUITE_LABEL } from './suite-label';
@@ -33,7 +33,7 @@ export function SuiteSummaries({
             {run ? (
               <>
                 <p className="mt-2 text-2xl font-semibold tracking-tight tabular">
-                  {run.coveragePct === null ? run.total : `${run.coveragePct.toFixed(1)}%`}
+                  {run.coveragePct === null ? run.total : pct(run.coveragePct, 1)}
                   <span className="ml-1 text-xs font-normal text-muted">
                     {run.coveragePct === null ? 'tests (no coverage reported)' : 'coverage'}
                   </span>

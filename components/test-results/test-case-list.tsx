@@ -3,7 +3,7 @@
 // A table's client boundary: its rows reach the browser as data (see DataTable).
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TestCaseDetail } from '@/lib/domain/test-runs';
-import { duration } from '@/lib/format';
+import { duration, testPath } from '@/lib/format';
 
 /** Failed or flaky cases of a run, each with the message it failed with. */
 export function TestCaseList({
@@ -26,7 +26,7 @@ export function TestCaseList({
           <li key={testCase.id} className="px-4 py-3">
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={testCase.status} />
-              <span className="font-medium text-ink">{testCase.name}</span>
+              <span className="font-medium text-ink">{testPath(testCase.name)}</span>
               <span className="ml-auto text-xs text-muted tabular">
                 {duration(testCase.durationMs)}
                 {testCase.retries > 0

@@ -1,7 +1,7 @@
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat, StatGrid } from '@/components/ui/stat';
 import type { TestRunDetail } from '@/lib/domain/test-runs';
-import { count, duration, shortSha } from '@/lib/format';
+import { count, duration, pct, shortSha } from '@/lib/format';
 
 /** The run's figures and where it came from. */
 export function TestRunSummary({ run, now }: { run: TestRunDetail; now: Date }) {
@@ -15,7 +15,7 @@ export function TestRunSummary({ run, now }: { run: TestRunDetail; now: Date }) 
         <Stat label="Skipped" value={count(run.skipped)} />
         <Stat
           label="Coverage"
-          value={run.coveragePct === null ? '—' : `${run.coveragePct.toFixed(1)}%`}
+          value={run.coveragePct === null ? '—' : pct(run.coveragePct, 1)}
           hint={run.coveragePct === null ? 'not reported by this suite' : undefined}
         />
       </StatGrid>

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { TestRunListItem } from '@/lib/domain/test-runs';
-import { count, duration, shortSha } from '@/lib/format';
+import { count, duration, pct, shortSha } from '@/lib/format';
 import { SUITE_LABEL } from './suite-label';
 
 function tally(value: number, tone: string) {
@@ -73,7 +73,7 @@ function columns(now: Date): Column<TestRunListItem>[] {
         row.coveragePct === null ? (
           <span className="text-faint">—</span>
         ) : (
-          <span className="tabular">{row.coveragePct.toFixed(1)}%</span>
+          <span className="tabular">{pct(row.coveragePct, 1)}</span>
         ),
     },
     {

@@ -12,6 +12,8 @@ export type FilterField =
       /** The first option is "All" (empty value) unless `required`. */
       options: readonly { value: string; label: string }[];
       allLabel?: string;
+      /** A choice is always made (a window of days): no "All", the options in their own order. */
+      required?: boolean;
     }
   | { type: 'text'; name: string; label: string; value?: string; placeholder?: string }
   | { type: 'checkbox'; name: string; label: string; checked?: boolean; value?: string };
@@ -77,7 +79,7 @@ export function FilterBar({
                 defaultValue={field.value ?? ''}
                 className={controlClass}
               >
-                <option value="">{field.allLabel ?? 'All'}</option>
+                {field.required ? null : <option value="">{field.allLabel ?? 'All'}</option>}
                 {field.options.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}

@@ -2,11 +2,12 @@ import { ChartCard } from '@/components/charts/chart-card';
 import type { ChartTableData } from '@/components/charts/chart-table';
 import { formatValue } from '@/components/charts/chart-values';
 import { CHART_RANGE_LABELS } from '@/lib/domain/chart-range';
-import { SLO_STATUS_LABEL } from '@/lib/domain/uptime';
+import { sloVerdict } from '@/lib/domain/uptime';
 import type { IncidentSpan, UptimeMetrics } from '@/lib/domain/uptime-metrics';
 import { type AvailabilityState, incidentBands } from '@/lib/domain/uptime-series';
 import { count, duration, exactTime, shortDay } from '@/lib/format';
 import { AvailabilityChart } from './lazy-uptime-charts';
+import { SloVerdictBadge } from './slo-verdict';
 
 const STATE_LABEL: Record<AvailabilityState, string> = {
   ok: 'Meets SLO',
@@ -21,8 +22,9 @@ function incidentNote(incident: IncidentSpan): string {
 }
 
 /**
- * "Production availability, 30 days — 99.94 % (SLO 99.9 %)": the figure and its verdict come
- * from the same window, the range's checks summed.
+ * "Production availability, 7 days — 99.65 % · Meeting SLO, 30 days": the range's figure, and
+ * the verdict over the SLO window (the error budget's checks), which names that window so a
+ * shorter range's dip never reads as a contradiction.
  */
 export function AvailabilityCard({
   metrics,
@@ -43,6 +45,8 @@ export function AvailabilityCard({
     }
   }
   const { window } = availability;
+  const budget = metrics.errorBudget;
+  const verdict = sloVerdict(budget.checks - budget.failures, budget.checks, sloPct);
   const title = `${environment.name} availability, ${CHART_RANGE_LABELS[metrics.range]}`;
   const table: ChartTableData = {
     caption: `${title}, by ${grain} (UTC)`,
@@ -71,10 +75,8 @@ export function AvailabilityCard({
           'no checks'
         ) : (
           <>
-            {formatValue('percent', window.pct)} (SLO {sloPct} %) ·{' '}
-            <span className={window.status === 'meeting' ? 'text-emerald-700' : 'text-red-700'}>
-              {SLO_STATUS_LABEL[window.status]}
-            </span>
+            {formatValue('percent', window.pct)} ·{' '}
+            <SloVerdictBadge verdict={verdict} sloPct={sloPct} />
           </>
         )
       }

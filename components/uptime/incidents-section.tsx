@@ -3,7 +3,7 @@
 // A table's client boundary: its rows reach the browser as data (see DataTable).
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterBar } from '@/components/ui/filter-bar';
-import type { Incident } from '@/lib/domain/uptime';
+import { INCIDENT_WINDOWS, type Incident, type IncidentWindow } from '@/lib/domain/uptime';
 import { IncidentsTable } from './incidents-table';
 
 /** Incidents of the chosen window (7 or 30 days), newest first, at most `limit` of them. */
@@ -14,7 +14,7 @@ export function IncidentsSection({
   now,
 }: {
   incidents: readonly Incident[];
-  days: '7' | '30';
+  days: IncidentWindow;
   limit: number;
   now: Date;
 }) {
@@ -31,9 +31,9 @@ export function IncidentsSection({
             type: 'select',
             name: 'days',
             label: 'Window',
-            value: days === '30' ? undefined : days,
-            allLabel: 'Last 30 days',
-            options: [{ value: '7', label: 'Last 7 days' }],
+            value: days,
+            required: true,
+            options: INCIDENT_WINDOWS.map((value) => ({ value, label: `Last ${value} days` })),
           },
         ]}
       />

@@ -3,41 +3,26 @@
 // A table's client boundary: its rows reach the browser as data (see DataTable).
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { StatusBadge, type Tone } from '@/components/ui/status-badge';
+import { StatusBadge } from '@/components/ui/status-badge';
 import {
   type EnvironmentUptime,
-  SLO_STATUS_LABEL,
-  type SloStatus,
+  environmentSloVerdict,
   UPTIME_WINDOWS,
   type UptimeWindow,
   type WindowUptime,
 } from '@/lib/domain/uptime';
-import { count, percent } from '@/lib/format';
+import { count, latency, pct, percent } from '@/lib/format';
+import { SloVerdictBadge } from './slo-verdict';
 
-const SLO_TONE: Record<SloStatus, Tone> = {
-  meeting: 'success',
-  breaching: 'danger',
-  'no-data': 'neutral',
-};
-const PCT_TONE: Record<SloStatus, string> = {
-  meeting: 'text-emerald-700',
-  breaching: 'text-red-700',
-  'no-data': 'text-faint',
-};
-
+/** A window's figure only: the verdict is the SLO column's, over the SLO window alone. */
 function WindowCell({ window }: { window: WindowUptime }) {
   if (window.pct === null) return <span className="text-faint">No checks</span>;
   return (
     <span
-      className="flex flex-col items-end"
+      className="font-semibold text-ink tabular"
       title={`${count(window.okChecks)} of ${count(window.totalChecks)} checks succeeded`}
     >
-      <span className={`font-semibold tabular ${PCT_TONE[window.status]}`}>
-        {percent(window.pct / 100, 2)}
-      </span>
-      {window.status === 'breaching' ? (
-        <span className="text-xs text-red-700">below SLO</span>
-      ) : null}
+      {pct(window.pct, 2)}
     </span>
   );
 }
@@ -57,7 +42,7 @@ const ms = (value: number | null) =>
   value === null ? (
     <span className="text-faint">—</span>
   ) : (
-    <span className="tabular">{Math.round(value)} ms</span>
+    <span className="tabular">{latency(value)}</span>
   );
 
 function columns(now: Date): Column<EnvironmentUptime>[] {
@@ -74,12 +59,8 @@ function columns(now: Date): Column<EnvironmentUptime>[] {
     },
     {
       key: 'slo',
-      header: 'SLO (30 days)',
-      cell: (row) => (
-        <StatusBadge status={row.windows['30d'].status} tone={SLO_TONE[row.windows['30d'].status]}>
-          {SLO_STATUS_LABEL[row.windows['30d'].status]}
-        </StatusBadge>
-      ),
+      header: 'SLO',
+      cell: (row) => <SloVerdictBadge verdict={environmentSloVerdict(row)} sloPct={row.sloPct} />,
     },
     ...UPTIME_WINDOWS.map((window: UptimeWindow): Column<EnvironmentUptime> => ({
       key: `uptime-${window}`,

@@ -121,6 +121,7 @@ export function generateDemoHistory({ now, seed }: { now: Date; seed: number }):
       dbBranches,
       badReleases,
     }),
+    incidents,
   };
 }
 

@@ -5,6 +5,7 @@ import type { CiConclusion } from '@/lib/domain/overview';
 import type { TestCaseStatus } from '@/lib/domain/test-results';
 import type { TestSuite } from '@/lib/domain/test-runs';
 import type { TeamMember } from './team';
+import type { Incident } from './timeline';
 
 /*
  * The demo as plain data, the way the providers and envboard would hold it. Records name each
@@ -218,4 +219,6 @@ export interface DemoHistory {
   costSamples: CostSampleRow[];
   uptimeChecks: UptimeCheckRow[];
   operations: OperationRow[];
+  /** The windows in which an environment's health check fails, as the uptime sandbox serves them. */
+  incidents: Incident[];
 }

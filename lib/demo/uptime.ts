@@ -46,14 +46,19 @@ export function uptimeHistory(
       rows.push({
         environmentSlug: env.slug,
         checkedAt: new Date(at),
-        ...outcome(random, env.kind, incident),
+        ...healthCheckOutcome(random, env.kind, incident),
       });
     }
   }
   return rows;
 }
 
-function outcome(
+/**
+ * What one health check of an environment of `kind` finds: a 200 at that kind's usual latency
+ * (now and then a cold start), or the incident's failure. The history and the uptime sandbox
+ * both answer from it, so live probes of the demo look like its past.
+ */
+export function healthCheckOutcome(
   random: Random,
   kind: EnvironmentRow['kind'],
   incident: Incident | undefined,

@@ -1,9 +1,9 @@
 import { addDays } from './chart-range';
-import { errorBudgetRemaining } from './uptime';
+import { errorBudgetRemaining, SLO_WINDOW_DAYS } from './uptime';
 import { type UptimeDay, zoomedAxisFloor } from './uptime-series';
 
 /** The window an SLO's error budget is counted over. */
-export const ERROR_BUDGET_WINDOW_DAYS = 30;
+export const ERROR_BUDGET_WINDOW_DAYS = SLO_WINDOW_DAYS;
 /** How far ahead the burn-down projects the current burn rate. */
 export const PROJECTION_DAYS = 30;
 

@@ -1,10 +1,18 @@
 /**
- * How healthy a sync kind is, from its runs and its cron schedule: `failing` when its last run
- * failed, `stale` when it has not succeeded for three of its cron intervals (or never has), `ok`
- * otherwise. Pure, so it tests without a database or a clock.
+ * How healthy a sync kind is, from its runs and its cron schedule: `not_run` before its first
+ * run (a fresh start is not a fault), `failing` when its last run failed, `stale` when it has not
+ * succeeded for three of its cron intervals (or ran and never succeeded), `ok` otherwise. Pure,
+ * so it tests without a database or a clock.
  */
-export const SYNC_HEALTHS = ['ok', 'failing', 'stale'] as const;
+export const SYNC_HEALTHS = ['ok', 'failing', 'stale', 'not_run'] as const;
 export type SyncHealth = (typeof SYNC_HEALTHS)[number];
+
+export const SYNC_HEALTH_LABEL: Record<SyncHealth, string> = {
+  ok: 'OK',
+  failing: 'Failing',
+  stale: 'Stale',
+  not_run: 'Not run yet',
+};
 
 /** Missed runs in a row before a sync counts as stale. */
 export const STALE_AFTER_INTERVALS = 3;
@@ -15,6 +23,7 @@ export function syncHealth(input: {
   intervalMs: number;
   now: Date;
 }): SyncHealth {
+  if (input.lastStatus === null && !input.lastSuccessAt) return 'not_run';
   if (input.lastStatus === 'failed') return 'failing';
   if (!input.lastSuccessAt) return 'stale';
   const age = input.now.getTime() - input.lastSuccessAt.getTime();

@@ -9,6 +9,10 @@ export function uptimePct(okChecks: number, totalChecks: number): number | null 
   return (okChecks / totalChecks) * 100;
 }
 
+/** The incident list's windows, in days, shortest first. */
+export const INCIDENT_WINDOWS = ['7', '30'] as const;
+export type IncidentWindow = (typeof INCIDENT_WINDOWS)[number];
+
 export type SloStatus = 'meeting' | 'breaching' | 'no-data';
 
 export function sloStatus(pct: number | null, sloPct: number): SloStatus {
@@ -21,6 +25,43 @@ export const SLO_STATUS_LABEL: Record<SloStatus, string> = {
   breaching: 'Below SLO',
   'no-data': 'No checks',
 };
+
+/**
+ * The one window an SLO verdict is judged over, the error budget's: a shorter window is a figure
+ * to watch, never a second verdict that could contradict this one.
+ */
+export const SLO_WINDOW = '30d' satisfies UptimeWindow;
+export const SLO_WINDOW_DAYS = 30;
+
+export const UPTIME_WINDOW_LABEL: Record<UptimeWindow, string> = {
+  '24h': '24 hours',
+  '7d': '7 days',
+  '30d': '30 days',
+};
+
+export interface SloVerdict {
+  status: SloStatus;
+  /** Availability over the SLO window, 0–100; null without checks. */
+  pct: number | null;
+  /** "Meeting SLO, 30 days": the verdict always names its window. */
+  label: string;
+}
+
+/** The verdict over the SLO window's checks: the only place "meeting" or "below" is decided. */
+export function sloVerdict(okChecks: number, totalChecks: number, sloPct: number): SloVerdict {
+  const pct = uptimePct(okChecks, totalChecks);
+  const status = sloStatus(pct, sloPct);
+  const window = UPTIME_WINDOW_LABEL[SLO_WINDOW];
+  const label =
+    status === 'no-data' ? `No checks in ${window}` : `${SLO_STATUS_LABEL[status]}, ${window}`;
+  return { status, pct, label };
+}
+
+/** An environment's verdict, from its SLO window. */
+export function environmentSloVerdict(uptime: Pick<EnvironmentUptime, 'windows' | 'sloPct'>) {
+  const window = uptime.windows[SLO_WINDOW];
+  return sloVerdict(window.okChecks, window.totalChecks, uptime.sloPct);
+}
 
 /**
  * How much of the window's error budget is left: 1 when nothing failed, 0 when the failures

@@ -89,6 +89,12 @@ export const webhookEnv = z.object({
 
 export const cronEnv = z.object({ CRON_SECRET: optional });
 
+// Set by the demo launcher beside the provider sandboxes; see lib/uptime/probe-route.ts.
+export const uptimeEnv = z.object({
+  UPTIME_SANDBOX_URL: z.url().optional(),
+  VERCEL_API_URL: vercelEnv.shape.VERCEL_API_URL,
+});
+
 export const testReportEnv = z.object({
   TEST_REPORT_MAX_BYTES: z.coerce.number().int().positive().optional(),
 });
@@ -143,6 +149,7 @@ export const SETTINGS = {
   neon: neonEnv,
   webhooks: webhookEnv,
   cron: cronEnv,
+  uptime: uptimeEnv,
   testReports: testReportEnv,
   operations: operationsEnv,
 } as const;

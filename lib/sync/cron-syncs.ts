@@ -13,6 +13,7 @@ import { PREVIEW_PROVISION_KIND, previewProvisionJob } from '@/lib/operations/pr
 import { RECOVERY_SYNC_KIND, recoveryJob } from '@/lib/operations/recovery-job';
 import { neonPlanFromEnv } from '@/lib/settings/provider-settings';
 import { currentEnv, type Env } from '@/lib/settings/env';
+import { uptimeSandboxUrl } from '@/lib/uptime/probe-route';
 import { UPTIME_PROBES_KIND, uptimeProbesJob } from '@/lib/uptime/uptime-job';
 import type { ProviderClients } from '@/lib/wiring/provider-clients';
 import vercelConfig from '@/vercel.json';
@@ -94,7 +95,8 @@ export const CRON_SYNCS: readonly CronSync[] = [
   {
     kind: UPTIME_PROBES_KIND,
     cronPath: '/api/cron/uptime',
-    build: ({ project }) => uptimeProbesJob({ projectId: project.id }),
+    build: ({ project, env }) =>
+      uptimeProbesJob({ projectId: project.id, sandboxUrl: uptimeSandboxUrl(env) }),
   },
   {
     kind: WEBHOOK_RETRY_KIND,

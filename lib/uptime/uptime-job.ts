@@ -5,6 +5,7 @@ import { recordUptimeChecks } from '@/db/writes';
 import type { SyncJob } from '@/lib/sync/sync-job';
 import { mapWithLimit } from './map-with-limit';
 import { probe } from './probe';
+import { probeUrl } from './probe-route';
 
 export const UPTIME_PROBES_KIND = 'uptime.probes';
 
@@ -15,6 +16,8 @@ export interface UptimeJobOptions {
   /** Probes in flight at once. */
   concurrency?: number;
   fetch?: typeof fetch;
+  /** The uptime sandbox, when the environments' hosts are the demo's invented ones. */
+  sandboxUrl?: string;
 }
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
@@ -56,7 +59,8 @@ export function uptimeProbesJob(options: UptimeJobOptions): SyncJob {
         options.concurrency ?? DEFAULT_PROBE_CONCURRENCY,
         async (target) => {
           probesSent++;
-          const result = await probe(target.url, { timeoutMs, fetch: options.fetch });
+          const url = probeUrl(target.url, options.sandboxUrl);
+          const result = await probe(url, { timeoutMs, fetch: options.fetch });
           return { environmentId: target.environmentId, checkedAt: now, ...result };
         },
       );

@@ -44,6 +44,7 @@ function branchOf(row: DbBranchRow): SandboxBranch {
     expiresAt: row.expiresAt ? toSeconds(row.expiresAt) : undefined,
     // The emulator's stand-in for a branch's contents: children start from their parent's.
     data: 'seed',
+    logicalSizeBytes: row.logicalSizeBytes,
     busyUntil: 0,
     busyState: 'init',
   };

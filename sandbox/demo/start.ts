@@ -1,6 +1,8 @@
 import { type DemoHistory, demoHistory } from '@/lib/demo';
 import { DEMO_TEAM_ROLES } from '@/lib/demo/team';
 import { launchSandboxes, type LaunchedSandboxes, type SandboxLaunchOptions } from '../launch';
+import type { UptimeSandbox } from '../uptime';
+import { startDemoUptimeSandbox } from './uptime';
 import { demoProviderIds, fillSandboxesFromDemo } from './index';
 
 /** The Neon organisation the demo project belongs to; consumption history asks for one. */
@@ -8,6 +10,7 @@ export const DEMO_NEON_ORG_ID = 'org-acme-inc-demo';
 
 export interface DemoSandboxes extends LaunchedSandboxes {
   history: DemoHistory;
+  uptime: UptimeSandbox;
 }
 
 /**
@@ -37,5 +40,15 @@ export async function startDemoSandboxes(
   // The release managers' role comes from the org's release team, which the sandbox serves: the
   // team sync reads it as it would read GitHub's.
   sandboxes.env.GITHUB_TEAM_ROLES = DEMO_TEAM_ROLES;
-  return { ...sandboxes, history };
+  // The demo's hosts are invented: their health checks go to the sandbox, never to DNS.
+  const uptime = await startDemoUptimeSandbox(history, {
+    now: () => Date.now() + offset,
+    seed: options.seed,
+  }).catch(async (error: unknown) => {
+    await sandboxes.close();
+    throw error;
+  });
+  sandboxes.env.UPTIME_SANDBOX_URL = uptime.baseUrl;
+  const close = () => Promise.all([sandboxes.close(), uptime.close()]).then(() => undefined);
+  return { ...sandboxes, history, uptime, close };
 }

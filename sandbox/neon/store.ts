@@ -19,6 +19,8 @@ export interface SandboxBranch {
   expiresAt?: string;
   /** What the branch holds; copied from the parent on create and on reset. */
   data: string;
+  /** Its `logical_size` in bytes, copied with `data`; unset reads as a small fresh database. */
+  logicalSizeBytes?: number;
   /** Until this time the branch is in `busyState` and refuses conflicting work with 423. */
   busyUntil: number;
   busyState: 'init' | 'resetting';
@@ -81,6 +83,7 @@ export class NeonStore {
       parentId: parent.id,
       isDefault: false,
       data: parent.data,
+      logicalSizeBytes: parent.logicalSizeBytes,
       expiresAt,
     });
     const endpoint = input.compute ? this.addEndpoint(branch) : undefined;
@@ -146,6 +149,7 @@ export class NeonStore {
       });
     }
     branch.data = source.data;
+    branch.logicalSizeBytes = source.logicalSizeBytes;
     branch.lastResetAt = this.now();
     branch.updatedAt = this.now();
     const operations = this.occupy(branch, 'resetting', [{ action: 'create_timeline' }]);

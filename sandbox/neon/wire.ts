@@ -8,6 +8,9 @@ import type { NeonStore, SandboxBranch, SandboxEndpoint } from './store';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A fresh database with the app's schema and a little seed data: about 30 MB, as Neon reports one. */
+const FRESH_LOGICAL_SIZE = 31_457_280;
+
 export function branchWire(store: NeonStore, branch: SandboxBranch) {
   const state = store.state(branch);
   return {
@@ -21,7 +24,7 @@ export function branchWire(store: NeonStore, branch: SandboxBranch) {
     creation_source: 'console',
     default: branch.isDefault,
     protected: false,
-    logical_size: branch.data.length * 1024,
+    logical_size: branch.logicalSizeBytes ?? FRESH_LOGICAL_SIZE,
     cpu_used_sec: 0,
     compute_time_seconds: 0,
     active_time_seconds: 0,

@@ -67,12 +67,12 @@ test.describe('as an admin', () => {
 
     await sync.runNow('webhooks.retry');
     await expect(sync.runResult('webhooks.retry')).toContainText(/^Ran: \d+ seen/);
-    await expect(sync.kind('webhooks.retry')).toContainText('Ok');
+    await expect(sync.kind('webhooks.retry')).toContainText('OK');
 
     // Against the server's GitHub (a sandbox, or none): either way the run is recorded and shown.
     await sync.runNow('github.pull_requests');
     await expect(sync.runResult('github.pull_requests')).toHaveText(/^(Ran: \d+ seen|Failed: )/);
-    await expect(sync.kind('github.pull_requests')).toContainText(/Ok|Failing/);
+    await expect(sync.kind('github.pull_requests')).toContainText(/OK|Failing/);
     await expect(sync.runs.filter({ hasText: 'github.pull_requests' })).not.toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('sync.png'), fullPage: true });
   });

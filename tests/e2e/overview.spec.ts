@@ -53,7 +53,7 @@ test('shows cost against the budget, uptime per environment, previews and tests'
       .getByRole('row', { name: /Production/ })
       .getByRole('cell')
       .first(),
-  ).toHaveText(/^\d{1,3}\.\d\d%$/);
+  ).toHaveText(/^\d{1,3}\.\d\d\s%$/);
   await expect(overview.previews.getByText('Open', { exact: true })).toBeVisible();
   await expect(overview.previews.locator('li').first()).toContainText(/#\d+/);
   await expect(overview.tests).toContainText('Flakiest in 14 days');

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { formatValue } from '@/components/charts/chart-values';
 import { formatBurnRate } from '@/lib/domain/burn-rate';
 import type { UptimeMetrics } from '@/lib/domain/uptime-metrics';
+import { sloVerdict } from '@/lib/domain/uptime';
 import { count } from '@/lib/format';
 import { expect, test as base } from './support/fixtures';
 import { UPTIME_CHARTS, UptimeChartsPage } from './support/pages/uptime-charts-page';
@@ -57,7 +58,7 @@ test('the availability table shows the API’s figures, and the title its window
   await charts.goto('?range=30d');
   const heading = charts.card('availability-chart').getByRole('heading');
   await expect(heading).toContainText(
-    `Production availability, 30 days — ${formatValue('percent', data.availability.window.pct)} (SLO ${data.sloPct} %)`,
+    `Production availability, 30 days — ${formatValue('percent', data.availability.window.pct)} · ${sloVerdict(data.errorBudget.checks - data.errorBudget.failures, data.errorBudget.checks, data.sloPct).label}`,
   );
   const rows = await charts.tableRows('availability-chart');
   await expect(rows).toHaveCount(30);

@@ -16,9 +16,9 @@ test('gives every active environment its uptime, SLO verdict and latency', async
   await uptime.goto();
   await expect(uptime.rows).toHaveCount(environments.length);
   const production = uptime.row('Production');
-  await expect(production).toContainText(/\d+\.\d{2}%/);
-  await expect(production).toContainText(/Meeting SLO|Below SLO/);
-  await expect(production).toContainText(/\d+ ms/);
+  await expect(production).toContainText(/\d+\.\d{2}\s%/);
+  await expect(production).toContainText(/(Meeting|Below) SLO, 30 days/);
+  await expect(production).toContainText(/\d+\sms/);
 });
 
 test('lists incidents, and the window narrows them', async ({ uptime, page }) => {

@@ -9,12 +9,12 @@ describe('format', () => {
   });
 
   test('percent takes a ratio', () => {
-    expect(percent(0.9995, 2)).toBe('99.95%');
-    expect(percent(1)).toBe('100.0%');
+    expect(percent(0.9995, 2)).toBe('99.95\u00a0%');
+    expect(percent(1)).toBe('100.0\u00a0%');
   });
 
   test('duration keeps the two largest units', () => {
-    expect(duration(950)).toBe('950ms');
+    expect(duration(950)).toBe('950\u00a0ms');
     expect(duration(45_000)).toBe('45s');
     expect(duration(83_000)).toBe('1m 23s');
     expect(duration(120_000)).toBe('2m');
@@ -24,9 +24,9 @@ describe('format', () => {
   });
 
   test('bytes uses binary units', () => {
-    expect(bytes(512)).toBe('512 B');
-    expect(bytes(1_572_864)).toBe('1.5 MB');
-    expect(bytes(3 * 1024 ** 3)).toBe('3.0 GB');
+    expect(bytes(512)).toBe('512\u00a0B');
+    expect(bytes(1_572_864)).toBe('1.5\u00a0MB');
+    expect(bytes(3 * 1024 ** 3)).toBe('3.0\u00a0GB');
   });
 
   test('shortSha is the 7 characters GitHub shows', () => {

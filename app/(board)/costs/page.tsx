@@ -3,6 +3,7 @@ import { NoProject } from '@/components/board/no-project';
 import { CostCharts } from '@/components/costs/charts/cost-charts';
 import { CostBreakdowns } from '@/components/costs/cost-breakdowns';
 import { CostSummary } from '@/components/costs/cost-summary';
+import { costsDescription } from '@/components/costs/labels';
 import { MonthPicker } from '@/components/costs/month-picker';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDatabase } from '@/db/client';
@@ -11,6 +12,7 @@ import { getCostOverview, listCostMonths } from '@/db/queries/costs';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { parseChartRange } from '@/lib/domain/chart-range';
+import { providersWithLines } from '@/lib/domain/cost-labels';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { costsPageSchema } from '@/lib/filters/costs';
 import { parseSearchParams } from '@/lib/http/query-params';
@@ -38,7 +40,12 @@ export default async function CostsPage(props: { searchParams: Promise<SearchPar
     <>
       <PageHeader
         title="Costs"
-        description="Vercel, Neon, GitHub Actions and monitoring spend against the monthly budget, in USD."
+        description={costsDescription(
+          providersWithLines([
+            ...series.periods.map((period) => period.byProvider),
+            ...overview.byProvider.map((row) => ({ [row.provider]: row.amountUsd })),
+          ]),
+        )}
       />
       <CostCharts series={series} searchParams={searchParams} />
       <CostLinesSection projectId={project.id} day={day} week={week} searchParams={searchParams} />

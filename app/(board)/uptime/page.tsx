@@ -15,7 +15,12 @@ import { getUptimeMetrics } from '@/db/queries/uptime-metrics';
 import { requireRole } from '@/lib/auth';
 import { parseChartRange } from '@/lib/domain/chart-range';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
+import {
+  INCIDENT_WINDOWS,
+  SLO_WINDOW,
+  UPTIME_WINDOW_LABEL,
+  UPTIME_WINDOWS,
+} from '@/lib/domain/uptime';
 import { parseSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Uptime' };
@@ -23,7 +28,7 @@ export const dynamic = 'force-dynamic';
 
 const INCIDENT_LIMIT = 100;
 const schema = z.object({
-  days: z.enum(['7', '30']).default('30'),
+  days: z.enum(INCIDENT_WINDOWS).default('30'),
   environment: z.string().trim().min(1).max(100).default('production'),
   latency: z.enum(UPTIME_WINDOWS).default('24h'),
 });
@@ -50,7 +55,7 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
     <>
       <PageHeader
         title="Uptime"
-        description={`Health checks every few minutes per environment, against the project's ${project.uptimeSloPct} % SLO. Days are UTC days.`}
+        description={`Health checks every few minutes per environment, against the project's ${project.uptimeSloPct} % SLO, judged over ${UPTIME_WINDOW_LABEL[SLO_WINDOW]}. Days are UTC days.`}
       />
       {metrics ? (
         <>

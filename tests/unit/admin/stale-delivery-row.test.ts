@@ -32,3 +32,35 @@ describe('a stale Vercel delivery on the Deliveries page', () => {
     expect(html).toContain('the Vercel sync covers it');
   });
 });
+
+describe('a delivery ignored on purpose on the Deliveries page', () => {
+  const row = (status: 'ignored' | 'failed', error: string) =>
+    ({
+      id: 8,
+      provider: 'github',
+      event: 'issues',
+      action: 'opened',
+      deliveryId: `d-${status}`,
+      status,
+      attempts: 1,
+      error,
+      receivedAt: now,
+      nextAttemptAt: null,
+    }) as unknown as DeliveryListItem;
+  const render = (item: DeliveryListItem) =>
+    renderToStaticMarkup(createElement(DeliveriesTable, { rows: [item], now, filtered: false }));
+
+  test('reads Ignored in a neutral colour, with its reason, nothing red', () => {
+    const html = render(row('ignored', 'issues events are not used'));
+    expect(html).toContain(
+      '<span class="badge badge-neutral" data-status="ignored">Ignored</span>',
+    );
+    expect(html).toContain('issues events are not used');
+    expect(html).not.toContain('text-red-700');
+  });
+
+  test('keeps red for a failure', () => {
+    const html = render(row('failed', 'database unavailable'));
+    expect(html).toMatch(/text-red-700[^>]*>database unavailable/);
+  });
+});

@@ -44,12 +44,17 @@ describe('syncHealth', () => {
       syncHealth({ lastStatus: 'running', lastSuccessAt: ago(5), intervalMs: interval, now }),
     ).toBe('ok');
   });
-  it('is stale past three intervals without a success, or with none ever', () => {
+  it('is stale past three intervals without a success, or when it ran and never succeeded', () => {
     expect(
       syncHealth({ lastStatus: 'succeeded', lastSuccessAt: ago(31), intervalMs: interval, now }),
     ).toBe('stale');
+    expect(
+      syncHealth({ lastStatus: 'running', lastSuccessAt: null, intervalMs: interval, now }),
+    ).toBe('stale');
+  });
+  it('has not run yet, rather than stale, before its first run', () => {
     expect(syncHealth({ lastStatus: null, lastSuccessAt: null, intervalMs: interval, now })).toBe(
-      'stale',
+      'not_run',
     );
   });
 });
@@ -73,7 +78,7 @@ describe('syncKindStatuses', () => {
     expect(statuses.map((s) => [s.kind, s.health, s.lastRun?.status ?? null])).toEqual([
       ['github.pull_requests', 'ok', 'succeeded'],
       ['neon.branches', 'failing', 'failed'],
-      ['uptime.probes', 'stale', null],
+      ['uptime.probes', 'not_run', null],
     ]);
   });
 });

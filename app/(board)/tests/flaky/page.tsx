@@ -46,12 +46,9 @@ export default async function FlakyTestsPage(props: { searchParams: Promise<Sear
             type: 'select',
             name: 'days',
             label: 'Window',
-            value: days === '30' ? undefined : days,
-            allLabel: 'Last 30 days',
-            options: WINDOWS.filter((value) => value !== '30').map((value) => ({
-              value,
-              label: `Last ${value} days`,
-            })),
+            value: days,
+            required: true,
+            options: WINDOWS.map((value) => ({ value, label: `Last ${value} days` })),
           },
         ]}
       />
