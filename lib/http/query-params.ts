@@ -19,7 +19,17 @@ export const cursorParam = optionalParam(z.string().max(500)).transform((value, 
   }
 });
 
-export const pageParams = { cursor: cursorParam, limit: pageLimitSchema };
+/** A cursor of a list sorted by time (most are), or of one sorted by a number (a rank, a duration). */
+export const timeCursorParam = cursorParam.refine(
+  (cursor) => cursor === undefined || typeof cursor[0] === 'string',
+  { message: 'Not a cursor of this list.' },
+);
+export const numberCursorParam = cursorParam.refine(
+  (cursor) => cursor === undefined || typeof cursor[0] === 'number',
+  { message: 'Not a cursor of this list.' },
+);
+
+export const pageParams = { cursor: timeCursorParam, limit: pageLimitSchema };
 
 export interface ParsedPage {
   cursor?: Cursor;
@@ -36,19 +46,23 @@ export function readSearchParams<Schema extends z.ZodType>(
   searchParams: SearchParams,
 ): { values: z.output<Schema>; ignored: IgnoredParam[] } {
   const input: Record<string, unknown> = { ...searchParams };
-  const first = schema.safeParse(input);
-  if (first.success) return { values: first.data, ignored: [] };
   const ignored: IgnoredParam[] = [];
-  for (const issue of first.error.issues) {
-    const key = issue.path[0];
-    if (typeof key !== 'string' || !(key in input)) continue;
-    ignored.push({ name: key, value: paramText(searchParams[key]) });
-    delete input[key];
+  // Each pass drops the parameters that failed; a check across parameters (a cursor that must
+  // match the sort) runs only once the others parse, so it may fail on a later pass.
+  for (;;) {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return { values: parsed.data, ignored };
+    const failed = new Set(
+      parsed.error.issues
+        .map((issue) => issue.path[0])
+        .filter((key): key is string => typeof key === 'string' && key in input),
+    );
+    if (failed.size === 0) return { values: schema.parse({}), ignored };
+    for (const key of failed) {
+      ignored.push({ name: key, value: paramText(searchParams[key]) });
+      delete input[key];
+    }
   }
-  const second = schema.safeParse(input);
-  return second.success
-    ? { values: second.data, ignored }
-    : { values: schema.parse({}), ignored: Object.keys(searchParams).map(asIgnored(searchParams)) };
 }
 
 /** The values only, for a page that has nothing to tell about a parameter it drops. */
@@ -81,8 +95,4 @@ export function keepOffered<Values extends Record<string, unknown>>(
 
 function paramText(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
-}
-
-function asIgnored(searchParams: SearchParams) {
-  return (name: string): IgnoredParam => ({ name, value: paramText(searchParams[name]) });
 }
