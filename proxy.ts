@@ -3,6 +3,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
 import { createRequestId, REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
+import { isDecodablePath } from '@/lib/domain/url-path';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 import { runtimeSettings } from '@/lib/settings/settings';
 
@@ -30,6 +31,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 async function admit(request: NextRequest, policy: string, requestId: string): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(request.method, pathname) || (await sessionGitHubId(request)) !== null) {
+    if (!isDecodablePath(pathname)) return notFound(request, policy, requestId);
     return withPolicy(request, policy, requestId);
   }
   if (pathname.startsWith('/api/')) {
@@ -53,6 +55,20 @@ function withPolicy(request: NextRequest, policy: string, requestId: string): Re
   headers.set('Content-Security-Policy', policy);
   headers.set(REQUEST_ID_HEADER, requestId);
   return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * A path that names nothing: for the API its JSON 404, for a page the board's "does not exist"
+ * page (a rewrite to a path no route has, which Next.js answers with app/not-found.tsx and a 404).
+ */
+function notFound(request: NextRequest, policy: string, requestId: string): Response {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return errorResponse(404, 'not_found', 'No API route answers this path.');
+  }
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  return NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } });
 }
 
 export const config = {

@@ -88,7 +88,9 @@ function FilterForm({
     <form
       // The controls start from what is applied (default values): a new URL reached without a
       // full load (Clear, a tab) makes a new form, so they never keep a value no longer applied.
-      key={fields.map((field) => (field.type === 'checkbox' ? field.checked : field.value)).join('|')}
+      key={fields
+        .map((field) => (field.type === 'checkbox' ? field.checked : field.value))
+        .join('|')}
       method="get"
       action={action}
       role="search"

@@ -13,7 +13,13 @@ export const MAX_ROW_ID = 2_147_483_647;
  * id, so `/tests/runs/0x1` is not run #1.
  */
 export const rowIdSchema = z
-  .union([z.number(), z.string().regex(/^[1-9]\d{0,15}$/, 'must be a whole number').transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^[1-9]\d{0,15}$/, 'must be a whole number')
+      .transform(Number),
+  ])
   .pipe(z.number().int().positive().max(MAX_ROW_ID));
 
 /** A URL segment as a row id, or undefined when no row can have it: the caller answers 404. */

@@ -23,10 +23,11 @@ export function ignoredParamNotice(param: IgnoredParam, meaning?: ParamMeaning):
   if (param.name === 'cursor') return 'This page link is no longer valid: showing the first page.';
   const value =
     param.value.length > LONGEST_QUOTED ? `${param.value.slice(0, LONGEST_QUOTED)}…` : param.value;
-  const { label, instead } = meaning ?? DEFAULT_MEANINGS[param.name] ?? {
-    label: param.name,
-    instead: 'all',
-  };
+  const { label, instead } = meaning ??
+    DEFAULT_MEANINGS[param.name] ?? {
+      label: param.name,
+      instead: 'all',
+    };
   return `Unknown ${label} '${value}': showing ${instead}.`;
 }
 

@@ -1,4 +1,4 @@
-import { storageStateFor } from './support/auth';
+import { SIGNED_OUT, storageStateFor } from './support/auth';
 import { expect, test as base } from './support/fixtures';
 import { DeploymentsPage } from './support/pages/deployments-page';
 
@@ -77,6 +77,14 @@ test.describe('an id no row can have', () => {
     });
   }
 
+  test('a path that is not valid percent-encoding is a page that does not exist', async ({
+    page,
+  }) => {
+    const response = await page.goto('/environments/%E0%A4%A');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+  });
+
   test.describe('as an admin', () => {
     test.use({ storageState: storageStateFor('admin') });
 
@@ -86,7 +94,7 @@ test.describe('an id no row can have', () => {
     });
   });
 
-  for (const id of ['99999999999999', '0x1', 'abc']) {
+  for (const id of ['99999999999999', '0x1', 'abc', '%ZZ']) {
     test(`GET /api/v1/operations/${id} is a JSON 404`, async ({ request }) => {
       const response = await request.get(`/api/v1/operations/${id}`);
       expect(response.status()).toBe(404);
@@ -106,7 +114,7 @@ test.describe('an API path no route answers', () => {
   }
 
   test('without a session it is a 401, as every API path is', async ({ playwright, baseURL }) => {
-    const anonymous = await playwright.request.newContext({ baseURL });
+    const anonymous = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
     const response = await anonymous.get('/api/v1/nope');
     expect(response.status()).toBe(401);
     await anonymous.dispose();

@@ -12,7 +12,7 @@ import { fillPattern, LEAKS, listAppRoutes, randomQuery, seededRandom } from './
  * route is covered as soon as it exists.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 15);
-const CASES_PER_ROUTE_AND_ROLE = 2;
+const CASES_PER_ROUTE_AND_ROLE = 3;
 /** Requests in flight at once per role: enough to keep the server busy, not to queue it up. */
 const CONCURRENCY = 3;
 

@@ -154,10 +154,9 @@ describe('rollback through the action', () => {
     // Not an id (letters, other spellings of a number), or beyond what an integer id column
     // holds: not found, never a failing query, never another row.
     for (const id of ['abc', '0x1', '1e0', '1.0', '99999999999']) {
-      const response = await getOperationRoute(
-        getWithCookie(`/api/v1/operations/${id}`, viewer),
-        { params: Promise.resolve({ id }) },
-      );
+      const response = await getOperationRoute(getWithCookie(`/api/v1/operations/${id}`, viewer), {
+        params: Promise.resolve({ id }),
+      });
       expect(response.status, id).toBe(404);
       expect((await response.json()).error.code, id).toBe('not_found');
     }
