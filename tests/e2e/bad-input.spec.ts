@@ -57,6 +57,15 @@ test.describe('a filter value the page cannot apply', () => {
     await expect(filters.getByLabel('Actor')).toHaveValue('');
   });
 
+  test('an uptime environment that does not exist is named with the one shown instead', async ({
+    page,
+  }) => {
+    await page.goto('/uptime?environment=nope');
+    await expect(page.getByTestId('filter-notice')).toHaveText(
+      /^Unknown environment 'nope': showing \S.*\.$/,
+    );
+  });
+
   test('after Clear the controls read "All" again, without a full page load', async ({
     deployments,
   }) => {
