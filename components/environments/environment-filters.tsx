@@ -16,7 +16,7 @@ export function EnvironmentFilters({
       label="Filter environments"
       ignored={ignored}
       meanings={{
-        deleted: { label: 'value for "Include deleted"', instead: 'active environments only' },
+        deleted: { label: '"Include deleted" value', instead: 'active environments only' },
       }}
       fields={[
         {

@@ -59,7 +59,7 @@ function fieldMeanings(fields: readonly FilterField[]): Record<string, ParamMean
     fields.map((field) => [
       field.name,
       {
-        label: field.type === 'checkbox' ? `value for "${field.label}"` : field.label.toLowerCase(),
+        label: field.type === 'checkbox' ? `"${field.label}" value` : field.label.toLowerCase(),
         instead:
           field.type === 'select'
             ? (field.allLabel ?? 'All').toLowerCase()

@@ -20,7 +20,7 @@ export function FilterNotice({
     <div
       role="status"
       data-testid="filter-notice"
-      className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm wrap-anywhere text-amber-900"
     >
       {ignored.map((param) => (
         <p key={param.name}>{ignoredParamNotice(param, meanings[param.name])}</p>
