@@ -51,10 +51,14 @@ async function admit(request: NextRequest, policy: string, requestId: string): P
  * its request id (a client's own x-request-id is replaced, never trusted).
  */
 function withPolicy(request: NextRequest, policy: string, requestId: string): Response {
+  return NextResponse.next({ request: { headers: forwarded(request, policy, requestId) } });
+}
+
+function forwarded(request: NextRequest, policy: string, requestId: string): Headers {
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
   headers.set(REQUEST_ID_HEADER, requestId);
-  return NextResponse.next({ request: { headers } });
+  return headers;
 }
 
 /**
@@ -65,10 +69,9 @@ function notFound(request: NextRequest, policy: string, requestId: string): Resp
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return errorResponse(404, 'not_found', 'No API route answers this path.');
   }
-  const headers = new Headers(request.headers);
-  headers.set('Content-Security-Policy', policy);
-  headers.set(REQUEST_ID_HEADER, requestId);
-  return NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } });
+  return NextResponse.rewrite(new URL('/_not-found', request.url), {
+    request: { headers: forwarded(request, policy, requestId) },
+  });
 }
 
 export const config = {
