@@ -7,7 +7,18 @@ export function optionalParam<Schema extends z.ZodType>(schema: Schema) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
-export const optionalText = optionalParam(z.string().trim().min(1).max(200));
+/**
+ * Free text for a filter (a branch, an author). Control characters are refused: no name holds
+ * one, and PostgreSQL refuses a NUL byte in any text value with an error instead of no match.
+ */
+export const optionalText = optionalParam(
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters'),
+);
 
 /** An opaque cursor made by encodeCursor; anything else is a 400, not a 500. */
 export const cursorParam = optionalParam(z.string().max(500)).transform((value, context) => {

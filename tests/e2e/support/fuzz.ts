@@ -120,6 +120,7 @@ const VALUES: readonly string[] = [
   '../../etc/passwd',
   'é漢字🙂',
   '\u0000',
+  'main\u0000',
   'a'.repeat(5000),
   base64url(['2026-01-01T00:00:00.000Z', 99_999_999_999]),
   base64url(['not a time', 1]),

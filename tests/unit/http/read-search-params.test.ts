@@ -35,6 +35,18 @@ describe('reading a list page URL', () => {
     });
   });
 
+  test('a text filter with a control character (a NUL byte) is dropped before any query', () => {
+    const read = readSearchParams(deploymentsQuerySchema, {
+      branch: 'main\u0000',
+      author: 'a\u0001',
+    });
+    expect(read.values).toEqual({ limit: 25 });
+    expect(read.ignored.map((param) => param.name).sort()).toEqual(['author', 'branch']);
+    expect(
+      readSearchParams(deploymentsQuerySchema, { branch: 'feat/ünïcode-✓' }).values.branch,
+    ).toBe('feat/ünïcode-✓');
+  });
+
   test('a value the page does not offer is dropped and named; offered ones stay', () => {
     const read = readSearchParams(deploymentsQuerySchema, {
       environment: 'nope',
