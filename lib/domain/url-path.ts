@@ -1,13 +1,18 @@
 /**
- * Whether every segment of a URL path is valid percent-encoding (`%ZZ`, `%E0%A4%A` are not).
- * Next.js fails such a path with a bare 500 when it decodes a dynamic segment, so the proxy
- * answers it as not found first: it names no page and no row.
+ * The path with each segment that is not valid percent-encoding (`%ZZ`, a lone `%`, `%E0%A4%A`)
+ * encoded as literal text, so it decodes to the characters that were sent; a valid path comes
+ * back unchanged. Next.js fails an undecodable dynamic segment with a bare 500.
  */
-export function isDecodablePath(pathname: string): boolean {
-  try {
-    for (const segment of pathname.split('/')) decodeURIComponent(segment);
-    return true;
-  } catch {
-    return false;
-  }
+export function decodablePath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        decodeURIComponent(segment);
+        return segment;
+      } catch {
+        return encodeURIComponent(segment);
+      }
+    })
+    .join('/');
 }

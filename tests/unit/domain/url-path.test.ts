@@ -1,11 +1,17 @@
 import { expect, test } from 'vitest';
-import { isDecodablePath } from '@/lib/domain/url-path';
+import { decodablePath } from '@/lib/domain/url-path';
 
-test('paths with valid percent-encoding decode, others do not', () => {
+test('a path with valid percent-encoding comes back unchanged', () => {
   for (const path of ['/', '/tests/runs/12', '/environments/pr-1%20x', '/a/%C3%A9']) {
-    expect(isDecodablePath(path), path).toBe(true);
+    expect(decodablePath(path), path).toBe(path);
   }
-  for (const path of ['/environments/%ZZ', '/tests/runs/%', '/api/v1/operations/%E0%A4%A']) {
-    expect(isDecodablePath(path), path).toBe(false);
-  }
+});
+
+test('a segment that is not valid percent-encoding becomes literal text', () => {
+  expect(decodablePath('/environments/%ZZ')).toBe('/environments/%25ZZ');
+  expect(decodablePath('/tests/runs/%')).toBe('/tests/runs/%25');
+  expect(decodablePath('/api/v1/operations/%E0%A4%A/x')).toBe(
+    '/api/v1/operations/%25E0%25A4%25A/x',
+  );
+  expect(decodeURIComponent(decodablePath('/a/%E0%A4%A'))).toBe('/a/%E0%A4%A');
 });
