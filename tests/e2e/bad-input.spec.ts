@@ -89,9 +89,11 @@ test.describe('an id no row can have', () => {
   test('a path that is not valid percent-encoding is a page that does not exist', async ({
     page,
   }) => {
-    const response = await page.goto('/environments/%E0%A4%A');
+    const response = await page.goto('/tests/runs/%E0%A4%A');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+    // A slug too: the environment page answers "not found" for that text.
+    expect((await page.goto('/environments/%ZZ'))?.status()).toBe(404);
   });
 
   test.describe('as an admin', () => {
