@@ -3,6 +3,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
 import { createRequestId, REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
+import { decodablePath } from '@/lib/domain/url-path';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 import { runtimeSettings } from '@/lib/settings/settings';
 
@@ -30,6 +31,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
 async function admit(request: NextRequest, policy: string, requestId: string): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(request.method, pathname) || (await sessionGitHubId(request)) !== null) {
+    const decodable = decodablePath(pathname);
+    if (decodable !== pathname) return undecodable(request, decodable);
     return withPolicy(request, policy, requestId);
   }
   if (pathname.startsWith('/api/')) {
@@ -53,6 +56,20 @@ function withPolicy(request: NextRequest, policy: string, requestId: string): Re
   headers.set('Content-Security-Policy', policy);
   headers.set(REQUEST_ID_HEADER, requestId);
   return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * A path that is not valid percent-encoding names no route or row: the API answers its JSON 404;
+ * a page address goes to the same path with those segments as literal text, which the page
+ * answers (an id or slug of that text: "This page does not exist", 404).
+ */
+function undecodable(request: NextRequest, decodable: string): Response {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return errorResponse(404, 'not_found', 'No API route answers this path.');
+  }
+  const target = request.nextUrl.clone();
+  target.pathname = decodable;
+  return NextResponse.redirect(target);
 }
 
 export const config = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '@/lib/domain/row-id';
 
 /**
  * Keyset pagination shared by pages and the JSON API: a cursor is the sort key and id of the last
@@ -9,7 +10,14 @@ export interface Page<Row> {
   nextCursor: string | null;
 }
 
-const cursorSchema = z.tuple([z.union([z.string(), z.number()]), z.number().int()]);
+/**
+ * What encodeCursor writes: a time (ISO) or a number (a duration, a rank) and a row id. Anything
+ * else, e.g. a hand-made cursor with an id beyond the integer column, never reaches a query.
+ */
+const cursorSchema = z.tuple([
+  z.union([z.iso.datetime(), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]),
+  z.number().int().min(1).max(MAX_ROW_ID),
+]);
 export type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(sortValue: string | number | Date, id: number): string {

@@ -2,20 +2,24 @@ import { FilterBar } from '@/components/ui/filter-bar';
 import { enumOptions, environmentField } from '@/components/ui/filter-fields';
 import { AUDIT_ACTIONS, OPERATION_STATES } from '@/lib/domain/audit';
 import type { AuditFilters as Filters } from '@/lib/filters/audit';
+import type { IgnoredParam } from '@/lib/domain/search-params';
 
 export function AuditFilters({
   values,
   members,
   environments,
+  ignored,
 }: {
   values: Filters;
   members: readonly { login: string; name: string }[];
   environments: readonly { slug: string; name: string; active: boolean }[];
+  ignored: readonly IgnoredParam[];
 }) {
   return (
     <FilterBar
       action="/audit"
       label="Filter the audit log"
+      ignored={ignored}
       fields={[
         {
           type: 'select',

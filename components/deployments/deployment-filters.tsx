@@ -2,20 +2,24 @@ import { FilterBar } from '@/components/ui/filter-bar';
 import { enumOptions, environmentField } from '@/components/ui/filter-fields';
 import { DEPLOYMENT_STATES, DEPLOYMENT_TARGETS } from '@/lib/domain/deployments';
 import type { DeploymentFilters as Filters } from '@/lib/filters/deployments';
+import type { IgnoredParam } from '@/lib/domain/search-params';
 
 export function DeploymentFilters({
   values,
   environments,
   authors,
+  ignored,
 }: {
   values: Filters;
   environments: readonly { slug: string; name: string; active: boolean }[];
   authors: readonly string[];
+  ignored: readonly IgnoredParam[];
 }) {
   return (
     <FilterBar
       action="/deployments"
       label="Filter deployments"
+      ignored={ignored}
       fields={[
         environmentField(values.environment, environments),
         {

@@ -3,6 +3,7 @@ import { enumOptions } from '@/components/ui/filter-fields';
 import { Tabs } from '@/components/ui/tabs';
 import { DEPLOYMENT_STATES } from '@/lib/domain/deployments';
 import type { PreviewFilters as Filters } from '@/lib/filters/previews';
+import type { IgnoredParam } from '@/lib/domain/search-params';
 
 export function PreviewTabs({
   tab,
@@ -27,11 +28,21 @@ export function PreviewTabs({
   );
 }
 
-export function PreviewFilters({ values, authors }: { values: Filters; authors: string[] }) {
+export function PreviewFilters({
+  values,
+  authors,
+  ignored,
+}: {
+  values: Filters;
+  authors: string[];
+  ignored: readonly IgnoredParam[];
+}) {
   return (
     <FilterBar
       action="/previews"
       label="Filter previews"
+      ignored={ignored}
+      meanings={{ tab: { label: 'tab', instead: 'open pull requests' } }}
       keep={{ tab: values.tab === 'open' ? undefined : values.tab }}
       fields={[
         {

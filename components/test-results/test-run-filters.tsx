@@ -4,15 +4,18 @@ import type { SearchParams } from '@/lib/domain/search-params';
 import { Tabs } from '@/components/ui/tabs';
 import { TEST_SUITES, type TestSuite } from '@/lib/domain/test-runs';
 import type { TestRunFilters as Filters } from '@/lib/filters/test-runs';
+import type { IgnoredParam } from '@/lib/domain/search-params';
 import { SUITE_LABEL } from './suite-label';
 
 /** Suite tabs over a status / branch filter; both live in the URL and drop the page cursor. */
 export function TestRunFilters({
   searchParams,
   values,
+  ignored,
 }: {
   searchParams: SearchParams;
   values: Filters;
+  ignored: readonly IgnoredParam[];
 }) {
   const tab = (suite: TestSuite | undefined) => ({
     href: hrefWith('/tests', searchParams, { suite, cursor: undefined }),
@@ -25,6 +28,8 @@ export function TestRunFilters({
       <FilterBar
         action="/tests"
         label="Filter test runs"
+        ignored={ignored}
+        meanings={{ suite: { label: 'suite', instead: 'all suites' } }}
         keep={{ suite: values.suite }}
         fields={[
           {

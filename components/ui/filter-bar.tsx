@@ -2,6 +2,8 @@
 
 // A client boundary like the tables': the fields and their options reach the browser as data.
 import Link from 'next/link';
+import type { IgnoredParam, ParamMeaning } from '@/lib/domain/search-params';
+import { FilterNotice } from './filter-notice';
 
 export type FilterField =
   | {
@@ -24,23 +26,73 @@ const controlClass =
 /**
  * A plain GET form: filters live in the URL and work without JavaScript. `keep` carries
  * parameters that are not filters (e.g. the tab) through Apply and Clear; the cursor is dropped
- * because a new filter starts a new list.
+ * because a new filter starts a new list. `ignored` are the URL's values the page could not apply:
+ * named above the form, which shows what is applied instead; `meanings` names those that are not
+ * fields of the form (a tab).
  */
 export function FilterBar({
   action,
   fields,
   keep = {},
   label = 'Filters',
+  ignored = [],
+  meanings = {},
 }: {
   action: string;
   fields: readonly FilterField[];
   keep?: Record<string, string | undefined>;
   label?: string;
+  ignored?: readonly IgnoredParam[];
+  meanings?: Record<string, ParamMeaning>;
 }) {
   const kept = Object.entries(keep).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const clearHref = kept.length ? `${action}?${new URLSearchParams(kept).toString()}` : action;
   return (
+    <>
+      <FilterNotice ignored={ignored} meanings={{ ...fieldMeanings(fields), ...meanings }} />
+      <FilterForm action={action} fields={fields} kept={kept} clearHref={clearHref} label={label} />
+    </>
+  );
+}
+
+/** A field's name in a sentence, and what an unusable value of it falls back to. */
+function fieldMeanings(fields: readonly FilterField[]): Record<string, ParamMeaning> {
+  return Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      {
+        label: field.type === 'checkbox' ? `"${field.label}" value` : field.label.toLowerCase(),
+        instead:
+          field.type === 'select'
+            ? (field.allLabel ?? 'All').toLowerCase()
+            : field.type === 'checkbox'
+              ? `"${field.label}" off`
+              : 'all',
+      },
+    ]),
+  );
+}
+
+function FilterForm({
+  action,
+  fields,
+  kept,
+  clearHref,
+  label,
+}: {
+  action: string;
+  fields: readonly FilterField[];
+  kept: [string, string][];
+  clearHref: string;
+  label: string;
+}) {
+  return (
     <form
+      // The controls start from what is applied (default values): a new URL reached without a
+      // full load (Clear, a tab) makes a new form, so they never keep a value no longer applied.
+      key={fields
+        .map((field) => (field.type === 'checkbox' ? field.checked : field.value))
+        .join('|')}
       method="get"
       action={action}
       role="search"

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEPLOYMENT_SORTS, DEPLOYMENT_STATES, DEPLOYMENT_TARGETS } from '@/lib/domain/deployments';
-import { optionalParam, optionalText, pageParams } from '@/lib/http/query-params';
+import { cursorParam, optionalParam, optionalText, pageParams } from '@/lib/http/query-params';
 
 /** The deployments list's filters, shared by /deployments and GET /api/v1/deployments. */
 export const deploymentFiltersSchema = z.object({
@@ -15,4 +15,11 @@ export const deploymentFiltersSchema = z.object({
 });
 export type DeploymentFilters = z.output<typeof deploymentFiltersSchema>;
 
-export const deploymentsQuerySchema = deploymentFiltersSchema.extend(pageParams);
+/** Newest first pages on a time, slowest first on a build duration: a cursor of the other is refused. */
+export const deploymentsQuerySchema = deploymentFiltersSchema
+  .extend({ ...pageParams, cursor: cursorParam })
+  .superRefine(({ sort, cursor }, context) => {
+    if (cursor === undefined) return;
+    if (typeof cursor[0] === (sort === 'slowest' ? 'number' : 'string')) return;
+    context.addIssue({ code: 'custom', path: ['cursor'], message: 'Not a cursor of this list.' });
+  });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENVIRONMENT_KINDS } from '@/lib/domain/environments';
-import { optionalParam, pageParams } from '@/lib/http/query-params';
+import { numberCursorParam, optionalParam, pageParams } from '@/lib/http/query-params';
 
 const YES = ['1', 'true', 'on', 'yes'] as const;
 const NO = ['0', 'false', 'off', 'no'] as const;
@@ -21,12 +21,7 @@ export type EnvironmentFilters = z.output<typeof environmentFiltersSchema>;
 export const environmentsQuerySchema = environmentFiltersSchema.extend({
   ...pageParams,
   // This list pages on (kind rank, id): a cursor from a time-sorted list is not one of its own.
-  cursor: pageParams.cursor.refine(
-    (cursor) => cursor === undefined || typeof cursor[0] === 'number',
-    {
-      message: 'Not a cursor of this list.',
-    },
-  ),
+  cursor: numberCursorParam,
 });
 
 /** The detail page's deployment history: a shorter page, so the panels below stay in reach. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SearchParams } from '@/lib/domain/search-params';
+import type { IgnoredParam, SearchParams } from '@/lib/domain/search-params';
 import { type Cursor, decodeCursor, pageLimitSchema } from '@/lib/paging';
 
 /** A filter from a GET form: an empty field means "no filter", not an invalid value. */
@@ -7,7 +7,18 @@ export function optionalParam<Schema extends z.ZodType>(schema: Schema) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
-export const optionalText = optionalParam(z.string().trim().min(1).max(200));
+/**
+ * Free text for a filter (a branch, an author). Control characters are refused: no name holds
+ * one, and PostgreSQL refuses a NUL byte in any text value with an error instead of no match.
+ */
+export const optionalText = optionalParam(
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters'),
+);
 
 /** An opaque cursor made by encodeCursor; anything else is a 400, not a 500. */
 export const cursorParam = optionalParam(z.string().max(500)).transform((value, context) => {
@@ -19,7 +30,17 @@ export const cursorParam = optionalParam(z.string().max(500)).transform((value, 
   }
 });
 
-export const pageParams = { cursor: cursorParam, limit: pageLimitSchema };
+/** A cursor of a list sorted by time (most are), or of one sorted by a number (a rank, a duration). */
+export const timeCursorParam = cursorParam.refine(
+  (cursor) => cursor === undefined || typeof cursor[0] === 'string',
+  { message: 'Not a cursor of this list.' },
+);
+export const numberCursorParam = cursorParam.refine(
+  (cursor) => cursor === undefined || typeof cursor[0] === 'number',
+  { message: 'Not a cursor of this list.' },
+);
+
+export const pageParams = { cursor: timeCursorParam, limit: pageLimitSchema };
 
 export interface ParsedPage {
   cursor?: Cursor;
@@ -28,19 +49,61 @@ export interface ParsedPage {
 
 /**
  * Pages parse their URL leniently: a parameter that does not parse (a stale bookmark, a hand
- * edit) is dropped rather than failing the page.
+ * edit) is dropped rather than failing the page, and is returned in `ignored` so the page can say
+ * so ("Unknown state 'nonsense': showing all") while its controls show what is applied.
  */
+export function readSearchParams<Schema extends z.ZodType>(
+  schema: Schema,
+  searchParams: SearchParams,
+): { values: z.output<Schema>; ignored: IgnoredParam[] } {
+  const input: Record<string, unknown> = { ...searchParams };
+  const ignored: IgnoredParam[] = [];
+  // Each pass drops the parameters that failed; a check across parameters (a cursor that must
+  // match the sort) runs only once the others parse, so it may fail on a later pass.
+  for (;;) {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return { values: parsed.data, ignored };
+    const failed = new Set(
+      parsed.error.issues
+        .map((issue) => issue.path[0])
+        .filter((key): key is string => typeof key === 'string' && key in input),
+    );
+    if (failed.size === 0) return { values: schema.parse({}), ignored };
+    for (const key of failed) {
+      ignored.push({ name: key, value: paramText(searchParams[key]) });
+      delete input[key];
+    }
+  }
+}
+
+/** The values only, for a page that has nothing to tell about a parameter it drops. */
 export function parseSearchParams<Schema extends z.ZodType>(
   schema: Schema,
   searchParams: SearchParams,
 ): z.output<Schema> {
-  const input: Record<string, unknown> = { ...searchParams };
-  const first = schema.safeParse(input);
-  if (first.success) return first.data;
-  for (const issue of first.error.issues) {
-    const key = issue.path[0];
-    if (typeof key === 'string') delete input[key];
+  return readSearchParams(schema, searchParams).values;
+}
+
+/**
+ * Drops the filters whose value is not one the page offers (`?environment=nope`, an author with
+ * no deployments): a select cannot show such a value, so applying it would list nothing under a
+ * control that reads "All".
+ */
+export function keepOffered<Values extends Record<string, unknown>>(
+  read: { values: Values; ignored: IgnoredParam[] },
+  offered: { [Name in keyof Values]?: readonly string[] },
+): { values: Values; ignored: IgnoredParam[] } {
+  const values = { ...read.values };
+  const ignored = [...read.ignored];
+  for (const name of Object.keys(offered) as (keyof Values & string)[]) {
+    const value = values[name];
+    if (typeof value !== 'string' || offered[name]!.includes(value)) continue;
+    ignored.push({ name, value });
+    delete values[name];
   }
-  const second = schema.safeParse(input);
-  return second.success ? second.data : schema.parse({});
+  return { values, ignored };
+}
+
+function paramText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }

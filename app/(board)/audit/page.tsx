@@ -11,7 +11,7 @@ import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { auditQuerySchema } from '@/lib/filters/audit';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { keepOffered, readSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Audit' };
 export const dynamic = 'force-dynamic';
@@ -22,12 +22,17 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Audit" />;
-  const { cursor, limit, ...filters } = parseSearchParams(auditQuerySchema, searchParams);
-  const [page, members, environments] = await Promise.all([
-    listAuditEntries(db, project.id, filters, { cursor, limit }),
+  // The selects' options first: a value none of them offers is named, not applied.
+  const [members, environments] = await Promise.all([
     listProjectMembers(db, project.id),
     listEnvironmentOptions(db, project.id),
   ]);
+  const { values, ignored } = keepOffered(readSearchParams(auditQuerySchema, searchParams), {
+    actor: members.map((member) => member.login),
+    environment: environments.map((environment) => environment.slug),
+  });
+  const { cursor, limit, ...filters } = values;
+  const page = await listAuditEntries(db, project.id, filters, { cursor, limit });
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>
@@ -35,7 +40,12 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
         title="Audit"
         description="Every operation on an environment: who asked for it, what changed and how it ended."
       />
-      <AuditFilters values={filters} members={members} environments={environments} />
+      <AuditFilters
+        values={filters}
+        members={members}
+        environments={environments}
+        ignored={ignored}
+      />
       <AuditTable rows={page.rows} now={new Date()} filtered={filtered} />
       <Pager path="/audit" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>

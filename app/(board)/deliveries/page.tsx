@@ -13,7 +13,7 @@ import {
 import { requireRole } from '@/lib/auth';
 import { deliveriesQuerySchema } from '@/lib/filters/webhook-deliveries';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { keepOffered, readSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Webhook deliveries' };
 export const dynamic = 'force-dynamic';
@@ -22,12 +22,16 @@ export default async function DeliveriesPage(props: { searchParams: Promise<Sear
   await requireRole('admin');
   const searchParams = await props.searchParams;
   const db = getDatabase();
-  const { cursor, limit, ...filters } = parseSearchParams(deliveriesQuerySchema, searchParams);
-  const [page, problems, events] = await Promise.all([
-    listWebhookDeliveries(db, filters, { cursor, limit }),
+  // The event select's options first: an event it does not offer is named, not applied.
+  const [problems, events] = await Promise.all([
     countProblemDeliveries(db),
     listDeliveryEvents(db),
   ]);
+  const { values, ignored } = keepOffered(readSearchParams(deliveriesQuerySchema, searchParams), {
+    event: events,
+  });
+  const { cursor, limit, ...filters } = values;
+  const page = await listWebhookDeliveries(db, filters, { cursor, limit });
   return (
     <>
       <PageHeader
@@ -35,7 +39,7 @@ export default async function DeliveriesPage(props: { searchParams: Promise<Sear
         description="Every GitHub and Vercel webhook as it was received, newest first, with how applying it ended."
       />
       <DeliveryProblems failed={problems.failed} malformed={problems.malformed} />
-      <DeliveryFilters values={filters} events={events} />
+      <DeliveryFilters values={filters} events={events} ignored={ignored} />
       <DeliveriesTable
         rows={page.rows}
         now={new Date()}

@@ -12,7 +12,7 @@ import { requireRole } from '@/lib/auth';
 import { hasRole } from '@/lib/domain/roles';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { keepOffered, readSearchParams } from '@/lib/http/query-params';
 import { deploymentOffers } from '@/lib/operations/board';
 import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
@@ -27,12 +27,17 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Deployments" />;
-  const { cursor, limit, ...filters } = parseSearchParams(deploymentsQuerySchema, searchParams);
-  const [page, environments, authors] = await Promise.all([
-    listDeployments(db, project.id, filters, { cursor, limit }),
+  // The selects' options first: a value none of them offers is named, not applied.
+  const [environments, authors] = await Promise.all([
     listEnvironmentOptions(db, project.id),
     listDeploymentAuthors(db, project.id),
   ]);
+  const { values, ignored } = keepOffered(readSearchParams(deploymentsQuerySchema, searchParams), {
+    environment: environments.map((environment) => environment.slug),
+    author: authors,
+  });
+  const { cursor, limit, ...filters } = values;
+  const page = await listDeployments(db, project.id, filters, { cursor, limit });
   const now = new Date();
   // Only members who may promote and roll back get the buttons (the actions check again).
   const operations = hasRole(actor.role, 'release_manager')
@@ -49,7 +54,12 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
         title="Deployments"
         description="Every Vercel deployment of every environment, newest first."
       />
-      <DeploymentFilters values={filters} environments={environments} authors={authors} />
+      <DeploymentFilters
+        values={filters}
+        environments={environments}
+        authors={authors}
+        ignored={ignored}
+      />
       <DeploymentsTable rows={page.rows} now={now} filtered={filtered} operations={operations} />
       <Pager path="/deployments" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>

@@ -11,7 +11,7 @@ import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { environmentsQuerySchema } from '@/lib/filters/environments';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { readSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Environments' };
 export const dynamic = 'force-dynamic';
@@ -22,7 +22,8 @@ export default async function EnvironmentsPage(props: { searchParams: Promise<Se
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Environments" />;
-  const { cursor, limit, ...filters } = parseSearchParams(environmentsQuerySchema, searchParams);
+  const { values, ignored } = readSearchParams(environmentsQuerySchema, searchParams);
+  const { cursor, limit, ...filters } = values;
   const page = await listEnvironments(db, project.id, filters, { cursor, limit });
   const filtered = Boolean(filters.kind || filters.deleted);
   return (
@@ -31,7 +32,7 @@ export default async function EnvironmentsPage(props: { searchParams: Promise<Se
         title="Environments"
         description="What each environment serves now, where its data lives and when it expires."
       />
-      <EnvironmentFilters values={filters} />
+      <EnvironmentFilters values={filters} ignored={ignored} />
       {page.rows.length > 0 ? (
         <EnvironmentsTable rows={page.rows} now={new Date()} />
       ) : (

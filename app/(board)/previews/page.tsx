@@ -13,7 +13,7 @@ import { requireRole } from '@/lib/auth';
 import { hasRole } from '@/lib/domain/roles';
 import { previewsQuerySchema } from '@/lib/filters/previews';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { keepOffered, readSearchParams } from '@/lib/http/query-params';
 import { previewOffers } from '@/lib/operations/board';
 import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
 
@@ -28,12 +28,15 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Previews" />;
-  const { cursor, limit, ...filters } = parseSearchParams(previewsQuerySchema, searchParams);
-  const [page, counts, authors] = await Promise.all([
-    listPreviews(db, project.id, filters, { cursor, limit }),
+  const read = readSearchParams(previewsQuerySchema, searchParams);
+  // The author select's options first: an author it does not offer is named, not applied.
+  const [counts, authors] = await Promise.all([
     countPreviewTabs(db, project.id),
-    listPreviewAuthors(db, project.id, filters.tab),
+    listPreviewAuthors(db, project.id, read.values.tab),
   ]);
+  const { values, ignored } = keepOffered(read, { author: authors });
+  const { cursor, limit, ...filters } = values;
+  const page = await listPreviews(db, project.id, filters, { cursor, limit });
   // Only members who may reseed and delete get the buttons (the actions check again).
   const live = page.rows.flatMap(({ environment }) =>
     environment?.status === 'active' ? [environment.id] : [],
@@ -56,7 +59,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
       />
       <FollowOperations environmentIds={live} since={now.toISOString()} />
       <PreviewTabs tab={filters.tab} counts={counts} />
-      <PreviewFilters values={filters} authors={authors} />
+      <PreviewFilters values={filters} authors={authors} ignored={ignored} />
       {page.rows.length > 0 ? (
         <PreviewsTable rows={page.rows} tab={filters.tab} now={now} operations={operations} />
       ) : (

@@ -17,7 +17,7 @@ import { requireRole } from '@/lib/auth';
 import { parseChartRange } from '@/lib/domain/chart-range';
 import { testRunsQuerySchema } from '@/lib/filters/test-runs';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { readSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Tests' };
 export const dynamic = 'force-dynamic';
@@ -30,7 +30,8 @@ export default async function TestsPage(props: { searchParams: Promise<SearchPar
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Tests" />;
-  const { cursor, limit, ...filters } = parseSearchParams(testRunsQuerySchema, searchParams);
+  const { values, ignored } = readSearchParams(testRunsQuerySchema, searchParams);
+  const { cursor, limit, ...filters } = values;
   const range = parseChartRange(searchParams.range);
   const now = new Date();
   const [suites, trends, failing, page] = await Promise.all([
@@ -57,7 +58,7 @@ export default async function TestsPage(props: { searchParams: Promise<SearchPar
         actions={<RangePicker path="/tests" searchParams={searchParams} current={range} />}
       />
       <FailingTests tests={failing} branch={project.productionBranch} />
-      <TestRunFilters searchParams={searchParams} values={filters} />
+      <TestRunFilters searchParams={searchParams} values={filters} ignored={ignored} />
       <TestRunsTable rows={page.rows} now={now} filtered={filtered} />
       <Pager path="/tests" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { NoProject } from '@/components/board/no-project';
 import { EmptyState } from '@/components/ui/empty-state';
+import { FilterNotice } from '@/components/ui/filter-notice';
 import { hrefWith } from '@/components/ui/href';
 import { PageHeader } from '@/components/ui/page-header';
 import { EnvironmentPicker } from '@/components/uptime/environment-picker';
@@ -21,7 +22,7 @@ import {
   UPTIME_WINDOW_LABEL,
   UPTIME_WINDOWS,
 } from '@/lib/domain/uptime';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { readSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Uptime' };
 export const dynamic = 'force-dynamic';
@@ -36,7 +37,8 @@ const schema = z.object({
 export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
   const searchParams = await props.searchParams;
-  const { days, environment, latency } = parseSearchParams(schema, searchParams);
+  const { values, ignored } = readSearchParams(schema, searchParams);
+  const { days, environment, latency } = values;
   const range = parseChartRange(searchParams.range);
   const db = getDatabase();
   const project = await getCurrentProject(db);
@@ -48,6 +50,9 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
   ]);
   // A stale or unknown ?environment= falls back to the first environment (production first).
   const chosen = environments.find((row) => row.slug === environment) ?? environments[0];
+  if (chosen && chosen.slug !== environment && searchParams.environment !== undefined) {
+    ignored.push({ name: 'environment', value: environment });
+  }
   const metrics = chosen
     ? await getUptimeMetrics(db, project, { environmentSlug: chosen.slug, range, now })
     : undefined;
@@ -56,6 +61,14 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
       <PageHeader
         title="Uptime"
         description={`Health checks every few minutes per environment, against the project's ${project.uptimeSloPct} % SLO, judged over ${UPTIME_WINDOW_LABEL[SLO_WINDOW]}. Days are UTC days.`}
+      />
+      <FilterNotice
+        ignored={ignored}
+        meanings={{
+          environment: { label: 'environment', instead: chosen?.name ?? 'none' },
+          days: { label: 'incident window', instead: 'the last 30 days' },
+          latency: { label: 'latency window', instead: 'the last 24 hours' },
+        }}
       />
       {metrics ? (
         <>

@@ -47,6 +47,9 @@ process.env.GITHUB_ID = '';
 process.env.GITHUB_SECRET = '';
 // Specs send signed GitHub deliveries to the real webhook route.
 process.env.GITHUB_WEBHOOK_SECRET = E2E_GITHUB_WEBHOOK_SECRET;
+// Cron routes secured as deployed (and as `npm run dev` runs them): a call without the secret is
+// refused with a 401, not answered 503 as by a server that lacks one.
+process.env.CRON_SECRET ||= randomBytes(18).toString('base64url');
 
 // Same process group as this script: Playwright stops the whole group, and with it
 // next-server, which otherwise outlives its parent when only the parent is killed.

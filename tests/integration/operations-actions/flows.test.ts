@@ -147,19 +147,19 @@ describe('rollback through the action', () => {
     });
   });
 
-  it('the progress route: 401 without a session, 404 for an unknown id, 400 for a bad one', async () => {
+  it('the progress route: 401 without a session, 404 for an unknown id or one no row can have', async () => {
     expect((await progressOf(1)).status).toBe(401);
     const viewer = await sessionCookie(world.users.viewer);
     expect((await progressOf(999_999, viewer)).status).toBe(404);
-    const bad = await getOperationRoute(getWithCookie('/api/v1/operations/abc', viewer), {
-      params: Promise.resolve({ id: 'abc' }),
-    });
-    expect(bad.status).toBe(400);
-    // Beyond what an integer id column holds: refused as bad input, never a failing query.
-    const huge = await getOperationRoute(getWithCookie('/api/v1/operations/99999999999', viewer), {
-      params: Promise.resolve({ id: '99999999999' }),
-    });
-    expect(huge.status).toBe(400);
+    // Not an id (letters, other spellings of a number), or beyond what an integer id column
+    // holds: not found, never a failing query, never another row.
+    for (const id of ['abc', '0x1', '1e0', '1.0', '99999999999']) {
+      const response = await getOperationRoute(getWithCookie(`/api/v1/operations/${id}`, viewer), {
+        params: Promise.resolve({ id }),
+      });
+      expect(response.status, id).toBe(404);
+      expect((await response.json()).error.code, id).toBe('not_found');
+    }
   });
 });
 

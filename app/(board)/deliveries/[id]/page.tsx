@@ -9,7 +9,7 @@ import { getDatabase } from '@/db/client';
 import { getWebhookDelivery } from '@/db/queries/webhook-deliveries';
 import { requireRole } from '@/lib/auth';
 import { replayDeliveryAction } from './actions';
-import { rowIdSchema } from '@/lib/domain/row-id';
+import { parseRowId } from '@/lib/domain/row-id';
 
 export const metadata: Metadata = { title: 'Webhook delivery' };
 export const dynamic = 'force-dynamic';
@@ -18,9 +18,9 @@ export const maxDuration = 300;
 
 export default async function DeliveryPage(props: { params: Promise<{ id: string }> }) {
   await requireRole('admin');
-  const id = rowIdSchema.safeParse((await props.params).id);
-  if (!id.success) notFound();
-  const delivery = await getWebhookDelivery(getDatabase(), id.data);
+  const id = parseRowId((await props.params).id);
+  if (id === undefined) notFound();
+  const delivery = await getWebhookDelivery(getDatabase(), id);
   if (!delivery) notFound();
   return (
     <>

@@ -11,7 +11,7 @@ import { getCurrentProject } from '@/db/queries/project';
 import { listFlakyTests } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
 import type { SearchParams } from '@/lib/domain/search-params';
-import { parseSearchParams } from '@/lib/http/query-params';
+import { readSearchParams } from '@/lib/http/query-params';
 
 export const metadata: Metadata = { title: 'Flaky tests' };
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,10 @@ const schema = z.object({ days: z.enum(WINDOWS).default('30') });
 
 export default async function FlakyTestsPage(props: { searchParams: Promise<SearchParams> }) {
   await requireRole('viewer');
-  const { days } = parseSearchParams(schema, await props.searchParams);
+  const {
+    values: { days },
+    ignored,
+  } = readSearchParams(schema, await props.searchParams);
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Flaky tests" />;
@@ -41,6 +44,7 @@ export default async function FlakyTestsPage(props: { searchParams: Promise<Sear
       <FilterBar
         action="/tests/flaky"
         label="Choose the window"
+        ignored={ignored}
         fields={[
           {
             type: 'select',

@@ -11,7 +11,7 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { getTestRun } from '@/db/queries/tests';
 import { requireRole } from '@/lib/auth';
-import { rowIdSchema } from '@/lib/domain/row-id';
+import { parseRowId } from '@/lib/domain/row-id';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,9 +23,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function TestRunPage(props: Props) {
   await requireRole('viewer');
-  const parsed = rowIdSchema.safeParse((await props.params).id);
-  if (!parsed.success) notFound();
-  const id = parsed.data;
+  const id = parseRowId((await props.params).id);
+  if (id === undefined) notFound();
   const db = getDatabase();
   const [project, run] = await Promise.all([getCurrentProject(db), getTestRun(db, id)]);
   if (!run || run.projectId !== project?.id) notFound();
