@@ -20,6 +20,7 @@ export type PreconditionName =
   | 'migrations_validated'
   | 'production_not_frozen'
   | 'production_environment'
+  | 'not_already_serving'
   | 'rollback_target'
   | 'database_branch'
   | 'seed_hook_secret';
