@@ -2,7 +2,11 @@
 
 // A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
-import { Expiry, ExternalUrl } from '@/components/environments/environment-cells';
+import {
+  EnvironmentStateBadge,
+  Expiry,
+  ExternalUrl,
+} from '@/components/environments/environment-cells';
 import { PreviewActions, type PreviewOperations } from '@/components/operations/preview-operations';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -47,17 +51,13 @@ function previewColumn(): Column<PreviewListItem> {
   return {
     key: 'preview',
     header: 'Preview',
-    cell: ({ environment, deployment }) =>
+    cell: ({ environment }) =>
       environment ? (
         <div className="flex w-44 min-w-0 flex-col items-start gap-1">
           <span className="flex items-center gap-2">
-            {environment.status === 'deleted' ? (
-              <StatusBadge status="deleted" />
-            ) : deployment ? (
-              <StatusBadge status={deployment.state} />
-            ) : (
-              <span className="text-xs text-faint">No deployment yet</span>
-            )}
+            <span data-testid="environment-state">
+              <EnvironmentStateBadge state={environment.state} />
+            </span>
             <Link
               href={`/environments/${environment.slug}`}
               className="text-xs text-muted hover:text-accent hover:underline"
