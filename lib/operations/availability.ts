@@ -8,7 +8,9 @@ import type {
   DeploymentAvailability,
   PreviewAvailability,
 } from '@/lib/domain/availability';
+import type { Actor } from '@/lib/domain/actor';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { previewDeleteRefusal } from '@/lib/domain/preview-permissions';
 import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
 import { livePreview } from './preview';
@@ -106,6 +108,7 @@ export async function rollbackAvailability(
 export async function previewAvailabilities(
   db: Database,
   environmentIds: readonly number[],
+  actor: Pick<Actor, 'role' | 'login'>,
 ): Promise<Map<number, PreviewAvailability>> {
   const [contexts, holders] = await Promise.all([
     getEnvironmentContexts(db, environmentIds),
@@ -118,7 +121,14 @@ export async function previewAvailabilities(
         return [id, { reseed: refused(preview.message), delete: refused(preview.message) }];
       const held = holders.get(preview.environment.id);
       if (held) return [id, { reseed: refused(held), delete: refused(held) }];
-      return [id, { reseed: fromFailures(reseedPreconditions(preview)), delete: allowed }];
+      const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
+      return [
+        id,
+        {
+          reseed: fromFailures(reseedPreconditions(preview)),
+          delete: notOwner ? refused(notOwner) : allowed,
+        },
+      ];
     }),
   );
 }
@@ -127,8 +137,9 @@ export async function previewAvailabilities(
 export async function previewAvailability(
   db: Database,
   environmentId: number,
+  actor: Pick<Actor, 'role' | 'login'>,
 ): Promise<PreviewAvailability> {
-  return (await previewAvailabilities(db, [environmentId])).get(environmentId)!;
+  return (await previewAvailabilities(db, [environmentId], actor)).get(environmentId)!;
 }
 
 /** What a listed deployment row tells about itself; `createdAt` is the provider's creation time. */

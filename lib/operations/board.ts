@@ -6,6 +6,7 @@ import { getOperation } from '@/db/queries/operation-records';
 import { getDeployment } from '@/db/queries/operation-targets';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
+import type { Actor } from '@/lib/domain/actor';
 import type { DeploymentAvailability, PreviewAvailability } from '@/lib/domain/availability';
 import {
   type DeploymentRow,
@@ -83,12 +84,17 @@ export async function environmentBlocked(
   return `operation #${active.id} (${active.kind}${by}) is ${active.state}`;
 }
 
-/** Reseed / delete offers for each listed preview environment, keyed by environment id. */
+/**
+ * Reseed / delete offers for each listed preview environment, keyed by environment id, for the
+ * signed-in member: delete only on their own pull requests' previews unless they are a release
+ * manager or admin.
+ */
 export async function previewOffers(
   db: Database,
   environmentIds: readonly number[],
+  actor: Pick<Actor, 'role' | 'login'>,
 ): Promise<Map<number, PreviewAvailability>> {
-  return previewAvailabilities(db, environmentIds);
+  return previewAvailabilities(db, environmentIds, actor);
 }
 
 /** The promotions waiting for approval, with what they would change, oldest first. */

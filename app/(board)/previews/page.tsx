@@ -40,7 +40,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
   );
   const operations = hasRole(actor.role, 'developer')
     ? {
-        offers: await previewOffers(db, live),
+        offers: await previewOffers(db, live, actor),
         reseed: reseedPreviewAction,
         delete: deletePreviewAction,
       }

@@ -256,9 +256,12 @@ describe('availability of a page of previews', () => {
     });
     const ids = [live.id, withoutBranch.id, deleted.id, busy.id, world.production.id, 987_654];
 
-    const offers = await previewAvailabilities(world.db, ids);
+    const admin = world.actor(world.users.admin, 'admin');
+    const offers = await previewAvailabilities(world.db, ids, admin);
     expect([...offers.keys()]).toEqual(ids);
-    for (const id of ids) expect(offers.get(id)).toEqual(await previewAvailability(world.db, id));
+    for (const id of ids) {
+      expect(offers.get(id)).toEqual(await previewAvailability(world.db, id, admin));
+    }
     expect(offers.get(live.id)).toEqual({ reseed: { allowed: true }, delete: { allowed: true } });
     expect(offers.get(withoutBranch.id)).toEqual({
       reseed: refusedFor(`${withoutBranch.name} has no database branch to reset`),

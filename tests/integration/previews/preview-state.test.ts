@@ -18,7 +18,7 @@ afterAll(() => handle.close());
 
 async function stateOnBothPages(slug: string) {
   const previews = await listPreviews(handle.db, project.id, { tab: 'open' }, { limit: 50 });
-  const environments = await listEnvironments(handle.db, project.id, {}, { limit: 50 });
+  const environments = await listEnvironments(handle.db, project.id, { deleted: false }, { limit: 50 });
   return {
     previews: previews.rows.find((row) => row.environment?.slug === slug)?.environment?.state,
     environments: environments.rows.find((row) => row.slug === slug)?.state,
@@ -38,7 +38,7 @@ describe('a preview’s state', () => {
       { state: 'ready', providerCreatedAt: f.at(0) },
       { state: 'error', providerCreatedAt: f.at(30) },
     ]);
-    await setCurrentDeployment(db, preview.id, served!.id);
+    await setCurrentDeployment(db, preview.id, served!.id, f.at(1));
 
     expect(await stateOnBothPages('pr-1288')).toEqual({
       previews: 'error',

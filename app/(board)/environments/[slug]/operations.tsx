@@ -49,7 +49,7 @@ export async function environmentOperations(
   if (environment.kind === 'preview') {
     // A fork's or another environment's branch is not a preview envboard may change.
     if (!hasRole(actor.role, 'developer') || environmentExclusion(environment)) return { notice };
-    const offers = await previewOffers(db, [environment.id]);
+    const offers = await previewOffers(db, [environment.id], actor);
     const actions = (
       <PreviewActions
         preview={{
