@@ -114,7 +114,16 @@ export function DatabaseBranch({
                 </StatusBadge>
               ),
             },
-            { label: 'Expires', value: <Expiry at={branch.expiresAt} now={now} /> },
+            {
+              label: 'Expires',
+              // A deleted branch has nothing left to expire.
+              value:
+                branch.state === 'deleted' || environment.status === 'deleted' ? (
+                  <span className="text-muted">Deleted</span>
+                ) : (
+                  <Expiry at={branch.expiresAt} now={now} />
+                ),
+            },
           ]}
         />
       ) : (

@@ -88,6 +88,7 @@ function actionsColumn(operations: PreviewTableOperations): Column<PreviewListIt
       const offer = environment ? operations.offers.get(environment.id) : undefined;
       // A fork's or another environment's branch: nothing to reseed or delete as a preview.
       if (!environment || !offer || exclusion) return null;
+      if (environment.status === 'deleted' && !offer.provisionAgain) return null;
       return (
         <PreviewActions
           preview={{
@@ -95,6 +96,7 @@ function actionsColumn(operations: PreviewTableOperations): Column<PreviewListIt
             name: environment.slug,
             dbBranchName: dbBranch?.name ?? null,
             gitBranch: pullRequest.headBranch,
+            pullRequestOpen: pullRequest.state === 'open',
           }}
           availability={offer}
           operations={operations}
@@ -149,7 +151,7 @@ function columns(
               <StatusBadge status={pullRequest.state} />
               <RelativeTime date={pullRequest.mergedAt ?? pullRequest.closedAt} now={now} />
             </span>
-          ) : environment?.expiresAt ? (
+          ) : environment?.status === 'active' && environment.expiresAt ? (
             <span className="flex items-center gap-1 text-muted">
               Expires <Expiry at={environment.expiresAt} now={now} />
             </span>

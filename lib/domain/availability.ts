@@ -4,10 +4,12 @@
  */
 export type Availability = { allowed: true } | { allowed: false; reason: string };
 
-/** What a preview may offer: reseed its database, delete it. */
+/** What a preview may offer: reseed its database, delete it; once deleted, provision it again. */
 export interface PreviewAvailability {
   reseed: Availability;
   delete: Availability;
+  /** Only for a deleted preview. */
+  provisionAgain?: Availability;
 }
 
 /** What a deployment row may offer: promote (a ready staging build), roll back to (production). */

@@ -14,6 +14,7 @@ import { previewDeleteRefusal } from '@/lib/domain/preview-permissions';
 import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
 import { livePreview } from './preview';
+import { provisionAgainRefusal } from './provision-again';
 import { reseedPreconditions } from './reseed';
 import { rollbackPreconditions } from './rollback';
 
@@ -103,7 +104,9 @@ export async function rollbackAvailability(
 
 /**
  * Reseed or delete each listed preview, keyed by environment id: a live preview (the check
- * loadPreview makes), a branch to reset, and free. Two queries however many previews.
+ * loadPreview makes), a branch to reset, free, and for delete the actor's own pull request
+ * unless they are a release manager or admin; a deleted one, whether it may be provisioned
+ * again. Two queries however many previews.
  */
 export async function previewAvailabilities(
   db: Database,
@@ -116,10 +119,16 @@ export async function previewAvailabilities(
   ]);
   return new Map(
     environmentIds.map((id): [number, PreviewAvailability] => {
-      const preview = livePreview(contexts.get(id), id, 'changed');
-      if (isRefusal(preview))
-        return [id, { reseed: refused(preview.message), delete: refused(preview.message) }];
-      const held = holders.get(preview.environment.id);
+      const context = contexts.get(id);
+      const held = holders.get(id);
+      const preview = livePreview(context, id, 'changed');
+      if (isRefusal(preview)) {
+        const offers = { reseed: refused(preview.message), delete: refused(preview.message) };
+        if (context?.environment.status !== 'deleted') return [id, offers];
+        const again = provisionAgainRefusal(context, id);
+        const provisionAgain = again ? refused(again.message) : held ? refused(held) : allowed;
+        return [id, { ...offers, provisionAgain }];
+      }
       if (held) return [id, { reseed: refused(held), delete: refused(held) }];
       const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
       return [

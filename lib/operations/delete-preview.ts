@@ -137,6 +137,8 @@ export async function executeDelete(
         dbBranch: dbBranch?.name ?? null,
         neonBranchId: dbBranch?.state === 'deleted' ? null : (dbBranch?.neonBranchId ?? null),
         gitBranch: environment.gitBranch,
+        // An open pull request's preview stays deleted until its head moves on (provision.ts).
+        headSha: preview.pullRequest?.state === 'open' ? preview.pullRequest.headSha : null,
       },
       requestedAt: now,
       startedAt: now,

@@ -10,6 +10,7 @@ export type RefusalCode =
   | 'self_approval'
   | 'not_awaiting_approval'
   | 'not_a_preview'
+  | 'preview_deleted'
   | 'idempotency_key_reused'
   | 'failed';
 

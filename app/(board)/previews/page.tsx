@@ -15,7 +15,11 @@ import { previewsQuerySchema } from '@/lib/filters/previews';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
 import { previewOffers } from '@/lib/operations/board';
-import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
+import {
+  deletePreviewAction,
+  provisionAgainAction,
+  reseedPreviewAction,
+} from '@/app/(board)/actions/preview';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
@@ -38,11 +42,16 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
   const live = page.rows.flatMap(({ environment }) =>
     environment?.status === 'active' ? [environment.id] : [],
   );
+  // An open pull request's deleted preview may be provisioned again.
+  const deleted = page.rows.flatMap(({ environment, pullRequest }) =>
+    environment?.status === 'deleted' && pullRequest.state === 'open' ? [environment.id] : [],
+  );
   const operations = hasRole(actor.role, 'developer')
     ? {
-        offers: await previewOffers(db, live, actor),
+        offers: await previewOffers(db, [...live, ...deleted], actor),
         reseed: reseedPreviewAction,
         delete: deletePreviewAction,
+        provisionAgain: provisionAgainAction,
       }
     : undefined;
   const now = new Date();
@@ -54,7 +63,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         title="Previews"
         description="One row per pull request: its preview deployment, database branch, tests and cost."
       />
-      <FollowOperations environmentIds={live} since={now.toISOString()} />
+      <FollowOperations environmentIds={[...live, ...deleted]} since={now.toISOString()} />
       <PreviewTabs tab={filters.tab} counts={counts} />
       <PreviewFilters values={filters} authors={authors} />
       {page.rows.length > 0 ? (
