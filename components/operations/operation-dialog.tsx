@@ -68,6 +68,23 @@ export function OperationDialog({
   const buttonSize =
     size === 'sm' ? 'px-2 py-1 text-xs text-left' : 'px-3 py-1.5 text-sm whitespace-nowrap';
 
+  if (!availability.allowed && availability.busy) {
+    // Another operation holds the environment: the page's banner says so once, with its
+    // progress; the button only carries a short tooltip, not the sentence on every row.
+    return (
+      <button
+        type="button"
+        aria-disabled="true"
+        title={availability.busy}
+        aria-label={`${label} (${availability.busy})`}
+        data-busy="true"
+        className={`cursor-not-allowed rounded-md font-medium opacity-50 ${buttonSize} ${TRIGGER[tone]}`}
+      >
+        {label}
+      </button>
+    );
+  }
+
   if (!availability.allowed) {
     return (
       <span className="inline-flex max-w-xs flex-col items-start gap-1">

@@ -2,7 +2,17 @@
  * Whether an operation may start now, and if not, why: what a button shows before it is pressed.
  * The operation checks again when asked; this is for showing, never for deciding.
  */
-export type Availability = { allowed: true } | { allowed: false; reason: string };
+export type Availability =
+  | { allowed: true }
+  | {
+      allowed: false;
+      reason: string;
+      /**
+       * Set when another operation holds the environment: the page says so once, in its banner,
+       * so the button carries only this short tooltip ("Reseed in progress").
+       */
+      busy?: string;
+    };
 
 /** What a preview may offer: reseed its database, delete it; once deleted, provision it again. */
 export interface PreviewAvailability {

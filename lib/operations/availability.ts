@@ -30,18 +30,42 @@ import { rollbackPreconditions } from './rollback';
 const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
 
+/** An environment's lock holder: the full sentence, and the short tooltip its buttons carry. */
+interface Holder {
+  reason: string;
+  busy: string;
+}
+const heldBy = (holder: Holder): Availability => ({ allowed: false, ...holder });
+
 function describeHolder(active: ActiveOperation): string {
   const by = active.actorLogin ? ` by ${active.actorLogin}` : ' by envboard';
   return `operation #${active.id} (${active.kind}${by}) is ${active.state} on ${active.environmentName ?? 'this environment'}`;
 }
 
+function holderOf(active: ActiveOperation): Holder {
+  return {
+    reason: describeHolder(active),
+    busy: `${OPERATION_KIND_WORD[active.kind]} in progress`,
+  };
+}
+
+const OPERATION_KIND_WORD: Record<ActiveOperation['kind'], string> = {
+  provision: 'Provisioning',
+  promote: 'Promotion',
+  rollback: 'Rollback',
+  reseed: 'Reseed',
+  delete: 'Deletion',
+  cleanup: 'Cleanup',
+  membership: 'Role change',
+};
+
 /** The operation holding each environment's lock, described; free environments are left out. */
 async function lockHolders(
   db: Database,
   environmentIds: readonly number[],
-): Promise<Map<number, string>> {
+): Promise<Map<number, Holder>> {
   const active = await getActiveOperations(db, environmentIds);
-  return new Map([...active].map(([id, operation]) => [id, describeHolder(operation)]));
+  return new Map([...active].map(([id, operation]) => [id, holderOf(operation)]));
 }
 
 function fromFailures(failures: readonly { message: string }[]): Availability {
@@ -52,12 +76,12 @@ function fromFailures(failures: readonly { message: string }[]): Availability {
 function promotionOffer(
   deploymentId: number,
   evaluated: PromotionEvaluation | undefined,
-  held: string | undefined,
+  held: Holder | undefined,
 ): Availability {
   if (!evaluated) return refused(`deployment ${deploymentId} does not exist`);
   const gate = fromFailures(evaluated.failures);
   if (!gate.allowed || !evaluated.production) return gate;
-  return held ? refused(held) : allowed;
+  return held ? heldBy(held) : allowed;
 }
 
 /** The rollback's preconditions, then production's lock. */
@@ -65,17 +89,17 @@ function rollbackOffer(
   target: Parameters<typeof rollbackPreconditions>[0],
   production: Environment | undefined,
   current: Deployment | undefined,
-  held: string | undefined,
+  held: Holder | undefined,
 ): Availability {
   const checked = fromFailures(rollbackPreconditions(target, production, current, false));
   if (!checked.allowed || !production) return checked;
-  return held ? refused(held) : allowed;
+  return held ? heldBy(held) : allowed;
 }
 
 /** Production with the deployment it serves, and its lock's holder described. */
 async function productionServing(db: Database, projectId: number) {
   const { production, current, holder } = await getProductionServing(db, projectId);
-  return { production, current, held: holder && describeHolder(holder) };
+  return { production, current, held: holder && holderOf(holder) };
 }
 
 /** Promote `deploymentId` to production: the promotion gate, then production's lock. */
@@ -126,10 +150,10 @@ export async function previewAvailabilities(
         const offers = { reseed: refused(preview.message), delete: refused(preview.message) };
         if (context?.environment.status !== 'deleted') return [id, offers];
         const again = provisionAgainRefusal(context, id);
-        const provisionAgain = again ? refused(again.message) : held ? refused(held) : allowed;
+        const provisionAgain = again ? refused(again.message) : held ? heldBy(held) : allowed;
         return [id, { ...offers, provisionAgain }];
       }
-      if (held) return [id, { reseed: refused(held), delete: refused(held) }];
+      if (held) return [id, { reseed: heldBy(held), delete: heldBy(held) }];
       const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
       return [
         id,

@@ -1,7 +1,13 @@
 import 'server-only';
 import { listOperations } from '@/db/queries/audit';
 import { listDeployments } from '@/db/queries/deployments';
-import { getActiveOperation, listPendingApprovals } from '@/db/queries/operation-locks';
+import {
+  type ActiveOperation,
+  getActiveOperation,
+  getActiveOperations,
+  listPendingApprovals,
+} from '@/db/queries/operation-locks';
+import { getProductionServing } from '@/db/queries/production-serving';
 import { getOperation } from '@/db/queries/operation-records';
 import { getDeployment } from '@/db/queries/operation-targets';
 import type { Database } from '@/db/client';
@@ -71,6 +77,24 @@ export async function rollbackChoices(db: Database, project: Project, production
       createdAt: row.createdAt,
     }));
   return { candidates };
+}
+
+/**
+ * The operations holding any of these environments, for the page's banner, oldest first. With
+ * `production`, the project's production too (promote and roll back buttons wait on it).
+ */
+export async function operationsHolding(
+  db: Database,
+  environmentIds: readonly number[],
+  production?: { projectId: number },
+): Promise<ActiveOperation[]> {
+  const [active, serving] = await Promise.all([
+    getActiveOperations(db, environmentIds),
+    production ? getProductionServing(db, production.projectId) : undefined,
+  ]);
+  const held = new Map([...active.values()].map((operation) => [operation.id, operation]));
+  if (serving?.holder) held.set(serving.holder.id, serving.holder);
+  return [...held.values()].sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
 }
 
 /** Why nothing can start on an environment now: the operation holding its lock. */

@@ -14,7 +14,8 @@ import { hasRole } from '@/lib/domain/roles';
 import { previewsQuerySchema } from '@/lib/filters/previews';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
-import { previewOffers } from '@/lib/operations/board';
+import { operationsHolding, previewOffers } from '@/lib/operations/board';
+import { OperationBanner } from '@/components/operations/operation-banner';
 import {
   deletePreviewAction,
   provisionAgainAction,
@@ -54,6 +55,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         provisionAgain: provisionAgainAction,
       }
     : undefined;
+  const held = await operationsHolding(db, [...live, ...deleted]);
   const now = new Date();
   const filtered = Boolean(filters.author || filters.state);
   const clearHref = filters.tab === 'open' ? '/previews' : `/previews?tab=${filters.tab}`;
@@ -64,6 +66,7 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         description="One row per pull request: its preview deployment, database branch, tests and cost."
       />
       <FollowOperations environmentIds={[...live, ...deleted]} since={now.toISOString()} />
+      <OperationBanner held={held} now={now} />
       <PreviewTabs tab={filters.tab} counts={counts} />
       <PreviewFilters values={filters} authors={authors} />
       {page.rows.length > 0 ? (

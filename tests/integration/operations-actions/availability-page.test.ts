@@ -164,6 +164,8 @@ const refusedFor = (reason: string | RegExp) => ({
   allowed: false,
   reason: typeof reason === 'string' ? reason : expect.stringMatching(reason),
 });
+/** Held by another operation: the full reason, and the short tooltip the button carries. */
+const heldFor = (reason: RegExp, busy: string) => ({ ...refusedFor(reason), busy });
 
 describe('availability of a page of deployments', () => {
   it('gives each row what the single-deployment gate gives it, green or not', async () => {
@@ -226,7 +228,10 @@ describe('availability of a page of deployments', () => {
     );
     expect(requested.ok).toBe(true);
     const offers = await pageAgreesWithSingle(new Date());
-    const held = refusedFor(/^operation #\d+ \(promote by .+\) is requested on Production$/);
+    const held = heldFor(
+      /^operation #\d+ \(promote by .+\) is requested on Production$/,
+      'Promotion in progress',
+    );
     expect(promote(offers, 'green')).toEqual(held);
     expect(promote(offers, 'newestGreen')).toEqual(held);
     expect(rollbackTo(offers, 'earlierProduction')).toEqual(held);
@@ -268,7 +273,7 @@ describe('availability of a page of previews', () => {
       delete: { allowed: true },
     });
     expect(offers.get(busy.id)?.delete).toEqual(
-      refusedFor(/^operation #\d+ \(reseed by envboard\) is running on /),
+      heldFor(/^operation #\d+ \(reseed by envboard\) is running on /, 'Reseed in progress'),
     );
     expect(offers.get(987_654)?.delete).toEqual(refusedFor('Environment 987654 does not exist.'));
   });
