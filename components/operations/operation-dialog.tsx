@@ -72,16 +72,21 @@ export function OperationDialog({
     // Another operation holds the environment: the page's banner says so once, with its
     // progress; the button only carries a short tooltip, not the sentence on every row.
     return (
-      <button
-        type="button"
-        aria-disabled="true"
-        title={availability.busy}
-        aria-label={`${label} (${availability.busy})`}
-        data-busy="true"
-        className={`cursor-not-allowed rounded-md font-medium opacity-50 ${buttonSize} ${TRIGGER[tone]}`}
-      >
-        {label}
-      </button>
+      <span className="inline-flex">
+        <button
+          type="button"
+          aria-disabled="true"
+          aria-describedby={ids.why}
+          title={availability.busy}
+          data-busy="true"
+          className={`cursor-not-allowed rounded-md font-medium opacity-50 ${buttonSize} ${TRIGGER[tone]}`}
+        >
+          {label}
+        </button>
+        <span id={ids.why} className="sr-only">
+          {availability.busy}
+        </span>
+      </span>
     );
   }
 
