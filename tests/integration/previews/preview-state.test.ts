@@ -18,7 +18,12 @@ afterAll(() => handle.close());
 
 async function stateOnBothPages(slug: string) {
   const previews = await listPreviews(handle.db, project.id, { tab: 'open' }, { limit: 50 });
-  const environments = await listEnvironments(handle.db, project.id, { deleted: false }, { limit: 50 });
+  const environments = await listEnvironments(
+    handle.db,
+    project.id,
+    { deleted: false },
+    { limit: 50 },
+  );
   return {
     previews: previews.rows.find((row) => row.environment?.slug === slug)?.environment?.state,
     environments: environments.rows.find((row) => row.slug === slug)?.state,
