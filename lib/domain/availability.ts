@@ -8,10 +8,11 @@ export type Availability =
       allowed: false;
       reason: string;
       /**
-       * Set when another operation holds the environment: the page says so once, in its banner,
-       * so the button carries only this short tooltip ("Reseed in progress").
+       * A short reason the button carries as its tooltip, instead of the sentence beside every
+       * row: "Reseed in progress" while another operation holds the environment (the page's
+       * banner says so once), or who may delete a preview.
        */
-      busy?: string;
+      brief?: string;
     };
 
 /** What a preview may offer: reseed its database, delete it; once deleted, provision it again. */

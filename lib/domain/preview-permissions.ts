@@ -16,6 +16,9 @@ export function mayDeletePreview(
   return pullRequestAuthor.toLowerCase() === actor.login.toLowerCase();
 }
 
+/** The rule as a button's tooltip. */
+export const PREVIEW_DELETE_BRIEF = 'Only its author, a release manager or an admin may delete it';
+
 /** Why the actor may not delete it, as a sentence; undefined when they may. */
 export function previewDeleteRefusal(
   actor: Pick<Actor, 'role' | 'login'>,

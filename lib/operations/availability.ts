@@ -10,7 +10,7 @@ import type {
 } from '@/lib/domain/availability';
 import type { Actor } from '@/lib/domain/actor';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
-import { previewDeleteRefusal } from '@/lib/domain/preview-permissions';
+import { PREVIEW_DELETE_BRIEF, previewDeleteRefusal } from '@/lib/domain/preview-permissions';
 import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
 import { livePreview } from './preview';
@@ -33,7 +33,7 @@ const refused = (reason: string): Availability => ({ allowed: false, reason });
 /** An environment's lock holder: the full sentence, and the short tooltip its buttons carry. */
 interface Holder {
   reason: string;
-  busy: string;
+  brief: string;
 }
 const heldBy = (holder: Holder): Availability => ({ allowed: false, ...holder });
 
@@ -45,7 +45,7 @@ function describeHolder(active: ActiveOperation): string {
 function holderOf(active: ActiveOperation): Holder {
   return {
     reason: describeHolder(active),
-    busy: `${OPERATION_KIND_WORD[active.kind]} in progress`,
+    brief: `${OPERATION_KIND_WORD[active.kind]} in progress`,
   };
 }
 
@@ -159,7 +159,9 @@ export async function previewAvailabilities(
         id,
         {
           reseed: fromFailures(reseedPreconditions(preview)),
-          delete: notOwner ? refused(notOwner) : allowed,
+          delete: notOwner
+            ? { allowed: false, reason: notOwner, brief: PREVIEW_DELETE_BRIEF }
+            : allowed,
         },
       ];
     }),

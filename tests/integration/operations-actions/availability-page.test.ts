@@ -165,7 +165,7 @@ const refusedFor = (reason: string | RegExp) => ({
   reason: typeof reason === 'string' ? reason : expect.stringMatching(reason),
 });
 /** Held by another operation: the full reason, and the short tooltip the button carries. */
-const heldFor = (reason: RegExp, busy: string) => ({ ...refusedFor(reason), busy });
+const heldFor = (reason: RegExp, brief: string) => ({ ...refusedFor(reason), brief });
 
 describe('availability of a page of deployments', () => {
   it('gives each row what the single-deployment gate gives it, green or not', async () => {

@@ -47,7 +47,7 @@ describe('promotion availability', () => {
       reason: expect.stringMatching(
         /^operation #\d+ \(promote by .+\) is requested on Production$/,
       ),
-      busy: 'Promotion in progress',
+      brief: 'Promotion in progress',
     });
     // Rollbacks wait for the same lock.
     expect(
