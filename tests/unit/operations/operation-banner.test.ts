@@ -49,7 +49,7 @@ describe('a button another operation blocks', () => {
             reason: 'operation #12 (reseed by alice) is running on PR #1292',
             brief: 'Reseed in progress',
           },
-          action: async () => ({ ok: false, error: { code: 'x', message: 'x' } }),
+          action: async () => ({ ok: false as const, error: { code: 'x', message: 'x' } }),
           fields: {},
           submitLabel: 'Reset and reseed',
         },
