@@ -4,7 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentCost, EnvironmentDetail } from '@/lib/domain/environments';
-import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
+import { DEPLOYMENT_SOURCE_LABELS, servingSince } from '@/lib/domain/deployments';
 import { environmentExclusion, exclusionReason } from '@/lib/domain/preview-exclusion';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';
 import { UPTIME_WINDOWS } from '@/lib/domain/uptime';
@@ -36,7 +36,8 @@ export function NowServing({ environment, now }: { environment: EnvironmentDetai
                 label: 'Deployed',
                 value: (
                   <>
-                    <RelativeTime date={current.createdAt} now={now} />
+                    {/* When it began serving here, not when it was built. */}
+                    <RelativeTime date={servingSince(current)} now={now} />
                     <span className="text-muted">
                       {' '}
                       · {DEPLOYMENT_SOURCE_LABELS[current.source]}

@@ -35,6 +35,7 @@ const currentDeployment = {
   gitBranch: deployments.gitBranch,
   createdAt: deployments.providerCreatedAt,
   readyAt: deployments.readyAt,
+  updatedAt: deployments.providerUpdatedAt,
 };
 
 /** The state of the environment's newest deployment: environmentState reads it for a preview. */

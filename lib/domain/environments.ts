@@ -76,6 +76,8 @@ export interface ServedDeployment {
   /** The provider's creation time. */
   createdAt: Date;
   readyAt: Date | null;
+  /** The provider's last update; a promote records its time here (servingSince). */
+  updatedAt: Date;
 }
 
 /** One row of the environments list. */

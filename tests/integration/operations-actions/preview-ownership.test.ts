@@ -67,6 +67,7 @@ describe('deleting a preview, by role and pull request author', () => {
         expect(offer.delete).toEqual({
           allowed: false,
           reason: expect.stringContaining('a release manager or an admin may delete'),
+          brief: 'Only its author, a release manager or an admin may delete it',
         });
         expect(row!.status).toBe('active');
       }
