@@ -34,13 +34,17 @@ test('a promotion requested by one release manager runs once a second approves i
   await ops.expectToast(/Promotion #\d+ is waiting for approval/);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/waiting-toast.png` });
 
-  // While it waits, production is taken: every Promote says so, as visible text and description.
+  // While it waits, production is taken: the page says so once, in its banner; every Promote is
+  // disabled with a short tooltip, not the sentence repeated on every row.
   await page.goto('/deployments?environment=staging&state=ready');
+  const banner = page.getByTestId('operation-banner');
+  await expect(banner.getByTestId('operation-banner-item')).toHaveCount(1);
+  await expect(banner).toContainText(`Promotion of Production is in progress`);
+  await expect(banner).toContainText(requester.login);
   const locked = page.getByRole('button', { name: 'Promote', exact: true }).first();
   await expect(locked).toHaveAttribute('aria-disabled', 'true');
-  await expect(locked).toHaveAccessibleDescription(
-    new RegExp(`^Unavailable: operation #\\d+ \\(promote by ${requester.login}\\) is requested`),
-  );
+  await expect(locked).toHaveAccessibleDescription('Promotion in progress');
+  await expect(page.getByTestId('deployments-table')).not.toContainText('Unavailable: operation');
   await locked.click({ force: true });
   await expect(ops.dialog).toBeHidden();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-disabled.png` });
@@ -63,6 +67,15 @@ test('a promotion requested by one release manager runs once a second approves i
   await approverOps.expectToast(/Promotion #\d+ succeeded/);
   await expect(approverPage.getByTestId('pending-approval')).toHaveCount(0);
   await second.close();
+
+  // Production shows it at once: in its history, marked promoted just now, and serving since.
+  await page.goto('/environments/production');
+  await expect(page.getByTestId('now-serving')).toContainText(/Deployed\s*(just now|\d+ min)/);
+  await expect(page.getByTestId('deployment-source').first()).toContainText(
+    /Promoted\s*(just now|\d+ min)/,
+  );
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/production-after-promote.png`, fullPage: true });
 });
 
 /** A release manager rolls production back with a reason and sees it pinned. */
