@@ -1,4 +1,4 @@
-import { createElement } from 'react';
+import { type ComponentProps, createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { OperationBanner } from '@/components/operations/operation-banner';
@@ -39,19 +39,22 @@ describe('OperationBanner', () => {
 describe('a button another operation blocks', () => {
   test('carries the short reason as its tooltip, and no sentence beside it', () => {
     const html = renderToStaticMarkup(
-      createElement(OperationDialog, {
-        label: 'Reseed database',
-        title: 'Reseed',
-        availability: {
-          allowed: false,
-          reason: 'operation #12 (reseed by alice) is running on PR #1292',
-          brief: 'Reseed in progress',
-        },
-        action: async () => ({ ok: false as const, error: { code: 'x', message: 'x' } }),
-        fields: {},
-        submitLabel: 'Reset and reseed',
-        children: 'body',
-      }),
+      createElement(
+        OperationDialog,
+        {
+          label: 'Reseed database',
+          title: 'Reseed',
+          availability: {
+            allowed: false,
+            reason: 'operation #12 (reseed by alice) is running on PR #1292',
+            brief: 'Reseed in progress',
+          },
+          action: async () => ({ ok: false as const, error: { code: 'x', message: 'x' } }),
+          fields: {},
+          submitLabel: 'Reset and reseed',
+        } as ComponentProps<typeof OperationDialog>,
+        'body',
+      ),
     );
     expect(html).toContain('title="Reseed in progress"');
     expect(html).not.toContain('Unavailable');
