@@ -38,24 +38,20 @@ describe('OperationBanner', () => {
 
 describe('a button another operation blocks', () => {
   test('carries the short reason as its tooltip, and no sentence beside it', () => {
-    const html = renderToStaticMarkup(
-      createElement(
-        OperationDialog,
-        {
-          label: 'Reseed database',
-          title: 'Reseed',
-          availability: {
-            allowed: false,
-            reason: 'operation #12 (reseed by alice) is running on PR #1292',
-            brief: 'Reseed in progress',
-          },
-          action: async () => ({ ok: false as const, error: { code: 'x', message: 'x' } }),
-          fields: {},
-          submitLabel: 'Reset and reseed',
-        } as ComponentProps<typeof OperationDialog>,
-        'body',
-      ),
-    );
+    const blocked: ComponentProps<typeof OperationDialog> = {
+      label: 'Reseed database',
+      title: 'Reseed',
+      availability: {
+        allowed: false,
+        reason: 'operation #12 (reseed by alice) is running on PR #1292',
+        brief: 'Reseed in progress',
+      },
+      action: async () => ({ ok: false as const, error: { code: 'x', message: 'x' } }),
+      fields: {},
+      submitLabel: 'Reset and reseed',
+      children: 'What a reseed does',
+    };
+    const html = renderToStaticMarkup(createElement(() => OperationDialog(blocked)));
     expect(html).toContain('title="Reseed in progress"');
     expect(html).not.toContain('Unavailable');
     expect(html).not.toContain('operation #12');
