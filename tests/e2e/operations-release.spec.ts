@@ -25,8 +25,15 @@ test('a promotion requested by one release manager runs once a second approves i
     (member) => member.role === 'release_manager' && member.githubLogin !== requester.login,
   )!;
 
+  // Production already serves what staging serves in the demo: that promotion is not offered.
   await page.goto('/environments/staging');
-  const dialog = await ops.open('Promote to production…');
+  const promoteServed = page.getByRole('button', { name: 'Promote to production…' });
+  await expect(promoteServed).toHaveAttribute('aria-disabled', 'true');
+  await expect(promoteServed).toHaveAccessibleDescription(/production already serves commit/);
+
+  // An earlier green staging build is another release: that one may be promoted.
+  await page.goto('/deployments?environment=staging&state=ready');
+  const dialog = await ops.open('Promote');
   await expect(dialog.getByTestId('change-summary')).toContainText('From');
   await expect(dialog).toContainText('Needs approval');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-dialog.png` });
@@ -41,7 +48,11 @@ test('a promotion requested by one release manager runs once a second approves i
   await expect(banner.getByTestId('operation-banner-item')).toHaveCount(1);
   await expect(banner).toContainText(`Promotion of Production is in progress`);
   await expect(banner).toContainText(requester.login);
-  const locked = page.getByRole('button', { name: 'Promote', exact: true }).first();
+  // (The build production serves still says why the gate refuses it.)
+  const locked = page
+    .getByRole('button', { name: 'Promote', exact: true })
+    .and(page.locator('[data-brief]'))
+    .first();
   await expect(locked).toHaveAttribute('aria-disabled', 'true');
   await expect(locked).toHaveAccessibleDescription('Promotion in progress');
   await expect(page.getByTestId('deployments-table')).not.toContainText('Unavailable: operation');
