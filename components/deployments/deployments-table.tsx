@@ -46,7 +46,15 @@ function columns(now: Date, operations?: DeploymentOperations): Column<Deploymen
           <StatusBadge status={row.state} />
           {/* Built from git is the usual case and goes without saying. */}
           {row.source !== 'git' ? (
-            <span className="text-xs text-muted">{DEPLOYMENT_SOURCE_LABELS[row.source]}</span>
+            <span className="text-xs text-muted" data-testid="deployment-source">
+              {DEPLOYMENT_SOURCE_LABELS[row.source]}
+              {row.promotedAt ? (
+                <>
+                  {' '}
+                  <RelativeTime date={row.promotedAt} now={now} />
+                </>
+              ) : null}
+            </span>
           ) : null}
         </div>
       ),

@@ -1,6 +1,6 @@
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { expiryState } from '@/lib/domain/environments';
+import { type EnvironmentState, expiryState } from '@/lib/domain/environments';
 import { shortSha } from '@/lib/format';
 
 /** Small pieces shared by the environments list, its detail page and the overview. */
@@ -34,6 +34,21 @@ export function Commit({
       </span>
     </div>
   );
+}
+
+/** An environment's state as environmentState gives it: the same badge on every page. */
+export function EnvironmentStateBadge({
+  state,
+  none = 'No deployment yet',
+}: {
+  state: EnvironmentState;
+  /** The words for an environment with no deployment. */
+  none?: string;
+}) {
+  if (state === 'none') {
+    return <span className="text-xs whitespace-nowrap text-faint">{none}</span>;
+  }
+  return <StatusBadge status={state} />;
 }
 
 /** The host of a URL as a link; the full URL on hover. */

@@ -5,7 +5,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Stat } from '@/components/ui/stat';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentCost, EnvironmentDetail } from '@/lib/domain/environments';
-import { DEPLOYMENT_SOURCE_LABELS } from '@/lib/domain/deployments';
+import { DEPLOYMENT_SOURCE_LABELS, servingSince } from '@/lib/domain/deployments';
 import { environmentExclusion, exclusionReason } from '@/lib/domain/preview-exclusion';
 import { SloVerdictBadge } from '@/components/uptime/slo-verdict';
 import type { EnvironmentUptime } from '@/lib/domain/uptime';
@@ -38,7 +38,8 @@ export function NowServing({ environment, now }: { environment: EnvironmentDetai
                 label: 'Deployed',
                 value: (
                   <>
-                    <RelativeTime date={current.createdAt} now={now} />
+                    {/* When it began serving here, not when it was built. */}
+                    <RelativeTime date={servingSince(current)} now={now} />
                     <span className="text-muted">
                       {' '}
                       · {DEPLOYMENT_SOURCE_LABELS[current.source]}
@@ -116,7 +117,16 @@ export function DatabaseBranch({
                 </StatusBadge>
               ),
             },
-            { label: 'Expires', value: <Expiry at={branch.expiresAt} now={now} /> },
+            {
+              label: 'Expires',
+              // A deleted branch has nothing left to expire.
+              value:
+                branch.state === 'deleted' || environment.status === 'deleted' ? (
+                  <span className="text-muted">Deleted</span>
+                ) : (
+                  <Expiry at={branch.expiresAt} now={now} />
+                ),
+            },
           ]}
         />
       ) : (

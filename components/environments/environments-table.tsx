@@ -4,10 +4,9 @@
 import Link from 'next/link';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { StatusBadge } from '@/components/ui/status-badge';
 import type { EnvironmentListItem } from '@/lib/domain/environments';
 import { ENVIRONMENT_KIND_LABEL } from '@/lib/domain/environments';
-import { Commit, Expiry, ExternalUrl } from './environment-cells';
+import { Commit, EnvironmentStateBadge, Expiry, ExternalUrl } from './environment-cells';
 import { LongName } from '@/components/ui/long-name';
 
 function columns(now: Date): Column<EnvironmentListItem>[] {
@@ -36,14 +35,11 @@ function columns(now: Date): Column<EnvironmentListItem>[] {
     {
       key: 'state',
       header: 'State',
-      cell: (row) =>
-        row.status === 'deleted' ? (
-          <StatusBadge status="deleted" />
-        ) : row.current ? (
-          <StatusBadge status={row.current.state} />
-        ) : (
-          <span className="text-xs whitespace-nowrap text-faint">Not serving</span>
-        ),
+      cell: (row) => (
+        <span data-testid="environment-state">
+          <EnvironmentStateBadge state={row.state} none="Not serving" />
+        </span>
+      ),
     },
     {
       key: 'serving',

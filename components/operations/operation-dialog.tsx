@@ -68,6 +68,28 @@ export function OperationDialog({
   const buttonSize =
     size === 'sm' ? 'px-2 py-1 text-xs text-left' : 'px-3 py-1.5 text-sm whitespace-nowrap';
 
+  if (!availability.allowed && availability.brief) {
+    // A reason the page says once (the banner of an operation holding the environment) or that
+    // is the same on every row: the button carries it as a short tooltip, not a sentence per row.
+    return (
+      <span className="inline-flex">
+        <button
+          type="button"
+          aria-disabled="true"
+          aria-describedby={ids.why}
+          title={availability.brief}
+          data-brief="true"
+          className={`cursor-not-allowed rounded-md font-medium opacity-50 ${buttonSize} ${TRIGGER[tone]}`}
+        >
+          {label}
+        </button>
+        <span id={ids.why} className="sr-only">
+          {availability.brief}
+        </span>
+      </span>
+    );
+  }
+
   if (!availability.allowed) {
     return (
       <span className="inline-flex max-w-xs flex-col items-start gap-1">

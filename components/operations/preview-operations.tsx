@@ -4,20 +4,56 @@ import { type OperationAction, OperationDialog } from './operation-dialog';
 export interface PreviewOperations {
   reseed: OperationAction;
   delete: OperationAction;
+  provisionAgain: OperationAction;
 }
 
-/** Reseed database and Delete preview for one preview, each through its confirm dialog. */
+export interface PreviewSubject {
+  id: number;
+  name: string;
+  dbBranchName: string | null;
+  gitBranch: string;
+  /** Whether its pull request is open: then a deletion holds until the next push. */
+  pullRequestOpen: boolean;
+}
+
+/**
+ * Reseed database and Delete preview for one live preview, each through its confirm dialog;
+ * Provision again for a deleted one.
+ */
 export function PreviewActions({
   preview,
   availability,
   operations,
   size = 'sm',
 }: {
-  preview: { id: number; name: string; dbBranchName: string | null; gitBranch: string };
+  preview: PreviewSubject;
   availability: PreviewAvailability;
   operations: PreviewOperations;
   size?: 'sm' | 'md';
 }) {
+  if (availability.provisionAgain) {
+    return (
+      <div className="flex flex-wrap items-start gap-2" data-testid="preview-actions">
+        <OperationDialog
+          label="Provision again"
+          title={`Provision ${preview.name} again`}
+          availability={availability.provisionAgain}
+          action={operations.provisionAgain}
+          fields={{ environmentId: preview.id }}
+          submitLabel="Provision again"
+          size={size}
+        >
+          <p>
+            envboard creates the Neon branch{' '}
+            <span className="font-mono text-ink">preview/{preview.gitBranch}</span> again from the
+            project&apos;s default branch, sets the branch&apos;s DATABASE_URL and updates the pull
+            request&apos;s comment, as it does after a push. Vercel builds the preview on the next
+            push.
+          </p>
+        </OperationDialog>
+      </div>
+    );
+  }
   const branch = preview.dbBranchName ? (
     <span className="font-mono text-ink">{preview.dbBranchName}</span>
   ) : (
@@ -59,7 +95,18 @@ export function PreviewActions({
           <li>the Neon branch {branch} and its data;</li>
           <li>the preview environment (its history stays in the audit log).</li>
         </ul>
-        <p>The pull request itself stays as it is.</p>
+        <p data-testid="delete-afterwards">
+          {preview.pullRequestOpen ? (
+            <>
+              The pull request stays open, and its preview stays deleted: envboard provisions it
+              again only after the next push to{' '}
+              <span className="font-mono text-ink">{preview.gitBranch}</span>, or when someone
+              chooses Provision again.
+            </>
+          ) : (
+            <>The pull request is closed; if it is reopened, envboard provisions a new preview.</>
+          )}
+        </p>
       </OperationDialog>
     </div>
   );

@@ -71,6 +71,14 @@ function TrackedOperation({
     }
   }, [notify, onDone, operation, router]);
 
+  // Each step redraws the page, so its banner (operation-banner.tsx) shows the step in flight.
+  const shownStep = useRef(initial.step);
+  useEffect(() => {
+    if (shownStep.current === operation.step || isFinished(operation.state)) return;
+    shownStep.current = operation.step;
+    router.refresh();
+  }, [operation.step, operation.state, router]);
+
   return (
     <div
       data-testid="operation-progress"

@@ -2,7 +2,11 @@
 
 // A table's client boundary: its rows reach the browser as data (see DataTable).
 import Link from 'next/link';
-import { Expiry, ExternalUrl } from '@/components/environments/environment-cells';
+import {
+  EnvironmentStateBadge,
+  Expiry,
+  ExternalUrl,
+} from '@/components/environments/environment-cells';
 import { PreviewActions, type PreviewOperations } from '@/components/operations/preview-operations';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { LongName } from '@/components/ui/long-name';
@@ -48,17 +52,13 @@ function previewColumn(): Column<PreviewListItem> {
   return {
     key: 'preview',
     header: 'Preview',
-    cell: ({ environment, deployment }) =>
+    cell: ({ environment }) =>
       environment ? (
         <div className="flex w-44 min-w-0 flex-col items-start gap-1">
           <span className="flex items-center gap-2">
-            {environment.status === 'deleted' ? (
-              <StatusBadge status="deleted" />
-            ) : deployment ? (
-              <StatusBadge status={deployment.state} />
-            ) : (
-              <span className="text-xs text-faint">No deployment yet</span>
-            )}
+            <span data-testid="environment-state">
+              <EnvironmentStateBadge state={environment.state} />
+            </span>
             <Link
               href={`/environments/${environment.slug}`}
               className="text-xs text-muted hover:text-accent hover:underline"
@@ -89,6 +89,7 @@ function actionsColumn(operations: PreviewTableOperations): Column<PreviewListIt
       const offer = environment ? operations.offers.get(environment.id) : undefined;
       // A fork's or another environment's branch: nothing to reseed or delete as a preview.
       if (!environment || !offer || exclusion) return null;
+      if (environment.status === 'deleted' && !offer.provisionAgain) return null;
       return (
         <PreviewActions
           preview={{
@@ -96,6 +97,7 @@ function actionsColumn(operations: PreviewTableOperations): Column<PreviewListIt
             name: environment.slug,
             dbBranchName: dbBranch?.name ?? null,
             gitBranch: pullRequest.headBranch,
+            pullRequestOpen: pullRequest.state === 'open',
           }}
           availability={offer}
           operations={operations}
@@ -149,7 +151,7 @@ function columns(
               <StatusBadge status={pullRequest.state} />
               <RelativeTime date={pullRequest.mergedAt ?? pullRequest.closedAt} now={now} />
             </span>
-          ) : environment?.expiresAt ? (
+          ) : environment?.status === 'active' && environment.expiresAt ? (
             <span className="flex items-center gap-1 text-muted">
               Expires <Expiry at={environment.expiresAt} now={now} />
             </span>

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, isNotNull } from 'drizzle-orm';
-import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { type DeploymentListItem, servingSince } from '@/lib/domain/deployments';
 import type { DeploymentFilters } from '@/lib/filters/deployments';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
@@ -25,6 +25,14 @@ interface DeploymentListInput extends Omit<DeploymentFilters, 'sort'> {
   limit: number;
 }
 
+/**
+ * A build promoted to production where it stands (Vercel serves the same deployment) keeps its
+ * own environment's row; production's history lists it too, marked promoted.
+ */
+function promotedInPlaceTo(environmentId: SQL): SQL {
+  return sql`(${deployments.source} = 'promote' and ${deployments.target} = 'production' and exists (select 1 from environments as served_by where served_by.id = ${environmentId} and served_by.kind = 'production'))`;
+}
+
 const deploymentList = (db: Database, values: ShapeValues<DeploymentListInput>) => {
   const cursor = cursorPlaceholders(values);
   return db
@@ -45,6 +53,7 @@ const deploymentList = (db: Database, values: ShapeValues<DeploymentListInput>) 
       errorMessage: deployments.errorMessage,
       createdAt: deployments.providerCreatedAt,
       readyAt: deployments.readyAt,
+      updatedAt: deployments.providerUpdatedAt,
       buildDurationMs: deployments.buildDurationMs,
       pullRequestNumber: pullRequests.number,
     })
@@ -59,9 +68,12 @@ const deploymentList = (db: Database, values: ShapeValues<DeploymentListInput>) 
         // through an environment with few finished builds; the subquery's generic estimate picks
         // the environment's own index. An unknown slug matches nothing.
         values.environment
-          ? eq(
-              deployments.environmentId,
-              environmentIdBySlug(db, values.projectId, values.environment),
+          ? or(
+              eq(
+                deployments.environmentId,
+                environmentIdBySlug(db, values.projectId, values.environment),
+              ),
+              promotedInPlaceTo(environmentIdBySlug(db, values.projectId, values.environment)),
             )
           : undefined,
         values.target ? eq(deployments.target, values.target) : undefined,
@@ -104,7 +116,11 @@ export async function listDeployments(
     slowest: slowest || undefined,
     ...pageValues(page, slowest ? 'number' : 'timestamp'),
   });
-  return toPage(rows, page.limit, (row) =>
+  const items = rows.map(({ updatedAt, ...row }) => ({
+    ...row,
+    promotedAt: row.source === 'promote' ? servingSince({ ...row, updatedAt }) : null,
+  }));
+  return toPage(items, page.limit, (row) =>
     slowest ? encodeCursor(row.buildDurationMs ?? 0, row.id) : encodeCursor(row.createdAt, row.id),
   );
 }

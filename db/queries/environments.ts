@@ -1,8 +1,10 @@
 import 'server-only';
 import { aliasedTable, and, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { EnvironmentFilters } from '@/lib/filters/environments';
-import type {
-  EnvironmentCost,
+import type { DeploymentState } from '@/lib/domain/deployments';
+import {
+  environmentState,
+  type EnvironmentCost,
   EnvironmentDetail,
   EnvironmentListItem,
 } from '@/lib/domain/environments';
@@ -33,7 +35,15 @@ const currentDeployment = {
   gitBranch: deployments.gitBranch,
   createdAt: deployments.providerCreatedAt,
   readyAt: deployments.readyAt,
+  updatedAt: deployments.providerUpdatedAt,
 };
+
+/** The state of the environment's newest deployment: environmentState reads it for a preview. */
+const latestDeploymentState = sql<DeploymentState | null>`(
+  select ${deployments.state} from ${deployments}
+  where ${deployments.environmentId} = ${environments.id}
+  order by ${deployments.providerCreatedAt} desc nulls last, ${deployments.id} desc
+  limit 1)`;
 
 const listColumns = {
   id: environments.id,
@@ -77,7 +87,7 @@ interface EnvironmentListInput {
 
 const environmentList = (db: Database, values: ShapeValues<EnvironmentListInput>) =>
   db
-    .select(listColumns)
+    .select({ ...listColumns, latestState: latestDeploymentState })
     .from(environments)
     .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
     .leftJoin(dbBranches, eq(dbBranches.id, environments.dbBranchId))
@@ -110,7 +120,14 @@ export async function listEnvironments(
     activeOnly: filters.deleted ? undefined : true,
     ...pageValues(page, 'number'),
   });
-  return toPage(rows, page.limit, (row) => encodeCursor(row.kindRank, row.id));
+  const items = rows.map(({ latestState, ...row }) => ({
+    ...row,
+    state: environmentState(row, {
+      latest: latestState ? { state: latestState } : null,
+      current: row.current,
+    }),
+  }));
+  return toPage(items, page.limit, (row) => encodeCursor(row.kindRank, row.id));
 }
 
 const parentBranches = aliasedTable(dbBranches, 'parent_branches');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { previewExclusion } from '@/lib/domain/preview-exclusion';
+import { environmentState } from '@/lib/domain/environments';
 import { type PreviewListItem, summarizeSuites, type SuiteResult } from '@/lib/domain/previews';
 import type { PreviewFilters } from '@/lib/filters/previews';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
@@ -232,6 +233,13 @@ export async function listPreviews(
   return {
     rows: rows.map(({ environmentOnBranch, ...row }) => ({
       ...row,
+      environment: row.environment && {
+        ...row.environment,
+        state: environmentState(
+          { kind: 'preview', status: row.environment.status },
+          { latest: row.deployment, current: null },
+        ),
+      },
       exclusion: previewExclusion(row.pullRequest, environmentOnBranch),
       tests: summarizeSuites(suites.get(row.pullRequest.id) ?? []),
       costUsd: costs.get(row.pullRequest.id) ?? 0,

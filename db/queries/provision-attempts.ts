@@ -1,6 +1,6 @@
-import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { type Operation, operations } from '../schema';
+import { environments, type Operation, operations } from '../schema';
 
 /** A retry of a pull request head's provisioning carries its base key plus this and a number. */
 export const PROVISION_RETRY_SUFFIX = ':retry-';
@@ -51,4 +51,45 @@ export async function getProvisionHistories(
     histories.set(base, history);
   }
   return histories;
+}
+
+/**
+ * For each given pull request whose preview was deleted while it was open: the head commit it
+ * had then (the delete operation's `before.headSha`). Provisioning leaves such a preview deleted
+ * until the pull request's head moves on.
+ */
+export async function getDeletedPreviewHeads(
+  db: Database,
+  projectId: number,
+  pullRequestIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (pullRequestIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([environments.pullRequestId], {
+      pullRequestId: environments.pullRequestId,
+      headSha: sql<string | null>`${operations.before}->>'headSha'`,
+    })
+    .from(environments)
+    .innerJoin(
+      operations,
+      and(
+        eq(operations.environmentId, environments.id),
+        eq(operations.kind, 'delete'),
+        eq(operations.state, 'succeeded'),
+      ),
+    )
+    .where(
+      and(
+        eq(environments.projectId, projectId),
+        eq(environments.kind, 'preview'),
+        eq(environments.status, 'deleted'),
+        inArray(environments.pullRequestId, [...pullRequestIds]),
+      ),
+    )
+    .orderBy(environments.pullRequestId, desc(environments.id), desc(operations.id));
+  return new Map(
+    rows.flatMap((row) =>
+      row.pullRequestId !== null && row.headSha ? [[row.pullRequestId, row.headSha] as const] : [],
+    ),
+  );
 }

@@ -187,7 +187,8 @@ export async function markEnvironmentDeleted(
   await db.transaction(async (tx) => {
     const [environment] = await tx
       .update(environments)
-      .set({ status: 'deleted', deletedAt: at, currentDeploymentId: null })
+      // A deleted preview has nothing left to expire.
+      .set({ status: 'deleted', deletedAt: at, currentDeploymentId: null, expiresAt: null })
       .where(eq(environments.id, environmentId))
       .returning({ dbBranchId: environments.dbBranchId });
     if (environment?.dbBranchId) await markDbBranchDeleted(tx, [environment.dbBranchId], at);

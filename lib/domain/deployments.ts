@@ -36,6 +36,23 @@ export interface DeploymentListItem {
   errorMessage: string | null;
   createdAt: Date;
   readyAt: Date | null;
+  /** When a promote made it serve production (servingSince), or null. */
+  promotedAt: Date | null;
   buildDurationMs: number | null;
   pullRequestNumber: number | null;
+}
+
+/**
+ * When a deployment began serving: for a promoted one, the promotion's time (the provider
+ * update a promote records on it), otherwise when its build was ready; its creation time when
+ * neither is known.
+ */
+export function servingSince(deployment: {
+  source: DeploymentSource;
+  createdAt: Date;
+  readyAt: Date | null;
+  updatedAt: Date;
+}): Date {
+  if (deployment.source === 'promote') return deployment.updatedAt;
+  return deployment.readyAt ?? deployment.createdAt;
 }

@@ -39,6 +39,30 @@ export function expiryState(expiresAt: Date | null | undefined, now: Date): Expi
   return left < EXPIRY_WARNING_MS ? 'soon' : 'ok';
 }
 
+/**
+ * The one state the board shows for an environment, on every page that lists it (Previews and
+ * Environments read it from here): `deleted` once deleted; for a preview, its newest
+ * deployment's state (a failed or running build of the latest push is what the pull request
+ * is waiting on, even while an older build still serves); for a long-lived environment, the
+ * state of what it serves (a rollback serves an older build on purpose); `none` with neither.
+ */
+export type EnvironmentState = DeploymentState | 'deleted' | 'none';
+
+export function environmentState(
+  environment: { kind: EnvironmentKind; status: EnvironmentStatus },
+  deployments: {
+    latest: { state: DeploymentState } | null | undefined;
+    current: { state: DeploymentState } | null | undefined;
+  },
+): EnvironmentState {
+  if (environment.status === 'deleted') return 'deleted';
+  const shown =
+    environment.kind === 'preview'
+      ? (deployments.latest ?? deployments.current)
+      : (deployments.current ?? null);
+  return shown?.state ?? 'none';
+}
+
 /** The deployment an environment serves now. */
 export interface ServedDeployment {
   id: number;
@@ -52,6 +76,8 @@ export interface ServedDeployment {
   /** The provider's creation time. */
   createdAt: Date;
   readyAt: Date | null;
+  /** The provider's last update; a promote records its time here (servingSince). */
+  updatedAt: Date;
 }
 
 /** One row of the environments list. */
@@ -63,6 +89,8 @@ export interface EnvironmentListItem {
   /** kindRank(kind): the list's sort key, and half of its cursor. */
   kindRank: number;
   status: EnvironmentStatus;
+  /** environmentState: the state every list shows. */
+  state: EnvironmentState;
   gitBranch: string;
   url: string | null;
   pinned: boolean;
@@ -77,7 +105,7 @@ export interface EnvironmentListItem {
 /** One environment as its page shows it: what it serves, its pull request and database branch. */
 export interface EnvironmentDetail extends Omit<
   EnvironmentListItem,
-  'pullRequest' | 'dbBranch' | 'current'
+  'pullRequest' | 'dbBranch' | 'current' | 'state'
 > {
   healthUrl: string | null;
   frozenUntil: Date | null;

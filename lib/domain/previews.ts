@@ -1,5 +1,5 @@
 import type { DeploymentState } from './deployments';
-import type { DbBranchState, EnvironmentStatus } from './environments';
+import type { DbBranchState, EnvironmentState, EnvironmentStatus } from './environments';
 import type { PreviewExclusion } from './preview-exclusion';
 import type { PullRequestState } from './pull-requests';
 import { TEST_SUITES, type TestRunStatus, type TestSuite } from './test-runs';
@@ -73,6 +73,8 @@ export interface PreviewListItem {
     slug: string;
     url: string | null;
     status: EnvironmentStatus;
+    /** environmentState: what Environments shows for the same preview. */
+    state: EnvironmentState;
     expiresAt: Date | null;
     deletedAt: Date | null;
   } | null;

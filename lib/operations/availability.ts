@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { describeHolder } from '@/lib/domain/operation-names';
+import { describeHolder, OPERATION_NOUN } from '@/lib/domain/operation-names';
 import { getDeploymentContext, getEnvironmentContexts } from '@/db/queries/operation-contexts';
 import { type ActiveOperation, getActiveOperations } from '@/db/queries/operation-locks';
 import { getProductionServing } from '@/db/queries/production-serving';
@@ -9,10 +9,13 @@ import type {
   DeploymentAvailability,
   PreviewAvailability,
 } from '@/lib/domain/availability';
+import type { Actor } from '@/lib/domain/actor';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
+import { PREVIEW_DELETE_BRIEF, previewDeleteRefusal } from '@/lib/domain/preview-permissions';
 import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
 import { livePreview } from './preview';
+import { provisionAgainRefusal } from './provision-again';
 import { reseedPreconditions } from './reseed';
 import { rollbackPreconditions } from './rollback';
 
@@ -28,17 +31,33 @@ import { rollbackPreconditions } from './rollback';
 const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
 
+/** An environment's lock holder: the full sentence, and the short tooltip its buttons carry. */
+interface Holder {
+  reason: string;
+  brief: string;
+}
+const heldBy = (holder: Holder): Availability => ({ allowed: false, ...holder });
+
 function holderOn(active: ActiveOperation): string {
   return `${describeHolder(active)} on ${active.environmentName ?? 'this environment'}`;
+}
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function holderOf(active: ActiveOperation): Holder {
+  return {
+    reason: holderOn(active),
+    brief: `${sentenceCase(OPERATION_NOUN[active.kind])} in progress`,
+  };
 }
 
 /** The operation holding each environment's lock, described; free environments are left out. */
 async function lockHolders(
   db: Database,
   environmentIds: readonly number[],
-): Promise<Map<number, string>> {
+): Promise<Map<number, Holder>> {
   const active = await getActiveOperations(db, environmentIds);
-  return new Map([...active].map(([id, operation]) => [id, holderOn(operation)]));
+  return new Map([...active].map(([id, operation]) => [id, holderOf(operation)]));
 }
 
 function fromFailures(failures: readonly { message: string }[]): Availability {
@@ -49,12 +68,12 @@ function fromFailures(failures: readonly { message: string }[]): Availability {
 function promotionOffer(
   deploymentId: number,
   evaluated: PromotionEvaluation | undefined,
-  held: string | undefined,
+  held: Holder | undefined,
 ): Availability {
   if (!evaluated) return refused('that deployment does not exist');
   const gate = fromFailures(evaluated.failures);
   if (!gate.allowed || !evaluated.production) return gate;
-  return held ? refused(held) : allowed;
+  return held ? heldBy(held) : allowed;
 }
 
 /** The rollback's preconditions, then production's lock. */
@@ -62,17 +81,17 @@ function rollbackOffer(
   target: Parameters<typeof rollbackPreconditions>[0],
   production: Environment | undefined,
   current: Deployment | undefined,
-  held: string | undefined,
+  held: Holder | undefined,
 ): Availability {
   const checked = fromFailures(rollbackPreconditions(target, production, current, false));
   if (!checked.allowed || !production) return checked;
-  return held ? refused(held) : allowed;
+  return held ? heldBy(held) : allowed;
 }
 
 /** Production with the deployment it serves, and its lock's holder described. */
 async function productionServing(db: Database, projectId: number) {
   const { production, current, holder } = await getProductionServing(db, projectId);
-  return { production, current, held: holder && holderOn(holder) };
+  return { production, current, held: holder && holderOf(holder) };
 }
 
 /** Promote `deploymentId` to production: the promotion gate, then production's lock. */
@@ -101,11 +120,14 @@ export async function rollbackAvailability(
 
 /**
  * Reseed or delete each listed preview, keyed by environment id: a live preview (the check
- * loadPreview makes), a branch to reset, and free. Two queries however many previews.
+ * loadPreview makes), a branch to reset, free, and for delete the actor's own pull request
+ * unless they are a release manager or admin; a deleted one, whether it may be provisioned
+ * again. Two queries however many previews.
  */
 export async function previewAvailabilities(
   db: Database,
   environmentIds: readonly number[],
+  actor: Pick<Actor, 'role' | 'login'>,
 ): Promise<Map<number, PreviewAvailability>> {
   const [contexts, holders] = await Promise.all([
     getEnvironmentContexts(db, environmentIds),
@@ -113,12 +135,27 @@ export async function previewAvailabilities(
   ]);
   return new Map(
     environmentIds.map((id): [number, PreviewAvailability] => {
-      const preview = livePreview(contexts.get(id), id, 'changed');
-      if (isRefusal(preview))
-        return [id, { reseed: refused(preview.message), delete: refused(preview.message) }];
-      const held = holders.get(preview.environment.id);
-      if (held) return [id, { reseed: refused(held), delete: refused(held) }];
-      return [id, { reseed: fromFailures(reseedPreconditions(preview)), delete: allowed }];
+      const context = contexts.get(id);
+      const held = holders.get(id);
+      const preview = livePreview(context, id, 'changed');
+      if (isRefusal(preview)) {
+        const offers = { reseed: refused(preview.message), delete: refused(preview.message) };
+        if (context?.environment.status !== 'deleted') return [id, offers];
+        const again = provisionAgainRefusal(context, id);
+        const provisionAgain = again ? refused(again.message) : held ? heldBy(held) : allowed;
+        return [id, { ...offers, provisionAgain }];
+      }
+      if (held) return [id, { reseed: heldBy(held), delete: heldBy(held) }];
+      const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
+      return [
+        id,
+        {
+          reseed: fromFailures(reseedPreconditions(preview)),
+          delete: notOwner
+            ? { allowed: false, reason: notOwner, brief: PREVIEW_DELETE_BRIEF }
+            : allowed,
+        },
+      ];
     }),
   );
 }
@@ -127,8 +164,9 @@ export async function previewAvailabilities(
 export async function previewAvailability(
   db: Database,
   environmentId: number,
+  actor: Pick<Actor, 'role' | 'login'>,
 ): Promise<PreviewAvailability> {
-  return (await previewAvailabilities(db, [environmentId])).get(environmentId)!;
+  return (await previewAvailabilities(db, [environmentId], actor)).get(environmentId)!;
 }
 
 /** What a listed deployment row tells about itself; `createdAt` is the provider's creation time. */

@@ -2,11 +2,18 @@ import 'server-only';
 import { describeHolder } from '@/lib/domain/operation-names';
 import { listOperations } from '@/db/queries/audit';
 import { listDeployments } from '@/db/queries/deployments';
-import { getActiveOperation, listPendingApprovals } from '@/db/queries/operation-locks';
+import {
+  type ActiveOperation,
+  getActiveOperation,
+  getActiveOperations,
+  listPendingApprovals,
+} from '@/db/queries/operation-locks';
+import { getProductionServing } from '@/db/queries/production-serving';
 import { getOperation } from '@/db/queries/operation-records';
 import { getDeployment } from '@/db/queries/operation-targets';
 import type { Database } from '@/db/client';
 import type { Project } from '@/db/schema';
+import type { Actor } from '@/lib/domain/actor';
 import type { DeploymentAvailability, PreviewAvailability } from '@/lib/domain/availability';
 import {
   type DeploymentRow,
@@ -73,6 +80,24 @@ export async function rollbackChoices(db: Database, project: Project, production
   return { candidates };
 }
 
+/**
+ * The operations holding any of these environments, for the page's banner, oldest first. With
+ * `production`, the project's production too (promote and roll back buttons wait on it).
+ */
+export async function operationsHolding(
+  db: Database,
+  environmentIds: readonly number[],
+  production?: { projectId: number },
+): Promise<ActiveOperation[]> {
+  const [active, serving] = await Promise.all([
+    getActiveOperations(db, environmentIds),
+    production ? getProductionServing(db, production.projectId) : undefined,
+  ]);
+  const held = new Map([...active.values()].map((operation) => [operation.id, operation]));
+  if (serving?.holder) held.set(serving.holder.id, serving.holder);
+  return [...held.values()].sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
+}
+
 /** Why nothing can start on an environment now: the operation holding its lock. */
 export async function environmentBlocked(
   db: Database,
@@ -83,12 +108,17 @@ export async function environmentBlocked(
   return describeHolder(active);
 }
 
-/** Reseed / delete offers for each listed preview environment, keyed by environment id. */
+/**
+ * Reseed / delete offers for each listed preview environment, keyed by environment id, for the
+ * signed-in member: delete only on their own pull requests' previews unless they are a release
+ * manager or admin.
+ */
 export async function previewOffers(
   db: Database,
   environmentIds: readonly number[],
+  actor: Pick<Actor, 'role' | 'login'>,
 ): Promise<Map<number, PreviewAvailability>> {
-  return previewAvailabilities(db, environmentIds);
+  return previewAvailabilities(db, environmentIds, actor);
 }
 
 /** The promotions waiting for approval, with what they would change, oldest first. */

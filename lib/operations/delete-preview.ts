@@ -9,17 +9,19 @@ import { isRefusal, startOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { PREVIEW_DATABASE_URL } from './provision';
 import { ignoringGone, livePreview, loadPreview } from './preview';
-import type { OperationResult } from './result';
+import { type OperationResult, refuse } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
 import type { Actor } from '@/lib/domain/actor';
+import { previewDeleteRefusal } from '@/lib/domain/preview-permissions';
 import { nowOf, type OperationClients } from './types';
 
 const deleteInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
 
 /**
- * A developer deletes a preview: its Vercel deployments, its Neon branch, its branch-scoped
- * DATABASE_URL, then the row.
+ * A developer deletes a preview of their own pull request (a release manager or admin any
+ * preview, see preview-permissions.ts): its Vercel deployments, its Neon branch, its
+ * branch-scoped DATABASE_URL, then the row.
  */
 export async function deletePreview(
   db: Database,
@@ -33,6 +35,8 @@ export async function deletePreview(
   if (!parsed.ok) return parsed;
   const preview = await loadPreview(db, parsed.data.environmentId, 'deleted', actor.projectId);
   if (isRefusal(preview)) return preview;
+  const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
+  if (notOwner) return refuse('forbidden', `${notOwner}.`);
   return executeDelete(db, clients, preview, {
     actorId: actor.userId,
     reason: null,
@@ -133,6 +137,8 @@ export async function executeDelete(
         dbBranch: dbBranch?.name ?? null,
         neonBranchId: dbBranch?.state === 'deleted' ? null : (dbBranch?.neonBranchId ?? null),
         gitBranch: environment.gitBranch,
+        // An open pull request's preview stays deleted until its head moves on (provision.ts).
+        headSha: preview.pullRequest?.state === 'open' ? preview.pullRequest.headSha : null,
       },
       requestedAt: now,
       startedAt: now,

@@ -25,9 +25,9 @@ export async function evaluatePromotions(
 ): Promise<Map<number, PromotionEvaluation>> {
   const contexts = [...(await getDeploymentContexts(db, deploymentIds)).values()];
   const projectIds = [...new Set(contexts.map((context) => context.project.id))];
-  const [productions, checksOf] = await Promise.all([
+  const [servings, checksOf] = await Promise.all([
     Promise.all(
-      projectIds.map(async (id) => [id, (await getProductionServing(db, id)).production] as const),
+      projectIds.map(async (id) => [id, await getProductionServing(db, id)] as const),
     ).then((entries) => new Map(entries)),
     getCheckResultsByCommit(
       db,
@@ -41,12 +41,13 @@ export async function evaluatePromotions(
   return new Map(
     contexts.map((context) => {
       const { deployment, environment, project, dbBranch } = context;
-      const production = productions.get(project.id);
+      const { production, current } = servings.get(project.id) ?? {};
       const failures = promotionGate(
         {
           deployment,
           sourceEnvironment: environment,
           production,
+          served: current,
           dbBranch,
           requiredChecks: project.requiredChecks,
           ...checksOf(project.id, deployment.commitSha),

@@ -10,6 +10,7 @@ export { PREVIEW_COMMENT_MARKER, renderPreviewComment, updatePreviewComment } fr
 export { checkVerdict, promotionGate, type CheckVerdict } from './promotion-gate';
 export { executePromotion, PROMOTION_GATE_CONTEXT, requestPromotion } from './promote';
 export { previewBranchName, provision } from './provision';
+export { provisionAgain } from './provision-again';
 export { OPERATION_TIMEOUT_MS, recoverInterruptedOperations, type RecoveryReport } from './recover';
 export { deletePreview } from './delete-preview';
 export { reseed } from './reseed';

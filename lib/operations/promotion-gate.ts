@@ -53,9 +53,11 @@ const VERDICT_WORDS: Record<Exclude<CheckVerdict, 'passed'>, string> = {
 };
 
 export interface PromotionGateFacts {
-  deployment: Pick<Deployment, 'state' | 'commitSha'>;
+  deployment: Pick<Deployment, 'id' | 'vercelId' | 'state' | 'commitSha'>;
   sourceEnvironment: Pick<Environment, 'kind' | 'name'>;
   production: Pick<Environment, 'frozenUntil' | 'name'> | undefined;
+  /** The deployment production serves now, if any. */
+  served: Pick<Deployment, 'id' | 'vercelId' | 'commitSha'> | undefined;
   dbBranch: Pick<DbBranch, 'name' | 'migrationsValidatedAt'> | undefined;
   requiredChecks: readonly string[];
   ciRuns: readonly CiRunFact[];
@@ -98,6 +100,16 @@ export function promotionGate(facts: PromotionGateFacts, now: Date): Preconditio
       message: `migrations are not validated on database branch ${facts.dbBranch.name}`,
     });
   }
+  const served = facts.served;
+  if (served && isSameRelease(facts.deployment, served)) {
+    failures.push({
+      precondition: 'not_already_serving',
+      message:
+        served.id === facts.deployment.id || served.vercelId === facts.deployment.vercelId
+          ? 'production already serves this deployment'
+          : `production already serves commit ${commit}`,
+    });
+  }
   if (!facts.production) {
     failures.push({
       precondition: 'production_environment',
@@ -110,4 +122,19 @@ export function promotionGate(facts: PromotionGateFacts, now: Date): Preconditio
     });
   }
   return failures;
+}
+
+/**
+ * Promoting what production already serves changes nothing but the audit log: the same
+ * deployment, or another build of the same commit.
+ */
+export function isSameRelease(
+  deployment: Pick<Deployment, 'id' | 'vercelId' | 'commitSha'>,
+  served: Pick<Deployment, 'id' | 'vercelId' | 'commitSha'>,
+): boolean {
+  return (
+    deployment.id === served.id ||
+    deployment.vercelId === served.vercelId ||
+    deployment.commitSha === served.commitSha
+  );
 }

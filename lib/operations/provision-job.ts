@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { environmentOnBranchColumn } from '@/db/queries/environment-on-branch';
+import { getDeletedPreviewHeads } from '@/db/queries/provision-attempts';
 import { type PullRequest, pullRequests } from '@/db/schema';
 import type { SyncJob } from '@/lib/sync/sync-job';
 import { provision } from './provision';
@@ -19,7 +20,8 @@ export const PROVISIONING_ACTIONS: ReadonlySet<string> = new Set([
 /**
  * Open pull requests whose current head is due a provisioning: never tried, or failed and past
  * its backoff (provision-attempt.ts). A pull request from a fork or from another environment's
- * branch never is: it gets no preview of its own.
+ * branch never is: it gets no preview of its own; nor one whose preview was deleted at its
+ * current head (it waits for the next push, or Provision again).
  */
 export async function pullRequestsToProvision(
   db: Database,
@@ -39,8 +41,18 @@ export async function pullRequestsToProvision(
     )
     .orderBy(pullRequests.number);
   if (open.length === 0) return [];
-  const attempts = await provisionAttempts(db, projectId, open, now);
-  return open.filter((pullRequest) => attempts.get(pullRequest.id)?.due);
+  const [attempts, deletedAt] = await Promise.all([
+    provisionAttempts(db, projectId, open, now),
+    getDeletedPreviewHeads(
+      db,
+      projectId,
+      open.map((pullRequest) => pullRequest.id),
+    ),
+  ]);
+  return open.filter(
+    (pullRequest) =>
+      attempts.get(pullRequest.id)?.due && deletedAt.get(pullRequest.id) !== pullRequest.headSha,
+  );
 }
 
 /** Provisions one pull request by number, when it is stored and open; for the webhook path. */

@@ -1,16 +1,17 @@
 import type { Database } from '@/db/client';
 import { getEnvironmentOnBranch } from '@/db/queries/environment-on-branch';
 import { getDbBranch, getPreviewForPullRequest } from '@/db/queries/operation-targets';
+import { getDeletedPreviewHeads } from '@/db/queries/provision-attempts';
 import type { DbBranch, Environment, Project, PullRequest } from '@/db/schema';
 import { upsertDbBranch, upsertEnvironment } from '@/db/writes';
 import { linkPreviewDbBranch, setDbBranchExpiry } from '@/db/writes/operations';
 import { exclusionSentence, previewExclusion } from '@/lib/domain/preview-exclusion';
 import type { NeonBranch } from '@/lib/providers/neon/schemas';
-import { startOperation } from './lock';
+import { isRefusal, startOperation } from './lock';
 import { type ProvisionAttempt, provisionAttempts } from './provision-attempt';
 import { updatePreviewComment } from './pr-comment';
 import { ignoringGone } from './preview';
-import { type OperationResult, refuse } from './result';
+import { type OperationResult, type Refusal, refuse } from './result';
 import { runSteps, type Step, StepRefused } from './runner';
 import { nowOf, type OperationClients } from './types';
 
@@ -34,7 +35,9 @@ export { provisionKey } from './provision-attempt';
  * branch that already exists (in the database or, after a crash, only at Neon) is reused, its
  * expiry moved to a full TTL from now. A failed head is tried again once its backoff has passed
  * (provision-attempt.ts). A pull request from a fork, or from another environment's branch, is
- * refused: its branch name is not a preview's to own.
+ * refused: its branch name is not a preview's to own. A preview deleted while its pull request
+ * was open stays deleted at that head: the next push provisions it, or Provision again
+ * (provision-again.ts) does now.
  */
 export async function provision(
   db: Database,
@@ -42,6 +45,34 @@ export async function provision(
   input: { pullRequest: PullRequest },
 ): Promise<OperationResult> {
   const { pullRequest } = input;
+  const checked = await provisionable(db, pullRequest);
+  if (isRefusal(checked)) return checked;
+  if (
+    (await getDeletedPreviewHeads(db, checked.id, [pullRequest.id])).get(pullRequest.id) ===
+    pullRequest.headSha
+  ) {
+    return refuse(
+      'preview_deleted',
+      `The preview of pull request #${pullRequest.number} was deleted at ${pullRequest.headSha.slice(0, 7)}; it is provisioned again on the next push, or with Provision again.`,
+    );
+  }
+  const now = nowOf(clients);
+  const attempt = (await provisionAttempts(db, checked.id, [pullRequest], now)).get(
+    pullRequest.id,
+  )!;
+  if (!attempt.due) return settledAttempt(attempt);
+  return runProvision(db, clients, checked, pullRequest, {
+    idempotencyKey: attempt.idempotencyKey,
+    actorId: null,
+    reason: `pull request #${pullRequest.number} at ${pullRequest.headSha.slice(0, 7)}`,
+  });
+}
+
+/** The project of an open pull request that may have a preview of its own, or why not. */
+export async function provisionable(
+  db: Database,
+  pullRequest: PullRequest,
+): Promise<Project | Refusal> {
   if (pullRequest.state !== 'open') {
     return refuse('invalid_input', `Pull request #${pullRequest.number} is ${pullRequest.state}.`);
   }
@@ -55,11 +86,21 @@ export async function provision(
     const subject = `Pull request #${pullRequest.number}`;
     return refuse('not_a_preview', exclusionSentence(subject, pullRequest.headBranch, exclusion));
   }
+  return project;
+}
+
+/**
+ * The provisioning itself, by envboard (actorId null) or asked for by a member (Provision
+ * again): the preview row revived if it was deleted, then the branch, DATABASE_URL and comment.
+ */
+export async function runProvision(
+  db: Database,
+  clients: OperationClients,
+  project: Project,
+  pullRequest: PullRequest,
+  request: { idempotencyKey: string; actorId: number | null; reason: string },
+): Promise<OperationResult> {
   const now = nowOf(clients);
-  const attempt = (await provisionAttempts(db, project.id, [pullRequest], now)).get(
-    pullRequest.id,
-  )!;
-  if (!attempt.due) return settledAttempt(attempt);
   const environment = await ensurePreviewEnvironment(db, pullRequest, now);
   const ttlDays = Math.min(project.previewTtlDays, NEON_MAX_TTL_DAYS);
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
@@ -123,9 +164,9 @@ export async function provision(
       environmentId: environment.id,
       kind: 'provision',
       state: 'running',
-      idempotencyKey: attempt.idempotencyKey,
-      actorId: null,
-      reason: `pull request #${pullRequest.number} at ${pullRequest.headSha.slice(0, 7)}`,
+      idempotencyKey: request.idempotencyKey,
+      actorId: request.actorId,
+      reason: request.reason,
       before: { dbBranchId: environment.dbBranchId, headSha: pullRequest.headSha },
       requestedAt: now,
       startedAt: now,

@@ -10,6 +10,7 @@ export type RefusalCode =
   | 'self_approval'
   | 'not_awaiting_approval'
   | 'not_a_preview'
+  | 'preview_deleted'
   | 'idempotency_key_reused'
   | 'failed';
 
@@ -20,6 +21,7 @@ export type PreconditionName =
   | 'migrations_validated'
   | 'production_not_frozen'
   | 'production_environment'
+  | 'not_already_serving'
   | 'rollback_target'
   | 'database_branch'
   | 'seed_hook_secret';

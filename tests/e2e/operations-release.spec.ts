@@ -25,8 +25,15 @@ test('a promotion requested by one release manager runs once a second approves i
     (member) => member.role === 'release_manager' && member.githubLogin !== requester.login,
   )!;
 
+  // Production already serves what staging serves in the demo: that promotion is not offered.
   await page.goto('/environments/staging');
-  const dialog = await ops.open('Promote to production…');
+  const promoteServed = page.getByRole('button', { name: 'Promote to production…' });
+  await expect(promoteServed).toHaveAttribute('aria-disabled', 'true');
+  await expect(promoteServed).toHaveAccessibleDescription(/production already serves commit/);
+
+  // An earlier green staging build is another release: that one may be promoted.
+  await page.goto('/deployments?environment=staging&state=ready');
+  const dialog = await ops.open('Promote');
   await expect(dialog.getByTestId('change-summary')).toContainText('From');
   await expect(dialog).toContainText('Needs approval');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-dialog.png` });
@@ -34,13 +41,21 @@ test('a promotion requested by one release manager runs once a second approves i
   await ops.expectToast(/Promotion of [0-9a-f]{7} .+ is waiting for approval/);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/waiting-toast.png` });
 
-  // While it waits, production is taken: every Promote says so, as visible text and description.
+  // While it waits, production is taken: the page says so once, in its banner; every Promote is
+  // disabled with a short tooltip, not the sentence repeated on every row.
   await page.goto('/deployments?environment=staging&state=ready');
-  const locked = page.getByRole('button', { name: 'Promote', exact: true }).first();
+  const banner = page.getByTestId('operation-banner');
+  await expect(banner.getByTestId('operation-banner-item')).toHaveCount(1);
+  await expect(banner).toContainText(`Promotion of Production is in progress`);
+  await expect(banner).toContainText(requester.login);
+  // (The build production serves still says why the gate refuses it.)
+  const locked = page
+    .getByRole('button', { name: 'Promote', exact: true })
+    .and(page.locator('[data-brief]'))
+    .first();
   await expect(locked).toHaveAttribute('aria-disabled', 'true');
-  await expect(locked).toHaveAccessibleDescription(
-    new RegExp(`^Unavailable: a promotion by @${requester.login} is waiting for approval`),
-  );
+  await expect(locked).toHaveAccessibleDescription('Promotion in progress');
+  await expect(page.getByTestId('deployments-table')).not.toContainText('Unavailable: a promotion');
   await locked.click({ force: true });
   await expect(ops.dialog).toBeHidden();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/promote-disabled.png` });
@@ -63,6 +78,15 @@ test('a promotion requested by one release manager runs once a second approves i
   await approverOps.expectToast(/Promotion of [0-9a-f]{7} .+ succeeded/);
   await expect(approverPage.getByTestId('pending-approval')).toHaveCount(0);
   await second.close();
+
+  // Production shows it at once: in its history, marked promoted just now, and serving since.
+  await page.goto('/environments/production');
+  await expect(page.getByTestId('now-serving')).toContainText(/Deployed\s*(just now|\d+ min)/);
+  await expect(
+    page.getByTestId('deployment-source').filter({ hasText: /Promoted\s*(just now|\d+ min)/ }),
+  ).toHaveCount(1);
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/production-after-promote.png`, fullPage: true });
 });
 
 /** A release manager rolls production back with a reason and sees it pinned. */

@@ -24,6 +24,7 @@ function row(id: number, source: DeploymentSource): DeploymentListItem {
     errorMessage: null,
     createdAt: now,
     readyAt: now,
+    promotedAt: null,
     buildDurationMs: 60_000,
     pullRequestNumber: null,
   };

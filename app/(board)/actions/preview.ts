@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { guardedAction } from '@/lib/auth';
-import { deletePreview, reseed } from '@/lib/operations';
+import { deletePreview, provisionAgain, reseed } from '@/lib/operations';
 import {
   idField,
   operationKey,
@@ -12,7 +12,10 @@ import {
 } from '@/lib/operations/action-inputs';
 import { launchOperation } from '@/lib/operations/launch';
 
-/** A preview's database reset and its deletion; the preview is read from the database by id. */
+/**
+ * A preview's database reset, its deletion, and bringing a deleted one back before the next push;
+ * the preview is read from the database by id.
+ */
 
 const previewSchema = z.object({ environmentId: idField, requestKey: requestKeyField });
 
@@ -39,6 +42,21 @@ export const deletePreviewAction = guardedAction(
       deletePreview(getDatabase(), clients, actor, {
         environmentId: input.environmentId,
         idempotencyKey: operationKey('delete', actor, input.requestKey),
+      }),
+    );
+    revalidateOperationPages();
+    return progress;
+  },
+);
+
+export const provisionAgainAction = guardedAction(
+  previewSchema,
+  'developer',
+  async (input, actor) => {
+    const progress = await launchOperation((clients) =>
+      provisionAgain(getDatabase(), clients, actor, {
+        environmentId: input.environmentId,
+        idempotencyKey: operationKey('provision', actor, input.requestKey),
       }),
     );
     revalidateOperationPages();

@@ -13,7 +13,8 @@ import { hasRole } from '@/lib/domain/roles';
 import { deploymentsQuerySchema } from '@/lib/filters/deployments';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { keepOffered, readSearchParams } from '@/lib/http/query-params';
-import { deploymentOffers } from '@/lib/operations/board';
+import { deploymentOffers, operationsHolding } from '@/lib/operations/board';
+import { OperationBanner } from '@/components/operations/operation-banner';
 import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
 export const metadata: Metadata = { title: 'Deployments' };
@@ -47,6 +48,8 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
         rollback: rollbackAction,
       }
     : undefined;
+  // Promote and roll back wait on production's lock: the banner says so once.
+  const held = operations ? await operationsHolding(db, [], { projectId: project.id }) : [];
   const filtered = Object.entries(filters).some(([key, value]) => key !== 'sort' && value);
   return (
     <>
@@ -54,6 +57,7 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
         title="Deployments"
         description="Every Vercel deployment of every environment, newest first."
       />
+      <OperationBanner held={held} now={now} />
       <DeploymentFilters
         values={filters}
         environments={environments}

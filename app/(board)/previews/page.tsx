@@ -14,8 +14,13 @@ import { hasRole } from '@/lib/domain/roles';
 import { previewsQuerySchema } from '@/lib/filters/previews';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { keepOffered, readSearchParams } from '@/lib/http/query-params';
-import { previewOffers } from '@/lib/operations/board';
-import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
+import { operationsHolding, previewOffers } from '@/lib/operations/board';
+import { OperationBanner } from '@/components/operations/operation-banner';
+import {
+  deletePreviewAction,
+  provisionAgainAction,
+  reseedPreviewAction,
+} from '@/app/(board)/actions/preview';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
@@ -41,13 +46,19 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
   const live = page.rows.flatMap(({ environment }) =>
     environment?.status === 'active' ? [environment.id] : [],
   );
+  // An open pull request's deleted preview may be provisioned again.
+  const deleted = page.rows.flatMap(({ environment, pullRequest }) =>
+    environment?.status === 'deleted' && pullRequest.state === 'open' ? [environment.id] : [],
+  );
   const operations = hasRole(actor.role, 'developer')
     ? {
-        offers: await previewOffers(db, live),
+        offers: await previewOffers(db, [...live, ...deleted], actor),
         reseed: reseedPreviewAction,
         delete: deletePreviewAction,
+        provisionAgain: provisionAgainAction,
       }
     : undefined;
+  const held = await operationsHolding(db, [...live, ...deleted]);
   const now = new Date();
   const filtered = Boolean(filters.author || filters.state);
   const clearHref = filters.tab === 'open' ? '/previews' : `/previews?tab=${filters.tab}`;
@@ -57,7 +68,8 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         title="Previews"
         description="One row per pull request: its preview deployment, database branch, tests and cost."
       />
-      <FollowOperations environmentIds={live} since={now.toISOString()} />
+      <FollowOperations environmentIds={[...live, ...deleted]} since={now.toISOString()} />
+      <OperationBanner held={held} now={now} />
       <PreviewTabs tab={filters.tab} counts={counts} />
       <PreviewFilters values={filters} authors={authors} ignored={ignored} />
       {page.rows.length > 0 ? (

@@ -164,6 +164,8 @@ const refusedFor = (reason: string | RegExp) => ({
   allowed: false,
   reason: typeof reason === 'string' ? reason : expect.stringMatching(reason),
 });
+/** Held by another operation: the full reason, and the short tooltip the button carries. */
+const heldFor = (reason: RegExp, brief: string) => ({ ...refusedFor(reason), brief });
 
 describe('availability of a page of deployments', () => {
   it('gives each row what the single-deployment gate gives it, green or not', async () => {
@@ -226,7 +228,10 @@ describe('availability of a page of deployments', () => {
     );
     expect(requested.ok).toBe(true);
     const offers = await pageAgreesWithSingle(new Date());
-    const held = refusedFor(/^a promotion by @.+ is waiting for approval on Production$/);
+    const held = heldFor(
+      /^a promotion by @.+ is waiting for approval on Production$/,
+      'Promotion in progress',
+    );
     expect(promote(offers, 'green')).toEqual(held);
     expect(promote(offers, 'newestGreen')).toEqual(held);
     expect(rollbackTo(offers, 'earlierProduction')).toEqual(held);
@@ -256,15 +261,20 @@ describe('availability of a page of previews', () => {
     });
     const ids = [live.id, withoutBranch.id, deleted.id, busy.id, world.production.id, 987_654];
 
-    const offers = await previewAvailabilities(world.db, ids);
+    const admin = world.actor(world.users.admin, 'admin');
+    const offers = await previewAvailabilities(world.db, ids, admin);
     expect([...offers.keys()]).toEqual(ids);
-    for (const id of ids) expect(offers.get(id)).toEqual(await previewAvailability(world.db, id));
+    for (const id of ids) {
+      expect(offers.get(id)).toEqual(await previewAvailability(world.db, id, admin));
+    }
     expect(offers.get(live.id)).toEqual({ reseed: { allowed: true }, delete: { allowed: true } });
     expect(offers.get(withoutBranch.id)).toEqual({
       reseed: refusedFor(`${withoutBranch.name} has no database branch to reset`),
       delete: { allowed: true },
     });
-    expect(offers.get(busy.id)?.delete).toEqual(refusedFor(/^a reseed by envboard is running on /));
+    expect(offers.get(busy.id)?.delete).toEqual(
+      heldFor(/^a reseed by envboard is running on /, 'Reseed in progress'),
+    );
     expect(offers.get(987_654)?.delete).toEqual(refusedFor('That environment does not exist.'));
   });
 });

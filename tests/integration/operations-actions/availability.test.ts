@@ -45,6 +45,7 @@ describe('promotion availability', () => {
     expect(held).toEqual({
       allowed: false,
       reason: expect.stringMatching(/^a promotion by @.+ is waiting for approval on Production$/),
+      brief: 'Promotion in progress',
     });
     // Rollbacks wait for the same lock.
     expect(
@@ -85,15 +86,15 @@ describe('preview availability', () => {
     const preview = (await world.db.query.environments.findFirst({
       where: (e, { eq }) => eq(e.pullRequestId, pr.id),
     }))!;
-    expect(await previewAvailability(world.db, preview.id)).toEqual({
+    const developer = world.actor(world.users.developer, 'developer');
+    expect(await previewAvailability(world.db, preview.id, developer)).toEqual({
       reseed: { allowed: true },
       delete: { allowed: true },
     });
-    const developer = world.actor(world.users.developer, 'developer');
     expect(
       (await deletePreview(world.db, world.clients, developer, { environmentId: preview.id })).ok,
     ).toBe(true);
-    const gone = await previewAvailability(world.db, preview.id);
+    const gone = await previewAvailability(world.db, preview.id, developer);
     expect(gone.delete).toEqual({
       allowed: false,
       reason: `${preview.name} has already been deleted.`,
@@ -101,7 +102,11 @@ describe('preview availability', () => {
   });
 
   it('production is not a preview', async () => {
-    const availability = await previewAvailability(world.db, world.production.id);
+    const availability = await previewAvailability(
+      world.db,
+      world.production.id,
+      world.actor(world.users.admin, 'admin'),
+    );
     expect(availability.reseed).toMatchObject({ allowed: false });
   });
 });

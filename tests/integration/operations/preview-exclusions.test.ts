@@ -68,7 +68,7 @@ describe('a pull request from a fork', () => {
 
     const environment = (await previewOf(pr.id))!;
     expect(environment).toMatchObject({ kind: 'preview', status: 'active', dbBranchId: null });
-    const offers = await previewAvailability(world.db, environment.id);
+    const offers = await previewAvailability(world.db, environment.id, developer());
     expect(offers.delete).toMatchObject({ allowed: false });
     expect(offers.reseed).toMatchObject({ allowed: false });
     const deleted = await deletePreview(world.db, world.clients, developer(), {

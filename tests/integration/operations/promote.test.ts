@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getOperation } from '@/db/queries/operation-records';
-import { dbBranches, environments, projects } from '@/db/schema';
+import { listDeployments } from '@/db/queries/deployments';
+import { getEnvironment } from '@/db/queries/environments';
+import { dbBranches, deployments, environments, projects } from '@/db/schema';
+import { servingSince } from '@/lib/domain/deployments';
 import { approve, reject, requestPromotion } from '@/lib/operations';
 import { commitStatuses, createWorld, stagingRelease, type World } from './world';
 
@@ -94,6 +97,59 @@ describe('requestPromotion without approval', () => {
       'failure',
     ]);
     expect((await productionRow()).currentDeploymentId).not.toBe(release.id);
+  });
+});
+
+describe('what a promotion shows on production', () => {
+  it('lists the promoted build in production’s history, marked promoted at its time, and serving since then', async () => {
+    const release = await stagingRelease(world);
+    const builtAt = new Date(Date.now() - 3 * 3_600_000);
+    await world.db
+      .update(deployments)
+      .set({ providerCreatedAt: builtAt, readyAt: builtAt, providerUpdatedAt: builtAt })
+      .where(eq(deployments.id, release.id));
+    const before = new Date();
+    const result = await requestPromotion(world.db, world.clients, releaseManager(), {
+      deploymentId: release.id,
+      reason: 'release',
+      idempotencyKey: key(),
+    });
+    expect(result.ok).toBe(true);
+
+    const history = await listDeployments(
+      world.db,
+      world.project.id,
+      { environment: world.production.slug },
+      { limit: 50 },
+    );
+    const listed = history.rows.find((row) => row.id === release.id);
+    expect(listed).toMatchObject({ source: 'promote', target: 'production' });
+    expect(listed!.promotedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
+
+    const production = await getEnvironment(world.db, world.project.id, world.production.slug);
+    expect(production!.current!.id).toBe(release.id);
+    expect(servingSince(production!.current!).getTime()).toBeGreaterThanOrEqual(before.getTime());
+  });
+
+  it('refuses to promote what production already serves, the same deployment or commit', async () => {
+    const release = await stagingRelease(world);
+    const first = await requestPromotion(world.db, world.clients, releaseManager(), {
+      deploymentId: release.id,
+      reason: 'release',
+      idempotencyKey: key(),
+    });
+    expect(first.ok).toBe(true);
+    const again = await requestPromotion(world.db, world.clients, releaseManager(), {
+      deploymentId: release.id,
+      reason: 'again',
+      idempotencyKey: key(),
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      code: 'preconditions_failed',
+      preconditions: [{ precondition: 'not_already_serving' }],
+    });
+    expect(!again.ok && again.message).toContain('production already serves this deployment');
   });
 });
 

@@ -305,10 +305,16 @@ export function commitStatuses(world: World, sha: string) {
 }
 
 /** A pull request opened in the GitHub sandbox and recorded as the webhook would record it. */
-export async function openPullRequest(world: World, headBranch: string) {
+/** A pull request opened at GitHub and stored; by the world's developer unless `author` says. */
+export async function openPullRequest(
+  world: World,
+  headBranch: string,
+  author: string = world.users.developer.githubLogin,
+) {
   const opened = world.github.change.openPullRequest(`${REPO.owner}/${REPO.name}`, {
     head: headBranch,
     title: `Change ${headBranch}`,
+    author,
   });
   return (await upsertPullRequest(world.db, {
     projectId: world.project.id,

@@ -52,9 +52,10 @@ describe('checkVerdict', () => {
 });
 
 const green: PromotionGateFacts = {
-  deployment: { state: 'ready', commitSha: 'abcdef1234567890' },
+  deployment: { id: 7, vercelId: 'dpl_staging', state: 'ready', commitSha: 'abcdef1234567890' },
   sourceEnvironment: { kind: 'staging', name: 'Staging' },
   production: { name: 'Production', frozenUntil: null },
+  served: { id: 3, vercelId: 'dpl_live', commitSha: '0123456789abcdef' },
   dbBranch: { name: 'staging', migrationsValidatedAt: at(0) },
   requiredChecks: ['ci'],
   ciRuns: [run({})],
@@ -70,7 +71,7 @@ describe('promotionGate', () => {
     const failures = promotionGate(
       {
         ...green,
-        deployment: { state: 'error', commitSha: 'abcdef1234567890' },
+        deployment: { ...green.deployment, state: 'error' },
         sourceEnvironment: { kind: 'preview', name: 'PR #4' },
         dbBranch: { name: 'staging', migrationsValidatedAt: null },
         production: { name: 'Production', frozenUntil: at(60) },
@@ -96,5 +97,25 @@ describe('promotionGate', () => {
     expect(
       promotionGate({ ...green, production: { name: 'Production', frozenUntil: at(10) } }, at(30)),
     ).toEqual([]);
+  });
+
+  it('refuses what production already serves: the same deployment, or the same commit', () => {
+    const served = promotionGate(
+      { ...green, served: { id: 7, vercelId: 'dpl_staging', commitSha: 'abcdef1234567890' } },
+      at(30),
+    );
+    expect(served).toEqual([
+      { precondition: 'not_already_serving', message: 'production already serves this deployment' },
+    ]);
+    const sameCommit = promotionGate(
+      { ...green, served: { id: 3, vercelId: 'dpl_live', commitSha: 'abcdef1234567890' } },
+      at(30),
+    );
+    expect(sameCommit).toEqual([
+      {
+        precondition: 'not_already_serving',
+        message: 'production already serves commit abcdef1',
+      },
+    ]);
   });
 });

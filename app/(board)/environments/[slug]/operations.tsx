@@ -20,7 +20,11 @@ import {
 import type { DeploymentListItem } from '@/lib/domain/deployments';
 import { environmentExclusion } from '@/lib/domain/preview-exclusion';
 import { promotionAvailability } from '@/lib/operations/availability';
-import { deletePreviewAction, reseedPreviewAction } from '@/app/(board)/actions/preview';
+import {
+  deletePreviewAction,
+  provisionAgainAction,
+  reseedPreviewAction,
+} from '@/app/(board)/actions/preview';
 import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 
 /**
@@ -44,12 +48,13 @@ export async function environmentOperations(
         now={now}
       />
     ) : undefined;
-  if (environment.status !== 'active') return { notice };
-
   if (environment.kind === 'preview') {
     // A fork's or another environment's branch is not a preview envboard may change.
     if (!hasRole(actor.role, 'developer') || environmentExclusion(environment)) return { notice };
-    const offers = await previewOffers(db, [environment.id]);
+    const pullRequestOpen = environment.pullRequest?.state === 'open';
+    // A deleted preview offers Provision again while its pull request is open, nothing after.
+    if (environment.status !== 'active' && !pullRequestOpen) return { notice };
+    const offers = await previewOffers(db, [environment.id], actor);
     const actions = (
       <PreviewActions
         preview={{
@@ -57,14 +62,20 @@ export async function environmentOperations(
           name: environment.name,
           dbBranchName: environment.dbBranch?.name ?? null,
           gitBranch: environment.gitBranch,
+          pullRequestOpen,
         }}
         availability={offers.get(environment.id)!}
-        operations={{ reseed: reseedPreviewAction, delete: deletePreviewAction }}
+        operations={{
+          reseed: reseedPreviewAction,
+          delete: deletePreviewAction,
+          provisionAgain: provisionAgainAction,
+        }}
         size="md"
       />
     );
     return { actions, notice };
   }
+  if (environment.status !== 'active') return { notice };
 
   if (!hasRole(actor.role, 'release_manager')) return { notice };
   const offers = await deploymentOffers(db, project, history, now);

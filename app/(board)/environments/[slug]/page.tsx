@@ -21,6 +21,8 @@ import { parseChartRange } from '@/lib/domain/chart-range';
 import type { SearchParams } from '@/lib/domain/search-params';
 import { parseSearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
+import { OperationBanner } from '@/components/operations/operation-banner';
+import { operationsHolding } from '@/lib/operations/board';
 
 export const dynamic = 'force-dynamic';
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
@@ -43,7 +45,7 @@ export default async function EnvironmentPage(props: Props) {
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
   const range = parseChartRange(searchParams.range);
-  const [operations, timeline] = await Promise.all([
+  const [operations, timeline, held] = await Promise.all([
     environmentOperations(db, project, data.environment, data.history.rows, actor, now),
     getEnvironmentTimeline(
       db,
@@ -56,11 +58,18 @@ export default async function EnvironmentPage(props: Props) {
       },
       { range, now },
     ),
+    // Staging's promote waits on production's lock too.
+    operationsHolding(
+      db,
+      [data.environment.id],
+      data.environment.kind === 'staging' ? { projectId: project.id } : undefined,
+    ),
   ]);
   return (
     <>
       <FollowOperations environmentIds={[data.environment.id]} since={now.toISOString()} />
       <EnvironmentHeader environment={data.environment} actions={operations.actions} />
+      <OperationBanner held={held} now={now} />
       {operations.notice}
       <div className="mb-6 grid gap-4 lg:grid-cols-4">
         <NowServing environment={data.environment} now={now} />
