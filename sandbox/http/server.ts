@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router, SandboxRequest, SandboxResponse } from './router';
 
@@ -37,6 +37,23 @@ export function json(
   return { status, body, headers };
 }
 
+/** Listens on 127.0.0.1 only, so a sandbox is never reachable from outside; answers its URL. */
+export async function listenLocally(server: Server, port = 0): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Closes a server without waiting for its keep-alive sockets to time out. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
 /** Starts an HTTP server on 127.0.0.1 only: the sandbox is never reachable from outside. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const server = createServer((req, res) => {
@@ -45,19 +62,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       send(res, json(500, options.errorBody(500, 'Internal sandbox error')));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets would otherwise hold close() open until they time out.
-        server.closeAllConnections();
-      }),
+    baseUrl: await listenLocally(server, options.port),
+    close: () => closeServer(server),
   };
 }
 

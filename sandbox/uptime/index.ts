@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocally } from '../http/server';
 import type { EnvironmentKind } from '@/lib/domain/environments';
 import { createRandom } from '@/lib/demo/random';
 import type { Incident } from '@/lib/demo/timeline';
@@ -74,20 +74,13 @@ export async function startUptimeSandbox(options: UptimeSandboxOptions): Promise
   }
 
   const server = createServer(answer);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: await listenLocally(server, options.port),
     planIncident: (incident) => incidents.push(incident),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const response of held) response.destroy();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      for (const response of held) response.destroy();
+      return closeServer(server);
+    },
   };
 }
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '@/lib/providers/errors';
 import { createGitHubClient } from '@/lib/providers/github/client';
 import type { GitHubClient } from '@/lib/providers/github/types';
 import { type GitHubSandbox, startGitHubSandbox } from '@/sandbox/github/emulator';
 import { githubContract } from './support/documents';
 import { ExchangeLog } from './support/exchanges';
-import { describeDeparture, type OpenApiContract } from './support/openapi';
+import { answeredWith, distinctDepartures, noteCalls, providerFailure } from './support/calls';
+import type { OpenApiContract } from './support/openapi';
 
 /**
  * Every call the GitHub client makes, driven against the sandbox through a recording fetch, and
@@ -53,30 +53,12 @@ function github(): GitHubClient {
     log: silent,
     fetch: log.fetch,
   });
-  return new Proxy(client, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && key !== 'usage') called.add(key);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
+  return noteCalls(client, called);
 }
 
-/** Each distinct departure once, for every exchange recorded so far. */
-function departures(): string[] {
-  const lines = log.exchanges.flatMap((exchange) => contract.check(exchange));
-  return [...new Set(lines.map(describeDeparture))];
-}
-
-async function failure(call: Promise<unknown>): Promise<ProviderError> {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
-const answered = (status: number) => log.exchanges.filter((e) => e.response.status === status);
+const departures = () => distinctDepartures(log, contract);
+const failure = providerFailure;
+const answered = (status: number) => answeredWith(log, status);
 
 describe('the GitHub client and sandbox, against GitHub’s OpenAPI description', () => {
   it('reads pull requests, runs, jobs, artifacts and comparisons as documented', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '@/lib/providers/errors';
 import { createNeonClient, type NeonClient } from '@/lib/providers/neon/client';
 import { startNeonSandbox, type NeonSandbox } from '@/sandbox/neon';
 import { neonContract } from './support/documents';
 import { ExchangeLog } from './support/exchanges';
-import { describeDeparture, type OpenApiContract } from './support/openapi';
+import { answeredWith, distinctDepartures, noteCalls, providerFailure } from './support/calls';
+import type { OpenApiContract } from './support/openapi';
 
 /**
  * Every call the Neon client makes, driven against the sandbox through a recording fetch, and
@@ -47,31 +47,12 @@ function neon(): NeonClient {
       retry: { maxRetries: 20 },
     },
   );
-  return new Proxy(client, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && typeof Reflect.get(target, key) === 'function')
-        called.add(key);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
+  return noteCalls(client, called);
 }
 
-/** Each distinct departure once, for every exchange recorded so far. */
-function departures(): string[] {
-  const lines = log.exchanges.flatMap((exchange) => contract.check(exchange));
-  return [...new Set(lines.map(describeDeparture))];
-}
-
-async function failure(call: Promise<unknown>): Promise<ProviderError> {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
-const answered = (status: number) => log.exchanges.filter((e) => e.response.status === status);
+const departures = () => distinctDepartures(log, contract);
+const failure = providerFailure;
+const answered = (status: number) => answeredWith(log, status);
 
 describe('the Neon client and sandbox, against Neon’s OpenAPI document', () => {
   it('creates, reads, changes, restores and deletes branches as documented', async () => {

@@ -3,6 +3,7 @@ import { createVercelClient, type VercelClient } from '@/lib/providers/vercel/cl
 import { startVercelSandbox, type VercelSandbox } from '@/sandbox/vercel';
 import { focusRow } from '@/tests/fixtures/focus-rows';
 import { ExchangeLog } from './support/exchanges';
+import { noteCalls } from './support/calls';
 import {
   checkVercelExchange,
   describeDepartures,
@@ -33,13 +34,7 @@ function vercelClient(secret = token): VercelClient {
     },
   );
   // Records which of the client's methods the scenario calls.
-  return new Proxy(client, {
-    get(target, name, receiver) {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value === 'function' && typeof name === 'string') called.add(name);
-      return value;
-    },
-  });
+  return noteCalls(client, called);
 }
 
 const clientMethods = (client: VercelClient) =>

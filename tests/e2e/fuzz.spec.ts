@@ -3,7 +3,8 @@ import { type APIRequestContext, request as playwrightRequest } from '@playwrigh
 import { ROLES, type Role } from '@/lib/domain/roles';
 import { storageStateFor } from './support/auth';
 import { expect, test } from './support/fixtures';
-import { fillPattern, LEAKS, listAppRoutes, randomQuery, seededRandom } from './support/fuzz';
+import { fillPattern, LEAKS, randomQuery, seededRandom } from './support/fuzz';
+import { listAppRoutes } from './support/page-routes';
 
 /**
  * Bad input never breaks the board: generated query strings and path ids sent to every page and

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { mulberry32 } from '../../lib/demo/mulberry32';
 import type { Database } from '../../db/client';
 import {
   deployments,
@@ -28,17 +29,8 @@ import { HOUR, MINUTE, sha } from './factories';
  * failure replays.
  */
 
-/** Mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The history's seeded generator, uniform in [0, 1): the demo's mulberry32. */
+export const randomSource = mulberry32;
 
 const DAY = 24 * HOUR;
 const DAYS = 12;

@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mulberry32 } from '@/lib/demo/mulberry32';
 
 /**
  * Generated bad input for the fuzz spec: the app's routes read from the app/ directory (a new
@@ -7,46 +6,8 @@ import { join, relative, sep } from 'node:path';
  * from a seeded generator, so a failure replays with the same seed.
  */
 
-/** A page or route handler, as its file lays it out: `/tests/runs/[id]`. */
-export interface AppRoute {
-  pattern: string;
-  kind: 'page' | 'api';
-}
-
-/** Every page.tsx and route.ts under `appDir`, with route groups and private folders left out. */
-export function listAppRoutes(appDir: string): AppRoute[] {
-  const routes: AppRoute[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        // `_folder` is private (not a route); `@slot` is a parallel route, not a URL segment.
-        if (!entry.name.startsWith('_') && !entry.name.startsWith('@')) walk(path);
-        continue;
-      }
-      const kind = entry.name === 'page.tsx' ? 'page' : entry.name === 'route.ts' ? 'api' : null;
-      if (!kind) continue;
-      const segments = relative(appDir, dir)
-        .split(sep)
-        .filter((segment) => segment && !/^\(.*\)$/.test(segment));
-      routes.push({ pattern: `/${segments.join('/')}`, kind });
-    }
-  };
-  walk(appDir);
-  return routes.sort((a, b) => a.pattern.localeCompare(b.pattern));
-}
-
-/** mulberry32: a small, fast, seeded generator (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzz's seeded generator: the demo's mulberry32, so a seed replays a run. */
+export const seededRandom = mulberry32;
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T =>
