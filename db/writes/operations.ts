@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   approvals,
@@ -165,8 +165,8 @@ export async function recordPromotion(
 /**
  * Production serves an earlier deployment again and stays pinned to it until the next promote,
  * as Vercel keeps a rolled-back project: new production builds are not served automatically.
- * No deployment row changes, so no rollup does: the rollback's own deployment is counted when
- * its Vercel event labels it (setDeploymentSource).
+ * The target's provider time moves to the rollback's (no rollup reads it): the rollback's own
+ * deployment is counted when its Vercel event labels it (setDeploymentSource).
  */
 export async function recordRollback(
   db: Database,
@@ -176,6 +176,13 @@ export async function recordRollback(
     .update(environments)
     .set({ currentDeploymentId: input.targetDeploymentId, pinned: true, lastActivityAt: input.at })
     .where(eq(environments.id, input.productionEnvironmentId));
+  // The target serves again from now (servingSince), as a promotion records its time.
+  await db
+    .update(deployments)
+    .set({
+      providerUpdatedAt: sql`greatest(${deployments.providerUpdatedAt}, ${input.at.toISOString()}::timestamptz)`,
+    })
+    .where(eq(deployments.id, input.targetDeploymentId));
 }
 
 /** A preview whose deployments and database branch are gone. */

@@ -43,16 +43,15 @@ export interface DeploymentListItem {
 }
 
 /**
- * When a deployment began serving: for a promoted one, the promotion's time (the provider
- * update a promote records on it), otherwise when its build was ready; its creation time when
- * neither is known.
+ * When a deployment began serving: the provider's last change to it, which a promotion or a
+ * rollback records as its time (a deployment serves again from the moment it is rolled back
+ * to), else when its build was ready; its creation time when neither is known.
  */
 export function servingSince(deployment: {
-  source: DeploymentSource;
   createdAt: Date;
   readyAt: Date | null;
   updatedAt: Date;
 }): Date {
-  if (deployment.source === 'promote') return deployment.updatedAt;
-  return deployment.readyAt ?? deployment.createdAt;
+  const { readyAt, updatedAt } = deployment;
+  return readyAt && readyAt > updatedAt ? readyAt : (updatedAt ?? deployment.createdAt);
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { servingSince } from '@/lib/domain/deployments';
 import { getActiveEnvironmentOfKind } from '@/db/queries/environment-of-kind';
 import type { Database } from '@/db/client';
 import {
@@ -124,8 +125,12 @@ function advancedRow(stored: Deployment, change: VercelDeploymentChange): NewDep
   };
 }
 
-/** When a deployment began serving: a promotion's time, otherwise when its build was ready. */
-const servingSince = (row: Deployment) => latest(row.readyAt, row.providerUpdatedAt)!;
+const servingSinceOf = (row: Deployment) =>
+  servingSince({
+    createdAt: row.providerCreatedAt,
+    readyAt: row.readyAt,
+    updatedAt: row.providerUpdatedAt,
+  });
 
 /**
  * Stores one Vercel deployment under its environment and, once it is ready, makes it what that
@@ -178,13 +183,13 @@ async function serve(
   change: VercelDeploymentChange,
 ): Promise<boolean> {
   if (environment.currentDeploymentId === row.id) return false;
-  const since = change.servedBy ? change.observedAt : servingSince(row);
+  const since = change.servedBy ? change.observedAt : servingSinceOf(row);
   if (environment.currentDeploymentId !== null) {
     const [current] = await db
       .select()
       .from(deployments)
       .where(eq(deployments.id, environment.currentDeploymentId));
-    if (current && servingSince(current) > since) return false;
+    if (current && servingSinceOf(current) > since) return false;
   }
   if (change.servedBy && since > row.providerUpdatedAt) {
     // Serving since the promotion: what a later, older promotion is measured against.

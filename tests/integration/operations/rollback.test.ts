@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEnvironment } from '@/db/queries/environments';
 import { getOperation } from '@/db/queries/operation-records';
 import { projects } from '@/db/schema';
+import { servingSince } from '@/lib/domain/deployments';
 import { requestPromotion, rollback } from '@/lib/operations';
 import { createWorld, stagingRelease, type World } from './world';
 
@@ -29,6 +31,7 @@ describe('rollback', () => {
     });
     expect(promoted.ok).toBe(true);
 
+    const rolledBackAt = new Date();
     const result = await rollback(world.db, world.clients, releaseManager(), {
       targetDeploymentId: good,
       reason: 'checkout answers 500',
@@ -40,6 +43,12 @@ describe('rollback', () => {
     expect(vercelProject.productionId).toBe(goodVercelId);
     expect(vercelProject.rollbackDescription?.description).toBe('checkout answers 500');
     expect(await production()).toMatchObject({ currentDeploymentId: good, pinned: true });
+    // "Deployed" on production says when the target began serving again, not when it was built.
+    const serving = await getEnvironment(world.db, world.project.id, world.production.slug);
+    expect(serving!.current!.id).toBe(good);
+    expect(servingSince(serving!.current!).getTime()).toBeGreaterThanOrEqual(
+      rolledBackAt.getTime(),
+    );
 
     const backupName = `main-before-rollback-${result.operation.id}`;
     expect(result.operation.before).toMatchObject({
