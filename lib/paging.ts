@@ -12,11 +12,13 @@ export interface Page<Row> {
 
 /**
  * What encodeCursor writes: a time (ISO) or a number (a duration, a rank) and a row id. Anything
- * else, e.g. a hand-made cursor with an id beyond the integer column, never reaches a query.
+ * else, e.g. a hand-made cursor with an id beyond the integer column, never reaches a query. The
+ * id may be negative: the audit log lists each approval decision under its id negated, beside
+ * the operations' own ids.
  */
 const cursorSchema = z.tuple([
   z.union([z.iso.datetime(), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]),
-  z.number().int().min(1).max(MAX_ROW_ID),
+  z.number().int().min(-MAX_ROW_ID).max(MAX_ROW_ID),
 ]);
 export type Cursor = z.infer<typeof cursorSchema>;
 

@@ -61,12 +61,17 @@ describe('reading a list page URL', () => {
 describe('a page cursor', () => {
   test.each([
     ['an id beyond the integer column', forged(['2026-01-01T00:00:00.000Z', 99_999_999_999])],
+    ['an id below the integer column', forged(['2026-01-01T00:00:00.000Z', -99_999_999_999])],
     ['a time that is not one', forged(['not a time', 1])],
     ['a number no list sorts on', forged([1e308, 1])],
     ['a fractional id', forged([5, 1.5])],
     ['not JSON', Buffer.from('not json').toString('base64url')],
   ])('%s is refused before any query', (_name, cursor) => {
     expect(cursorParam.safeParse(cursor).success).toBe(false);
+  });
+
+  test("an audit decision's cursor (its approval id negated) is kept", () => {
+    expect(cursorParam.safeParse(forged(['2026-01-01T00:00:00.000Z', -3])).success).toBe(true);
   });
 
   test("a cursor of another sort is dropped, the list's other filters kept", () => {
