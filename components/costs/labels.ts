@@ -1,3 +1,4 @@
+import { sentenceCase } from '@/lib/domain/sentence-case';
 import type { CostProvider } from '@/lib/domain/costs';
 
 export const PROVIDER_LABEL: Record<CostProvider, string> = {
@@ -19,7 +20,7 @@ export function costsDescription(providers: readonly CostProvider[]): string {
   const names = providers.map((provider) => PROVIDER_IN_SENTENCE[provider]);
   const list =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)} spend against the monthly budget, in USD.`;
+  return `${sentenceCase(list)} spend against the monthly budget, in USD.`;
 }
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', {

@@ -1,10 +1,9 @@
+import { sentenceCase } from '@/lib/domain/sentence-case';
 import type { FilterField } from './filter-bar';
-
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** Select options for an enum's values, labelled as words: `ready` → `Ready`. */
 export function enumOptions(values: readonly string[]): { value: string; label: string }[] {
-  return values.map((value) => ({ value, label: capitalize(value) }));
+  return values.map((value) => ({ value, label: sentenceCase(value) }));
 }
 
 /** The environment select that several lists share; deleted environments say so. */

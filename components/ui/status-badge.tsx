@@ -1,3 +1,5 @@
+import { sentenceCase } from '@/lib/domain/sentence-case';
+
 export type Tone = 'success' | 'warning' | 'danger' | 'info' | 'accent' | 'neutral';
 
 /** Every status the board shows, as a word and a colour — never colour alone. */
@@ -46,8 +48,7 @@ export function toneOf(status: string): Tone {
 }
 
 function label(status: string): string {
-  const words = status.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return sentenceCase(status.replace(/_/g, ' '));
 }
 
 export function StatusBadge({

@@ -8,6 +8,7 @@ import {
   type TimelineEvent,
 } from '@/lib/domain/environment-timeline';
 import { ANOMALY_WINDOW_DAYS } from '@/lib/domain/costs';
+import { sentenceCase } from '@/lib/domain/sentence-case';
 import type { Database } from '../client';
 import { rowsOf, timestampParam } from './rows';
 import { listIncidents } from './uptime';
@@ -131,7 +132,7 @@ export async function getEnvironmentTimeline(
     }>(operations).map((row) => ({
       lane: 'operation',
       at: iso(row.at),
-      title: `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)}`,
+      title: sentenceCase(row.kind),
       detail: row.error ?? row.reason ?? '',
       status: row.state,
       bad: row.state === 'failed' || row.state === 'rejected',

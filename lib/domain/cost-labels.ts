@@ -1,4 +1,5 @@
 import { COST_PROVIDERS, type CostProvider } from './costs';
+import { sentenceCase } from './sentence-case';
 
 /**
  * The providers that have cost lines, in the board's provider order: only these are named where
@@ -38,5 +39,5 @@ export function costMetricLabel(metric: string): string {
   const known = METRIC_LABEL[metric];
   if (known) return known;
   const words = metric.replace(/[_-]+/g, ' ').trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : metric;
+  return words ? sentenceCase(words) : metric;
 }

@@ -18,6 +18,7 @@ import { livePreview } from './preview';
 import { provisionAgainRefusal } from './provision-again';
 import { reseedPreconditions } from './reseed';
 import { rollbackPreconditions } from './rollback';
+import { sentenceCase } from '@/lib/domain/sentence-case';
 
 /**
  * Whether an operation may start now (lib/domain's Availability), read with the engine's own
@@ -41,8 +42,6 @@ const heldBy = (holder: Holder): Availability => ({ allowed: false, ...holder })
 function holderOn(active: ActiveOperation): string {
   return `${describeHolder(active)} on ${active.environmentName ?? 'this environment'}`;
 }
-
-const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function holderOf(active: ActiveOperation): Holder {
   return {
