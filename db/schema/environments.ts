@@ -105,7 +105,15 @@ export const environments = pgTable(
     }),
     status: environmentStatus().notNull().default('active'),
     pinned: boolean().notNull().default(false),
+    /** A preview pinned by a developer: kept past its TTL until this time, for this reason. */
+    pinnedUntil: tz(),
+    pinReason: text(),
+    pinnedBy: text(),
+    /** Production's freeze window: promotions are refused from `frozenFrom` until `frozenUntil`. */
+    frozenFrom: tz(),
     frozenUntil: tz(),
+    freezeReason: text(),
+    frozenBy: text(),
     expiresAt: tz(),
     lastActivityAt: tz().notNull().defaultNow(),
     deletedAt: tz(),

@@ -7,3 +7,5 @@ export * from './costs';
 export * from './operations';
 export * from './provider-sync';
 export * from './rollups';
+export * from './alerts';
+export * from './api-tokens';

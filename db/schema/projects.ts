@@ -23,6 +23,10 @@ export const projects = pgTable('projects', {
   requiredChecks: jsonb().$type<string[]>().notNull().default(['ci']),
   /** Called after a preview's database branch is reset from its parent. */
   seedHookUrl: text(),
+  /** Status badges are served without a session only when an admin switches them on. */
+  badgesPublic: boolean().notNull().default(false),
+  /** A preview whose projected cost to its expiry is above this is flagged. */
+  previewCostWarningUsd: numeric({ precision: 12, scale: 2, mode: 'number' }).notNull().default(5),
   uptimeSloPct: numeric({ precision: 6, scale: 3, mode: 'number' }).notNull().default(99.9),
   ...timestamps,
 });
