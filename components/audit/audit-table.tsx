@@ -19,6 +19,10 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   delete: 'Delete',
   cleanup: 'Clean up',
   membership: 'Role change',
+  pin: 'Pin',
+  freeze: 'Freeze',
+  api_token: 'API token',
+  alert_channel: 'Alert channel',
   approve: 'Approve',
   reject: 'Reject',
 };

@@ -8,6 +8,10 @@ export const OPERATION_LABEL: Record<OperationProgress['kind'], string> = {
   delete: 'Deletion',
   cleanup: 'Cleanup',
   membership: 'Role change',
+  pin: 'Pin',
+  freeze: 'Freeze',
+  api_token: 'API token change',
+  alert_channel: 'Alert channel change',
 };
 
 /** "Reseed of PR #1292": the operation by what it acts on, never by its row id. */

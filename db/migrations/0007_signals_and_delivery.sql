@@ -1,3 +1,7 @@
+ALTER TYPE "public"."operation_kind" ADD VALUE 'pin';--> statement-breakpoint
+ALTER TYPE "public"."operation_kind" ADD VALUE 'freeze';--> statement-breakpoint
+ALTER TYPE "public"."operation_kind" ADD VALUE 'api_token';--> statement-breakpoint
+ALTER TYPE "public"."operation_kind" ADD VALUE 'alert_channel';--> statement-breakpoint
 CREATE TABLE "alert_channels" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "alert_channels_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"project_id" integer NOT NULL,
@@ -83,6 +87,7 @@ ALTER TABLE "environments" ADD COLUMN "pinned_by" text;--> statement-breakpoint
 ALTER TABLE "environments" ADD COLUMN "frozen_from" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "environments" ADD COLUMN "freeze_reason" text;--> statement-breakpoint
 ALTER TABLE "environments" ADD COLUMN "frozen_by" text;--> statement-breakpoint
+ALTER TABLE "operations" ADD COLUMN "actor_token_id" integer;--> statement-breakpoint
 ALTER TABLE "alert_channels" ADD CONSTRAINT "alert_channels_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_messages" ADD CONSTRAINT "alert_messages_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_messages" ADD CONSTRAINT "alert_messages_channel_id_alert_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."alert_channels"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -97,5 +102,6 @@ CREATE UNIQUE INDEX "alert_rules_project_rule_uq" ON "alert_rules" USING btree (
 CREATE UNIQUE INDEX "alert_states_project_dedupe_uq" ON "alert_states" USING btree ("project_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "alert_states_project_status_idx" ON "alert_states" USING btree ("project_id","status","fired_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "api_tokens_project_idx" ON "api_tokens" USING btree ("project_id");--> statement-breakpoint
+ALTER TABLE "operations" ADD CONSTRAINT "operations_actor_token_id_api_tokens_id_fk" FOREIGN KEY ("actor_token_id") REFERENCES "public"."api_tokens"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 -- The project's test-report upload token becomes an API token with the report scope; the hash is the same SHA-256, so the token keeps working.
 INSERT INTO "api_tokens" ("project_id", "name", "scopes", "token_hash", "created_by") SELECT "id", 'CI upload token', '["report"]'::jsonb, "ingest_token_hash", 'envboard' FROM "projects" WHERE "ingest_token_hash" IS NOT NULL;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { apiTokens } from './api-tokens';
 import { users } from './auth';
 import { timestamps, tz } from './columns';
 import { environments } from './environments';
@@ -19,6 +20,8 @@ export const operations = pgTable(
     state: operationState().notNull(),
     idempotencyKey: text().notNull().unique(),
     actorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** The API token that requested it, when a token rather than a person did. */
+    actorTokenId: integer().references(() => apiTokens.id, { onDelete: 'set null' }),
     reason: text(),
     before: jsonb().$type<Record<string, unknown>>(),
     after: jsonb().$type<Record<string, unknown>>(),

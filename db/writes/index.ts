@@ -3,3 +3,4 @@ export * from './environments';
 export * from './quality';
 export * from './costs';
 export * from './memberships';
+export * from './alert-outbox';

@@ -135,6 +135,12 @@ export function auditFields(entry: AuditEntry, deployments: Deployments): AuditF
         ...field('Orphaned branches', undefined, deletedCount(after?.orphanBranches)),
         ...field('Orphaned deployments', undefined, deletedCount(after?.orphanDeployments)),
       ];
+    // Written finished with a summary of what changed; their fields are added with their pages.
+    case 'pin':
+    case 'freeze':
+    case 'api_token':
+    case 'alert_channel':
+      return [];
   }
 }
 

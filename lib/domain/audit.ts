@@ -6,6 +6,10 @@ export const OPERATION_KINDS = [
   'delete',
   'cleanup',
   'membership',
+  'pin',
+  'freeze',
+  'api_token',
+  'alert_channel',
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const OPERATION_STATES = [

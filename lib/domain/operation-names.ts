@@ -14,6 +14,10 @@ export const OPERATION_NOUN: Record<OperationKind, string> = {
   delete: 'deletion',
   cleanup: 'cleanup',
   membership: 'role change',
+  pin: 'pin',
+  freeze: 'freeze',
+  api_token: 'API token change',
+  alert_channel: 'alert channel change',
 };
 
 const STATE_PHRASE: Partial<Record<OperationState, string>> = {

@@ -136,8 +136,12 @@ async function judge(
     case 'cleanup':
       return interrupted('the sweep stopped part-way; the next cleanup run finishes it');
     case 'membership':
+    case 'pin':
+    case 'freeze':
+    case 'api_token':
+    case 'alert_channel':
       // Written finished, in the same transaction as the change: never left running.
-      return { state: 'succeeded', note: 'the role change was recorded as made' };
+      return { state: 'succeeded', note: 'the change was recorded as made' };
   }
 }
 

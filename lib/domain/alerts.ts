@@ -1,0 +1,66 @@
+/**
+ * Alerts' vocabulary, shared by the rules that decide what fires, the outbox that stores each
+ * message, the channels that format it and the pages that show it.
+ */
+
+/** Where a message goes: a Slack or Discord incoming webhook, or any URL taking signed JSON. */
+export const ALERT_CHANNEL_KINDS = ['slack', 'discord', 'webhook'] as const;
+export type AlertChannelKind = (typeof ALERT_CHANNEL_KINDS)[number];
+
+/**
+ * The rules, by key. A key is stored in `alert_rules.rule`, `alert_states.rule` and
+ * `alert_messages.rule`, so the list only grows.
+ */
+export const ALERT_RULE_KEYS = [
+  'budget_month_to_date',
+  'budget_forecast',
+  'daily_cost_spike',
+  'environment_down',
+  'slo_burn_rate',
+  'production_deploy_failed',
+  'rollback_happened',
+  'promotion_waiting',
+  'freeze_window',
+  'preview_provision_failed',
+  'preview_expiring',
+  'preview_cost',
+  'sync_failing',
+  'webhook_deliveries_failing',
+] as const;
+export type AlertRuleKey = (typeof ALERT_RULE_KEYS)[number];
+
+/** Why a message was sent: it started firing, it still fires, it stopped, or someone tested. */
+export const ALERT_EVENTS = ['firing', 'reminder', 'resolved', 'test'] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
+/** `page`: someone should look now; `ticket`: in working hours; `info`: for the record. */
+export const ALERT_SEVERITIES = ['page', 'ticket', 'info'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_STATUSES = ['firing', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const ALERT_MESSAGE_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type AlertMessageStatus = (typeof ALERT_MESSAGE_STATUSES)[number];
+
+/**
+ * One alert message before any channel's format: what each channel renders (Slack blocks, a
+ * Discord embed, the generic webhook's JSON) and what the history page shows.
+ */
+export interface AlertBody {
+  rule: AlertRuleKey;
+  event: AlertEvent;
+  severity: AlertSeverity;
+  /** One line: "Production is down", "Month-to-date spend passed 75 % of the budget". */
+  title: string;
+  /** A sentence or two with the figures that made it fire (or stop). */
+  summary: string;
+  /** Label and value pairs: "Spend" → "$812.40 of $1,000.00". */
+  fields: Array<{ label: string; value: string }>;
+  /** Where to look on the board, absolute URLs. */
+  links: Array<{ label: string; url: string }>;
+  /** The environment's slug, when the alert is about one. */
+  environment?: string;
+  /** When the state changed (ISO 8601). */
+  occurredAt: string;
+}
