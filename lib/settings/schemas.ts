@@ -35,6 +35,19 @@ export const databaseEnv = z.object({
 
 export const boardEnv = z.object({ ENVBOARD_PROJECT: optional });
 
+/** What the Vercel build (scripts/vercel-build.ts) decides from, before it runs migrations. */
+export const buildEnv = z.object({
+  VERCEL_ENV: optional,
+  DATABASE_URL: optional,
+  // The host of production's database (no user, no password), e.g. ep-cool-name-123456.us-east-2.aws.neon.tech.
+  PRODUCTION_DATABASE_HOST: optional.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, 'PRODUCTION_DATABASE_HOST is a host name only, e.g. ep-….neon.tech')
+      .optional(),
+  ),
+});
+
 export const authEnv = z.object({
   NODE_ENV: optional,
   NEXTAUTH_SECRET: optional,
@@ -143,6 +156,7 @@ export const SETTINGS = {
   runtime: runtimeEnv,
   database: databaseEnv,
   board: boardEnv,
+  build: buildEnv,
   auth: authEnv,
   github: githubEnv,
   vercel: vercelEnv,
