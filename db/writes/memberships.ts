@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client';
-import { memberships, type Membership, type NewMembership } from '../schema';
+import { memberships, type Membership, type NewMembership, type User, users } from '../schema';
 
 /** A role a GitHub team gives, through GITHUB_TEAM_ROLES: `team` is its `org/team`. */
 export async function setTeamMembership(
@@ -30,4 +30,13 @@ export async function findMembership(
 
 export async function deleteMembership(db: Database, id: number): Promise<void> {
   await db.delete(memberships).where(eq(memberships.id, id));
+}
+
+/**
+ * A person known only by their GitHub login, before their first sign-in: the id is left null
+ * and recorded by that sign-in (claimLegacyUser), the one moment a login is trusted.
+ */
+export async function insertUnclaimedUser(db: Database, login: string): Promise<User> {
+  const [row] = await db.insert(users).values({ githubLogin: login, name: login }).returning();
+  return row!;
 }
