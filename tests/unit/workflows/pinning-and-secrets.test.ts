@@ -52,6 +52,19 @@ function readmeSection(file: string): string {
 }
 
 describe("the templates' README lists every secret and variable each template reads", () => {
+  test('configRead finds each secret and variable once, wherever the expression sits', () => {
+    const text = [
+      'env:',
+      '  A: ${{ secrets.ENVBOARD_TOKEN }}',
+      "  B: ${{ vars.ENVBOARD_URL != '' && secrets.ENVBOARD_TOKEN }}",
+      'if: ${{ vars.PREVIEW_MODE }}',
+    ].join('\n');
+    expect(configRead(text)).toEqual({
+      secrets: ['ENVBOARD_TOKEN'],
+      vars: ['ENVBOARD_URL', 'PREVIEW_MODE'],
+    });
+  });
+
   test.each(templates)('%s', (path) => {
     const file = path.split('/').at(-1)!;
     const section = readmeSection(file);
