@@ -14,7 +14,7 @@ import {
 const { workflows, actions } = workflowFiles();
 
 // Each validator loads its wasm once; a busy two-core runner makes the first call slow.
-const SLOW = 30_000;
+const SLOW = 60_000;
 
 describe('every workflow passes actionlint and action-validator', () => {
   test('the repository ships workflows, templates and the composite action', () => {
