@@ -54,7 +54,7 @@ async function upload(inputs: Record<string, string>) {
   await run('bash', ['-e', '-c', script], {
     cwd: scratch,
     env: {
-      PATH: process.env.PATH,
+      ...process.env,
       GITHUB_OUTPUT: output,
       ENVBOARD_URL: envboardUrl,
       ENVBOARD_TOKEN: 'envb_api_test',
