@@ -135,7 +135,6 @@ export async function deliverMessage(
     channel,
     message.body as unknown as AlertBody,
     message.idempotencyKey,
-    run.now,
     run.fetch,
   );
   const attempts = message.attempts + 1;

@@ -23,10 +23,10 @@ export async function sendAlert(
   channel: OpenChannel,
   body: AlertBody,
   idempotencyKey: string,
-  now: Date,
   fetchImpl: Fetch = fetch,
 ): Promise<SendResult> {
-  const request = requestFor(channel, body, idempotencyKey, now);
+  // Signed at the wall clock's time, not a run's scheduling clock: the receiver compares it to its own.
+  const request = requestFor(channel, body, idempotencyKey, new Date());
   let response: Response;
   try {
     response = await fetchImpl(channel.url, {
