@@ -1,10 +1,11 @@
-import { createHmac } from 'node:crypto';
 import type { AlertBody } from '@/lib/domain/alerts';
+import { SEED_HOOK_SIGNATURE_HEADER, seedHookSignature } from '@/lib/operations/seed-hook';
 
 /** The generic webhook's payload version; a change a receiver must handle raises it. */
 export const WEBHOOK_PAYLOAD_VERSION = 1;
 
-export const SIGNATURE_HEADER = 'X-Envboard-Signature';
+/** The seed hook's header and scheme: one signature for everything envboard sends out. */
+export const SIGNATURE_HEADER = SEED_HOOK_SIGNATURE_HEADER;
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /**
@@ -29,10 +30,8 @@ export function webhookPayload(body: AlertBody, messageId: string) {
 
 /**
  * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`: the time is signed with the body,
- * so a receiver can refuse an old request replayed later (as Stripe's webhooks do).
+ * so a receiver can refuse an old request replayed later.
  */
 export function signWebhook(rawBody: string, secret: string, at: Date): string {
-  const timestamp = Math.floor(at.getTime() / 1000);
-  const digest = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
-  return `t=${timestamp},v1=${digest}`;
+  return seedHookSignature(secret, rawBody, at);
 }
