@@ -60,6 +60,12 @@ function describeNetworkError(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') {
     return `no answer within ${SEND_TIMEOUT_MS / 1000} s`;
   }
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ? `connection failed (${cause.code})` : 'connection failed';
+  // A refused connection to a host with several addresses comes as an AggregateError of them.
+  const cause = (
+    error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }
+  ).cause;
+  // A message that could quote the URL (its path is the secret) is never kept.
+  const message = cause?.message && !cause.message.includes('/') ? cause.message : undefined;
+  const why = cause?.code ?? cause?.errors?.[0]?.code ?? message;
+  return why ? `connection failed (${why})` : 'connection failed';
 }
