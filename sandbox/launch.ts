@@ -5,16 +5,22 @@ import { type NeonSandbox, startNeonSandbox } from './neon';
 import { startVercelSandbox, type VercelSandbox } from './vercel';
 
 /** Where each emulator listens unless told otherwise; 0 picks a free port. */
-export const DEFAULT_SANDBOX_PORTS = { github: 4011, vercel: 4012, neon: 4013 } as const;
+export const DEFAULT_SANDBOX_PORTS = {
+  github: 4011,
+  vercel: 4012,
+  neon: 4013,
+  chatSink: 4014,
+} as const;
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const portsEnv = z.object({
   SANDBOX_GITHUB_PORT: port.default(DEFAULT_SANDBOX_PORTS.github),
   SANDBOX_VERCEL_PORT: port.default(DEFAULT_SANDBOX_PORTS.vercel),
   SANDBOX_NEON_PORT: port.default(DEFAULT_SANDBOX_PORTS.neon),
+  SANDBOX_CHAT_SINK_PORT: port.default(DEFAULT_SANDBOX_PORTS.chatSink),
 });
 
-/** The emulators' ports from SANDBOX_{GITHUB,VERCEL,NEON}_PORT; a bad value names itself. */
+/** The sandboxes' ports from SANDBOX_{GITHUB,VERCEL,NEON,CHAT_SINK}_PORT; a bad value names itself. */
 export function sandboxPortsFromEnv(env: Record<string, string | undefined>) {
   const parsed = portsEnv.safeParse(env);
   if (!parsed.success) {
@@ -27,6 +33,7 @@ export function sandboxPortsFromEnv(env: Record<string, string | undefined>) {
     github: parsed.data.SANDBOX_GITHUB_PORT,
     vercel: parsed.data.SANDBOX_VERCEL_PORT,
     neon: parsed.data.SANDBOX_NEON_PORT,
+    chatSink: parsed.data.SANDBOX_CHAT_SINK_PORT,
   };
 }
 
@@ -41,7 +48,8 @@ export interface SandboxLaunchOptions {
   vercelTeamId?: string;
   neonProjectId: string;
   neonOrgId?: string;
-  ports?: Partial<Record<'github' | 'vercel' | 'neon', number>>;
+  /** `chatSink` is read by the demo launcher, which starts the chat sink beside the emulators. */
+  ports?: Partial<Record<'github' | 'vercel' | 'neon' | 'chatSink', number>>;
   /** envboard's webhook endpoints; without them the emulators queue webhooks unsent. */
   webhookTargets?: { github?: string; vercel?: string };
   /** Send webhooks this long after a change; unset, they wait for flush(). */

@@ -5,6 +5,8 @@ import { sandboxPortsFromEnv, webhookTargetsFor } from '@/sandbox/launch';
 import { type DemoClock, demoClockPath, readDemoClock, writeDemoClock } from './demo-clock';
 import { describeSyncRuns, fillDemoDatabase } from './demo-database';
 import { recordDemoTeamIds } from '@/db/seed/write';
+import { connectDemoChannel } from '@/lib/alerts/demo-channel';
+import { alertEncryptionKey } from '@/lib/alerts/encryption-key';
 import { prepareDatabase } from './prepare-database';
 
 /** Webhooks wait this long after a change, then go out together, as providers batch them. */
@@ -45,10 +47,22 @@ export async function startSandboxes(
       if (!empty) {
         // A demo database from before GitHub ids were stored: demo sign-in needs them.
         await recordDemoTeamIds(db, sandboxes.history);
+        await connectDemoChannel(
+          db,
+          sandboxes.history,
+          sandboxes.chatSink.baseUrl,
+          alertEncryptionKey(),
+        );
         return;
       }
       const started = Date.now();
       const runs = await fillDemoDatabase(db, sandboxes.history);
+      await connectDemoChannel(
+        db,
+        sandboxes.history,
+        sandboxes.chatSink.baseUrl,
+        alertEncryptionKey(),
+      );
       writeDemoClock(clockPath, clock);
       console.log(
         `envboard: demo written in ${Date.now() - started} ms, provider data through the syncs:\n` +

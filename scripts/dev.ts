@@ -28,6 +28,7 @@ function describe(sandboxes: DemoSandboxes, appUrl: string, cronSecret: string):
     `  GitHub  ${env.GITHUB_API_URL}  repo ${env.GITHUB_REPOSITORY}, webhooks → ${targets.github}`,
     `  Vercel  ${env.VERCEL_API_URL}  project ${history.project.vercelProjectId}, webhooks → ${targets.vercel}`,
     `  Neon    ${env.NEON_API_URL}  project ${env.NEON_PROJECT_ID}`,
+    `  alerts  ${env.CHAT_SINK_URL}  chat sink: what the demo's alert channel received`,
     `  cron    curl -H "Authorization: Bearer ${cronSecret}" ${appUrl}/api/cron/github`,
     `  board   ${appUrl}`,
   ].join('\n');

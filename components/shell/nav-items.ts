@@ -45,6 +45,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     minimumRole: 'admin',
   },
   {
+    href: '/alerts',
+    label: 'Alerts',
+    icon: 'M6 16V11a6 6 0 0112 0v5l2 2H4zM10 20a2 2 0 004 0',
+    minimumRole: 'admin',
+  },
+  {
     href: '/cleanup',
     label: 'Cleanup',
     icon: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',

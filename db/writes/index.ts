@@ -4,3 +4,5 @@ export * from './quality';
 export * from './costs';
 export * from './memberships';
 export * from './alert-outbox';
+export * from './alert-delivery';
+export * from './alert-channels';

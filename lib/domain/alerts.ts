@@ -29,6 +29,9 @@ export const ALERT_RULE_KEYS = [
 ] as const;
 export type AlertRuleKey = (typeof ALERT_RULE_KEYS)[number];
 
+/** The rule a channel's "Send test" message is stored under: no rule fired, a person asked. */
+export const CHANNEL_TEST_RULE = 'channel_test';
+
 /** Why a message was sent: it started firing, it still fires, it stopped, or someone tested. */
 export const ALERT_EVENTS = ['firing', 'reminder', 'resolved', 'test'] as const;
 export type AlertEvent = (typeof ALERT_EVENTS)[number];
@@ -48,7 +51,7 @@ export type AlertMessageStatus = (typeof ALERT_MESSAGE_STATUSES)[number];
  * Discord embed, the generic webhook's JSON) and what the history page shows.
  */
 export interface AlertBody {
-  rule: AlertRuleKey;
+  rule: AlertRuleKey | typeof CHANNEL_TEST_RULE;
   event: AlertEvent;
   severity: AlertSeverity;
   /** One line: "Production is down", "Month-to-date spend passed 75 % of the budget". */
@@ -63,4 +66,33 @@ export interface AlertBody {
   environment?: string;
   /** When the state changed (ISO 8601). */
   occurredAt: string;
+}
+
+/** A channel as the Alerts page shows it: a masked URL, never the URL or its ciphertext. */
+export interface AlertChannelListItem {
+  id: number;
+  kind: AlertChannelKind;
+  name: string;
+  urlHint: string;
+  enabled: boolean;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** One message of the alert history: what fired, to which channel, and how delivery went. */
+export interface AlertHistoryItem {
+  id: number;
+  rule: string;
+  event: AlertEvent;
+  title: string;
+  dedupeKey: string;
+  channelId: number | null;
+  channelName: string | null;
+  channelKind: AlertChannelKind | null;
+  status: AlertMessageStatus;
+  attempts: number;
+  attemptLog: Array<{ at: string; status: number | null; error: string | null }>;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { databaseConfigFromEnv } from '@/db/client';
 import { authSecret, demoSignInAllowed, githubFromEnv, teamRolesFromEnv } from '@/lib/auth/config';
+import { alertEncryptionKey } from '@/lib/alerts/encryption-key';
 import { cleanupMaxDeletionsFromEnv } from '@/lib/operations/cleanup-settings';
 import { recoverySettingsFromEnv } from '@/lib/operations/recovery-settings';
 import { seedHookSecret } from '@/lib/operations/seed-hook';
@@ -14,7 +15,13 @@ import {
   vercelProjectIdFromEnv,
 } from './provider-settings';
 import { authEnv, githubEnv, neonEnv, vercelEnv } from './schemas';
-import { boardSettings, cronSecret, runtimeSettings, webhookSecrets } from './settings';
+import {
+  boardSettings,
+  chatSinkUrl,
+  cronSecret,
+  runtimeSettings,
+  webhookSecrets,
+} from './settings';
 
 /**
  * One setting (or group of settings that only make sense together), read with the same parser
@@ -64,6 +71,9 @@ const CHECKS: readonly SettingCheck[] = [
   { read: boardSettings },
   { read: cronSecret },
   { read: webhookSecrets },
+  // Production refuses to start without the key alert channel URLs are encrypted with.
+  { read: alertEncryptionKey },
+  { read: chatSinkUrl },
 ];
 
 function seedHookSecretOrThrow(env: Env): void {

@@ -151,6 +151,15 @@ export const operationsEnv = z.object({
   NODE_ENV: z.string().optional(),
 });
 
+// Alert channel URLs and signing secrets are encrypted at rest with this key (lib/alerts/encryption-key.ts).
+// CHAT_SINK_URL is set by the demo launcher beside the local chat sink the demo channel posts to.
+export const alertsEnv = z.object({
+  NODE_ENV: optional,
+  PGLITE_DIR: optional,
+  ENVBOARD_ENCRYPTION_KEY: optional,
+  CHAT_SINK_URL: z.url().optional(),
+});
+
 /** Every area, by name. */
 export const SETTINGS = {
   runtime: runtimeEnv,
@@ -166,6 +175,7 @@ export const SETTINGS = {
   uptime: uptimeEnv,
   testReports: testReportEnv,
   operations: operationsEnv,
+  alerts: alertsEnv,
 } as const;
 
 /** Every variable the code reads, each once. */

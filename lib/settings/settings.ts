@@ -1,5 +1,5 @@
 import { currentEnv, type Env } from './env';
-import { boardEnv, cronEnv, runtimeEnv, webhookEnv } from './schemas';
+import { alertsEnv, boardEnv, cronEnv, runtimeEnv, webhookEnv } from './schemas';
 
 /** NODE_ENV, NEXT_RUNTIME, NEXT_PHASE and VERCEL_ENV, as Node.js, Next.js and Vercel set them. */
 export function runtimeSettings(env: Env = currentEnv()) {
@@ -20,4 +20,9 @@ export function cronSecret(env: Env = currentEnv()): string | undefined {
 export function webhookSecrets(env: Env = currentEnv()) {
   const parsed = webhookEnv.parse(env);
   return { github: parsed.GITHUB_WEBHOOK_SECRET, vercel: parsed.VERCEL_WEBHOOK_SECRET };
+}
+
+/** The local chat sink the demo launcher started, if any: the Alerts page links to its listing. */
+export function chatSinkUrl(env: Env = currentEnv()): string | undefined {
+  return alertsEnv.pick({ CHAT_SINK_URL: true }).parse(env).CHAT_SINK_URL;
 }

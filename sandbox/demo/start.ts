@@ -1,6 +1,7 @@
 import { type DemoHistory, demoHistory } from '@/lib/demo';
 import { DEMO_TEAM_ROLES } from '@/lib/demo/team';
 import { launchSandboxes, type LaunchedSandboxes, type SandboxLaunchOptions } from '../launch';
+import { type ChatSink, startChatSink } from '../chat-sink';
 import type { UptimeSandbox } from '../uptime';
 import { startDemoUptimeSandbox } from './uptime';
 import { demoProviderIds, fillSandboxesFromDemo } from './index';
@@ -11,6 +12,7 @@ export const DEMO_NEON_ORG_ID = 'org-acme-inc-demo';
 export interface DemoSandboxes extends LaunchedSandboxes {
   history: DemoHistory;
   uptime: UptimeSandbox;
+  chatSink: ChatSink;
 }
 
 /**
@@ -49,6 +51,15 @@ export async function startDemoSandboxes(
     throw error;
   });
   sandboxes.env.UPTIME_SANDBOX_URL = uptime.baseUrl;
-  const close = () => Promise.all([sandboxes.close(), uptime.close()]).then(() => undefined);
-  return { ...sandboxes, history, uptime, close };
+  // Where the demo's alert channel posts: a local Slack stand-in that lists what it received.
+  const chatSink = await startChatSink({ port: options.ports?.chatSink }).catch(
+    async (error: unknown) => {
+      await Promise.all([sandboxes.close(), uptime.close()]);
+      throw error;
+    },
+  );
+  sandboxes.env.CHAT_SINK_URL = chatSink.baseUrl;
+  const close = () =>
+    Promise.all([sandboxes.close(), uptime.close(), chatSink.close()]).then(() => undefined);
+  return { ...sandboxes, history, uptime, chatSink, close };
 }

@@ -53,6 +53,8 @@ const routes = benchRoutes(Number(failedRun?.id));
 const serverEnv = (databaseUrl: string, port: number) => ({
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: BENCH_AUTH_SECRET,
+  // Production refuses to start without the key alert channels are encrypted with.
+  ENVBOARD_ENCRYPTION_KEY: Buffer.alloc(32, 0xbe).toString('base64'),
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
 });
 const servers = [

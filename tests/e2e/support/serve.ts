@@ -33,9 +33,16 @@ process.env.DATABASE_DRIVER = '';
 // The provider sandboxes, started and filled as `npm run dev` starts them, so operations work.
 // Free ports unless told, so runs side by side do not collide; webhooks stay unsent (specs send
 // their own, signed with the secrets set below).
-for (const name of ['SANDBOX_GITHUB_PORT', 'SANDBOX_VERCEL_PORT', 'SANDBOX_NEON_PORT']) {
+for (const name of [
+  'SANDBOX_GITHUB_PORT',
+  'SANDBOX_VERCEL_PORT',
+  'SANDBOX_NEON_PORT',
+  'SANDBOX_CHAT_SINK_PORT',
+]) {
   process.env[name] ||= '0';
 }
+// Alert channel URLs are encrypted at rest; production (next start) refuses to start without a key.
+process.env.ENVBOARD_ENCRYPTION_KEY ||= randomBytes(32).toString('base64');
 await startSandboxes(`http://127.0.0.1:${port}`, { webhooks: false });
 
 // Sign-in as production runs it, with a fresh secret per run; the demo team signs in through the

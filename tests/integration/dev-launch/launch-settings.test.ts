@@ -35,7 +35,12 @@ describe('choosing between the sandboxes and the real APIs', () => {
   });
 
   it('takes sandbox ports from the environment, naming a bad one', () => {
-    expect(sandboxPortsFromEnv({})).toEqual({ github: 4011, vercel: 4012, neon: 4013 });
+    expect(sandboxPortsFromEnv({})).toEqual({
+      github: 4011,
+      vercel: 4012,
+      neon: 4013,
+      chatSink: 4014,
+    });
     expect(sandboxPortsFromEnv({ SANDBOX_NEON_PORT: '0' }).neon).toBe(0);
     expect(() => sandboxPortsFromEnv({ SANDBOX_VERCEL_PORT: 'x' })).toThrow(/SANDBOX_VERCEL_PORT/);
     expect(webhookTargetsFor('http://localhost:3171')).toEqual({

@@ -16,6 +16,7 @@ const production = {
   VERCEL_TOKEN: 'vc_x',
   NEON_API_KEY: 'neon_x',
   NEON_PROJECT_ID: 'quiet-fog-123',
+  ENVBOARD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('the settings check at start-up', () => {
@@ -27,6 +28,19 @@ describe('the settings check at start-up', () => {
   test('production without NEXTAUTH_SECRET refuses, naming the variable', () => {
     const { NEXTAUTH_SECRET: _, ...env } = production;
     expect(() => assertValidSettings(env)).toThrow(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  test('production without ENVBOARD_ENCRYPTION_KEY refuses, naming the variable', () => {
+    const { ENVBOARD_ENCRYPTION_KEY: _, ...env } = production;
+    expect(() => assertValidSettings(env)).toThrow(
+      /ENVBOARD_ENCRYPTION_KEY is required in production/,
+    );
+  });
+
+  test('an encryption key of the wrong length is named', () => {
+    expect(settingProblems({ ...production, ENVBOARD_ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([
+      expect.stringMatching(/ENVBOARD_ENCRYPTION_KEY must be 32 bytes.*decodes to 5/),
+    ]);
   });
 
   test('every bad variable is named in one error, none hiding another', () => {
@@ -82,7 +96,13 @@ describe('the settings check at start-up', () => {
     expect(settingProblems(noClient)).toEqual([]);
   });
 
-  test('a local run needs nothing set', () => {
-    expect(settingProblems({ NODE_ENV: 'production', NEXTAUTH_SECRET: 's' })).toEqual([]);
+  test('a local run needs nothing set but its two secrets', () => {
+    expect(
+      settingProblems({
+        NODE_ENV: 'production',
+        NEXTAUTH_SECRET: 's',
+        ENVBOARD_ENCRYPTION_KEY: production.ENVBOARD_ENCRYPTION_KEY,
+      }),
+    ).toEqual([]);
   });
 });

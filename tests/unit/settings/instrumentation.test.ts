@@ -42,10 +42,22 @@ describe('the server start-up hook', () => {
     );
   });
 
+  test('stops a production server without ENVBOARD_ENCRYPTION_KEY, naming it', async () => {
+    vi.stubEnv('NEXT_RUNTIME', 'nodejs');
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('NEXTAUTH_SECRET', 'a-secret-for-this-test-only-0123456789');
+    vi.stubEnv('ENVBOARD_ENCRYPTION_KEY', '');
+    await expect(register()).rejects.toBeInstanceOf(Exited);
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringMatching(/ENVBOARD_ENCRYPTION_KEY is required in production/),
+    );
+  });
+
   test('lets good settings start', async () => {
     vi.stubEnv('NEXT_RUNTIME', 'nodejs');
     vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('NEXTAUTH_SECRET', 'a-secret-for-this-test-only-0123456789');
+    vi.stubEnv('ENVBOARD_ENCRYPTION_KEY', Buffer.alloc(32, 1).toString('base64'));
     vi.stubEnv('ENVBOARD_DEMO_SIGNIN', '');
     await expect(register()).resolves.toBeUndefined();
     expect(exit).not.toHaveBeenCalled();
