@@ -80,7 +80,7 @@ export async function issueApiToken(
 /** Revokes one of the project's live tokens, audited; undefined when there is none to revoke. */
 export async function revokeApiToken(
   db: Database,
-  input: { projectId: number; tokenId: number; actorId: number; now: Date },
+  input: { projectId: number; tokenId: number; actorId: number | null; now: Date },
 ): Promise<ApiToken | undefined> {
   return db.transaction(async (tx) => {
     const row = await revokeApiTokenRow(tx, input.projectId, input.tokenId, input.now);

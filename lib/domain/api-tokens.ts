@@ -53,8 +53,10 @@ export function apiTokenRole(scopes: readonly ApiTokenScope[]): Role {
 }
 
 /** How a token appears wherever a person's name would: the audit log, an operation's banner. */
+export const API_TOKEN_ACTOR_PREFIX = 'API token ';
+
 export function apiTokenActorName(name: string): string {
-  return `API token ${name}`;
+  return `${API_TOKEN_ACTOR_PREFIX}${name}`;
 }
 
 export function isApiTokenScope(value: unknown): value is ApiTokenScope {

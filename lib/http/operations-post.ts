@@ -26,7 +26,8 @@ const REFUSAL_STATUS: Record<string, number> = {
 export async function operationsPostRoute(request: Request): Promise<Response> {
   let body: unknown;
   try {
-    body = await request.json();
+    // Read from a clone: the session check may still need to copy the request.
+    body = await request.clone().json();
   } catch {
     return errorResponse(400, 'invalid_body', 'The body must be a JSON object.');
   }
