@@ -2,14 +2,14 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { errorResponse } from '@/lib/http/responses';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy';
 import { createRequestId, REQUEST_ID_HEADER } from '@/lib/http/request-id';
-import { isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
+import { carriesApiToken, isPublicPath, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 import { decodablePath } from '@/lib/domain/url-path';
 import { sessionGitHubId } from '@/lib/auth/session-token';
 import { runtimeSettings } from '@/lib/settings/settings';
 
 /**
  * The first gate: every page and API route needs a valid session cookie, except the paths that
- * authenticate themselves (lib/domain/auth-paths.ts). Pages without one go to the sign-in page
+ * authenticate themselves and /api/v1 calls with a bearer token (lib/domain/auth-paths.ts). Pages without one go to the sign-in page
  * and come back afterwards; API calls get a 401 JSON body. This checks only that the cookie is
  * genuine; the role is checked against the database where the work is done (lib/auth guards), so
  * a server action or route is never protected by this file alone.
@@ -30,7 +30,11 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 async function admit(request: NextRequest, policy: string, requestId: string): Promise<Response> {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPath(request.method, pathname) || (await sessionGitHubId(request)) !== null) {
+  if (
+    isPublicPath(request.method, pathname) ||
+    carriesApiToken(pathname, request.headers.get('authorization')) ||
+    (await sessionGitHubId(request)) !== null
+  ) {
     const decodable = decodablePath(pathname);
     if (decodable !== pathname) return undecodable(request, decodable);
     return withPolicy(request, policy, requestId);

@@ -56,6 +56,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
     minimumRole: 'admin',
   },
+  {
+    href: '/tokens',
+    label: 'API tokens',
+    icon: 'M15 7a4 4 0 11-3.9 4.9L4 19v-3h3v-3h3l1.1-1.1A4 4 0 0115 7zM16 9h.01',
+    minimumRole: 'admin',
+  },
 ];
 
 /** The nav item a path belongs to: the overview only for "/", others for their whole subtree. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import { API_TOKEN_ACTOR_PREFIX } from '@/lib/domain/api-tokens';
 import type { AuditEntry, AuditAction, OperationState } from '@/lib/domain/audit';
 import {
   type AuditField,
@@ -12,7 +13,7 @@ import type { AuditFilters } from '@/lib/filters/audit';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
 import { compiledPerShape, type RowOf, type ShapeValues } from '../compiled-statement';
-import { approvals, deployments, environments, operations, users } from '../schema';
+import { apiTokens, approvals, deployments, environments, operations, users } from '../schema';
 import { environmentIdBySlug } from './filter-options';
 import {
   afterCursor,
@@ -45,6 +46,7 @@ function auditEntries(db: Database) {
       projectId: operations.projectId,
       environmentId: operations.environmentId,
       actorId: operations.actorId,
+      actorTokenId: operations.actorTokenId,
       reason: operations.reason,
       before: operations.before,
       after: operations.after,
@@ -64,6 +66,8 @@ function auditEntries(db: Database) {
       projectId: operations.projectId,
       environmentId: operations.environmentId,
       actorId: approvals.approverId,
+      // Only a person decides: a token can never approve.
+      actorTokenId: sql<number | null>`null::integer`,
       reason: approvals.reason,
       before: operations.before,
       after: sql<null>`null::jsonb`,
@@ -87,7 +91,10 @@ const operationList = (db: Database, values: ShapeValues<OperationListInput>) =>
       kind: entries.kind,
       state: entries.state,
       actorLogin: users.githubLogin,
-      actorName: users.name,
+      // An operation an API token requested names the token where a person's name would be.
+      actorName: sql<
+        string | null
+      >`coalesce(${users.name}, ${API_TOKEN_ACTOR_PREFIX} || ${apiTokens.name})`.as('actor_name'),
       environmentSlug: environments.slug,
       environmentName: environments.name,
       reason: entries.reason,
@@ -100,6 +107,7 @@ const operationList = (db: Database, values: ShapeValues<OperationListInput>) =>
     })
     .from(entries)
     .leftJoin(users, eq(users.id, entries.actorId))
+    .leftJoin(apiTokens, eq(apiTokens.id, entries.actorTokenId))
     .leftJoin(environments, eq(environments.id, entries.environmentId))
     .where(
       and(

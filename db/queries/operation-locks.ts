@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
-import { environments, type Operation, operations, users } from '../schema';
+import { apiTokens, environments, type Operation, operations, users } from '../schema';
 
 /** The states in which an operation holds its environment's lock. */
 export const ACTIVE_OPERATION_STATES = ['requested', 'approved', 'running'] as const;
@@ -13,6 +13,8 @@ export interface ActiveOperation {
   state: Operation['state'];
   step: string | null;
   actorLogin: string | null;
+  /** The API token that asked, when no person did. */
+  actorTokenName: string | null;
   environmentName: string | null;
   requestedAt: Date;
 }
@@ -23,6 +25,7 @@ const activeColumns = {
   state: operations.state,
   step: operations.step,
   actorLogin: users.githubLogin,
+  actorTokenName: apiTokens.name,
   environmentName: environments.name,
   requestedAt: operations.requestedAt,
 };
@@ -33,6 +36,7 @@ function selectActive<Extra extends SelectedFields>(db: Database, extra: Extra) 
     .select({ ...activeColumns, ...extra })
     .from(operations)
     .leftJoin(users, eq(users.id, operations.actorId))
+    .leftJoin(apiTokens, eq(apiTokens.id, operations.actorTokenId))
     .leftJoin(environments, eq(environments.id, operations.environmentId))
     .$dynamic();
 }

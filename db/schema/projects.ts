@@ -15,8 +15,8 @@ export const projects = pgTable('projects', {
   requireApproval: boolean().notNull().default(true),
   previewTtlDays: integer().notNull().default(7),
   /**
-   * SHA-256 of the token CI uses to upload test reports; the token itself is never stored. The
-   * column keeps the name it was created with.
+   * SHA-256 of the upload token issued before API tokens existed. No longer read: migration 0007
+   * copied it into api_tokens (scope `report`), which is the one way tokens authenticate now.
    */
   uploadTokenHash: text('ingest_token_hash'),
   /** Check and test-suite names that must be green on a commit before it may reach production. */

@@ -99,12 +99,3 @@ export async function deleteProject(db: Database, slug: string): Promise<boolean
     .returning({ id: projects.id });
   return deleted.length > 0;
 }
-
-/** Stores the SHA-256 of a project's test-report upload token (never the token itself). */
-export async function setUploadTokenHash(
-  db: Database,
-  projectId: number,
-  tokenHash: string,
-): Promise<void> {
-  await db.update(projects).set({ uploadTokenHash: tokenHash }).where(eq(projects.id, projectId));
-}

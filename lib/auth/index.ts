@@ -16,12 +16,15 @@
  *   `{ ok: true, data } | { ok: false, error: { code, message, issues? } }` with codes
  *   invalid_input, unauthenticated (401), forbidden (403), internal_error, or whatever the work
  *   throws as `new ActionFailure(code, message)`. Never throws, never leaks error detail.
- * - Route handlers: `jsonRoute(schema, handler, { role })` in lib/http/json-route.ts checks a
- *   session with at least `role` (default viewer) after parsing: 401 / 403 JSON. A route of
- *   another shape calls `checkRole(await getRequestCaller(request), minimum)` and answers the
- *   failure's status, code and message.
+ * - Route handlers: `jsonRoute(schema, handler, { role, scope })` in lib/http/json-route.ts
+ *   checks, after parsing, a bearer API token with `scope` (default read) or a session with at
+ *   least `role` (default viewer): 401 / 403 JSON. A route of another shape calls
+ *   `authorizeRequest(request, { role, scope })` (request-auth.ts) and answers its refusal.
+ * - API tokens (api-tokens.ts): `issueApiToken`, `verifyApiToken`, `revokeApiToken`. A token's
+ *   actor has `tokenId` set, `userId` 0, and the role its scopes give (lib/domain/api-tokens).
  * - proxy.ts sends every page without a session to /signin?callbackUrl=…; `isPublicPath`
- *   lists what stays open (auth, health, webhooks, crons, test-run uploads, static files).
+ *   lists what stays open (auth, health, webhooks, crons, test-run uploads, static files), and
+ *   `carriesApiToken` lets /api/v1 calls with a bearer token through to the route's own check.
  */
 export type { Caller } from './actor';
 export { type AuthFailure, checkRole } from './check-role';

@@ -135,14 +135,21 @@ export function auditFields(entry: AuditEntry, deployments: Deployments): AuditF
         ...field('Orphaned branches', undefined, deletedCount(after?.orphanBranches)),
         ...field('Orphaned deployments', undefined, deletedCount(after?.orphanDeployments)),
       ];
+    case 'api_token':
+      return [
+        ...field('Scopes', undefined, scopeList(after?.scopes)),
+        ...field('Status', before ? 'active' : undefined, after?.revoked ? 'revoked' : 'active'),
+      ];
     // Written finished with a summary of what changed; their fields are added with their pages.
     case 'pin':
     case 'freeze':
-    case 'api_token':
     case 'alert_channel':
       return [];
   }
 }
+
+const scopeList = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.length > 0 ? value.join(', ') : undefined;
 
 function deletedCount(value: unknown): string | undefined {
   const done = count(value);

@@ -1,3 +1,4 @@
+import { apiTokenActorName } from './api-tokens';
 import type { OperationKind, OperationState } from './audit';
 
 /*
@@ -37,8 +38,13 @@ export function describeHolder(active: {
   kind: OperationKind;
   state: OperationState;
   actorLogin: string | null;
+  actorTokenName?: string | null;
 }): string {
-  const by = active.actorLogin ? `@${active.actorLogin}` : 'envboard';
+  const by = active.actorLogin
+    ? `@${active.actorLogin}`
+    : active.actorTokenName
+      ? apiTokenActorName(active.actorTokenName)
+      : 'envboard';
   return `a ${OPERATION_NOUN[active.kind]} by ${by} is ${STATE_PHRASE[active.state] ?? active.state}`;
 }
 
@@ -66,6 +72,10 @@ export function operationSubject(
     }
     case 'cleanup':
       return 'previews';
+    case 'api_token': {
+      const token = operation.after?.token;
+      return typeof token === 'string' ? `API token ${token}` : 'an API token';
+    }
     default:
       return environment;
   }

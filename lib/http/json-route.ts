@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '@/lib/domain/actor';
-import { checkRole } from '@/lib/auth/check-role';
+import { authorizeRequest, isRefusal, type RequestRefusal } from '@/lib/auth/request-auth';
+import type { ApiTokenScope } from '@/lib/domain/api-tokens';
 import type { Role } from '@/lib/domain/roles';
-import { getRequestCaller } from '@/lib/auth/session';
 import { errorResponse, HttpError, jsonResponse } from './responses';
 
 export { type ErrorBody, errorResponse, HttpError, jsonResponse } from './responses';
@@ -25,13 +25,14 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
 
 /**
  * A GET handler that parses the query string with `schema`, requires a session whose role is at
- * least `options.role` (viewer unless said), and answers with what `handler` returns, as JSON
- * that no cache keeps.
+ * least `options.role` (viewer unless said) or an API token with `options.scope` (read unless
+ * said), and answers with what `handler` returns, as JSON that no cache keeps. The actor's
+ * `projectId` is the project to answer about: a token's own project.
  */
 export function jsonRoute<Schema extends z.ZodType>(
   schema: Schema,
   handler: (input: { query: z.output<Schema>; request: Request; actor: Actor }) => Promise<unknown>,
-  options: { role?: Role } = {},
+  options: { role?: Role; scope?: ApiTokenScope } = {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const parsed = schema.safeParse(queryObject(new URL(request.url).searchParams));
@@ -47,14 +48,23 @@ export function jsonRoute<Schema extends z.ZodType>(
       );
     }
     try {
-      const caller = await getRequestCaller(request);
-      const refused = checkRole(caller, options.role ?? 'viewer');
-      if (refused) return errorResponse(refused.status, refused.code, refused.message);
-      return jsonResponse(await handler({ query: parsed.data, request, actor: caller as Actor }));
+      const authorized = await authorizeRequest(request, {
+        role: options.role ?? 'viewer',
+        scope: options.scope ?? 'read',
+      });
+      if (isRefusal(authorized)) return refusalResponse(authorized);
+      return jsonResponse(await handler({ query: parsed.data, request, actor: authorized.actor }));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
       return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
     }
   };
+}
+
+/** A refused caller's answer; a 401 also names the scheme to authenticate with (RFC 6750). */
+export function refusalResponse(refusal: RequestRefusal): Response {
+  const response = errorResponse(refusal.status, refusal.code, refusal.message);
+  if (refusal.status === 401) response.headers.set('www-authenticate', 'Bearer realm="envboard"');
+  return response;
 }

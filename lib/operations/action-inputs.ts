@@ -27,15 +27,16 @@ export const checkboxField = z
   .transform((value) => value === true || value === 'on' || value === 'true');
 
 /**
- * The idempotency key for the engine: the browser's request key scoped to the signed-in user, so
- * nobody can pick up another person's operation by sending its key.
+ * The idempotency key for the engine: the browser's (or API caller's) request key scoped to the
+ * signed-in user or the API token, so nobody can pick up another's operation by sending its key.
  */
 export function operationKey(
   kind: string,
-  actor: { userId: number },
+  actor: { userId: number; tokenId?: number },
   requested: string | undefined,
 ): string {
-  return `${kind}:${actor.userId}:${requested ?? randomUUID()}`;
+  const who = actor.tokenId === undefined ? String(actor.userId) : `token-${actor.tokenId}`;
+  return `${kind}:${who}:${requested ?? randomUUID()}`;
 }
 
 /** Every board page that shows environments, deployments, approvals or the audit log. */

@@ -50,6 +50,10 @@ async function decide(
   const verb = decision === 'approved' ? 'approve' : 'reject';
   const denied = refuseUnlessRole(actor, 'release_manager', `${verb} a promotion`);
   if (denied) return denied;
+  // An approval is a second person's judgement: a token (a script) can never give it.
+  if (actor.tokenId !== undefined) {
+    return refuse('forbidden', `An API token cannot ${verb} a promotion; a release manager must.`);
+  }
   const parsed = parseInput(decisionInput, input);
   if (!parsed.ok) return parsed;
   const { operationId } = parsed.data;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { apiTokenActorName } from '@/lib/domain/api-tokens';
 import { describeHolder } from '@/lib/domain/operation-names';
 import { listOperations } from '@/db/queries/audit';
 import { listDeployments } from '@/db/queries/deployments';
@@ -138,7 +139,10 @@ export async function pendingApprovals(db: Database, projectId: number, actorId:
       ]);
       return {
         id: pending.id,
-        requesterLogin: pending.actorLogin,
+        // A token's request names the token where a person's login would be.
+        requesterLogin:
+          pending.actorLogin ??
+          (pending.actorTokenName ? apiTokenActorName(pending.actorTokenName) : null),
         requestedByMe: pending.actorId === actorId,
         reason: pending.reason,
         requestedAt: pending.requestedAt,

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import type { EnvironmentContext } from '@/db/queries/operation-contexts';
 import { listEnvironmentDeployments } from '@/db/queries/operation-targets';
 import { markEnvironmentDeleted } from '@/db/writes/operations';
-import { id, idempotencyKey, parseInput } from './input';
+import { id, idempotencyKey, parseInput, reason } from './input';
 import { isRefusal, startOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { PREVIEW_DATABASE_URL } from './provision';
@@ -12,11 +12,15 @@ import { ignoringGone, livePreview, loadPreview } from './preview';
 import { type OperationResult, refuse } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
-import type { Actor } from '@/lib/domain/actor';
+import { type Actor, operationActor } from '@/lib/domain/actor';
 import { previewDeleteRefusal } from '@/lib/domain/preview-permissions';
 import { nowOf, type OperationClients } from './types';
 
-const deleteInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
+const deleteInput = z.object({
+  environmentId: id,
+  idempotencyKey: idempotencyKey.optional(),
+  reason: reason.optional(),
+});
 
 /**
  * A developer deletes a preview of their own pull request (a release manager or admin any
@@ -38,8 +42,8 @@ export async function deletePreview(
   const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
   if (notOwner) return refuse('forbidden', `${notOwner}.`);
   return executeDelete(db, clients, preview, {
-    actorId: actor.userId,
-    reason: null,
+    ...operationActor(actor),
+    reason: parsed.data.reason ?? null,
     idempotencyKey: parsed.data.idempotencyKey ?? `delete:${randomUUID()}`,
   });
 }
@@ -49,7 +53,12 @@ export async function executeDelete(
   db: Database,
   clients: OperationClients,
   preview: EnvironmentContext,
-  request: { actorId: number | null; reason: string | null; idempotencyKey: string },
+  request: {
+    actorId: number | null;
+    actorTokenId?: number | null;
+    reason: string | null;
+    idempotencyKey: string;
+  },
 ): Promise<OperationResult> {
   // Checked here too, not only by deletePreview: cleanup deletes through this function.
   const live = livePreview(preview, preview.environment.id, 'deleted');
@@ -131,6 +140,7 @@ export async function executeDelete(
       state: 'running',
       idempotencyKey: request.idempotencyKey,
       actorId: request.actorId,
+      actorTokenId: request.actorTokenId ?? null,
       reason: request.reason,
       before: {
         deployments: recorded.map((deployment) => deployment.vercelId),

@@ -9,7 +9,7 @@ import { sameRequest, startOperation } from './lock';
 import { refuseUnlessRole } from './roles';
 import { type OperationResult, preconditionsRefusal, refuse } from './result';
 import { runSteps, StepRefused } from './runner';
-import type { Actor } from '@/lib/domain/actor';
+import { type Actor, operationActor } from '@/lib/domain/actor';
 import { nowOf, type OperationClients } from './types';
 
 /** The commit status every promotion reports on the promoted commit. */
@@ -54,7 +54,7 @@ export async function requestPromotion(
       kind: 'promote',
       state: waits ? 'requested' : 'running',
       idempotencyKey: key,
-      actorId: actor.userId,
+      ...operationActor(actor),
       reason: parsed.data.reason,
       before: {
         deploymentId: deployment.id,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import type { EnvironmentContext } from '@/db/queries/operation-contexts';
 import { markDbBranchReset } from '@/db/writes/operations';
-import { id, idempotencyKey, parseInput } from './input';
+import { id, idempotencyKey, parseInput, reason } from './input';
 import { isRefusal, startOperation } from './lock';
 import { updatePreviewComment } from './pr-comment';
 import { loadPreview } from './preview';
@@ -11,10 +11,14 @@ import { type OperationResult, type PreconditionFailure, preconditionsRefusal } 
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step } from './runner';
 import { callSeedHook, seedHookSecret } from './seed-hook';
-import type { Actor } from '@/lib/domain/actor';
+import { type Actor, operationActor } from '@/lib/domain/actor';
 import { nowOf, type OperationClients } from './types';
 
-const reseedInput = z.object({ environmentId: id, idempotencyKey: idempotencyKey.optional() });
+const reseedInput = z.object({
+  environmentId: id,
+  idempotencyKey: idempotencyKey.optional(),
+  reason: reason.optional(),
+});
 
 /** What a live preview needs before its database can be reset: a branch that still exists. */
 export function reseedPreconditions(
@@ -103,7 +107,8 @@ export async function reseed(
       kind: 'reseed',
       state: 'running',
       idempotencyKey: parsed.data.idempotencyKey ?? `reseed:${randomUUID()}`,
-      actorId: actor.userId,
+      ...operationActor(actor),
+      reason: parsed.data.reason ?? null,
       before: { dbBranch: dbBranch.name, lastResetAt: dbBranch.lastResetAt?.toISOString() ?? null },
       requestedAt: now,
       startedAt: now,

@@ -18,7 +18,7 @@ import type { PreconditionFailure } from './result';
 import { type OperationResult, preconditionsRefusal, refuse } from './result';
 import { refuseUnlessRole } from './roles';
 import { runSteps, type Step, StepRefused } from './runner';
-import type { Actor } from '@/lib/domain/actor';
+import { type Actor, operationActor } from '@/lib/domain/actor';
 import { nowOf, type OperationClients } from './types';
 
 const rollbackInput = z.object({
@@ -122,7 +122,7 @@ export async function rollback(
       kind: 'rollback',
       state: 'running',
       idempotencyKey: key,
-      actorId: actor.userId,
+      ...operationActor(actor),
       reason: parsed.data.reason,
       before: {
         productionDeploymentId: current!.id,

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { getDatabase } from '@/db/client';
+import { authorizeRequest, isRefusal } from '@/lib/auth/request-auth';
+import { refusalResponse } from '@/lib/http/json-route';
+import { requireProject } from '@/lib/http/project';
 import { errorResponse, HttpError, jsonResponse } from '@/lib/http/responses';
 import { recordTestReport } from './record';
-import { bearerToken, findProjectByUploadToken } from './upload-token';
 import { DEFAULT_SUITE, formatFromContentType } from './parse';
 import { readBodyWithLimit } from './read-body';
 import { maxReportBytesFromEnv } from './report-limit';
@@ -11,8 +13,9 @@ import { uploadMetadataInput, uploadMetadataSchema } from './upload-metadata';
 
 /**
  * POST /api/v1/test-runs: one JUnit XML or Playwright JSON report per request, authenticated by
- * the project's upload token. Checks in a fixed order: metadata and content type (400/415),
- * token (401), size (413), report (400), then stores it: 201 with the counts, or 200 with the
+ * a project API token with the `report` scope (a session cannot upload). Checks in a fixed
+ * order: metadata and content type (400/415), token (401, 403 without the scope), size (413),
+ * report (400), then stores it for the token's project: 201 with the counts, or 200 with the
  * stored run when this report id was uploaded before.
  */
 export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
@@ -38,20 +41,18 @@ export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
           'Send JUnit XML as application/xml (or text/xml), or a Playwright JSON report as application/json.',
         );
       }
-      const db = getDatabase();
-      const project = await findProjectByUploadToken(
-        db,
-        bearerToken(request.headers.get('authorization')),
-      );
-      if (!project) {
-        const response = errorResponse(
-          401,
-          'unauthorized',
-          "A valid upload token is required: 'Authorization: Bearer <token>' (npm run upload-token).",
-        );
-        response.headers.set('www-authenticate', 'Bearer realm="envboard"');
-        return response;
+      if (!request.headers.get('authorization')) {
+        return refusalResponse({
+          status: 401,
+          code: 'unauthenticated',
+          message:
+            "An API token with the report scope is required: 'Authorization: Bearer <token>' (npm run upload-token).",
+        });
       }
+      const authorized = await authorizeRequest(request, { role: 'viewer', scope: 'report' });
+      if (isRefusal(authorized)) return refusalResponse(authorized);
+      const db = getDatabase();
+      const project = await requireProject(db, authorized.actor.projectId);
       const body = await readBodyWithLimit(request, options.maxBytes ?? maxReportBytesFromEnv());
       const { run_id: runId, coverage, suite, ...target } = metadata.data;
       const result = await recordTestReport(db, project, {

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { projects } from '@/db/schema';
+import { apiTokens } from '@/db/schema';
+import { hashApiToken, verifyApiToken } from '@/lib/auth/api-tokens';
 import {
-  findProjectByUploadToken,
-  hashUploadToken,
   issueUploadToken,
   projectForNewToken,
+  UPLOAD_TOKEN_NAME,
 } from '@/lib/test-reports/upload-token';
 import { createProject } from '../../support/factories';
 import { createTestDatabase } from '../../support/test-database';
@@ -23,30 +23,41 @@ afterAll(async () => {
   await handle?.close();
 });
 
-describe('upload tokens', () => {
+describe('upload tokens (npm run upload-token)', () => {
   test('a new project has none; the only project is the one a token is for', async () => {
     await expect(projectForNewToken(handle.db)).rejects.toThrow(/^No project yet/);
     const only = await createProject(handle.db, { slug: 'only-shop' });
     expect((await projectForNewToken(handle.db)).id).toBe(only.id);
-    expect(await findProjectByUploadToken(handle.db, 'envb_ingest_anything')).toBeUndefined();
+    expect(await verifyApiToken(handle.db, 'envb_ingest_anything', new Date())).toBeUndefined();
   });
 
-  test('only the hash is stored; each project finds its own; a new token revokes the old', async () => {
+  test('are API tokens with the report scope: only the hash is stored, each for its project', async () => {
     const shop = await createProject(handle.db, { slug: 'token-shop' });
     const blog = await createProject(handle.db, { slug: 'token-blog' });
     const shopToken = await issueUploadToken(handle.db, shop);
     const blogToken = await issueUploadToken(handle.db, blog);
+    expect(shopToken).toMatch(/^envb_api_/);
 
-    const [stored] = await handle.db.select().from(projects).where(eq(projects.id, shop.id));
-    expect(stored!.uploadTokenHash).toBe(hashUploadToken(shopToken));
-    expect(stored!.uploadTokenHash).not.toContain(shopToken);
-    expect((await findProjectByUploadToken(handle.db, shopToken))?.slug).toBe('token-shop');
-    expect((await findProjectByUploadToken(handle.db, blogToken))?.slug).toBe('token-blog');
-    expect(await findProjectByUploadToken(handle.db, undefined)).toBeUndefined();
+    const [stored] = await handle.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.projectId, shop.id));
+    expect(stored).toMatchObject({
+      name: UPLOAD_TOKEN_NAME,
+      scopes: ['report'],
+      tokenHash: hashApiToken(shopToken),
+      lastFour: shopToken.slice(-4),
+      expiresAt: null,
+    });
+    expect(JSON.stringify(stored)).not.toContain(shopToken);
+    expect((await verifyApiToken(handle.db, shopToken, new Date()))?.projectId).toBe(shop.id);
+    expect((await verifyApiToken(handle.db, blogToken, new Date()))?.projectId).toBe(blog.id);
+    expect(await verifyApiToken(handle.db, undefined, new Date())).toBeUndefined();
 
-    const replacement = await issueUploadToken(handle.db, shop);
-    expect(await findProjectByUploadToken(handle.db, shopToken)).toBeUndefined();
-    expect((await findProjectByUploadToken(handle.db, replacement))?.id).toBe(shop.id);
+    // Another token leaves the first one working: admins revoke on the API tokens page.
+    const second = await issueUploadToken(handle.db, shop);
+    expect((await verifyApiToken(handle.db, shopToken, new Date()))?.projectId).toBe(shop.id);
+    expect((await verifyApiToken(handle.db, second, new Date()))?.projectId).toBe(shop.id);
   });
 
   test('with several projects, the slug decides, and a missing slug lists the choices', async () => {

@@ -69,7 +69,7 @@ describe('POST /api/v1/test-runs refuses', () => {
     const missing = await upload(`commit=${COMMIT}`, UNIT_REPORT, { token: null });
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect((await missing.json()).error.code).toBe('unauthorized');
+    expect((await missing.json()).error.code).toBe('unauthenticated');
     const wrong = await upload(`commit=${COMMIT}`, UNIT_REPORT, { token: `${token}x` });
     expect(wrong.status).toBe(401);
     const otherScheme = await upload(`commit=${COMMIT}`, UNIT_REPORT, {

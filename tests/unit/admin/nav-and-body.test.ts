@@ -6,10 +6,11 @@ const labels = (role: Parameters<typeof visibleNavItems>[0]) =>
   visibleNavItems(role).map((item) => item.label);
 
 describe('visibleNavItems', () => {
-  it('shows Deliveries and Cleanup to admins only and Sync status from release managers up', () => {
+  it('shows Deliveries, Cleanup and API tokens to admins only and Sync status from release managers up', () => {
     expect(labels('admin')).toEqual(
-      expect.arrayContaining(['Sync status', 'Deliveries', 'Cleanup']),
+      expect.arrayContaining(['Sync status', 'Deliveries', 'Cleanup', 'API tokens']),
     );
+    expect(labels('release_manager')).not.toContain('API tokens');
     expect(labels('release_manager')).toContain('Sync status');
     expect(labels('release_manager')).not.toContain('Deliveries');
     expect(labels('release_manager')).not.toContain('Cleanup');

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { suiteFromPath } from '@/lib/test-reports/artifacts';
 import { cleanFailureMessage } from '@/lib/test-reports/failure-message';
-import { bearerToken, generateUploadToken, hashUploadToken } from '@/lib/test-reports/upload-token';
 import {
   formatFromContentType,
   formatFromFileName,
@@ -64,24 +63,6 @@ describe('failure messages', () => {
     expect(cleanFailureMessage('\n  \u001b[31mExpected: 8\u001b[39m  \n')).toBe('Expected: 8');
     expect(cleanFailureMessage('   ')).toBeNull();
     expect(cleanFailureMessage(undefined)).toBeNull();
-  });
-});
-
-describe('upload tokens', () => {
-  test('are random, prefixed, and stored as their SHA-256', () => {
-    const token = generateUploadToken();
-    expect(token).toMatch(/^envb_ingest_[A-Za-z0-9_-]{43}$/);
-    expect(generateUploadToken()).not.toBe(token);
-    expect(hashUploadToken('abc')).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    );
-  });
-
-  test('come from a Bearer authorization header only', () => {
-    expect(bearerToken('Bearer envb_ingest_x')).toBe('envb_ingest_x');
-    expect(bearerToken('bearer  envb_ingest_x ')).toBe('envb_ingest_x');
-    expect(bearerToken('Basic dXNlcjpwYXNz')).toBeUndefined();
-    expect(bearerToken(null)).toBeUndefined();
   });
 });
 

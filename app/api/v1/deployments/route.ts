@@ -7,9 +7,9 @@ import { requireProject } from '@/lib/http/project';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/deployments?environment&target&state&branch&author&sort&cursor&limit */
-export const GET = jsonRoute(deploymentsQuerySchema, async ({ query }) => {
+export const GET = jsonRoute(deploymentsQuerySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const { cursor, limit, ...filters } = query;
   const page = await listDeployments(db, project.id, filters, { cursor, limit });
   return { data: page.rows, nextCursor: page.nextCursor };

@@ -7,9 +7,9 @@ import { requireProject } from '@/lib/http/project';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/environments?kind&deleted&cursor&limit */
-export const GET = jsonRoute(environmentsQuerySchema, async ({ query }) => {
+export const GET = jsonRoute(environmentsQuerySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const { cursor, limit, ...filters } = query;
   const page = await listEnvironments(db, project.id, filters, { cursor, limit });
   // The sort rank is how the cursor pages, not part of the resource.

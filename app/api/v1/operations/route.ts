@@ -2,6 +2,7 @@ import { getDatabase } from '@/db/client';
 import { listFollowedOperations } from '@/db/queries/followed-operations';
 import { followedOperationsQuerySchema } from '@/lib/filters/operations';
 import { jsonRoute } from '@/lib/http/json-route';
+import { operationsPostRoute } from '@/lib/http/operations-post';
 import { progressOf } from '@/lib/operations/progress';
 
 export const dynamic = 'force-dynamic';
@@ -22,3 +23,11 @@ export const GET = jsonRoute(followedOperationsQuerySchema, async ({ query, acto
   );
   return { data: await progressOf(db, rows) };
 });
+
+/**
+ * POST /api/v1/operations `{ kind, deploymentId | environmentId, reason, restoreDatabase?,
+ * requestKey? }`: request a promotion, rollback, reseed or delete as the board's buttons do,
+ * with an `operate` API token or a session. 202 with the operation's progress (a promotion waits
+ * for a release manager's approval); follow it at GET /api/v1/operations/[id].
+ */
+export const POST = operationsPostRoute;

@@ -8,9 +8,9 @@ import { testRunUploadRoute } from '@/lib/test-reports/upload-route';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/test-runs?suite&status&branch&cursor&limit */
-export const GET = jsonRoute(testRunsQuerySchema, async ({ query }) => {
+export const GET = jsonRoute(testRunsQuerySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const { cursor, limit, ...filters } = query;
   const page = await listTestRuns(db, project.id, filters, { cursor, limit });
   return { data: page.rows, nextCursor: page.nextCursor };

@@ -14,9 +14,9 @@ const querySchema = z.object({
 });
 
 /** GET /api/v1/metrics/ci?range&grain — per workflow: runs, success rate, duration and queue p50/p95; the slowest runs. */
-export const GET = jsonRoute(querySchema, async ({ query }) => {
+export const GET = jsonRoute(querySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const data = await getCiMetrics(db, project.id, { ...query, now: new Date() });
   return { data };
 });

@@ -14,9 +14,9 @@ const querySchema = z.object({ range: chartRangeSchema });
  * (per ISO week for 12m) by provider, the budget's pace, anomalous days, this month's cumulative
  * spend and forecast, 12 monthly totals, and the costliest environments and pull requests.
  */
-export const GET = jsonRoute(querySchema, async ({ query }) => {
+export const GET = jsonRoute(querySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const series = await getCostSeries(db, project.id, {
     now: new Date(),
     range: query.range,

@@ -10,9 +10,9 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.object({ range: chartRangeSchema });
 
 /** GET /api/v1/metrics/tests?range — per suite: pass rate, flaky tests, coverage and test count. */
-export const GET = jsonRoute(querySchema, async ({ query }) => {
+export const GET = jsonRoute(querySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const data = await getTestMetrics(db, project.id, { range: query.range, now: new Date() });
   return { data };
 });

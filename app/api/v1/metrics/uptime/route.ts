@@ -18,9 +18,9 @@ const querySchema = z.object({
  * 12m), incidents, latency p50/p95 over 24 h, 7 d and 30 d, the 30-day error budget and the
  * burn rates.
  */
-export const GET = jsonRoute(querySchema, async ({ query }) => {
+export const GET = jsonRoute(querySchema, async ({ query, actor }) => {
   const db = getDatabase();
-  const project = await requireProject(db);
+  const project = await requireProject(db, actor.projectId);
   const metrics = await getUptimeMetrics(db, project, {
     environmentSlug: query.environment,
     range: query.range,
