@@ -4,6 +4,7 @@ import { checkRole } from '@/lib/auth/check-role';
 import type { Role } from '@/lib/domain/roles';
 import { getRequestCaller } from '@/lib/auth/session';
 import { errorResponse, HttpError, jsonResponse } from './responses';
+import { log, requestFields } from '@/lib/observability/log';
 
 export { type ErrorBody, errorResponse, HttpError, jsonResponse } from './responses';
 
@@ -53,7 +54,11 @@ export function jsonRoute<Schema extends z.ZodType>(
       return jsonResponse(await handler({ query: parsed.data, request, actor: caller as Actor }));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-      console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
+      log.error(
+        `${request.method} ${new URL(request.url).pathname} failed`,
+        error,
+        requestFields(request),
+      );
       return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
     }
   };
