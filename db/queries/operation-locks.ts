@@ -15,6 +15,8 @@ export interface ActiveOperation {
   actorLogin: string | null;
   environmentName: string | null;
   requestedAt: Date;
+  /** When the row last moved (a step begun or done): how the recovery tells a stuck one. */
+  updatedAt: Date;
 }
 
 const activeColumns = {
@@ -25,6 +27,7 @@ const activeColumns = {
   actorLogin: users.githubLogin,
   environmentName: environments.name,
   requestedAt: operations.requestedAt,
+  updatedAt: operations.updatedAt,
 };
 
 /** Operations with who asked and where: what every read of the lock's holders starts from. */
