@@ -6,19 +6,24 @@ function endpointOf(url: string): string {
   return /^https?:\/\//.test(url) ? new URL(url).pathname : url;
 }
 
+// Attempts per request, keyed by the options object the retry plugins hand back on each retry.
+const attempts = new WeakMap<object, number>();
+
 /**
  * An Octokit plugin giving each HTTP attempt a span. Listed before the retry and throttling
  * plugins, its hook wraps the innermost request, so a retried call shows one span per attempt;
- * those plugins number the retries in `request.retryCount`. The endpoint is Octokit's route
- * template (`GET /repos/{owner}/{repo}/pulls`), never the expanded URL with its ids and query.
+ * they hand each retry the same options object, which is how attempts are counted. The endpoint is Octokit's route
+ * template (`POST /repos/{owner}/{repo}/statuses/{sha}`), never the URL with its query; a
+ * paginated call arrives with its path already expanded and keeps it.
  */
 export function tracing(octokit: Octokit): void {
   octokit.hook.wrap('request', (request, options) => {
-    const retryCount = Number(options.request?.retryCount ?? 0);
+    const attempt = (attempts.get(options) ?? 0) + 1;
+    attempts.set(options, attempt);
     const attributes = {
       'envboard.provider': 'github',
       'envboard.provider.endpoint': `${options.method} ${endpointOf(options.url)}`,
-      'envboard.provider.attempt': retryCount + 1,
+      'envboard.provider.attempt': attempt,
       'http.request.method': options.method,
     };
     return inSpan('provider.request', attributes, async (span) => {
