@@ -1,4 +1,3 @@
-import { registerOTel } from '@vercel/otel';
 import { runtimeSettings } from '@/lib/settings/settings';
 
 /**
@@ -7,11 +6,6 @@ import { runtimeSettings } from '@/lib/settings/settings';
  * instead of failing the first request that happens to read it.
  */
 export async function register(): Promise<void> {
-  // Traces: Next.js's own request spans and envboard's (lib/observability/trace.ts). On Vercel they
-  // go to the project's trace drains; elsewhere to the OTLP endpoint the standard
-  // OTEL_EXPORTER_OTLP_* variables name, and nowhere without one
-  // (https://vercel.com/docs/tracing/instrumentation).
-  registerOTel({ serviceName: 'envboard' });
   // The proxy and any edge code have no settings of their own to check; the Node.js server does.
   // Read raw, the one exception to lib/settings: Next.js inlines process.env.NEXT_RUNTIME when it
   // bundles this file, so an edge bundle drops the Node.js-only import below
@@ -27,4 +21,10 @@ export async function register(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
+  // Traces: Next.js's own request spans and envboard's (lib/observability/trace.ts). On Vercel they
+  // go to the project's trace drains; elsewhere to the OTLP endpoint the standard
+  // OTEL_EXPORTER_OTLP_* variables name, and nowhere without one
+  // (https://vercel.com/docs/tracing/instrumentation). Only a server that will run needs it.
+  const { registerOTel } = await import('@vercel/otel');
+  registerOTel({ serviceName: 'envboard' });
 }

@@ -38,9 +38,11 @@ describe('checkHealth', () => {
   });
 
   test('a database that cannot even be opened is unreachable, not a crash', async () => {
+    const logs = captureLogLines();
     const report = await checkHealth(() => {
       throw new Error('DATABASE_URL is not a URL');
     });
+    logs.restore();
     expect(report).toMatchObject({ status: 'unavailable', database: 'unreachable' });
   });
 });
