@@ -21,4 +21,10 @@ export async function register(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
+  // Traces: Next.js's own request spans and envboard's (lib/observability/trace.ts). On Vercel they
+  // go to the project's trace drains; elsewhere to the OTLP endpoint the standard
+  // OTEL_EXPORTER_OTLP_* variables name, and nowhere without one
+  // (https://vercel.com/docs/tracing/instrumentation). Only a server that will run needs it.
+  const { registerOTel } = await import('@vercel/otel');
+  registerOTel({ serviceName: 'envboard' });
 }

@@ -24,6 +24,10 @@ const nextConfig: NextConfig = {
   distDir: benchBuild ? '.next-bench' : '.next',
   pageExtensions: benchBuild ? ['tsx', 'ts', 'bench.tsx'] : ['tsx', 'ts'],
   typedRoutes: false,
+  // The runbook pages read docs/runbooks at request time; a Vercel function only has the files its
+  // build traced, so name them (keys are globs over route paths):
+  // https://nextjs.org/docs/app/api-reference/config/next-config-js/output#caveats
+  outputFileTracingIncludes: { '/runbooks/**': ['./docs/runbooks/*.md'] },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

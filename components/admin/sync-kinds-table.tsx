@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { RunbookLink } from '@/components/runbooks/runbook-link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { SyncRunSummary } from '@/lib/domain/admin';
 import { SYNC_HEALTH_LABEL, type SyncKindStatus } from '@/lib/domain/sync-health';
@@ -35,6 +36,11 @@ function columns(now: Date, runNow?: (kind: string) => ReactNode): Column<Row>[]
               last success <RelativeTime date={row.lastSuccessAt} now={now} />
             </span>
           )}
+          {row.health === 'failing' || row.health === 'stale' ? (
+            <RunbookLink name="stuck-operation" className="text-xs whitespace-nowrap">
+              What to do
+            </RunbookLink>
+          ) : null}
         </div>
       ),
     },

@@ -3,6 +3,7 @@ import { StatusBadge, type Tone } from '@/components/ui/status-badge';
 import { BUDGET_STATUS_LABEL, type BudgetStatus, type CostOverview } from '@/lib/domain/costs';
 import { percent, usd } from '@/lib/format';
 import { dayLabel } from './labels';
+import { RunbookLink } from '@/components/runbooks/runbook-link';
 
 const STATUS_TONE: Record<BudgetStatus, Tone> = {
   over: 'danger',
@@ -67,6 +68,12 @@ export function CostSummary({ overview }: { overview: CostOverview }) {
       <p className="mt-1 text-xs text-muted">
         Dark: spent so far. Light: forecast. Full width: the{' '}
         {usd(overview.budgetUsd, { whole: true })} budget.
+      </p>
+      <p className="mt-3 text-sm">
+        {overview.status === 'under'
+          ? 'If the forecast goes over the budget, follow the '
+          : 'The forecast is over the budget: follow the '}
+        <RunbookLink name="cost-overrun" />.
       </p>
     </section>
   );

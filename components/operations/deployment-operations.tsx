@@ -1,6 +1,7 @@
 import type { DeploymentAvailability } from '@/lib/domain/availability';
 import { ApprovalNote, CommitLabel, type CommitRef, FromTo } from './change-summary';
 import { type OperationAction, OperationDialog } from './operation-dialog';
+import { RunbookLink } from '@/components/runbooks/runbook-link';
 
 /** What the deployment tables need to offer promote and roll back on their rows. */
 export interface DeploymentOperations {
@@ -76,6 +77,10 @@ export function RollbackNotes({ productionName }: { productionName: string }) {
       <p>
         Runs at once, without approval: Vercel switches {productionName} back instantly and{' '}
         {productionName} stays pinned to that deployment until the next promotion.
+      </p>
+      <p>
+        Who decides, what to check afterwards and when to escalate: the{' '}
+        <RunbookLink name="rollback" />.
       </p>
       <label className="flex items-start gap-2 text-ink">
         <input type="checkbox" name="restoreDatabase" className="mt-1" />

@@ -1,3 +1,4 @@
+import { RunbookLink } from '@/components/runbooks/runbook-link';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { OperationKind, OperationState } from '@/lib/domain/audit';
 import { OPERATION_LABEL } from './labels';
@@ -11,6 +12,8 @@ export interface HeldEnvironment {
   actorLogin: string | null;
   environmentName: string | null;
   requestedAt: Date;
+  /** Not moved for longer than a function may run: a crash left it (see the runbook). */
+  stuck?: boolean;
 }
 
 function progress(operation: HeldEnvironment): string {
@@ -46,6 +49,13 @@ export function OperationBanner({ held, now }: { held: readonly HeldEnvironment[
               · started by {operation.actorLogin ?? 'envboard'}{' '}
               <RelativeTime date={operation.requestedAt} now={now} />
             </span>
+            {operation.stuck ? (
+              <span className="block text-amber-800" data-testid="operation-stuck">
+                It has not moved for longer than an operation may run; the recover cron finishes it
+                from the providers&apos; state. Until then, follow the{' '}
+                <RunbookLink name="stuck-operation" />.
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

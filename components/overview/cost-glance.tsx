@@ -3,6 +3,7 @@ import { Card } from '@/components/ui/card';
 import { StatusBadge, type Tone } from '@/components/ui/status-badge';
 import { BUDGET_STATUS_LABEL, type BudgetStatus, type CostOverview } from '@/lib/domain/costs';
 import { percent, usd } from '@/lib/format';
+import { RunbookLink } from '@/components/runbooks/runbook-link';
 
 const TONE: Record<BudgetStatus, Tone> = {
   over: 'danger',
@@ -70,6 +71,11 @@ export function CostGlance({ overview }: { overview: CostOverview }) {
         {percent(overview.budgetUsedRatio, 0)} of the budget spent; the forecast adds the 7-day
         average for each day left.
       </p>
+      {overview.status === 'under' ? null : (
+        <p className="mt-2 text-sm">
+          <RunbookLink name="cost-overrun" />
+        </p>
+      )}
       {overview.byProvider.length > 0 ? (
         <ul className="mt-4 flex flex-col gap-1.5 border-t border-border pt-3 text-sm">
           {overview.byProvider.map((row) => (

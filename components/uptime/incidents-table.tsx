@@ -3,6 +3,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { Incident } from '@/lib/domain/uptime';
 import { duration, exactTime } from '@/lib/format';
+import { RunbookLink } from '@/components/runbooks/runbook-link';
 
 function columns(now: Date): Column<Incident>[] {
   return [
@@ -49,6 +50,15 @@ function columns(now: Date): Column<Incident>[] {
         <span className="line-clamp-2 font-mono text-xs text-muted">
           {row.firstError ?? (row.firstStatusCode ? `HTTP ${row.firstStatusCode}` : '—')}
         </span>
+      ),
+    },
+    {
+      key: 'runbook',
+      header: <span className="sr-only">Runbook</span>,
+      cell: (row) => (
+        <RunbookLink name="incident" className="text-xs whitespace-nowrap">
+          {row.resolvedAt ? 'Postmortem' : 'Incident runbook'}
+        </RunbookLink>
       ),
     },
   ];

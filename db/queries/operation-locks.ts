@@ -17,6 +17,8 @@ export interface ActiveOperation {
   actorTokenName: string | null;
   environmentName: string | null;
   requestedAt: Date;
+  /** When the row last moved (a step begun or done): how the recovery tells a stuck one. */
+  updatedAt: Date;
 }
 
 const activeColumns = {
@@ -28,6 +30,7 @@ const activeColumns = {
   actorTokenName: apiTokens.name,
   environmentName: environments.name,
   requestedAt: operations.requestedAt,
+  updatedAt: operations.updatedAt,
 };
 
 /** Operations with who asked and where: what every read of the lock's holders starts from. */

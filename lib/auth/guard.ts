@@ -8,6 +8,7 @@ import { checkRole } from './check-role';
 import { FORBIDDEN_PATH, SIGN_IN_PATH } from '@/lib/domain/auth-paths';
 import type { Role } from '@/lib/domain/roles';
 import { getCaller } from './session';
+import { log } from '@/lib/observability/log';
 
 /** Thrown by an action's work for an expected refusal, e.g. `new ActionFailure('locked', '…')`. */
 export class ActionFailure extends Error {
@@ -68,7 +69,7 @@ export function guardedAction<Schema extends z.ZodType, T>(
       // A redirect() or notFound() from the work is Next.js control flow, not a failure.
       unstable_rethrow(error);
       if (error instanceof ActionFailure) return failure(error.code, error.message);
-      console.error('server action failed', error);
+      log.error('server action failed', error);
       return failure('internal_error', 'Something went wrong on our side; try again.');
     }
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { type MigrationStatus, migrationStatus } from '@/db/migrate';
+import { log } from '@/lib/observability/log';
 
 export type HealthReport =
   | {
@@ -29,7 +30,7 @@ export async function checkHealth(open: () => DatabaseHandle): Promise<HealthRep
     await withTimeout(handle.db.execute(sql`select 1`));
     status = await withTimeout(migrationStatus(handle));
   } catch (error) {
-    console.error('health: database unreachable', error);
+    log.error('health: database unreachable', error);
     return {
       status: 'unavailable',
       database: 'unreachable',

@@ -4,6 +4,7 @@ import { authorizeRequest, isRefusal, type RequestRefusal } from '@/lib/auth/req
 import type { ApiTokenScope } from '@/lib/domain/api-tokens';
 import type { Role } from '@/lib/domain/roles';
 import { errorResponse, HttpError, jsonResponse } from './responses';
+import { log, requestFields } from '@/lib/observability/log';
 
 export { type ErrorBody, errorResponse, HttpError, jsonResponse } from './responses';
 
@@ -56,7 +57,11 @@ export function jsonRoute<Schema extends z.ZodType>(
       return jsonResponse(await handler({ query: parsed.data, request, actor: authorized.actor }));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-      console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
+      log.error(
+        `${request.method} ${new URL(request.url).pathname} failed`,
+        error,
+        requestFields(request),
+      );
       return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
     }
   };

@@ -21,6 +21,7 @@ import {
   deploymentRowsAvailability,
   previewAvailabilities,
 } from './availability';
+import { OPERATION_TIMEOUT_MS } from './recover';
 
 /**
  * What the board's pages need to offer operations: which buttons are enabled and why not, what
@@ -89,14 +90,26 @@ export async function operationsHolding(
   db: Database,
   environmentIds: readonly number[],
   production?: { projectId: number },
-): Promise<ActiveOperation[]> {
+  now: Date = new Date(),
+): Promise<(ActiveOperation & { stuck: boolean })[]> {
   const [active, serving] = await Promise.all([
     getActiveOperations(db, environmentIds),
     production ? getProductionServing(db, production.projectId) : undefined,
   ]);
   const held = new Map([...active.values()].map((operation) => [operation.id, operation]));
   if (serving?.holder) held.set(serving.holder.id, serving.holder);
-  return [...held.values()].sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
+  return [...held.values()]
+    .sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime())
+    .map((operation) => ({ ...operation, stuck: isStuck(operation, now) }));
+}
+
+/**
+ * Approved or running and not moved for longer than a function may run: what the recover cron
+ * finishes (recover.ts). Until it does, the banner points at the stuck operation runbook.
+ */
+function isStuck(operation: ActiveOperation, now: Date): boolean {
+  const inFlight = operation.state === 'approved' || operation.state === 'running';
+  return inFlight && now.getTime() - operation.updatedAt.getTime() > OPERATION_TIMEOUT_MS;
 }
 
 /** Why nothing can start on an environment now: the operation holding its lock. */

@@ -8,6 +8,7 @@ import type { OperationProgress } from '@/lib/domain/operation-progress';
 import { progressOf } from './progress';
 import type { OperationResult } from './result';
 import type { OperationClients } from './types';
+import { log } from '@/lib/observability/log';
 
 /**
  * Runs an operation for a server action and answers as soon as it is under way: once its first
@@ -44,7 +45,9 @@ export async function launchOperation(
   ]);
   if ('operation' in first) {
     after(() =>
-      finished.catch((error: unknown) => console.error(`operation #${first.operation.id}`, error)),
+      finished.catch((error: unknown) =>
+        log.error(`operation #${first.operation.id} failed`, error),
+      ),
     );
     return progressOfOne(first.operation);
   }

@@ -7,6 +7,7 @@ import type { SyncJob } from '@/lib/sync/sync-job';
 import { provision } from './provision';
 import { provisionAttempts } from './provision-attempt';
 import { nowOf, type OperationClients } from './types';
+import { log } from '@/lib/observability/log';
 
 export const PREVIEW_PROVISION_KIND = 'previews.provision';
 
@@ -69,7 +70,7 @@ export async function provisionPullRequest(
   if (pullRequest?.state !== 'open') return;
   const result = await provision(db, clients, { pullRequest });
   if (!result.ok) {
-    console.error(`provisioning the preview of #${number} failed: ${result.message}`);
+    log.warn(`provisioning the preview of #${number} failed`, { reason: result.message });
   }
 }
 

@@ -2,6 +2,8 @@ import type { Database } from '@/db/client';
 import { OPERATION_NOUN } from '@/lib/domain/operation-names';
 import type { Operation } from '@/db/schema';
 import { setOperationStep, transitionOperation } from '@/db/writes/operations';
+import { log } from '@/lib/observability/log';
+import { inSpan } from '@/lib/observability/trace';
 import { ProviderError } from '@/lib/providers/errors';
 import { describeError, refuse, type OperationResult } from './result';
 
@@ -66,7 +68,7 @@ export async function runSteps(
     await options.hooks?.beforeStep?.(running, step.name);
     await setOperationStep(db, running.id, step.name, after);
     try {
-      await step.run(after);
+      await inSpan('operation.step', stepAttributes(running, step.name), () => step.run(after));
     } catch (error) {
       if (error instanceof ProcessInterrupted) throw error;
       return fail(db, running, `${step.name}: ${stepFailure(error)}`, after, options);
@@ -79,9 +81,18 @@ export async function runSteps(
     after,
     finishedAt: options.now(),
   });
+  if (finished) log.info('operation succeeded', { operationId: running.id, kind: running.kind });
   return finished
     ? { ok: true, operation: finished }
     : refuse('failed', `This ${OPERATION_NOUN[running.kind]} was finished elsewhere while it ran.`);
+}
+
+function stepAttributes(operation: Operation, step: string) {
+  return {
+    'envboard.operation.id': operation.id,
+    'envboard.operation.kind': operation.kind,
+    'envboard.operation.step': step,
+  };
 }
 
 async function fail(
@@ -103,6 +114,7 @@ async function fail(
     after,
     finishedAt: options.now(),
   });
+  log.warn('operation failed', { operationId: operation.id, kind: operation.kind, reason: error });
   return refuse('failed', `The ${OPERATION_NOUN[operation.kind]} failed: ${error}`, {
     operation: failed ?? operation,
   });
@@ -114,7 +126,7 @@ async function fail(
  */
 function stepFailure(error: unknown): string {
   if (error instanceof ProviderError || error instanceof StepRefused) return error.message;
-  console.error('operation step failed', error);
+  log.error('operation step failed', error);
   return 'internal error; the server log has the detail';
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { inSpan, markFailed, setSpanAttributes } from '@/lib/observability/trace';
 import { ProviderError, type ProviderName } from './errors';
 import { realSleep } from './poll';
 
@@ -90,7 +91,7 @@ export class ProviderHttpClient {
     const method = options.method ?? 'GET';
     const url = this.url(options.path, options.query);
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(options, method, url);
+      const outcome = await this.tracedAttempt(options, method, url, attempt + 1);
       if ('body' in outcome) return this.parse(options, outcome.status, outcome.body);
       // `retryable` on the error says whether the call may succeed later; this client only
       // repeats it itself when that cannot apply a non-idempotent write twice.
@@ -113,6 +114,33 @@ export class ProviderHttpClient {
       if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
     }
     return url;
+  }
+
+  /**
+   * One span per HTTP attempt (what costs quota and time). The endpoint is the operation's name,
+   * not the URL: the URL carries ids and query parameters, the name is the same for every call.
+   */
+  private tracedAttempt(
+    options: RequestOptions<z.ZodType>,
+    method: string,
+    url: URL,
+    attempt: number,
+  ): ReturnType<ProviderHttpClient['attempt']> {
+    const attributes = {
+      'envboard.provider': this.config.provider,
+      'envboard.provider.endpoint': options.operation,
+      'envboard.provider.attempt': attempt,
+      'http.request.method': method,
+    };
+    return inSpan('provider.request', attributes, async (span) => {
+      const outcome = await this.attempt(options, method, url);
+      if (!('body' in outcome)) markFailed(span, outcome.message);
+      setSpanAttributes(span, {
+        'http.response.status_code': outcome.status,
+        'error.type': 'body' in outcome ? undefined : (outcome.code ?? 'request_failed'),
+      });
+      return outcome;
+    });
   }
 
   private async attempt(

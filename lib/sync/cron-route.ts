@@ -9,6 +9,7 @@ import { cronSecret } from '@/lib/settings/settings';
 import { providers } from '@/lib/wiring/provider-clients';
 import { buildCronJob, cronSyncsOf } from './cron-syncs';
 import { startSync, type SyncOutcome } from './run-sync';
+import { log, requestFields } from '@/lib/observability/log';
 
 /**
  * Vercel Cron calls each path in vercel.json `crons` with `Authorization: Bearer $CRON_SECRET`
@@ -72,7 +73,7 @@ export function cronRoute(
       return jsonResponse(answer(await runCronSyncs(cronPath)));
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-      console.error(`cron ${new URL(request.url).pathname} failed`, error);
+      log.error(`cron ${new URL(request.url).pathname} failed`, error, requestFields(request));
       return errorResponse(500, 'internal_error', 'The sync failed; see the Sync status page.');
     }
   };

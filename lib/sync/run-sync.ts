@@ -2,6 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Database } from '@/db/client';
 import { type SyncRun, syncRuns } from '@/db/schema';
+import { log } from '@/lib/observability/log';
+import { inSpan, setSpanAttributes } from '@/lib/observability/trace';
 import { describeIssues } from '@/lib/webhooks/zod-issues';
 import { lockSyncKind, type SyncLock } from './sync-lock';
 import { emptyTally, type SyncJob, type SyncTally } from './sync-job';
@@ -52,11 +54,41 @@ export class SyncAlreadyRunning extends Error {
  * a run that dies mid-way is still visible on the Sync status page. One run of a kind at a time
  * (see lockSyncKind): a second start while one runs is refused with the reason.
  */
-export async function attemptSync(
+export function attemptSync(
   db: Database,
   job: SyncJob,
   now: () => Date = () => new Date(),
 ): Promise<SyncAttempt> {
+  return inSpan('sync.run', { 'envboard.sync.kind': job.kind }, async (span) => {
+    const attempt = await lockedSync(db, job, now);
+    if (!attempt.ok) {
+      setSpanAttributes(span, { 'envboard.sync.status': 'refused' });
+      log.info('sync refused', { kind: job.kind, reason: attempt.message });
+      return attempt;
+    }
+    const { run } = attempt;
+    const fields = {
+      kind: run.kind,
+      runId: run.id,
+      status: run.status,
+      itemsSeen: run.itemsSeen,
+      itemsChanged: run.itemsChanged,
+      apiCalls: run.apiCalls,
+      firstError: run.errors[0],
+    };
+    setSpanAttributes(span, {
+      'envboard.sync.run_id': run.id,
+      'envboard.sync.status': run.status,
+      'envboard.sync.items_seen': run.itemsSeen,
+      'envboard.sync.items_changed': run.itemsChanged,
+      'envboard.sync.api_calls': run.apiCalls,
+    });
+    (run.status === 'failed' ? log.warn : log.info)('sync run', fields);
+    return attempt;
+  });
+}
+
+async function lockedSync(db: Database, job: SyncJob, now: () => Date): Promise<SyncAttempt> {
   const startedAt = now();
   const locked = await lockSyncKind(db, job.kind, startedAt);
   if (!locked.ok) return locked;

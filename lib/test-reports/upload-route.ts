@@ -10,6 +10,7 @@ import { readBodyWithLimit } from './read-body';
 import { maxReportBytesFromEnv } from './report-limit';
 import { InvalidReportError } from './types';
 import { uploadMetadataInput, uploadMetadataSchema } from './upload-metadata';
+import { log, requestFields } from '@/lib/observability/log';
 
 /**
  * POST /api/v1/test-runs: one JUnit XML or Playwright JSON report per request, authenticated by
@@ -99,7 +100,7 @@ export function testRunUploadRoute(options: { maxBytes?: number } = {}) {
         return errorResponse(400, 'invalid_report', error.message);
       }
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-      console.error('POST /api/v1/test-runs failed', error);
+      log.error('POST /api/v1/test-runs failed', error, requestFields(request));
       return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
     }
   };

@@ -1,6 +1,9 @@
 import type { Database } from '@/db/client';
 import { recordWebhookDelivery } from '@/db/writes/webhook-deliveries';
 import { errorResponse, jsonResponse } from '@/lib/http/json-route';
+import { log } from '@/lib/observability/log';
+import { withRequestContext } from '@/lib/observability/request-context';
+import { inSpan, setSpanAttributes } from '@/lib/observability/trace';
 import { MAX_WEBHOOK_BYTES, readBodyWithin } from './body';
 import { receiveDelivery } from './process';
 import type { DeliveryIdentity, WebhookProvider } from './providers';
@@ -36,11 +39,42 @@ async function storeMalformed(
  * the answer comes well within GitHub's 10 s; a failed apply is stored for the retry job and
  * still answered 202.
  */
-export async function receiveWebhook(
+export function receiveWebhook(
   request: Request,
   provider: WebhookProvider,
   db: Database,
   options: ReceiveOptions,
+): Promise<Response> {
+  return withRequestContext(request, () =>
+    inSpan('webhook.delivery', { 'envboard.webhook.provider': provider.name }, async (span) => {
+      let identity: DeliveryIdentity | undefined;
+      const response = await receive(request, provider, db, options, (found) => {
+        identity = found;
+      });
+      // The provider's own id and event name; the body and its signature never go out.
+      const fields = {
+        'envboard.webhook.event': identity?.event,
+        'envboard.webhook.delivery_id': identity?.deliveryId,
+        'http.response.status_code': response.status,
+      };
+      setSpanAttributes(span, fields);
+      (response.status >= 400 ? log.warn : log.info)('webhook delivery', {
+        provider: provider.name,
+        event: identity?.event,
+        deliveryId: identity?.deliveryId,
+        status: response.status,
+      });
+      return response;
+    }),
+  );
+}
+
+async function receive(
+  request: Request,
+  provider: WebhookProvider,
+  db: Database,
+  options: ReceiveOptions,
+  identified: (identity: DeliveryIdentity) => void,
 ): Promise<Response> {
   const now = (options.now ?? (() => new Date()))();
   if (!options.secret) {
@@ -67,6 +101,7 @@ export async function receiveWebhook(
   // Kept under the provider's delivery id when there is one, else the hash of the bytes.
   const refuseMalformed = async (reason: string) => {
     const identity = provider.identifyMalformed(request.headers, rawBody);
+    identified(identity);
     await storeMalformed(db, provider, identity, rawBody, reason, now);
     return errorResponse(400, 'malformed_payload', reason);
   };
@@ -78,6 +113,7 @@ export async function receiveWebhook(
   }
   const identity = provider.identify(request.headers, json, rawBody);
   if (typeof identity === 'string') return refuseMalformed(identity);
+  identified(identity);
 
   const outcome = await receiveDelivery(
     db,

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { checkHealth } from '@/lib/http/health';
+import { captureLogLines } from '@/tests/support/captured-logs';
 
 vi.mock('@/db/migrate', () => ({
   migrationStatus: vi.fn(async () => ({ applied: 0, expected: 1, current: false })),
@@ -17,12 +18,14 @@ const handleAnswering = (answers: boolean) =>
 
 describe('checkHealth', () => {
   test('names the database when it does not answer', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogLines();
     expect(await checkHealth(() => handleAnswering(false))).toMatchObject({
       status: 'unavailable',
       database: 'unreachable',
       migrations: null,
     });
+    logs.restore();
+    expect(logs.errors()).toHaveLength(1);
   });
 
   test('names the migrations when some are pending', async () => {
@@ -35,9 +38,11 @@ describe('checkHealth', () => {
   });
 
   test('a database that cannot even be opened is unreachable, not a crash', async () => {
+    const logs = captureLogLines();
     const report = await checkHealth(() => {
       throw new Error('DATABASE_URL is not a URL');
     });
+    logs.restore();
     expect(report).toMatchObject({ status: 'unavailable', database: 'unreachable' });
   });
 });

@@ -3,8 +3,10 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { EtagCache } from './etag-cache';
 import { type ApiUsage, instrumentedFetch } from './instrumented-fetch';
+import { tracing } from './tracing';
 
-const GitHubOctokit = Octokit.plugin(retry, throttling);
+// Tracing first: its hook then sits inside retry and throttling and sees every attempt.
+const GitHubOctokit = Octokit.plugin(tracing, retry, throttling);
 export type GitHubOctokit = InstanceType<typeof GitHubOctokit>;
 
 export interface RetryPolicy {

@@ -9,6 +9,7 @@ import type { Role } from '@/lib/domain/roles';
 import { createProject } from '../../support/factories';
 import { signedInMember } from '../../support/session';
 import { createTestDatabase } from '../../support/test-database';
+import { captureLogLines } from '@/tests/support/captured-logs';
 
 let handle: DatabaseHandle;
 let project: Project;
@@ -94,7 +95,7 @@ describe('guardedAction', () => {
   });
 
   test('an unexpected error is logged and comes back as a generic internal_error', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogLines();
     const action = guardedAction(
       reseedSchema,
       'developer',
@@ -106,8 +107,8 @@ describe('guardedAction', () => {
     const result = await action({ environment: 'pr-7', confirm: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal_error' } });
     expect(JSON.stringify(result)).not.toContain('neondb_owner');
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
+    logs.restore();
+    expect(logs.errors()).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { GET as deployments } from '@/app/api/v1/deployments/route';
 import type { DatabaseHandle } from '@/db/client';
@@ -13,6 +13,7 @@ import {
   UNKNOWN_GITHUB_ID,
 } from '../../support/session';
 import { createTestDatabase } from '../../support/test-database';
+import { captureLogLines } from '@/tests/support/captured-logs';
 
 const processCache = globalThis as unknown as { envboardDatabase?: DatabaseHandle };
 let handle: DatabaseHandle;
@@ -112,11 +113,11 @@ describe('after authorization', () => {
   });
 
   test('hides unexpected errors behind a generic 500 and logs the detail', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogLines();
     const response = await route(getWithCookie('/x?n=500', cookie));
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('10.0.0.3');
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
+    logs.restore();
+    expect(logs.errors()).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOperation } from '@/db/queries/operation-records';
 import { listDeployments } from '@/db/queries/deployments';
 import { getEnvironment } from '@/db/queries/environments';
@@ -7,6 +7,7 @@ import { dbBranches, deployments, environments, projects } from '@/db/schema';
 import { servingSince } from '@/lib/domain/deployments';
 import { approve, reject, requestPromotion } from '@/lib/operations';
 import { commitStatuses, createWorld, stagingRelease, type World } from './world';
+import { captureLogLines } from '@/tests/support/captured-logs';
 
 let world: World;
 beforeAll(async () => {
@@ -156,7 +157,7 @@ describe('what a promotion shows on production', () => {
 describe('a step that fails for a reason that is not the provider’s', () => {
   it('records the step without the internal detail, which goes to the server log', async () => {
     const release = await stagingRelease(world);
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogLines();
     const broken = {
       ...world.clients,
       vercel: {
@@ -175,9 +176,9 @@ describe('a step that fails for a reason that is not the provider’s', () => {
       expect(!result.ok && result.operation?.error).toBe(
         'vercel-promote: internal error; the server log has the detail',
       );
-      expect(logged).toHaveBeenCalledOnce();
+      expect(logs.errors()).toHaveLength(1);
     } finally {
-      logged.mockRestore();
+      logs.restore();
     }
   });
 });
