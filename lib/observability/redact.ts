@@ -22,6 +22,7 @@ export const SECRET_VARIABLES = [
   'VERCEL_WEBHOOK_SECRET',
   'CRON_SECRET',
   'SEED_HOOK_SECRET',
+  'ENVBOARD_ENCRYPTION_KEY',
 ] as const;
 
 const PATTERNS: readonly [RegExp, string][] = [
