@@ -1,0 +1,73 @@
+/**
+ * Incidents ↔ deployments, defined once: the incident rows, the deployment rows, the environment
+ * timeline and DORA's change failure rate and time to restore all read these links.
+ *
+ * An incident is linked to the last deployment of its environment that began serving at or
+ * before the incident began (its `servingSince`, lib/domain/deployments.ts): the build that was
+ * answering when the checks started failing. The link is "suspected" when that deployment began
+ * serving within the suspect window before the incident (default 2 hours): a build that served
+ * well for days is still what was running, but is not the likely cause.
+ */
+import type { DeploymentState } from './deployments';
+
+export const DEFAULT_SUSPECT_WINDOW_HOURS = 2;
+
+const HOUR_MS = 3_600_000;
+
+export interface LinkableDeployment {
+  id: number;
+  state: DeploymentState;
+  /** When it began serving (servingSince). */
+  servingAt: Date;
+}
+
+export interface LinkableIncident {
+  startedAt: Date;
+}
+
+export interface IncidentLink<D extends LinkableDeployment = LinkableDeployment> {
+  /** The deployment serving when the incident began; null when none had served yet. */
+  deployment: D | null;
+  /** It began serving within the suspect window before the incident. */
+  suspected: boolean;
+}
+
+/** Deployments that served: only a ready build answers requests. */
+function servingOrder<D extends LinkableDeployment>(deployments: readonly D[]): D[] {
+  return deployments
+    .filter((deployment) => deployment.state === 'ready')
+    .sort((a, b) => a.servingAt.getTime() - b.servingAt.getTime() || a.id - b.id);
+}
+
+/** The last of `sorted` serving at or before `at`: a binary search over a year of deployments. */
+function lastServingAt<D extends LinkableDeployment>(sorted: readonly D[], at: number): D | null {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.servingAt.getTime() <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? sorted[low - 1]! : null;
+}
+
+/**
+ * Each incident's link, in the order of `incidents`. `deployments` are one environment's (in any
+ * order); a deployment that began serving during an incident is not its cause.
+ */
+export function linkIncidents<D extends LinkableDeployment>(
+  deployments: readonly D[],
+  incidents: readonly LinkableIncident[],
+  { suspectWindowHours = DEFAULT_SUSPECT_WINDOW_HOURS }: { suspectWindowHours?: number } = {},
+): IncidentLink<D>[] {
+  const sorted = servingOrder(deployments);
+  return incidents.map((incident) => {
+    const at = incident.startedAt.getTime();
+    const deployment = lastServingAt(sorted, at);
+    return {
+      deployment,
+      suspected:
+        deployment !== null && at - deployment.servingAt.getTime() <= suspectWindowHours * HOUR_MS,
+    };
+  });
+}
