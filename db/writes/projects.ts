@@ -108,3 +108,12 @@ export async function setUploadTokenHash(
 ): Promise<void> {
   await db.update(projects).set({ uploadTokenHash: tokenHash }).where(eq(projects.id, projectId));
 }
+
+/** Whether the project's status badges are served to callers without a session. */
+export async function setBadgesPublic(
+  db: Database,
+  projectId: number,
+  badgesPublic: boolean,
+): Promise<void> {
+  await db.update(projects).set({ badgesPublic }).where(eq(projects.id, projectId));
+}

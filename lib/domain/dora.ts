@@ -213,7 +213,9 @@ export interface JudgedHistory {
 }
 
 export function judgeHistory(history: DoraHistory): JudgedHistory {
-  const options = { suspectWindowHours: history.suspectWindowHours ?? DEFAULT_SUSPECT_WINDOW_HOURS };
+  const options = {
+    suspectWindowHours: history.suspectWindowHours ?? DEFAULT_SUSPECT_WINDOW_HOURS,
+  };
   return {
     failed: failedDeploymentIds(history.deployments, history.incidents, options),
     restored: restores(history.deployments, history.incidents, options),

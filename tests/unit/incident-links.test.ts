@@ -28,7 +28,11 @@ describe('linking an incident to the deployment serving when it began', () => {
   test.each([
     ['began serving 5 minutes before: suspected', 5 * MINUTE, [1, true]],
     ['began serving exactly 2 hours before: the window edge is suspected', 2 * HOUR, [1, true]],
-    ['began serving 2 hours and a minute before: linked, not suspected', 2 * HOUR + MINUTE, [1, false]],
+    [
+      'began serving 2 hours and a minute before: linked, not suspected',
+      2 * HOUR + MINUTE,
+      [1, false],
+    ],
     ['began serving at the same instant: it was serving, suspected', 0, [1, true]],
   ])('%s', (_name, gap, expected) => {
     expect(links([deployment(1, 0)], [incident(gap)])).toEqual([expected]);
