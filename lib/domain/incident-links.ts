@@ -9,6 +9,7 @@
  * well for days is still what was running, but is not the likely cause.
  */
 import type { DeploymentState } from './deployments';
+import type { Incident } from './uptime';
 
 export const DEFAULT_SUSPECT_WINDOW_HOURS = 2;
 
@@ -70,4 +71,42 @@ export function linkIncidents<D extends LinkableDeployment>(
         deployment !== null && at - deployment.servingAt.getTime() <= suspectWindowHours * HOUR_MS,
     };
   });
+}
+
+/** The first line of a commit message: its title. */
+export function commitTitle(message: string): string {
+  return message.split('\n', 1)[0]!.trim();
+}
+
+/**
+ * The reason a rollback from an open incident starts with, for the release manager to keep or
+ * edit: "Incident since 14:02 UTC: Production down — suspected 3f9c2ab Faster checkout". At
+ * most 500 characters, the rollback's limit.
+ */
+export function incidentRollbackReason(
+  incident: Pick<LinkedIncident, 'startedAt' | 'environmentName' | 'cause'>,
+): string {
+  const since = incident.startedAt.toISOString().slice(11, 16);
+  const { deployment, suspected } = incident.cause;
+  const culprit =
+    deployment && suspected
+      ? ` — suspected ${deployment.commitSha.slice(0, 7)} ${commitTitle(deployment.commitMessage)}`
+      : '';
+  return `Incident since ${since} UTC: ${incident.environmentName} down${culprit}`.slice(0, 500);
+}
+
+/** The deployment an incident is linked to, as the rows that show the link name it. */
+export interface IncidentDeployment extends LinkableDeployment {
+  commitSha: string;
+  commitMessage: string;
+}
+
+/** An incident with its link, as the Uptime page, the deployments and the timeline show it. */
+export interface LinkedIncident extends Incident {
+  cause: IncidentLink<IncidentDeployment>;
+}
+
+/** An incident's identity on a page: its environment and when it began. */
+export function incidentKey(incident: Pick<Incident, 'environmentId' | 'startedAt'>): string {
+  return `${incident.environmentId}:${incident.startedAt.toISOString()}`;
 }

@@ -23,6 +23,10 @@ import { parseSearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
 import { OperationBanner } from '@/components/operations/operation-banner';
 import { operationsHolding } from '@/lib/operations/board';
+import { StatusBadgesCard } from '@/components/environments/status-badges-card';
+import { requestOrigin } from '@/lib/auth/request-origin';
+import { hasRole } from '@/lib/domain/roles';
+import { switchBadgesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
@@ -90,6 +94,14 @@ export default async function EnvironmentPage(props: Props) {
         now={now}
         operations={operations.deployments}
       />
+      {hasRole(actor.role, 'admin') ? (
+        <StatusBadgesCard
+          slug={data.environment.slug}
+          origin={await requestOrigin()}
+          badgesPublic={project.badgesPublic}
+          action={switchBadgesAction}
+        />
+      ) : null}
     </>
   );
 }
