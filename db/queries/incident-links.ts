@@ -5,6 +5,8 @@ import {
   type IncidentDeployment,
   type LinkedIncident,
   linkIncidents,
+  type SuspectedIncident,
+  suspectedIncidents,
 } from '@/lib/domain/incident-links';
 import type { Incident } from '@/lib/domain/uptime';
 import { boardSettings } from '@/lib/settings/settings';
@@ -94,24 +96,18 @@ export async function listLinkedIncidents(
 /** How far back the deployment rows look for the incidents they are suspected of. */
 const SUSPECTED_LOOKBACK_DAYS = 90;
 
-/** The incidents each of `deploymentIds` is the suspected cause of (last 90 days). */
-export async function suspectedIncidentsByDeployment(
+/** The incidents of the last 90 days that one of `deploymentIds` is the suspected cause of. */
+export async function suspectedIncidentsOf(
   db: Database,
   projectId: number,
   deploymentIds: readonly number[],
   now: Date,
-): Promise<Map<number, LinkedIncident[]>> {
-  const byDeployment = new Map<number, LinkedIncident[]>();
-  if (deploymentIds.length === 0) return byDeployment;
+): Promise<SuspectedIncident[]> {
+  if (deploymentIds.length === 0) return [];
   const wanted = new Set(deploymentIds);
   const incidents = await listLinkedIncidents(db, projectId, {
     now,
     days: SUSPECTED_LOOKBACK_DAYS,
   });
-  for (const incident of incidents) {
-    const { deployment, suspected } = incident.cause;
-    if (!suspected || !deployment || !wanted.has(deployment.id)) continue;
-    byDeployment.set(deployment.id, [...(byDeployment.get(deployment.id) ?? []), incident]);
-  }
-  return byDeployment;
+  return suspectedIncidents(incidents).filter((incident) => wanted.has(incident.deploymentId));
 }

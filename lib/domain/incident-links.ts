@@ -110,3 +110,27 @@ export interface LinkedIncident extends Incident {
 export function incidentKey(incident: Pick<Incident, 'environmentId' | 'startedAt'>): string {
   return `${incident.environmentId}:${incident.startedAt.toISOString()}`;
 }
+
+/** An incident a deployment is the suspected cause of, as its row says so. */
+export interface SuspectedIncident {
+  deploymentId: number;
+  environmentName: string;
+  startedAt: Date;
+  resolvedAt: Date | null;
+}
+
+/** The suspected links of `incidents`, one entry per incident with a suspected deployment. */
+export function suspectedIncidents(incidents: readonly LinkedIncident[]): SuspectedIncident[] {
+  return incidents.flatMap(({ cause, environmentName, startedAt, resolvedAt }) =>
+    cause.suspected && cause.deployment
+      ? [{ deploymentId: cause.deployment.id, environmentName, startedAt, resolvedAt }]
+      : [],
+  );
+}
+
+/** The link in words: "Suspected: 3f9c2ab Faster checkout", "Serving: …", or nothing. */
+export function incidentCauseText(cause: IncidentLink<IncidentDeployment>): string {
+  if (!cause.deployment) return '';
+  const { commitSha, commitMessage } = cause.deployment;
+  return `${cause.suspected ? 'Suspected' : 'Serving'}: ${commitSha.slice(0, 7)} ${commitTitle(commitMessage)}`;
+}

@@ -14,6 +14,7 @@ import {
 import { getDatabase } from '@/db/client';
 import { getEnvironmentPage } from '@/db/queries/environments';
 import { getEnvironmentTimeline } from '@/db/queries/environment-timeline';
+import { suspectedIncidentsOf } from '@/db/queries/incident-links';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { environmentDetailQuerySchema } from '@/lib/filters/environments';
@@ -49,7 +50,7 @@ export default async function EnvironmentPage(props: Props) {
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
   const range = parseChartRange(searchParams.range);
-  const [operations, timeline, held] = await Promise.all([
+  const [operations, timeline, held, suspected] = await Promise.all([
     environmentOperations(db, project, data.environment, data.history.rows, actor, now),
     getEnvironmentTimeline(
       db,
@@ -67,6 +68,12 @@ export default async function EnvironmentPage(props: Props) {
       db,
       [data.environment.id],
       data.environment.kind === 'staging' ? { projectId: project.id } : undefined,
+    ),
+    suspectedIncidentsOf(
+      db,
+      project.id,
+      data.history.rows.map((row) => row.id),
+      now,
     ),
   ]);
   return (
@@ -93,6 +100,7 @@ export default async function EnvironmentPage(props: Props) {
         searchParams={searchParams}
         now={now}
         operations={operations.deployments}
+        suspected={suspected}
       />
       {hasRole(actor.role, 'admin') ? (
         <StatusBadgesCard
