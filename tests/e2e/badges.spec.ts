@@ -11,7 +11,11 @@ test.describe('as an admin', () => {
     playwright,
     baseURL,
   }) => {
-    const anonymous = await playwright.request.newContext({ baseURL });
+    // Playwright hands new contexts the project's storage state unless told otherwise.
+    const anonymous = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+    });
     expect((await anonymous.get('/api/badges/production/status.svg')).status()).toBe(404);
 
     await page.goto('/environments/production');
@@ -38,7 +42,7 @@ test.describe('as an admin', () => {
   });
 });
 
-test('a viewer gets no badge card, and a forged switch is refused', async ({ page }) => {
+test('a viewer gets no badge card', async ({ page }) => {
   await page.goto('/environments/production');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByTestId('status-badges')).toHaveCount(0);

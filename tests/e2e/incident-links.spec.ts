@@ -19,11 +19,18 @@ test('each incident names the production deployment suspected of it', async ({ p
   await expect(page.getByRole('button', { name: /^Roll back to / })).toHaveCount(0);
 });
 
-test('the production timeline says which deployment the incident is suspected of', async ({
+test("production's timeline and deployment history name the suspected deployment", async ({
   page,
 }) => {
   await page.goto('/environments/production?range=30d');
-  await expect(page.getByText(/Suspected: [0-9a-f]{7}/).first()).toBeAttached();
+  await expect(page.getByTestId('suspected-incident').first()).toContainText(
+    /^Suspected cause of the Production incident of /,
+  );
+  const timeline = page.locator('section', {
+    has: page.getByRole('heading', { name: /^What happened/ }),
+  });
+  await timeline.getByRole('button', { name: 'table' }).click();
+  await expect(timeline.getByText(/Suspected: [0-9a-f]{7}/).first()).toBeVisible();
 });
 
 test.describe('as a release manager', () => {
