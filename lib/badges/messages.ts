@@ -1,10 +1,9 @@
 import { type Badge, BADGE_LABELS, stateColor, testsColor, uptimeColor } from '@/lib/domain/badges';
-import type { DeploymentState } from '@/lib/domain/deployments';
-import { servingSince } from '@/lib/domain/deployments';
+import { type DeploymentState, servingSince } from '@/lib/domain/deployments';
 import type { EnvironmentState } from '@/lib/domain/environments';
 import { pct, relativeTime, shortSha } from '@/lib/format';
 
-/** What each badge says, in the board's own words and number formats. */
+// What each badge says, in the board's own words and number formats.
 
 const STATE_MESSAGES: Partial<Record<EnvironmentState, string>> = {
   none: 'no deployment',

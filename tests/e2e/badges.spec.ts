@@ -11,6 +11,8 @@ test.describe('as an admin', () => {
     playwright,
     baseURL,
   }) => {
+    // Three routes and a server action compile on first use under `next dev`.
+    test.slow();
     // Playwright hands new contexts the project's storage state unless told otherwise.
     const anonymous = await playwright.request.newContext({
       baseURL,

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { BadgesSwitchState } from '@/components/environments/badges-switch';
 import { getDatabase } from '@/db/client';
@@ -15,7 +14,7 @@ const switchBadges = guardedAction(switchInput, 'admin', async ({ badgesPublic }
   const project = await getCurrentProject(db);
   if (!project) throw new ActionFailure('no_project', 'There is no project yet.');
   await setBadgesPublic(db, project.id, badgesPublic === 'on');
-  revalidatePath('/environments/[slug]', 'page');
+  // No revalidation: the switch shows the answer itself, and the board's pages are dynamic.
   return { badgesPublic: badgesPublic === 'on' };
 });
 
