@@ -19,6 +19,7 @@ test.describe('as an admin', () => {
       storageState: { cookies: [], origins: [] },
     });
     expect((await anonymous.get('/api/badges/production/status.svg')).status()).toBe(404);
+    expect((await anonymous.get('/api/badges/production/uptime.json')).status()).toBe(404);
 
     await page.goto('/environments/production');
     const card = page.getByTestId('status-badges');
