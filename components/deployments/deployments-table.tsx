@@ -1,6 +1,7 @@
 'use client';
 
 // A table's client boundary: its rows reach the browser as data (see DataTable).
+import Link from 'next/link';
 import {
   DeploymentRowActions,
   type DeploymentOperations,
@@ -10,9 +11,14 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { DEPLOYMENT_SOURCE_LABELS, type DeploymentListItem } from '@/lib/domain/deployments';
-import { duration, shortSha } from '@/lib/format';
+import type { SuspectedIncident } from '@/lib/domain/incident-links';
+import { duration, exactTime, shortSha } from '@/lib/format';
 
-function columns(now: Date, operations?: DeploymentOperations): Column<DeploymentListItem>[] {
+function columns(
+  now: Date,
+  operations?: DeploymentOperations,
+  suspected: readonly SuspectedIncident[] = [],
+): Column<DeploymentListItem>[] {
   const base: Column<DeploymentListItem>[] = [
     {
       key: 'commit',
@@ -56,6 +62,20 @@ function columns(now: Date, operations?: DeploymentOperations): Column<Deploymen
               ) : null}
             </span>
           ) : null}
+          {suspected
+            .filter((incident) => incident.deploymentId === row.id)
+            .map((incident) => (
+              <Link
+                key={incident.startedAt.toISOString()}
+                href="/uptime#incidents"
+                className="text-xs font-medium text-red-700 hover:underline"
+                data-testid="suspected-incident"
+              >
+                Suspected cause of the {incident.environmentName} incident of{' '}
+                {exactTime(incident.startedAt)}
+                {incident.resolvedAt ? '' : ' (ongoing)'}
+              </Link>
+            ))}
         </div>
       ),
     },
@@ -100,6 +120,7 @@ export function DeploymentsTable({
   now,
   filtered = false,
   operations,
+  suspected,
 }: {
   rows: readonly DeploymentListItem[];
   now: Date;
@@ -107,6 +128,8 @@ export function DeploymentsTable({
   filtered?: boolean;
   /** Promote / roll back buttons on the rows, for members who may; none for the others. */
   operations?: DeploymentOperations;
+  /** Incidents some of the rows are the suspected cause of. */
+  suspected?: readonly SuspectedIncident[];
 }) {
   const empty = filtered ? (
     <EmptyState
@@ -125,7 +148,7 @@ export function DeploymentsTable({
     <DataTable
       caption="Deployments"
       testId="deployments-table"
-      columns={columns(now, operations)}
+      columns={columns(now, operations, suspected)}
       rows={rows}
       rowKey={(row) => row.id}
       empty={empty}

@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pager } from '@/components/ui/pager';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
+import type { SuspectedIncident } from '@/lib/domain/incident-links';
 import type { SearchParams } from '@/lib/domain/search-params';
 import type { Page } from '@/lib/paging';
 
@@ -17,12 +18,14 @@ export function EnvironmentDeployments({
   searchParams,
   now,
   operations,
+  suspected,
 }: {
   environment: { slug: string; gitBranch: string };
   history: Page<DeploymentListItem>;
   searchParams: SearchParams;
   now: Date;
   operations?: DeploymentOperations;
+  suspected?: readonly SuspectedIncident[];
 }) {
   return (
     <>
@@ -34,7 +37,12 @@ export function EnvironmentDeployments({
         bodyClassName="p-0 [&>div]:rounded-none [&>div]:border-0"
       >
         {history.rows.length > 0 ? (
-          <DeploymentsTable rows={history.rows} now={now} operations={operations} />
+          <DeploymentsTable
+            rows={history.rows}
+            now={now}
+            operations={operations}
+            suspected={suspected}
+          />
         ) : (
           <EmptyState title="No deployments yet">
             The first push to <span className="font-mono">{environment.gitBranch}</span> shows here.

@@ -34,6 +34,7 @@ export function OperationDialog({
   action,
   fields,
   reason = 'none',
+  defaultReason,
   submitLabel,
   tone = 'neutral',
   size = 'md',
@@ -45,6 +46,8 @@ export function OperationDialog({
   action: OperationAction;
   fields: Record<string, string | number>;
   reason?: 'required' | 'none';
+  /** The reason already written, for the person to keep or edit (e.g. from an incident). */
+  defaultReason?: string;
   submitLabel: string;
   tone?: keyof typeof TRIGGER;
   size?: 'sm' | 'md';
@@ -169,6 +172,7 @@ export function OperationDialog({
                 <textarea
                   name="reason"
                   required
+                  defaultValue={defaultReason}
                   maxLength={500}
                   rows={3}
                   className="rounded-md border border-border-strong px-2 py-1.5 font-normal"

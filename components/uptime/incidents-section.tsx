@@ -3,7 +3,9 @@
 // A table's client boundary: its rows reach the browser as data (see DataTable).
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterBar } from '@/components/ui/filter-bar';
-import { INCIDENT_WINDOWS, type Incident, type IncidentWindow } from '@/lib/domain/uptime';
+import type { LinkedIncident } from '@/lib/domain/incident-links';
+import { INCIDENT_WINDOWS, type IncidentWindow } from '@/lib/domain/uptime';
+import type { IncidentRollbackOffer } from './incident-rollback';
 import { IncidentsTable } from './incidents-table';
 
 /** Incidents of the chosen window (7 or 30 days), newest first, at most `limit` of them. */
@@ -12,11 +14,13 @@ export function IncidentsSection({
   days,
   limit,
   now,
+  rollback,
 }: {
-  incidents: readonly Incident[];
+  incidents: readonly LinkedIncident[];
   days: IncidentWindow;
   limit: number;
   now: Date;
+  rollback?: IncidentRollbackOffer;
 }) {
   return (
     <section aria-labelledby="incidents" className="mt-8">
@@ -38,7 +42,7 @@ export function IncidentsSection({
         ]}
       />
       {incidents.length > 0 ? (
-        <IncidentsTable incidents={incidents} now={now} />
+        <IncidentsTable incidents={incidents} now={now} rollback={rollback} />
       ) : (
         <EmptyState title={`No incidents in the last ${days} days`}>
           An incident is a run of failed health checks; every check in this window succeeded.

@@ -1,11 +1,13 @@
 import { type Column, DataTable } from '@/components/ui/data-table';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { Incident } from '@/lib/domain/uptime';
+import { incidentKey, type LinkedIncident } from '@/lib/domain/incident-links';
 import { duration, exactTime } from '@/lib/format';
 import { RunbookLink } from '@/components/runbooks/runbook-link';
+import { IncidentCause } from './incident-cause';
+import { IncidentRollback, type IncidentRollbackOffer } from './incident-rollback';
 
-function columns(now: Date): Column<Incident>[] {
+function columns(now: Date, rollback?: IncidentRollbackOffer): Column<LinkedIncident>[] {
   return [
     {
       key: 'started',
@@ -53,6 +55,19 @@ function columns(now: Date): Column<Incident>[] {
       ),
     },
     {
+      key: 'cause',
+      header: 'Deployment',
+      className: 'max-w-xs',
+      cell: (row) => (
+        <span className="flex flex-col items-start gap-1.5">
+          <IncidentCause incident={row} />
+          {rollback?.incidentKey === incidentKey(row) ? (
+            <IncidentRollback offer={rollback} />
+          ) : null}
+        </span>
+      ),
+    },
+    {
       key: 'runbook',
       header: <span className="sr-only">Runbook</span>,
       cell: (row) => (
@@ -64,14 +79,23 @@ function columns(now: Date): Column<Incident>[] {
   ];
 }
 
-export function IncidentsTable({ incidents, now }: { incidents: readonly Incident[]; now: Date }) {
+/** Incidents with the deployment each is linked to; `rollback` on the open production one. */
+export function IncidentsTable({
+  incidents,
+  now,
+  rollback,
+}: {
+  incidents: readonly LinkedIncident[];
+  now: Date;
+  rollback?: IncidentRollbackOffer;
+}) {
   return (
     <DataTable
       caption="Incidents"
       testId="incidents-table"
-      columns={columns(now)}
+      columns={columns(now, rollback)}
       rows={incidents}
-      rowKey={(row) => `${row.environmentId}:${row.startedAt.toISOString()}`}
+      rowKey={incidentKey}
     />
   );
 }

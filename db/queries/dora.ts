@@ -8,7 +8,11 @@ import {
   rangeDays,
   weekStart,
 } from '@/lib/domain/chart-range';
-import type { DeploymentSource, DeploymentState } from '@/lib/domain/deployments';
+import {
+  type DeploymentSource,
+  type DeploymentState,
+  servingSince,
+} from '@/lib/domain/deployments';
 import {
   CHANGE_FAILURE_WINDOW_HOURS,
   type DoraDeployment,
@@ -17,8 +21,9 @@ import {
   pullRequestNumberInMessage,
   summarizeDora,
 } from '@/lib/domain/dora';
+import { boardSettings } from '@/lib/settings/settings';
 import type { Database } from '../client';
-import { dateFromMs, rowsOf, timestampParam } from './rows';
+import { dateFromMs, dateFromMsOrNull, rowsOf, timestampParam } from './rows';
 import { listIncidents } from './uptime';
 
 const HOUR_MS = 3_600_000;
@@ -42,7 +47,8 @@ interface DeploymentRow {
   source: DeploymentSource;
   state: DeploymentState;
   created_at: number;
-  serving_at: number;
+  ready_at: number | null;
+  updated_at: number;
   commit_sha: string;
   commit_message: string;
   pull_request_id: number | null;
@@ -61,7 +67,8 @@ async function productionDeployments(
   const result = await db.execute(sql`
     select d.id, d.source::text as source, d.state::text as state,
       (extract(epoch from d.provider_created_at) * 1000)::float8 as created_at,
-      (extract(epoch from coalesce(d.ready_at, d.provider_created_at)) * 1000)::float8 as serving_at,
+      (extract(epoch from d.ready_at) * 1000)::float8 as ready_at,
+      (extract(epoch from d.provider_updated_at) * 1000)::float8 as updated_at,
       d.commit_sha, d.commit_message,
       coalesce(d.pull_request_id, s.pull_request_id) as pull_request_id
     from deployments d
@@ -148,7 +155,11 @@ async function changeStarts(
 export async function getDoraSummary(
   db: Database,
   projectId: number,
-  { range, now }: { range: ChartRange; now: Date },
+  {
+    range,
+    now,
+    suspectWindowHours = boardSettings().INCIDENT_SUSPECT_HOURS,
+  }: { range: ChartRange; now: Date; suspectWindowHours?: number },
 ): Promise<DoraSummary> {
   const weeks = doraTrendWeeks(range, now);
   const rangeStart = new Date(`${rangeDayList(range, now)[0]}T00:00:00Z`);
@@ -178,7 +189,11 @@ export async function getDoraSummary(
     source: row.source,
     state: row.state,
     createdAt: dateFromMs(row.created_at),
-    servingAt: dateFromMs(row.serving_at),
+    servingAt: servingSince({
+      createdAt: dateFromMs(row.created_at),
+      readyAt: dateFromMsOrNull(row.ready_at),
+      updatedAt: dateFromMs(row.updated_at),
+    }),
     changeStartedAt: starts.get(Number(row.id)) ?? null,
   }));
   return summarizeDora(
@@ -188,6 +203,7 @@ export async function getDoraSummary(
         startedAt: incident.startedAt,
         resolvedAt: incident.resolvedAt,
       })),
+      suspectWindowHours,
     },
     { from: rangeStart, to: now, weeks },
   );

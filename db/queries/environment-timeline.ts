@@ -8,10 +8,11 @@ import {
   type TimelineEvent,
 } from '@/lib/domain/environment-timeline';
 import { ANOMALY_WINDOW_DAYS } from '@/lib/domain/costs';
+import { commitTitle, incidentCauseText } from '@/lib/domain/incident-links';
 import { sentenceCase } from '@/lib/domain/sentence-case';
 import type { Database } from '../client';
 import { rowsOf, timestampParam } from './rows';
-import { listIncidents } from './uptime';
+import { listLinkedIncidents } from './incident-links';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
@@ -69,7 +70,7 @@ export async function getEnvironmentTimeline(
       order by requested_at desc
       limit ${limit}
     `),
-    listIncidents(db, projectId, {
+    listLinkedIncidents(db, projectId, {
       now,
       days: Math.ceil((now.getTime() - from.getTime()) / DAY_MS),
       limit,
@@ -105,6 +106,14 @@ export async function getEnvironmentTimeline(
     `),
   ]);
 
+  // A deployment suspected of an incident says so on its own event too.
+  const suspectOf = new Map(
+    incidents.flatMap((incident) =>
+      incident.cause.suspected && incident.cause.deployment
+        ? [[incident.cause.deployment.id, incident] as const]
+        : [],
+    ),
+  );
   const lanes: Record<string, TimelineEvent[]> = {
     deployment: rowsOf<{
       id: number;
@@ -117,9 +126,13 @@ export async function getEnvironmentTimeline(
       lane: 'deployment',
       at: iso(row.at),
       title: DEPLOYMENT_SOURCE_LABELS[row.source] ?? row.source,
-      detail: `${row.commit_sha.slice(0, 7)} ${row.commit_message.split('\n', 1)[0]}`,
+      detail: `${row.commit_sha.slice(0, 7)} ${commitTitle(row.commit_message)}${
+        suspectOf.has(Number(row.id))
+          ? ` — suspected cause of the incident at ${suspectOf.get(Number(row.id))!.startedAt.toISOString().slice(11, 16)} UTC`
+          : ''
+      }`,
       status: row.state,
-      bad: row.state === 'error',
+      bad: row.state === 'error' || suspectOf.has(Number(row.id)),
       href: `/deployments?environment=${encodeURIComponent(environment.slug)}`,
     })),
     operation: rowsOf<{
@@ -143,7 +156,7 @@ export async function getEnvironmentTimeline(
       at: incident.startedAt.toISOString(),
       endAt: incident.resolvedAt?.toISOString() ?? null,
       title: `${incident.checksFailed} failed check${incident.checksFailed === 1 ? '' : 's'}`,
-      detail: incident.firstError ?? '',
+      detail: [incidentCauseText(incident.cause), incident.firstError].filter(Boolean).join(' — '),
       status: incident.resolvedAt ? 'resolved' : 'ongoing',
       bad: true,
       href: '/uptime',

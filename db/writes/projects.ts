@@ -99,3 +99,12 @@ export async function deleteProject(db: Database, slug: string): Promise<boolean
     .returning({ id: projects.id });
   return deleted.length > 0;
 }
+
+/** Whether the project's status badges are served to callers without a session. */
+export async function setBadgesPublic(
+  db: Database,
+  projectId: number,
+  badgesPublic: boolean,
+): Promise<void> {
+  await db.update(projects).set({ badgesPublic }).where(eq(projects.id, projectId));
+}

@@ -7,12 +7,14 @@ export const DEMO_PROVIDER_ID = 'demo';
 /**
  * Paths the proxy lets through without a session, because they are the way in or prove who is
  * calling in their own way: next-auth's endpoints, the sign-in page, the health check, webhooks
- * (signatures), crons (CRON_SECRET), test-run uploads (an API token), and files.
+ * (signatures), crons (CRON_SECRET), test-run uploads (an API token), status badges (public
+ * only when an admin switches them on; the route checks), and files.
  */
 export function isPublicPath(method: string, pathname: string): boolean {
   if (pathname === SIGN_IN_PATH || pathname === '/api/health') return true;
   if (/^\/api\/(auth|webhooks|cron)(\/|$)/.test(pathname)) return true;
   if (method === 'POST' && pathname === '/api/v1/test-runs') return true;
+  if (method === 'GET' && pathname.startsWith('/api/badges/')) return true;
   return /^\/(_next\/|__nextjs|favicon\.ico$|icon\.svg$|robots\.txt$)/.test(pathname);
 }
 

@@ -7,15 +7,18 @@
  *   unknown origin (nothing says they carry a change).
  * - Lead time for changes: from the first sign of the change to its serving in production,
  *   median. See `DoraDeployment.changeStartedAt` for the proxy used.
- * - Change failure rate: counted deployments followed within `CHANGE_FAILURE_WINDOW_HOURS` by a
- *   rollback or a production incident, over all counted deployments. An event is charged to the
- *   deployment that was serving when it happened (the latest counted one before it), so one
- *   incident never fails a whole day of deploys.
- * - Time to restore: an incident from its start to its resolution (the first healthy check); a
- *   rollback no incident covers, from the moment the build it replaced started serving to the
+ * - Change failure rate: counted deployments that are the suspected cause of a production
+ *   incident (lib/domain/incident-links.ts: the deployment serving when it began, if it began
+ *   serving within the suspect window), or that a rollback followed within
+ *   `CHANGE_FAILURE_WINDOW_HOURS` (charged to the latest counted one before it), over all counted
+ *   deployments. One incident never fails a whole day of deploys.
+ * - Time to restore: an incident with a suspected deployment, from its start to its resolution
+ *   (the first healthy check) — an outage no deployment is suspected of is not a change failure;
+ *   a rollback no incident covers, from the moment the build it replaced started serving to the
  *   rollback's success. Median; incidents still open are not restored yet and are left out.
  */
 import type { DeploymentSource, DeploymentState } from './deployments';
+import { DEFAULT_SUSPECT_WINDOW_HOURS, linkIncidents } from './incident-links';
 
 export const CHANGE_FAILURE_WINDOW_HOURS = 24;
 export const DORA_TREND_WEEKS = 12;
@@ -48,7 +51,7 @@ export interface DoraDeployment {
   state: DeploymentState;
   /** When it was requested: a rollback "follows" its bad release from then. */
   createdAt: Date;
-  /** When it started serving: its ready time, or its creation when that is unknown. */
+  /** When it started serving (servingSince). */
   servingAt: Date;
   /**
    * The first sign of the change it serves. envboard stores no commit list, so this is a proxy:
@@ -102,18 +105,37 @@ function servingAt(
   return undefined;
 }
 
-/** Ids of the counted deployments a rollback or an incident followed within the window. */
+export interface IncidentLinkOptions {
+  /** The suspect window of incident links, in hours (default 2). */
+  suspectWindowHours?: number;
+}
+
+/** The incidents a deployment is suspected of, by the one linking rule. */
+function suspectedIncidents(
+  deployments: readonly DoraDeployment[],
+  incidents: readonly DoraIncident[],
+  options: IncidentLinkOptions,
+): { incident: DoraIncident; deployment: DoraDeployment }[] {
+  const links = linkIncidents(deployments, incidents, options);
+  return incidents.flatMap((incident, index) => {
+    const { deployment, suspected } = links[index]!;
+    return suspected && deployment ? [{ incident, deployment }] : [];
+  });
+}
+
+/** Ids of the counted deployments suspected of an incident, or a rollback followed in the window. */
 export function failedDeploymentIds(
   deployments: readonly DoraDeployment[],
   incidents: readonly DoraIncident[],
+  options: IncidentLinkOptions = {},
 ): Set<number> {
-  const counted = deployments.filter(shipsChange).sort(byServing);
-  const events = [
-    ...deployments.filter(isRollback).map((rollback) => rollback.createdAt.getTime()),
-    ...incidents.map((incident) => incident.startedAt.getTime()),
-  ];
   const failed = new Set<number>();
-  for (const at of events) {
+  for (const { deployment } of suspectedIncidents(deployments, incidents, options)) {
+    if (shipsChange(deployment)) failed.add(deployment.id);
+  }
+  const counted = deployments.filter(shipsChange).sort(byServing);
+  for (const rollback of deployments.filter(isRollback)) {
+    const at = rollback.createdAt.getTime();
     const culprit = servingAt(counted, at);
     if (culprit && at - culprit.servingAt.getTime() <= CHANGE_FAILURE_WINDOW_HOURS * HOUR_MS) {
       failed.add(culprit.id);
@@ -127,13 +149,20 @@ export interface Restore {
   restoredAt: Date;
 }
 
-/** Every restored failure: resolved incidents, and rollbacks no incident covers. */
+/**
+ * Every restored failure: resolved incidents a deployment is suspected of, and rollbacks no
+ * incident covers.
+ */
 export function restores(
   deployments: readonly DoraDeployment[],
   incidents: readonly DoraIncident[],
+  options: IncidentLinkOptions = {},
 ): Restore[] {
-  const fromIncidents = incidents.flatMap((incident) =>
-    incident.resolvedAt ? [{ startedAt: incident.startedAt, restoredAt: incident.resolvedAt }] : [],
+  const fromIncidents = suspectedIncidents(deployments, incidents, options).flatMap(
+    ({ incident }) =>
+      incident.resolvedAt
+        ? [{ startedAt: incident.startedAt, restoredAt: incident.resolvedAt }]
+        : [],
   );
   const serving = deployments.filter((d) => d.state === 'ready').sort(byServing);
   const covered = (at: number) =>
@@ -173,6 +202,8 @@ export interface DoraPeriod {
 export interface DoraHistory {
   deployments: readonly DoraDeployment[];
   incidents: readonly DoraIncident[];
+  /** The suspect window of incident links, in hours (default 2). */
+  suspectWindowHours?: number;
 }
 
 /** What a history's failures and restores are, worked out once for all its periods. */
@@ -182,9 +213,12 @@ export interface JudgedHistory {
 }
 
 export function judgeHistory(history: DoraHistory): JudgedHistory {
+  const options = {
+    suspectWindowHours: history.suspectWindowHours ?? DEFAULT_SUSPECT_WINDOW_HOURS,
+  };
   return {
-    failed: failedDeploymentIds(history.deployments, history.incidents),
-    restored: restores(history.deployments, history.incidents),
+    failed: failedDeploymentIds(history.deployments, history.incidents, options),
+    restored: restores(history.deployments, history.incidents, options),
   };
 }
 

@@ -33,7 +33,18 @@ export const databaseEnv = z.object({
   PGLITE_DIR: z.string().min(1).optional(),
 });
 
-export const boardEnv = z.object({ ENVBOARD_PROJECT: optional });
+export const boardEnv = z.object({
+  ENVBOARD_PROJECT: optional,
+  /** How soon before an incident a deployment must have begun serving to be suspected of it. */
+  INCIDENT_SUSPECT_HOURS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a number of hours' })
+      .positive('must be more than 0 hours')
+      .max(168, 'must be at most 168 hours (a week)')
+      .default(2),
+  ),
+});
 
 /** What the Vercel build (scripts/vercel-build.ts) decides from, before it runs migrations. */
 export const buildEnv = z.object({

@@ -6,7 +6,10 @@ export function runtimeSettings(env: Env = currentEnv()) {
   return runtimeEnv.parse(env);
 }
 
-/** ENVBOARD_PROJECT: the slug of the project the board shows, if one is named. */
+/**
+ * ENVBOARD_PROJECT: the slug of the project the board shows, if one is named;
+ * INCIDENT_SUSPECT_HOURS: the suspect window of incident ↔ deployment links.
+ */
 export function boardSettings(env: Env = currentEnv()) {
   return boardEnv.parse(env);
 }

@@ -80,10 +80,19 @@ describe('change failure rate', () => {
     expect(period.changeFailureRate).toBeCloseTo(1 / 3);
   });
 
-  test('an incident more than 24 hours after the last deployment fails nothing', () => {
+  test('an incident more than the suspect window (2 hours) after the last deployment fails nothing', () => {
     const deployments = [deployment(0)];
-    expect(failedDeploymentIds(deployments, [incident(24 * HOUR + MINUTE, null)]).size).toBe(0);
-    expect(failedDeploymentIds(deployments, [incident(24 * HOUR, null)]).size).toBe(1);
+    expect(failedDeploymentIds(deployments, [incident(2 * HOUR + MINUTE, null)]).size).toBe(0);
+    expect(failedDeploymentIds(deployments, [incident(2 * HOUR, null)]).size).toBe(1);
+    expect(
+      failedDeploymentIds(deployments, [incident(3 * HOUR, null)], { suspectWindowHours: 4 }).size,
+    ).toBe(1);
+  });
+
+  test('an incident while a redeploy serves is linked to the redeploy, which ships no change', () => {
+    const change = deployment(0);
+    const redeploy = deployment(20 * MINUTE, { source: 'redeploy' });
+    expect([...failedDeploymentIds([change, redeploy], [incident(HOUR, null)])]).toEqual([]);
   });
 
   test('is unknown without deployments', () => {
@@ -138,6 +147,14 @@ describe('time to restore', () => {
     expect(doraPeriod({ deployments, incidents }, at(0), at(7 * DAY)).timeToRestoreMs).toBe(
       (30 * MINUTE + 3 * HOUR) / 2,
     );
+  });
+
+  test('an incident no deployment is suspected of is not a change failure to restore', () => {
+    const deployments = [deployment(0)];
+    expect(restores(deployments, [incident(5 * HOUR, 6 * HOUR)])).toEqual([]);
+    expect(restores(deployments, [incident(HOUR, 2 * HOUR)])).toEqual([
+      { startedAt: at(HOUR), restoredAt: at(2 * HOUR) },
+    ]);
   });
 });
 

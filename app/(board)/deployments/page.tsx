@@ -1,3 +1,4 @@
+import { suspectedIncidentsOf } from '@/db/queries/incident-links';
 import type { Metadata } from 'next';
 import { NoProject } from '@/components/board/no-project';
 import { DeploymentFilters } from '@/components/deployments/deployment-filters';
@@ -40,6 +41,12 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
   const { cursor, limit, ...filters } = values;
   const page = await listDeployments(db, project.id, filters, { cursor, limit });
   const now = new Date();
+  const suspected = await suspectedIncidentsOf(
+    db,
+    project.id,
+    page.rows.map((row) => row.id),
+    now,
+  );
   // Only members who may promote and roll back get the buttons (the actions check again).
   const operations = hasRole(actor.role, 'release_manager')
     ? {
@@ -64,7 +71,13 @@ export default async function DeploymentsPage(props: { searchParams: Promise<Sea
         authors={authors}
         ignored={ignored}
       />
-      <DeploymentsTable rows={page.rows} now={now} filtered={filtered} operations={operations} />
+      <DeploymentsTable
+        rows={page.rows}
+        now={now}
+        filtered={filtered}
+        operations={operations}
+        suspected={suspected}
+      />
       <Pager path="/deployments" searchParams={searchParams} nextCursor={page.nextCursor} />
     </>
   );

@@ -11,7 +11,8 @@ import { UptimeCharts } from '@/components/uptime/uptime-charts';
 import { UptimeTable } from '@/components/uptime/uptime-table';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
-import { getUptimeByEnvironment, listIncidents } from '@/db/queries/uptime';
+import { listLinkedIncidents } from '@/db/queries/incident-links';
+import { getUptimeByEnvironment } from '@/db/queries/uptime';
 import { getUptimeMetrics } from '@/db/queries/uptime-metrics';
 import { requireRole } from '@/lib/auth';
 import { parseChartRange } from '@/lib/domain/chart-range';
@@ -23,6 +24,7 @@ import {
   UPTIME_WINDOWS,
 } from '@/lib/domain/uptime';
 import { readSearchParams } from '@/lib/http/query-params';
+import { incidentRollbackOffer } from './incident-rollback';
 
 export const metadata: Metadata = { title: 'Uptime' };
 export const dynamic = 'force-dynamic';
@@ -35,7 +37,7 @@ const schema = z.object({
 });
 
 export default async function UptimePage(props: { searchParams: Promise<SearchParams> }) {
-  await requireRole('viewer');
+  const actor = await requireRole('viewer');
   const searchParams = await props.searchParams;
   const { values, ignored } = readSearchParams(schema, searchParams);
   const { days, environment, latency } = values;
@@ -46,8 +48,9 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
   const now = new Date();
   const [environments, incidents] = await Promise.all([
     getUptimeByEnvironment(db, project.id, { now }),
-    listIncidents(db, project.id, { now, days: Number(days), limit: INCIDENT_LIMIT }),
+    listLinkedIncidents(db, project.id, { now, days: Number(days), limit: INCIDENT_LIMIT }),
   ]);
+  const rollback = await incidentRollbackOffer(db, project, incidents, actor);
   // A stale or unknown ?environment= falls back to the first environment (production first).
   const chosen = environments.find((row) => row.slug === environment) ?? environments[0];
   if (chosen && chosen.slug !== environment && searchParams.environment !== undefined) {
@@ -94,7 +97,13 @@ export default async function UptimePage(props: { searchParams: Promise<SearchPa
           environment exists and the uptime sync has checked it.
         </EmptyState>
       )}
-      <IncidentsSection incidents={incidents} days={days} limit={INCIDENT_LIMIT} now={now} />
+      <IncidentsSection
+        incidents={incidents}
+        days={days}
+        limit={INCIDENT_LIMIT}
+        now={now}
+        rollback={rollback}
+      />
     </>
   );
 }

@@ -10,6 +10,7 @@ describe('isPublicPath', () => {
     ['POST', '/api/webhooks/github'],
     ['GET', '/api/cron/github'],
     ['POST', '/api/v1/test-runs'],
+    ['GET', '/api/badges/production/status.svg'],
     ['GET', '/_next/static/chunks/main.js'],
     ['GET', '/icon.svg'],
   ])('%s %s authenticates itself or is a file', (method, path) => {
@@ -24,6 +25,8 @@ describe('isPublicPath', () => {
     ['GET', '/api/authz'],
     ['GET', '/api/webhooksx'],
     ['GET', '/forbidden'],
+    ['POST', '/api/badges/production/status.svg'],
+    ['GET', '/api/badgesx/production/status.svg'],
   ])('%s %s needs a session', (method, path) => {
     expect(isPublicPath(method, path)).toBe(false);
   });

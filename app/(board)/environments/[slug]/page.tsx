@@ -14,6 +14,7 @@ import {
 import { getDatabase } from '@/db/client';
 import { getEnvironmentPage } from '@/db/queries/environments';
 import { getEnvironmentTimeline } from '@/db/queries/environment-timeline';
+import { suspectedIncidentsOf } from '@/db/queries/incident-links';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { environmentDetailQuerySchema } from '@/lib/filters/environments';
@@ -23,6 +24,10 @@ import { parseSearchParams } from '@/lib/http/query-params';
 import { environmentOperations } from './operations';
 import { OperationBanner } from '@/components/operations/operation-banner';
 import { operationsHolding } from '@/lib/operations/board';
+import { StatusBadgesCard } from '@/components/environments/status-badges-card';
+import { requestOrigin } from '@/lib/auth/request-origin';
+import { hasRole } from '@/lib/domain/roles';
+import { switchBadgesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
@@ -45,7 +50,7 @@ export default async function EnvironmentPage(props: Props) {
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
   if (!data) notFound();
   const range = parseChartRange(searchParams.range);
-  const [operations, timeline, held] = await Promise.all([
+  const [operations, timeline, held, suspected] = await Promise.all([
     environmentOperations(db, project, data.environment, data.history.rows, actor, now),
     getEnvironmentTimeline(
       db,
@@ -63,6 +68,12 @@ export default async function EnvironmentPage(props: Props) {
       db,
       [data.environment.id],
       data.environment.kind === 'staging' ? { projectId: project.id } : undefined,
+    ),
+    suspectedIncidentsOf(
+      db,
+      project.id,
+      data.history.rows.map((row) => row.id),
+      now,
     ),
   ]);
   return (
@@ -89,7 +100,16 @@ export default async function EnvironmentPage(props: Props) {
         searchParams={searchParams}
         now={now}
         operations={operations.deployments}
+        suspected={suspected}
       />
+      {hasRole(actor.role, 'admin') ? (
+        <StatusBadgesCard
+          slug={data.environment.slug}
+          origin={await requestOrigin()}
+          badgesPublic={project.badgesPublic}
+          action={switchBadgesAction}
+        />
+      ) : null}
     </>
   );
 }
