@@ -69,6 +69,7 @@ export function fillVercelStore(store: VercelStore, history: DemoHistory): void 
       meta: metaOf(row),
     });
   }
+  fillEnvVars(store, projectId, history.deployments[0]?.providerCreatedAt.getTime() ?? 0);
   const production = history.environments.find((env) => env.kind === 'production');
   project.productionId = production?.currentVercelId ?? null;
   const last = history.deployments.findLast((row) => row.target === 'production');
@@ -84,5 +85,33 @@ export function fillVercelStore(store: VercelStore, history: DemoHistory): void 
       toDeploymentId: last.vercelId,
       requestedAt: last.providerCreatedAt.getTime(),
     };
+  }
+}
+
+/**
+ * The project's variables with a drift planted for the Config tab to find: staging lacks
+ * SENTRY_DSN, which production and previews have, and STRIPE_LIVE_SECRET_KEY is set for
+ * production only. The values are invented; envboard never reads them.
+ */
+function fillEnvVars(store: VercelStore, projectId: string, since: number): void {
+  const staging = store.addCustomEnvironment(projectId, 'staging');
+  const everywhere = { target: ['production', 'preview'], customEnvironmentIds: [staging.id] };
+  const planted = [
+    { key: 'DATABASE_URL', ...everywhere },
+    { key: 'NEXTAUTH_SECRET', ...everywhere },
+    { key: 'FEATURE_FLAGS_SDK_KEY', ...everywhere },
+    { key: 'SENTRY_DSN', target: ['production', 'preview'] },
+    { key: 'STRIPE_LIVE_SECRET_KEY', target: ['production'] },
+  ];
+  for (const variable of planted) {
+    store.envs.push({
+      id: `env${variable.key.toLowerCase().replaceAll('_', '')}`.slice(0, 16),
+      projectId,
+      value: `demo-${variable.key.toLowerCase()}-value`,
+      type: 'encrypted',
+      createdAt: since,
+      updatedAt: since,
+      ...variable,
+    });
   }
 }
