@@ -50,6 +50,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
     minimumRole: 'admin',
   },
+  {
+    href: '/setup',
+    label: 'Setup',
+    icon: 'M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7.5-7 9-4-1.5-7-5-7-9V6z',
+    minimumRole: 'admin',
+  },
 ];
 
 /** The nav item a path belongs to: the overview only for "/", others for their whole subtree. */

@@ -6,19 +6,8 @@ import { type CheckResult, type DoctorContext, fail, pass, runCheck } from './ch
 
 const CRONS = 'Crons';
 
-/** The cron routes that run jobs other than the syncs (app/api/cron/*). */
-export const JOB_CRON_PATHS = [
-  '/api/cron/costs',
-  '/api/cron/uptime',
-  '/api/cron/webhook-retries',
-  '/api/cron/recover',
-  '/api/cron/cleanup',
-] as const;
-
-/** Every cron route envboard has, each once. */
-export const CRON_PATHS: readonly string[] = [
-  ...new Set([...CRON_SYNCS.map((sync) => sync.cronPath), ...JOB_CRON_PATHS]),
-];
+/** Every cron route envboard has (each runs one or more syncs), each once. */
+export const CRON_PATHS: readonly string[] = [...new Set(CRON_SYNCS.map((sync) => sync.cronPath))];
 
 const cronsSchema = z.object({
   crons: z.array(z.object({ path: z.string(), schedule: z.string() })).default([]),
