@@ -93,25 +93,28 @@ export function fillVercelStore(store: VercelStore, history: DemoHistory): void 
  * SENTRY_DSN, which production and previews have, and STRIPE_LIVE_SECRET_KEY is set for
  * production only. The values are invented; envboard never reads them.
  */
+const EVERYWHERE = ['production', 'preview', 'staging'];
+export const DEMO_ENV_VARS = [
+  { key: 'DATABASE_URL', targets: EVERYWHERE },
+  { key: 'NEXTAUTH_SECRET', targets: EVERYWHERE },
+  { key: 'FEATURE_FLAGS_SDK_KEY', targets: EVERYWHERE },
+  { key: 'SENTRY_DSN', targets: ['production', 'preview'] },
+  { key: 'STRIPE_LIVE_SECRET_KEY', targets: ['production'] },
+].map((variable) => ({ ...variable, value: `demo-${variable.key.toLowerCase()}-value` }));
+
 function fillEnvVars(store: VercelStore, projectId: string, since: number): void {
   const staging = store.addCustomEnvironment(projectId, 'staging');
-  const everywhere = { target: ['production', 'preview'], customEnvironmentIds: [staging.id] };
-  const planted = [
-    { key: 'DATABASE_URL', ...everywhere },
-    { key: 'NEXTAUTH_SECRET', ...everywhere },
-    { key: 'FEATURE_FLAGS_SDK_KEY', ...everywhere },
-    { key: 'SENTRY_DSN', target: ['production', 'preview'] },
-    { key: 'STRIPE_LIVE_SECRET_KEY', target: ['production'] },
-  ];
-  for (const variable of planted) {
+  for (const { key, targets, value } of DEMO_ENV_VARS) {
     store.envs.push({
-      id: `env${variable.key.toLowerCase().replaceAll('_', '')}`.slice(0, 16),
+      id: `env${key.toLowerCase().replaceAll('_', '')}`.slice(0, 16),
       projectId,
-      value: `demo-${variable.key.toLowerCase()}-value`,
+      key,
+      value,
       type: 'encrypted',
+      target: targets.filter((target) => target !== 'staging'),
+      ...(targets.includes('staging') && { customEnvironmentIds: [staging.id] }),
       createdAt: since,
       updatedAt: since,
-      ...variable,
     });
   }
 }
