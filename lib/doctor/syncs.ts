@@ -5,7 +5,10 @@ import { type CheckResult, type DoctorContext, fail, pass, runCheck } from './ch
 
 const SYNCS = 'Syncs';
 
-/** Every sync kind succeeded within three of its intervals and its last run did not fail. */
+/**
+ * Every sync kind succeeded within three of its intervals and its last run did not fail. A kind
+ * that has never run is no fault (a fresh start, as on Sync status); it is named in the detail.
+ */
 export function checkSyncs(context: DoctorContext): Promise<CheckResult> {
   return runCheck(
     SYNCS,
@@ -21,8 +24,14 @@ export function checkSyncs(context: DoctorContext): Promise<CheckResult> {
         lastSuccess,
         context.now,
       );
-      const unhealthy = kinds.filter((kind) => kind.health !== 'ok');
-      if (unhealthy.length === 0) return pass(SYNCS, `${kinds.length} syncs ran recently`);
+      const unhealthy = kinds.filter(
+        (kind) => kind.health === 'failing' || kind.health === 'stale',
+      );
+      if (unhealthy.length === 0) {
+        const notRun = kinds.filter((kind) => kind.health === 'not_run').map((kind) => kind.kind);
+        const ran = `${kinds.length - notRun.length} syncs ran recently`;
+        return pass(SYNCS, notRun.length > 0 ? `${ran}; not run yet: ${notRun.join(', ')}` : ran);
+      }
       return fail(
         SYNCS,
         unhealthy
