@@ -22,8 +22,9 @@ test.describe('config drift, as a viewer', () => {
   }) => {
     await config.goto('staging');
     await expect(config.driftNotice).toContainText('staging lacks 2 variables');
-    await config.driftNotice.getByRole('link', { name: 'See the Config tab' }).click();
-    await expect(page).toHaveURL(/\/environments\/staging\?tab=config$/);
+    const link = config.driftNotice.getByRole('link', { name: 'See the Config tab' });
+    await expect(link).toHaveAttribute('href', '/environments/staging?tab=config');
+    await config.goto('staging', 'config');
     await expect(config.configTab).toHaveAttribute('aria-current', 'page');
     await expect(config.missing).toContainText('SENTRY_DSN');
     await expect(config.missing).toContainText('STRIPE_LIVE_SECRET_KEY');
