@@ -27,7 +27,7 @@ export function EnvironmentConfigView({
           ) : (
             <>
               <p className="mb-2 text-sm text-muted">
-                Set for production or staging, not for {environment.slug}:
+                Names production or staging has that {environment.slug} lacks:
               </p>
               <NameList names={environment.missing} />
             </>
