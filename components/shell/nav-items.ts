@@ -62,6 +62,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'M15 7a4 4 0 11-3.9 4.9L4 19v-3h3v-3h3l1.1-1.1A4 4 0 0115 7zM16 9h.01',
     minimumRole: 'admin',
   },
+  {
+    href: '/setup',
+    label: 'Setup',
+    icon: 'M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7.5-7 9-4-1.5-7-5-7-9V6z',
+    minimumRole: 'admin',
+  },
 ];
 
 /** The nav item a path belongs to: the overview only for "/", others for their whole subtree. */

@@ -25,6 +25,9 @@ export const runtimeEnv = z.object({
   // Set by Vercel on every deployment: production, preview or development.
   // https://vercel.com/docs/environment-variables/system-environment-variables
   VERCEL_ENV: optional,
+  // This deployment's own host, and the project's production domain, both without a scheme.
+  VERCEL_URL: optional,
+  VERCEL_PROJECT_PRODUCTION_URL: optional,
 });
 
 export const databaseEnv = z.object({

@@ -69,6 +69,7 @@ export function fillVercelStore(store: VercelStore, history: DemoHistory): void 
       meta: metaOf(row),
     });
   }
+  fillEnvVars(store, projectId, history.deployments[0]?.providerCreatedAt.getTime() ?? 0);
   const production = history.environments.find((env) => env.kind === 'production');
   project.productionId = production?.currentVercelId ?? null;
   const last = history.deployments.findLast((row) => row.target === 'production');
@@ -84,5 +85,36 @@ export function fillVercelStore(store: VercelStore, history: DemoHistory): void 
       toDeploymentId: last.vercelId,
       requestedAt: last.providerCreatedAt.getTime(),
     };
+  }
+}
+
+/**
+ * The project's variables with a drift planted for the Config tab to find: staging lacks
+ * SENTRY_DSN, which production and previews have, and STRIPE_LIVE_SECRET_KEY is set for
+ * production only. The values are invented; envboard never reads them.
+ */
+const EVERYWHERE = ['production', 'preview', 'staging'];
+export const DEMO_ENV_VARS = [
+  { key: 'DATABASE_URL', targets: EVERYWHERE },
+  { key: 'NEXTAUTH_SECRET', targets: EVERYWHERE },
+  { key: 'FEATURE_FLAGS_SDK_KEY', targets: EVERYWHERE },
+  { key: 'SENTRY_DSN', targets: ['production', 'preview'] },
+  { key: 'STRIPE_LIVE_SECRET_KEY', targets: ['production'] },
+].map((variable) => ({ ...variable, value: `demo-${variable.key.toLowerCase()}-value` }));
+
+function fillEnvVars(store: VercelStore, projectId: string, since: number): void {
+  const staging = store.addCustomEnvironment(projectId, 'staging');
+  for (const { key, targets, value } of DEMO_ENV_VARS) {
+    store.envs.push({
+      id: `env${key.toLowerCase().replaceAll('_', '')}`.slice(0, 16),
+      projectId,
+      key,
+      value,
+      type: 'encrypted',
+      target: targets.filter((target) => target !== 'staging'),
+      ...(targets.includes('staging') && { customEnvironmentIds: [staging.id] }),
+      createdAt: since,
+      updatedAt: since,
+    });
   }
 }

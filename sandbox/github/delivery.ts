@@ -13,7 +13,7 @@ export interface WebhookSettings {
   autoFlushMs?: number;
 }
 
-const HOOK_ID = '400000001';
+export const HOOK_ID = '400000001';
 
 /** A WebhookSender that signs like GitHub: `X-Hub-Signature-256: sha256=<HMAC of the body>`. */
 export function githubWebhookSender(settings: WebhookSettings): WebhookSender {

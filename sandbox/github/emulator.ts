@@ -6,6 +6,7 @@ import { githubDelivery, githubWebhookSender, type WebhookSettings } from './del
 import type { Json } from './examples';
 import { statusPayload } from './events';
 import { People } from './people';
+import { hookRoutes } from './hook-routes';
 import { githubError, githubRoute, Quota } from './protocol';
 import { readRoutes } from './read-routes';
 import { createRepo, Ids, type RepoState } from './state';
@@ -81,6 +82,7 @@ export async function startGitHubSandbox(
     options.token === undefined || token === options.token || !!people.ownerOfToken(token);
   let baseUrl = '';
   readRoutes(world, on, () => baseUrl);
+  hookRoutes(world, on, webhooks);
   writeRoutes(world, on);
   artifactRoutes(world, on, router, () => baseUrl);
   teamRoutes(world, on, () => baseUrl);

@@ -58,6 +58,16 @@ export class WebhookSender {
     this.random = createRandom(options.seed);
   }
 
+  /** Where webhooks go: the URL the provider has registered as the hook. */
+  get target(): string | undefined {
+    return this.options.target;
+  }
+
+  /** The last attempt to reach the target, if any was made. */
+  get lastAttempt(): DeliveryAttempt | undefined {
+    return this.attempts.at(-1);
+  }
+
   setTarget(target: string | undefined): void {
     this.options.target = target;
   }

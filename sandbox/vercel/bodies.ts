@@ -185,6 +185,7 @@ export function envVarBody(env: SandboxEnvVar) {
     value: createHash('sha256').update(`${env.id}:${env.value}`).digest('base64'),
     type: env.type,
     target: env.target,
+    ...(env.customEnvironmentIds && { customEnvironmentIds: env.customEnvironmentIds }),
     gitBranch: env.gitBranch,
     decrypted: false,
     configurationId: null,

@@ -13,6 +13,8 @@ export interface SandboxEnvVar {
   value: string;
   type: string;
   target: string[];
+  /** Custom environments (e.g. staging) the variable applies to, by id. */
+  customEnvironmentIds?: string[];
   gitBranch?: string;
   createdAt: number;
   updatedAt: number;
@@ -31,6 +33,9 @@ export function upsertEnvVar(
   emit: (type: string, payload: Record<string, unknown>) => void,
   now: number,
 ): SandboxEnvVar {
+  if (input.target.length === 0 && !input.customEnvironmentIds?.length) {
+    throw new ApiError(400, 'bad_request', 'target or customEnvironmentIds is required');
+  }
   if (input.gitBranch && (input.target.length !== 1 || input.target[0] !== 'preview')) {
     throw new ApiError(400, 'bad_request', 'gitBranch requires target to be exactly ["preview"]');
   }
@@ -73,4 +78,13 @@ export function removeEnvVar(
   const [removed] = envs.splice(index, 1);
   emit('project.env-variable.deleted', { project: { id: projectId }, key: removed!.key });
   return removed!;
+}
+
+/** A project's custom environment (https://vercel.com/docs/deployments/environments#custom-environments). */
+export interface SandboxCustomEnvironment {
+  id: string;
+  projectId: string;
+  slug: string;
+  createdAt: number;
+  updatedAt: number;
 }

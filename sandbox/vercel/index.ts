@@ -64,7 +64,7 @@ export async function startVercelSandbox(options: VercelSandboxOptions): Promise
     }),
   });
   const server = await startServer({
-    router: vercelRoutes(store),
+    router: vercelRoutes(store, () => webhooks.target),
     errorBody,
     port: options.port,
     middleware: [

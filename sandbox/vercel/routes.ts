@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERCEL_HOOK_EVENTS } from '@/lib/domain/webhook-events';
 import { ApiError, answering } from '../api-error';
 import { Router, type SandboxRequest } from '../http/router';
 import { json } from '../http/server';
@@ -21,11 +22,18 @@ const envBody = z.object({
   key: z.string().min(1),
   value: z.string(),
   type: z.enum(['system', 'encrypted', 'plain', 'sensitive']),
-  target: z.array(z.enum(['production', 'preview', 'development'])).min(1),
+  target: z.array(z.enum(['production', 'preview', 'development'])).default([]),
+  customEnvironmentIds: z.array(z.string().min(1)).optional(),
   gitBranch: z.string().min(1).optional(),
 });
 
-export function vercelRoutes(store: VercelStore): Router {
+/** The URL the sandbox delivers webhooks to: the webhook Vercel would hold, if any. */
+export type WebhookTarget = () => string | undefined;
+
+export function vercelRoutes(
+  store: VercelStore,
+  webhookTarget: WebhookTarget = () => undefined,
+): Router {
   const route = answering(vercelErrorBody);
   return new Router()
     .on(
@@ -98,9 +106,48 @@ export function vercelRoutes(store: VercelStore): Router {
     )
     .on(
       'GET',
+      '/v9/projects/:idOrName/custom-environments',
+      route(({ params }) => {
+        const environments = store.listCustomEnvironments(params.idOrName!).map((env) => ({
+          id: env.id,
+          slug: env.slug,
+          type: 'preview',
+          description: '',
+          createdAt: env.createdAt,
+          updatedAt: env.updatedAt,
+        }));
+        return json(200, { accountLimit: { total: 12 }, environments });
+      }),
+    )
+    .on(
+      'GET',
+      '/v1/webhooks',
+      route(({ query }) => json(200, webhooks(store, webhookTarget(), query.get('projectId')))),
+    )
+    .on(
+      'GET',
       '/v1/billing/charges',
       route((request) => charges(store, request)),
     );
+}
+
+/** `GET /v1/webhooks`: the one webhook the sandbox delivers to, for every project it holds. */
+function webhooks(store: VercelStore, target: string | undefined, projectId: string | null) {
+  const projects = [...store.projects.values()];
+  const known = !projectId || projects.some((p) => p.id === projectId || p.name === projectId);
+  if (!target || projects.length === 0 || !known) return [];
+  const createdAt = Math.min(...projects.map((p) => p.createdAt));
+  return [
+    {
+      id: 'account_hook_sandbox',
+      url: target,
+      events: [...VERCEL_HOOK_EVENTS],
+      ownerId: projects[0]?.accountId ?? 'team_sandbox',
+      projectIds: projects.map((p) => p.id),
+      createdAt,
+      updatedAt: createdAt,
+    },
+  ];
 }
 
 function listDeployments(store: VercelStore, { query }: SandboxRequest) {

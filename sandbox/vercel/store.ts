@@ -4,6 +4,7 @@ import {
   type EnvVarInput,
   listEnvVars,
   removeEnvVar,
+  type SandboxCustomEnvironment,
   type SandboxEnvVar,
   upsertEnvVar,
 } from './env-vars';
@@ -66,6 +67,7 @@ export class VercelStore {
   readonly projects = new Map<string, SandboxProject>();
   readonly deployments = new Map<string, SandboxDeployment>();
   readonly envs: SandboxEnvVar[] = [];
+  readonly customEnvironments: SandboxCustomEnvironment[] = [];
   /** FOCUS rows as the billing endpoint serves them. */
   readonly charges: Record<string, unknown>[] = [];
   private lastCreated = 0;
@@ -235,6 +237,25 @@ export class VercelStore {
 
   listEnvs(projectId: string, gitBranch: string | null): SandboxEnvVar[] {
     return listEnvVars(this.envs, this.project(projectId).id, gitBranch);
+  }
+
+  addCustomEnvironment(projectId: string, slug: string): SandboxCustomEnvironment {
+    const now = this.now();
+    const id = `env_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
+    const created = {
+      id,
+      projectId: this.project(projectId).id,
+      slug,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.customEnvironments.push(created);
+    return created;
+  }
+
+  listCustomEnvironments(projectId: string): SandboxCustomEnvironment[] {
+    const id = this.project(projectId).id;
+    return this.customEnvironments.filter((env) => env.projectId === id);
   }
 
   removeEnv(projectId: string, id: string): SandboxEnvVar {

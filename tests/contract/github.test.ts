@@ -123,6 +123,27 @@ describe('the GitHub client and sandbox, against GitHub’s OpenAPI description'
     expect(departures()).toEqual([]);
   });
 
+  it('reads the repository’s permissions and its webhook with the last answer, as documented', async () => {
+    const client = github();
+    expect(await client.getRepositoryAccess()).toEqual({
+      fullName: REPO,
+      permissions: { admin: true, push: true, pull: true },
+    });
+    expect(await client.listRepositoryHooks()).toEqual([]);
+    sandbox.webhooks.setTarget('http://127.0.0.1:9/api/webhooks/github');
+    const [hook] = await client.listRepositoryHooks();
+    expect(hook).toMatchObject({
+      url: 'http://127.0.0.1:9/api/webhooks/github',
+      lastResponse: { code: null, status: 'unused' },
+    });
+    sandbox.change.push(REPO, { branch: 'hooked' });
+    await sandbox.webhooks.flush();
+    const [after] = await client.listRepositoryHooks();
+    expect(after!.lastResponse).toMatchObject({ code: null, status: 'failed' });
+    sandbox.webhooks.setTarget(undefined);
+    expect(departures()).toEqual([]);
+  });
+
   it('writes the bot’s URLs as GitHub does', async () => {
     const pr = sandbox.change.openPullRequest(REPO, { head: 'bot-urls', title: 'Bot URLs' });
     await github().createOrUpdateIssueComment(pr.number, '<!-- bot -->', 'hello');

@@ -40,6 +40,8 @@ describe('the demo’s Vercel data, checked against @vercel/sdk’s models', () 
       new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 24 * 3600 * 1000),
     );
     expect(charges.length).toBeGreaterThan(0);
+    const variables = await client.listEnvVarScopes(projectId);
+    expect(variables.map((variable) => variable.key)).toContain('STRIPE_LIVE_SECRET_KEY');
 
     expect(describeDepartures(log.exchanges.flatMap(checkVercelExchange))).toBe('');
   });

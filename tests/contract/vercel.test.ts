@@ -101,6 +101,25 @@ describe('Vercel client against the sandbox, checked against @vercel/sdk’s mod
     await client.upsertPreviewEnvVar(project.id, { ...variable, value: 'postgres://b' });
     expect(await client.deletePreviewEnvVar(project.id, variable)).toBe(1);
 
+    // Names and scopes only, a custom environment by its slug; values stay behind.
+    const staging = store.addCustomEnvironment(project.id, 'staging');
+    store.upsertEnv(project.id, {
+      key: 'SENTRY_DSN',
+      value: 'https://secret@sentry.example/1',
+      type: 'encrypted',
+      target: ['production'],
+      customEnvironmentIds: [staging.id],
+    });
+    expect(await client.listEnvVarScopes(project.id)).toEqual([
+      { key: 'SENTRY_DSN', targets: ['production', 'staging'], gitBranch: null },
+    ]);
+
+    // The webhook the sandbox delivers to, listed as Vercel lists a team's webhooks.
+    sandbox.webhooks.setTarget('https://envboard.example/api/webhooks/vercel');
+    expect(await client.listWebhooks(project.id)).toMatchObject([
+      { url: 'https://envboard.example/api/webhooks/vercel', projectIds: [project.id] },
+    ]);
+
     store.charges.push(
       focusRow({
         ChargePeriodStart: '2026-11-18T00:00:00Z',

@@ -190,6 +190,38 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         return members.map((member) => ({ id: member.id, login: member.login }));
       }),
 
+    getRepositoryAccess: () =>
+      githubCall('getRepositoryAccess', async () => {
+        const { data } = await octokit.rest.repos.get(repo);
+        const permissions = data.permissions
+          ? {
+              admin: data.permissions.admin,
+              push: data.permissions.push,
+              pull: data.permissions.pull,
+            }
+          : null;
+        return { fullName: data.full_name, permissions };
+      }),
+
+    listRepositoryHooks: () =>
+      githubCall('listRepositoryHooks', async () => {
+        const hooks = await octokit.paginate(octokit.rest.repos.listWebhooks, {
+          ...repo,
+          per_page: PER_PAGE,
+        });
+        return hooks.map((hook) => ({
+          id: hook.id,
+          active: hook.active,
+          events: hook.events,
+          url: hook.config.url ?? null,
+          lastResponse: {
+            code: hook.last_response.code,
+            status: hook.last_response.status,
+            message: hook.last_response.message,
+          },
+        }));
+      }),
+
     usage: () => ({ ...usage }),
   };
 }

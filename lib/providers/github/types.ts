@@ -90,6 +90,23 @@ export interface CommitStatusInput {
   targetUrl?: string;
 }
 
+/** What the token may do in the repository (GitHub's `permissions` on the repository). */
+export interface RepositoryAccess {
+  fullName: string;
+  /** Absent when GitHub did not say (a token without access to the permissions). */
+  permissions: { admin: boolean; push: boolean; pull: boolean } | null;
+}
+
+/** A repository webhook with the answer to its last delivery. */
+export interface RepositoryHook {
+  id: number;
+  active: boolean;
+  events: string[];
+  url: string | null;
+  /** `status` is `unused` before the first delivery; `code` the receiver's HTTP status. */
+  lastResponse: { code: number | null; status: string | null; message: string | null };
+}
+
 /** The one GitHub repository a client is bound to. Every method throws ProviderError. */
 export interface GitHubClient {
   listPullRequests(options: { state: 'open' | 'all'; since?: Date }): Promise<PullRequest[]>;
@@ -125,6 +142,13 @@ export interface GitHubClient {
    * that can read the org's teams. https://docs.github.com/en/rest/teams/members
    */
   listTeamMembers(org: string, teamSlug: string): Promise<TeamMember[]>;
+  /** The repository as the token sees it (https://docs.github.com/en/rest/repos/repos#get-a-repository). */
+  getRepositoryAccess(): Promise<RepositoryAccess>;
+  /**
+   * The repository's webhooks; needs admin on the repository (a fine-grained token: Webhooks
+   * read). https://docs.github.com/en/rest/repos/webhooks#list-repository-webhooks
+   */
+  listRepositoryHooks(): Promise<RepositoryHook[]>;
   /** A snapshot of what this client has spent so far. */
   usage(): ApiUsage;
 }

@@ -5,7 +5,9 @@ import { DEFAULT_POLL, type PollPolicy, realSleep } from '../poll';
 import { waitForAliasJob } from './alias-job';
 import { parseFocusJsonl, type VercelChargeList } from './billing';
 import type { VercelConfig } from './config';
+import type { EnvVarScope } from '@/lib/domain/config-drift';
 import {
+  customEnvironmentListSchema,
   deletedDeploymentSchema,
   deploymentListSchema,
   deploymentSchema,
@@ -18,6 +20,8 @@ import {
   type VercelDeploymentSummary,
   type VercelProject,
   type UnreadableItem,
+  type VercelWebhook,
+  webhookListSchema,
 } from './schemas';
 
 /**
@@ -67,6 +71,13 @@ export interface VercelClient {
    * (other branches, other targets) stay. Resolves with how many were deleted (0: none was set).
    */
   deletePreviewEnvVar(projectId: string, variable: Omit<PreviewEnvVar, 'value'>): Promise<number>;
+  /**
+   * Every variable of the project by name, with the environments it applies to (a custom
+   * environment by its slug) and its git branch. Values are never read: they stop here.
+   */
+  listEnvVarScopes(projectId: string): Promise<EnvVarScope[]>;
+  /** The team's webhooks that deliver this project's events. */
+  listWebhooks(projectId: string): Promise<VercelWebhook[]>;
   /** The rows of the range; a row that cannot be read is left out and named in `unreadable`. */
   listBillingCharges(from: Date, to: Date): Promise<VercelChargeList>;
   /** HTTP requests sent so far, retries included. */
@@ -204,6 +215,40 @@ export function createVercelClient(
         });
       }
       return scoped.length;
+    },
+
+    async listEnvVarScopes(projectId) {
+      const [{ data: list }, { data: custom }] = await Promise.all([
+        http.request({
+          operation: 'listEnvVarScopes',
+          path: `/v10/projects/${id(projectId)}/env`,
+          schema: envListSchema,
+        }),
+        http.request({
+          operation: 'listEnvVarScopes',
+          path: `/v9/projects/${id(projectId)}/custom-environments`,
+          schema: customEnvironmentListSchema,
+        }),
+      ]);
+      const slugs = new Map(custom.environments.map((env) => [env.id, env.slug]));
+      return list.envs.map((env) => ({
+        key: env.key,
+        targets: [
+          ...(typeof env.target === 'string' ? [env.target] : (env.target ?? [])),
+          ...(env.customEnvironmentIds ?? []).map((customId) => slugs.get(customId) ?? customId),
+        ],
+        gitBranch: env.gitBranch ?? null,
+      }));
+    },
+
+    async listWebhooks(projectId) {
+      const { data } = await http.request({
+        operation: 'listWebhooks',
+        path: '/v1/webhooks',
+        query: { projectId },
+        schema: webhookListSchema,
+      });
+      return data;
     },
 
     async listBillingCharges(from, to) {

@@ -120,9 +120,33 @@ export const envListSchema = z.object({
       key: z.string(),
       gitBranch: z.string().nullish(),
       target: z.union([z.array(z.string()), z.string()]).nullish(),
+      customEnvironmentIds: z.array(z.string()).optional(),
     }),
   ),
 });
+
+/**
+ * `GET /v9/projects/{idOrName}/custom-environments`
+ * (https://vercel.com/docs/rest-api/reference/endpoints/environment/retrieve-custom-environments):
+ * the ids env variables name their custom environments by, with the slug a person knows.
+ */
+export const customEnvironmentListSchema = z.object({
+  environments: z.array(z.object({ id: z.string(), slug: z.string() })),
+});
+
+/**
+ * `GET /v1/webhooks` (https://vercel.com/docs/rest-api/reference/endpoints/webhooks/get-a-list-of-webhooks):
+ * an array of the team's webhooks; `projectIds` absent means every project.
+ */
+export const webhookListSchema = z.array(
+  z.object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    projectIds: z.array(z.string()).optional(),
+  }),
+);
+export type VercelWebhook = z.output<typeof webhookListSchema>[number];
 
 /**
  * `DELETE /v9/projects/{idOrName}/env/{id}`: the 200 is the confirmation. Vercel's model allows

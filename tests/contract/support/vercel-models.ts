@@ -21,6 +21,15 @@ import {
   GetDeploymentsRequest$outboundSchema,
   GetDeploymentsResponseBody$inboundSchema,
 } from '@vercel/sdk/models/getdeploymentsop.js';
+import {
+  GetProjectsByIdOrNameCustomEnvironmentsRequest$outboundSchema,
+  GetProjectsByIdOrNameCustomEnvironmentsResponseBody$inboundSchema,
+} from '@vercel/sdk/models/getprojectsbyidornamecustomenvironmentsop.js';
+import {
+  GetWebhooksRequest$outboundSchema,
+  GetWebhooksResponseBody1$inboundSchema,
+  GetWebhooksResponseBody2$inboundSchema,
+} from '@vercel/sdk/models/getwebhooksop.js';
 import { GetProjectRequest$outboundSchema } from '@vercel/sdk/models/getprojecthas2.js';
 import { GetProjectResponseBody$inboundSchema } from '@vercel/sdk/models/getprojectresponsebody.js';
 import {
@@ -163,6 +172,26 @@ export const VERCEL_OPERATIONS: readonly VercelOperation[] = [
       200: [
         RemoveProjectEnvResponseBody2$inboundSchema,
         RemoveProjectEnvResponseBody3$inboundSchema,
+      ],
+    },
+  },
+  {
+    id: 'getProjectsByIdOrNameCustomEnvironments',
+    method: 'GET',
+    path: '/v9/projects/{idOrName}/custom-environments',
+    request: GetProjectsByIdOrNameCustomEnvironmentsRequest$outboundSchema,
+    responses: { 200: GetProjectsByIdOrNameCustomEnvironmentsResponseBody$inboundSchema },
+  },
+  {
+    id: 'getWebhooks',
+    method: 'GET',
+    path: '/v1/webhooks',
+    request: GetWebhooksRequest$outboundSchema,
+    // An array of either variant: with or without each project's metadata.
+    responses: {
+      200: [
+        z.array(GetWebhooksResponseBody1$inboundSchema),
+        z.array(GetWebhooksResponseBody2$inboundSchema),
       ],
     },
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { NoProject } from '@/components/board/no-project';
 import { FollowOperations } from '@/components/operations/follow-operations';
 import { EnvironmentDeployments } from '@/components/environments/environment-deployments';
@@ -12,7 +13,7 @@ import {
   UptimePanel,
 } from '@/components/environments/environment-panels';
 import { getDatabase } from '@/db/client';
-import { getEnvironmentPage } from '@/db/queries/environments';
+import { getEnvironment, getEnvironmentPage } from '@/db/queries/environments';
 import { getEnvironmentTimeline } from '@/db/queries/environment-timeline';
 import { suspectedIncidentsOf } from '@/db/queries/incident-links';
 import { getCurrentProject } from '@/db/queries/project';
@@ -28,6 +29,7 @@ import { StatusBadgesCard } from '@/components/environments/status-badges-card';
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { hasRole } from '@/lib/domain/roles';
 import { switchBadgesAction } from './actions';
+import { ConfigNotice, ConfigTab, EnvironmentTabs, environmentTab } from './config';
 
 export const dynamic = 'force-dynamic';
 // Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
@@ -45,6 +47,17 @@ export default async function EnvironmentPage(props: Props) {
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <NoProject title="Environment" />;
+  if (environmentTab(searchParams.tab) === 'config') {
+    const environment = await getEnvironment(db, project.id, slug);
+    if (!environment) notFound();
+    return (
+      <>
+        <EnvironmentHeader environment={environment} />
+        <EnvironmentTabs slug={slug} tab="config" />
+        <ConfigTab db={db} project={project} environment={environment} />
+      </>
+    );
+  }
   const page = parseSearchParams(environmentDetailQuerySchema, searchParams);
   const now = new Date();
   const data = await getEnvironmentPage(db, project.id, slug, { now, page });
@@ -80,8 +93,14 @@ export default async function EnvironmentPage(props: Props) {
     <>
       <FollowOperations environmentIds={[data.environment.id]} since={now.toISOString()} />
       <EnvironmentHeader environment={data.environment} actions={operations.actions} />
+      <EnvironmentTabs slug={slug} tab="overview" />
       <OperationBanner held={held} now={now} />
       {operations.notice}
+      {data.environment.status === 'active' ? (
+        <Suspense fallback={null}>
+          <ConfigNotice db={db} project={project} environment={data.environment} />
+        </Suspense>
+      ) : null}
       <div className="mb-6 grid gap-4 lg:grid-cols-4">
         <NowServing environment={data.environment} now={now} />
         <DatabaseBranch environment={data.environment} now={now} />

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { listLongLivedEnvironments } from '@/db/queries/config-environments';
+import type { Project } from '@/db/schema';
+import {
+  type ConfigDrift,
+  configDrift,
+  type DriftEnvironment,
+  type EnvironmentConfig,
+} from '@/lib/domain/config-drift';
+import { kindRank } from '@/lib/domain/environments';
+import type { VercelClient } from '@/lib/providers/vercel/client';
+import { vercelProjectIdFromEnv } from '@/lib/settings/provider-settings';
+import { describeSyncError } from '@/lib/sync/run-sync';
+
+/**
+ * An environment's configuration as Vercel holds it, compared with the project's long-lived
+ * environments: the names and scopes of its variables (the client never hands over a value).
+ */
+export type ConfigReading =
+  { ok: true; environment: EnvironmentConfig; drift: ConfigDrift } | { ok: false; error: string };
+
+export async function readEnvironmentConfig(
+  db: Database,
+  vercel: () => VercelClient,
+  project: Project,
+  environment: DriftEnvironment,
+): Promise<ConfigReading> {
+  try {
+    const vercelProjectId = project.vercelProjectId ?? vercelProjectIdFromEnv();
+    if (!vercelProjectId) {
+      return { ok: false, error: 'no Vercel project is connected (set VERCEL_PROJECT_ID)' };
+    }
+    const [variables, longLived] = await Promise.all([
+      vercel().listEnvVarScopes(vercelProjectId),
+      listLongLivedEnvironments(db, project.id),
+    ]);
+    const compared = longLived.some((env) => env.slug === environment.slug)
+      ? longLived
+      : [...longLived, environment];
+    compared.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+    const drift = configDrift(variables, compared);
+    const own = drift.environments.find((env) => env.slug === environment.slug)!;
+    return { ok: true, environment: own, drift };
+  } catch (error) {
+    return { ok: false, error: describeSyncError(error) };
+  }
+}
