@@ -1,7 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { register } from '@/instrumentation';
 
 class Exited extends Error {}
+
+// The hook imports the settings check (and, once they pass, OpenTelemetry) on first use: load
+// them before the tests, so a busy machine's first import is not charged to a test's time limit.
+beforeAll(async () => {
+  await Promise.all([import('@/lib/settings/check-settings'), import('@vercel/otel')]);
+}, 60_000);
 
 let exit: ReturnType<typeof vi.spyOn>;
 let logged: ReturnType<typeof vi.spyOn>;
