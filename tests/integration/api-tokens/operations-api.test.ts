@@ -124,6 +124,52 @@ describe('a promotion requested with a token', () => {
   });
 });
 
+describe('a request naming things as a CI job knows them', () => {
+  it('promotes a deployment named by its Vercel id', async () => {
+    const release = await stagingRelease(world);
+    const response = await post(
+      { kind: 'promote', deployment: release.vercelId, reason: 'release by Vercel id' },
+      { token: operate.token },
+    );
+    expect(response.status).toBe(202);
+    const { data } = await response.json();
+    expect((await getOperation(world.db, data.id))?.before).toMatchObject({
+      deploymentId: release.id,
+    });
+    await signInAs(world.users.release_manager);
+    await approvePromotionAction({ operationId: data.id, reason: 'go' });
+    await finishBackgroundWork();
+  });
+
+  it('answers 404 for a Vercel id or a preview slug the project does not have', async () => {
+    const unknownDeployment = await post(
+      { kind: 'promote', deployment: 'dpl_NoSuchDeployment', reason: 'release' },
+      { token: operate.token },
+    );
+    expect(unknownDeployment.status).toBe(404);
+    expect((await unknownDeployment.json()).error.message).toContain('dpl_NoSuchDeployment');
+    const unknownPreview = await post(
+      { kind: 'delete', environment: 'pr-999999', reason: 'closed' },
+      { token: operate.token },
+    );
+    expect(unknownPreview.status).toBe(404);
+    expect((await unknownPreview.json()).error.message).toContain('pr-999999');
+  });
+
+  it('a rollback or a deletion naming nothing is a 400 saying what to name', async () => {
+    const rollback = await post({ kind: 'rollback', reason: 'bad' }, { token: operate.token });
+    expect(rollback.status).toBe(400);
+    expect((await rollback.json()).error.issues).toEqual([
+      expect.objectContaining({ path: 'deployment' }),
+    ]);
+    const deletion = await post({ kind: 'delete', reason: 'closed' }, { token: operate.token });
+    expect(deletion.status).toBe(400);
+    expect((await deletion.json()).error.issues).toEqual([
+      expect.objectContaining({ path: 'environment' }),
+    ]);
+  });
+});
+
 describe('refusals', () => {
   it('a body that is not a valid request is a 400 naming the fields', async () => {
     const notJson = await post('{', { token: operate.token });
