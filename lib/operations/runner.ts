@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import { OPERATION_NOUN } from '@/lib/domain/operation-names';
 import type { Operation } from '@/db/schema';
 import { setOperationStep, transitionOperation } from '@/db/writes/operations';
+import { evaluateAlertsSoon, RULES_AFTER } from '@/lib/alerts/trigger';
 import { ProviderError } from '@/lib/providers/errors';
 import { describeError, refuse, type OperationResult } from './result';
 
@@ -79,6 +80,7 @@ export async function runSteps(
     after,
     finishedAt: options.now(),
   });
+  await alertsAfter(db, running);
   return finished
     ? { ok: true, operation: finished }
     : refuse('failed', `This ${OPERATION_NOUN[running.kind]} was finished elsewhere while it ran.`);
@@ -103,9 +105,18 @@ async function fail(
     after,
     finishedAt: options.now(),
   });
+  await alertsAfter(db, operation);
   return refuse('failed', `The ${OPERATION_NOUN[operation.kind]} failed: ${error}`, {
     operation: failed ?? operation,
   });
+}
+
+/** The kinds whose end an alert rule watches: a release, or a preview's provisioning. */
+const ALERTED_KINDS: ReadonlySet<Operation['kind']> = new Set(['promote', 'rollback', 'provision']);
+
+function alertsAfter(db: Database, operation: Operation): Promise<void> {
+  if (!ALERTED_KINDS.has(operation.kind)) return Promise.resolve();
+  return evaluateAlertsSoon(db, operation.projectId, RULES_AFTER.operation);
 }
 
 /**
