@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { alertChannels, alertRules, alertStates, type AlertState, projects } from '@/db/schema';
+import { listAlertChannelNames, listAlertRuleRows } from '@/db/queries/alert-rules';
+import { alertStates, type AlertState, projects } from '@/db/schema';
 import { enqueueAlertMessages } from '@/db/writes/alert-outbox';
 import { inTransaction } from '@/db/writes/transaction';
 import type { FiringAlert } from '@/lib/domain/alert-facts';
@@ -47,11 +48,8 @@ export async function evaluateAlerts(
   if (!project) throw new Error(`project ${projectId} does not exist`);
   const keys = rules ?? ALERT_RULE_KEYS;
   const [rows, channels] = await Promise.all([
-    db.select().from(alertRules).where(eq(alertRules.projectId, projectId)),
-    db
-      .select({ id: alertChannels.id })
-      .from(alertChannels)
-      .where(and(eq(alertChannels.projectId, projectId), eq(alertChannels.enabled, true))),
+    listAlertRuleRows(db, projectId),
+    listAlertChannelNames(db, projectId),
   ]);
   const rowOf = new Map(rows.map((row) => [row.rule, row]));
   const settings = keys.map((key) => alertRuleSettings(key, rowOf.get(key)));
@@ -64,7 +62,7 @@ export async function evaluateAlerts(
       evaluateRule(rule.rule, { facts, thresholds: rule.thresholds, now, format }),
     ]),
   );
-  const enabledChannelIds = channels.map((channel) => channel.id);
+  const enabledChannelIds = channels.filter((c) => c.enabled).map((c) => c.id);
   return inTransaction(db, (tx) =>
     applyTransitions(tx, { projectId, now, settings, firing, enabledChannelIds }),
   );
