@@ -145,9 +145,10 @@ export function AlertRuleForm({
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="submit"
+              aria-label={`Save ${definition.title}`}
               className="h-8 rounded-md border border-border-strong bg-surface px-3 text-sm font-medium text-ink shadow-xs hover:bg-subtle disabled:opacity-60"
             >
-              {pending ? 'Saving…' : `Save ${definition.title.toLowerCase()}`}
+              {pending ? 'Saving…' : 'Save'}
             </button>
             {result ? (
               <ActionNotice

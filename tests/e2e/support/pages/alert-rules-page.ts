@@ -18,6 +18,6 @@ export class AlertRulesPage {
   }
 
   saveButton(title: string): Locator {
-    return this.rule(title).getByRole('button', { name: `Save ${title.toLowerCase()}` });
+    return this.rule(title).getByRole('button', { name: `Save ${title}` });
   }
 }
