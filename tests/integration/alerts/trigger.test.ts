@@ -22,15 +22,13 @@ describe('evaluateAlertsSoon outside a request', () => {
   test('evaluates the named rules at once', async () => {
     const project = await createProject(db);
     const production = await createEnvironment(db, project, { kind: 'production' });
-    await db
-      .insert(alertChannels)
-      .values({
-        projectId: project.id,
-        kind: 'slack',
-        name: 'ops',
-        urlCiphertext: 'x',
-        urlHint: '…',
-      });
+    await db.insert(alertChannels).values({
+      projectId: project.id,
+      kind: 'slack',
+      name: 'ops',
+      urlCiphertext: 'x',
+      urlHint: '…',
+    });
     const now = Date.now();
     await recordUptimeChecks(
       db,
