@@ -70,7 +70,9 @@ async function messagesOf(project: Project) {
     .orderBy(asc(alertMessages.id));
 }
 
-describe('evaluateAlerts', () => {
+// Each test runs several whole evaluations; the first also warms PGlite up, which on a busy
+// machine takes longer than the default 30 s.
+describe('evaluateAlerts', { timeout: 120_000 }, () => {
   test('an environment going down fires once, reminds after the resend interval and resolves', async () => {
     const project = await createProject(db);
     const production = await createEnvironment(db, project, {
