@@ -3,6 +3,7 @@
 import { type FormEvent, useState, useTransition } from 'react';
 import { ActionNotice } from '@/components/admin/action-notice';
 import type { ActionResult } from '@/lib/domain/action-results';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { AlertRuleDefinition, AlertRuleSettings } from '@/lib/domain/alert-rules';
 
 export interface RuleChannel {
@@ -34,6 +35,8 @@ export function AlertRuleForm({
 }) {
   const [result, setResult] = useState<SaveResult | null>(null);
   const [pending, startTransition] = useTransition();
+  // Until React runs, a submit would be the browser's own (a GET that drops the edits).
+  const hydrated = useHydrated();
   const issues = new Map(
     result && !result.ok ? (result.error.issues ?? []).map((i) => [i.path, i.message]) : [],
   );
@@ -55,7 +58,7 @@ export function AlertRuleForm({
       className="flex flex-col gap-3 border-t border-border py-4 first:border-t-0"
     >
       <input type="hidden" name="rule" value={definition.key} />
-      <fieldset disabled={!action || pending} className="flex flex-col gap-3">
+      <fieldset disabled={!action || pending || !hydrated} className="flex flex-col gap-3">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">
             <label className="flex items-center gap-2 text-sm font-semibold text-ink">
