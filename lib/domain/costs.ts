@@ -89,16 +89,20 @@ export interface CostAnomaly {
 
 /**
  * The days whose spend is above ANOMALY_FACTOR × the median of the ANOMALY_WINDOW_DAYS days
- * before them. `daily` is every day in order, days without spend as 0; a day is judged only with
- * a full window before it and a median above zero (twice nothing says nothing).
+ * before them (or `factor` ×, the alert rule's own multiple). `daily` is every day in order,
+ * days without spend as 0; a day is judged only with a full window before it and a median
+ * above zero (twice nothing says nothing).
  */
-export function findCostAnomalies(daily: readonly DailyTotal[]): CostAnomaly[] {
+export function findCostAnomalies(
+  daily: readonly DailyTotal[],
+  factor: number = ANOMALY_FACTOR,
+): CostAnomaly[] {
   const anomalies: CostAnomaly[] = [];
   for (let index = ANOMALY_WINDOW_DAYS; index < daily.length; index += 1) {
     const window = daily.slice(index - ANOMALY_WINDOW_DAYS, index).map((day) => day.totalUsd);
     const medianUsd = median(window);
     const { day, totalUsd } = daily[index]!;
-    if (medianUsd > 0 && totalUsd > ANOMALY_FACTOR * medianUsd) {
+    if (medianUsd > 0 && totalUsd > factor * medianUsd) {
       anomalies.push({ day, totalUsd, medianUsd, ratio: totalUsd / medianUsd });
     }
   }

@@ -4,6 +4,7 @@ import type { Operation } from '@/db/schema';
 import { setOperationStep, transitionOperation } from '@/db/writes/operations';
 import { log } from '@/lib/observability/log';
 import { inSpan } from '@/lib/observability/trace';
+import { evaluateAlertsSoon, RULES_AFTER } from '@/lib/alerts/trigger';
 import { ProviderError } from '@/lib/providers/errors';
 import { describeError, refuse, type OperationResult } from './result';
 
@@ -82,6 +83,7 @@ export async function runSteps(
     finishedAt: options.now(),
   });
   if (finished) log.info('operation succeeded', { operationId: running.id, kind: running.kind });
+  await alertsAfter(db, running);
   return finished
     ? { ok: true, operation: finished }
     : refuse('failed', `This ${OPERATION_NOUN[running.kind]} was finished elsewhere while it ran.`);
@@ -115,9 +117,18 @@ async function fail(
     finishedAt: options.now(),
   });
   log.warn('operation failed', { operationId: operation.id, kind: operation.kind, reason: error });
+  await alertsAfter(db, operation);
   return refuse('failed', `The ${OPERATION_NOUN[operation.kind]} failed: ${error}`, {
     operation: failed ?? operation,
   });
+}
+
+/** The kinds whose end an alert rule watches: a release, or a preview's provisioning. */
+const ALERTED_KINDS: ReadonlySet<Operation['kind']> = new Set(['promote', 'rollback', 'provision']);
+
+function alertsAfter(db: Database, operation: Operation): Promise<void> {
+  if (!ALERTED_KINDS.has(operation.kind)) return Promise.resolve();
+  return evaluateAlertsSoon(db, operation.projectId, RULES_AFTER.operation);
 }
 
 /**

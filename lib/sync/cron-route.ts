@@ -2,6 +2,8 @@ import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { rulesAfterSyncs } from '@/lib/alerts/sync-rules';
+import { evaluateAlertsSoon } from '@/lib/alerts/trigger';
 import { errorResponse, HttpError, jsonResponse } from '@/lib/http/json-route';
 import { requireProject } from '@/lib/http/project';
 import { currentEnv } from '@/lib/settings/env';
@@ -89,6 +91,10 @@ async function runCronSyncs(cronPath: string): Promise<SyncOutcome[]> {
   for (const sync of syncs) {
     const deps = { providers, project, env: currentEnv() };
     outcomes.push(await startSync(db, sync.kind, () => buildCronJob(sync, deps)));
+  }
+  if (project) {
+    const ran = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.run.kind] : []));
+    await evaluateAlertsSoon(db, project.id, rulesAfterSyncs(ran));
   }
   return outcomes;
 }

@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { recordWebhookDelivery } from '@/db/writes/webhook-deliveries';
+import { evaluateAlertsSoon, RULES_AFTER } from '@/lib/alerts/trigger';
 import { errorResponse, jsonResponse } from '@/lib/http/json-route';
 import { log } from '@/lib/observability/log';
 import { withRequestContext } from '@/lib/observability/request-context';
 import { inSpan, setSpanAttributes } from '@/lib/observability/trace';
 import { MAX_WEBHOOK_BYTES, readBodyWithin } from './body';
+import { deliveryProjectId } from './delivery-project';
 import { receiveDelivery } from './process';
 import type { DeliveryIdentity, WebhookProvider } from './providers';
 
@@ -30,6 +33,23 @@ async function storeMalformed(
     error,
     processedAt: now,
   });
+}
+
+const ALERTED_VERCEL_EVENTS = new Set([
+  'deployment.error',
+  'deployment.succeeded',
+  'deployment.ready',
+  'deployment.rollback',
+]);
+const productionTarget = z.object({ payload: z.object({ target: z.literal('production') }) });
+
+/** A production deployment failed, recovered or was rolled back: the release rules' inputs. */
+function changesProductionAlerts(provider: WebhookProvider, event: string, json: unknown): boolean {
+  return (
+    provider.name === 'vercel' &&
+    ALERTED_VERCEL_EVENTS.has(event) &&
+    productionTarget.safeParse(json).success
+  );
 }
 
 /**
@@ -125,6 +145,14 @@ async function receive(
     return jsonResponse({ status: 'duplicate', deliveryId: identity.deliveryId });
   }
   const deliveryId = identity.deliveryId;
+  if (outcome.status === 'applied' && changesProductionAlerts(provider, identity.event, json)) {
+    const delivery = { provider: provider.name, payload: json };
+    await evaluateAlertsSoon(
+      db,
+      () => deliveryProjectId(db, delivery),
+      RULES_AFTER.productionDeployment,
+    );
+  }
   switch (outcome.status) {
     case 'applied':
       return jsonResponse({ status: 'applied', deliveryId, changed: outcome.changed });

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { RunNowResult, RunNowState } from '@/components/admin/run-now-button';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { rulesAfterSyncs } from '@/lib/alerts/sync-rules';
+import { evaluateAlertsSoon } from '@/lib/alerts/trigger';
 import { ActionFailure, guardedAction } from '@/lib/auth';
 import { providers } from '@/lib/wiring/provider-clients';
 import { currentEnv } from '@/lib/settings/env';
@@ -25,6 +27,7 @@ const runNow = guardedAction(runNowInput, 'admin', async ({ kind }): Promise<Run
   }
   if (!outcome.ok) throw new ActionFailure(outcome.code, outcome.message);
   const { run } = outcome;
+  await evaluateAlertsSoon(db, project.id, rulesAfterSyncs([kind]));
   revalidatePath('/sync');
   return {
     kind,
