@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { projects } from '@/db/schema';
 import { type AlertEvaluation, evaluateAlerts } from './evaluate';
+import { log } from '@/lib/observability/log';
 
 export type ProjectEvaluation = { project: string } & (
   ({ ok: true } & AlertEvaluation) | { ok: false; error: string }
@@ -19,7 +20,7 @@ export async function evaluateAllProjects(db: Database, now: Date): Promise<Proj
       const evaluation = await evaluateAlerts(db, { projectId: project.id, now });
       results.push({ project: project.slug, ok: true, ...evaluation });
     } catch (error) {
-      console.error(`alert evaluation of ${project.slug} failed`, error);
+      log.error('alert evaluation failed', error, { project: project.slug });
       results.push({ project: project.slug, ok: false, error: 'evaluation failed' });
     }
   }

@@ -2,6 +2,7 @@ import 'server-only';
 import { after } from 'next/server';
 import type { Database } from '@/db/client';
 import type { AlertRuleKey } from '@/lib/domain/alerts';
+import { log } from '@/lib/observability/log';
 
 /**
  * The rules a write can change, by the write: evaluated at once after it, so an alert does not
@@ -41,7 +42,7 @@ export function evaluateAlertsSoon(
       const { evaluateAlerts } = await import('./evaluate');
       await evaluateAlerts(db, { projectId, rules });
     } catch (error) {
-      console.error('alert evaluation after a write failed', error);
+      log.error('alert evaluation after a write failed', error);
     }
   };
   try {

@@ -9,6 +9,7 @@ import {
 } from '@/lib/operations/api-request';
 import { refusalResponse } from './json-route';
 import { errorResponse, jsonResponse } from './responses';
+import { log } from '@/lib/observability/log';
 
 /** How each refusal of the operations engine answers over HTTP; anything else conflicts (409). */
 const REFUSAL_STATUS: Record<string, number> = {
@@ -58,7 +59,7 @@ export async function operationsPostRoute(request: Request): Promise<Response> {
     if (error instanceof ActionFailure) {
       return errorResponse(REFUSAL_STATUS[error.code] ?? 409, error.code, error.message);
     }
-    console.error('POST /api/v1/operations failed', error);
+    log.error('POST /api/v1/operations failed', error);
     return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
   }
 }

@@ -5,6 +5,7 @@ import { loadBadge } from '@/lib/badges/load';
 import { renderBadgeSvg } from '@/lib/badges/svg';
 import { BADGE_CACHE_SECONDS, parseBadgeFile, shieldsEndpoint } from '@/lib/domain/badges';
 import { errorResponse } from '@/lib/http/json-route';
+import { log } from '@/lib/observability/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,7 +44,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
       },
     });
   } catch (error) {
-    console.error(`GET ${new URL(request.url).pathname} failed`, error);
+    log.error(`GET ${new URL(request.url).pathname} failed`, error);
     return errorResponse(500, 'internal_error', 'Something went wrong on our side; try again.');
   }
 }
