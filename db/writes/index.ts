@@ -4,3 +4,4 @@ export * from './quality';
 export * from './costs';
 export * from './memberships';
 export * from './alert-outbox';
+export * from './environment-controls';

@@ -135,9 +135,20 @@ export function auditFields(entry: AuditEntry, deployments: Deployments): AuditF
         ...field('Orphaned branches', undefined, deletedCount(after?.orphanBranches)),
         ...field('Orphaned deployments', undefined, deletedCount(after?.orphanDeployments)),
       ];
-    // Written finished with a summary of what changed; their fields are added with their pages.
     case 'pin':
+      return [
+        ...field('Pinned until', text(before?.pinnedUntil), text(after?.pinnedUntil), 'time'),
+        ...field('Pin reason', text(before?.pinReason), text(after?.pinReason)),
+        ...field('Pinned by', text(before?.pinnedBy), text(after?.pinnedBy)),
+      ];
     case 'freeze':
+      return [
+        ...field('Frozen from', text(before?.frozenFrom), text(after?.frozenFrom), 'time'),
+        ...field('Frozen until', text(before?.frozenUntil), text(after?.frozenUntil), 'time'),
+        ...field('Freeze reason', text(before?.freezeReason), text(after?.freezeReason)),
+        ...field('Frozen by', text(before?.frozenBy), text(after?.frozenBy)),
+      ];
+    // Written finished with a summary of what changed; their fields are added with their pages.
     case 'api_token':
     case 'alert_channel':
       return [];
