@@ -70,3 +70,15 @@ export function pinProblems(
   }
   return problems;
 }
+
+/** A pin as the board shows it: until when, why, by whom; null when no pin holds. */
+export interface PinView {
+  until: Date | null;
+  reason: string | null;
+  by: string | null;
+}
+
+export function pinView(state: PinState, now: Date): PinView | null {
+  if (!pinHolds(state, now)) return null;
+  return { until: state.pinnedUntil, reason: state.pinReason, by: state.pinnedBy };
+}

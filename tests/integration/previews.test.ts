@@ -155,8 +155,8 @@ describe('listPreviews', () => {
       ['e2e', 'passed'],
     ]);
     expect(row.tests).toMatchObject({ verdict: 'flaky', failed: 0, flaky: 1, passed: 6 });
-    expect(row.costUsd).toBeCloseTo(1.75);
-    expect(page.rows.find((item) => item.pullRequest.number === 102)!.costUsd).toBe(0);
+    expect(row.cost.costSoFarUsd).toBeCloseTo(1.75);
+    expect(page.rows.find((item) => item.pullRequest.number === 102)!.cost.costSoFarUsd).toBe(0);
   });
 
   test('filters by author and by deployment state', async () => {

@@ -26,6 +26,13 @@ import {
   reseedPreviewAction,
 } from '@/app/(board)/actions/preview';
 import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
+import { pinningActions } from '@/app/(board)/actions/pinning';
+import { pinView } from '@/lib/domain/pins';
+import { freezePhase } from '@/lib/domain/freeze';
+import { PinNote } from '@/components/controls/pin-note';
+import { FreezeNotice } from '@/components/controls/freeze-notice';
+import { FreezeControls } from '@/components/controls/freeze-controls';
+import { clearFreezeAction, freezeProductionAction } from '@/app/(board)/actions/freeze';
 
 /**
  * The operations one environment offers the signed-in member: header buttons (roll back on
@@ -40,14 +47,30 @@ export async function environmentOperations(
   actor: Actor,
   now: Date,
 ): Promise<{ actions?: ReactNode; notice?: ReactNode; deployments?: DeploymentOperations }> {
-  const notice =
-    environment.kind === 'production' && environment.pinned ? (
-      <PinnedWarning
-        environmentName={environment.name}
-        rollback={await lastRollback(db, project.id, environment.slug)}
-        now={now}
-      />
-    ) : undefined;
+  const pin =
+    environment.kind === 'preview' && environment.status === 'active'
+      ? pinView(environment, now)
+      : null;
+  const notice = (
+    <>
+      {environment.kind === 'production' && environment.pinned ? (
+        <PinnedWarning
+          environmentName={environment.name}
+          rollback={await lastRollback(db, project.id, environment.slug)}
+          now={now}
+        />
+      ) : null}
+      {/* The active freeze is the board's banner; an upcoming one is said here. */}
+      {environment.kind === 'production' && freezePhase(environment, now) === 'upcoming' ? (
+        <FreezeNotice production={environment} now={now} show="any" />
+      ) : null}
+      {pin ? (
+        <p className="mb-6 rounded-lg border border-border bg-subtle px-4 py-3">
+          <PinNote pin={pin} now={now} />
+        </p>
+      ) : null}
+    </>
+  );
   if (environment.kind === 'preview') {
     // A fork's or another environment's branch is not a preview envboard may change.
     if (!hasRole(actor.role, 'developer') || environmentExclusion(environment)) return { notice };
@@ -63,12 +86,14 @@ export async function environmentOperations(
           dbBranchName: environment.dbBranch?.name ?? null,
           gitBranch: environment.gitBranch,
           pullRequestOpen,
+          pin,
         }}
         availability={offers.get(environment.id)!}
         operations={{
           reseed: reseedPreviewAction,
           delete: deletePreviewAction,
           provisionAgain: provisionAgainAction,
+          pinning: pinningActions(now),
         }}
         size="md"
       />
@@ -90,13 +115,20 @@ export async function environmentOperations(
       environmentBlocked(db, environment.id),
     ]);
     const actions = (
-      <RollbackPanel
-        productionName={environment.name}
-        served={offers.served}
-        candidates={candidates}
-        blocked={blocked}
-        action={rollbackAction}
-      />
+      <div className="flex flex-wrap items-start gap-2">
+        <FreezeControls
+          productionName={environment.name}
+          frozen={freezePhase(environment, now) !== 'none'}
+          actions={{ freeze: freezeProductionAction, clear: clearFreezeAction }}
+        />
+        <RollbackPanel
+          productionName={environment.name}
+          served={offers.served}
+          candidates={candidates}
+          blocked={blocked}
+          action={rollbackAction}
+        />
+      </div>
     );
     return { actions, notice, deployments };
   }
