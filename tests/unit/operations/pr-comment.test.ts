@@ -65,7 +65,7 @@ describe('renderPreviewComment', () => {
     });
     expect(over).toContain('> [!WARNING]');
     expect(over).toContain(
-      'projected to cost $8.23 by its expiry, over the $5.00 per-preview threshold',
+      'projected to cost $8.73 by its expiry, over the $5.00 per-preview threshold',
     );
   });
 });
