@@ -28,6 +28,10 @@ import {
 import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
 import { pinningActions } from '@/app/(board)/actions/pinning';
 import { pinView } from '@/lib/domain/pins';
+import { PromotionDiffView } from '@/components/environments/promotion-diff';
+import { getProductionServing } from '@/db/queries/production-serving';
+import { loadPromotionDiff } from '@/lib/operations/promotion-diff';
+import { providers } from '@/lib/wiring/provider-clients';
 import { freezePhase } from '@/lib/domain/freeze';
 import { PinNote } from '@/components/controls/pin-note';
 import { FreezeNotice } from '@/components/controls/freeze-notice';
@@ -51,7 +55,7 @@ export async function environmentOperations(
     environment.kind === 'preview' && environment.status === 'active'
       ? pinView(environment, now)
       : null;
-  const notice = (
+  let notice = (
     <>
       {environment.kind === 'production' && environment.pinned ? (
         <PinnedWarning
@@ -71,6 +75,20 @@ export async function environmentOperations(
       ) : null}
     </>
   );
+  const diff = await stagingDiff(db, project, environment);
+  const diffSection = diff ? (
+    <section className="mb-6 rounded-lg border border-border bg-surface p-4">
+      <h2 className="mb-2 text-sm font-semibold text-ink">What a promotion would bring</h2>
+      <PromotionDiffView diff={diff.diff} productionName={diff.productionName} />
+    </section>
+  ) : null;
+  if (environment.kind === 'staging')
+    notice = (
+      <>
+        {notice}
+        {diffSection}
+      </>
+    );
   if (environment.kind === 'preview') {
     // A fork's or another environment's branch is not a preview envboard may change.
     if (!hasRole(actor.role, 'developer') || environmentExclusion(environment)) return { notice };
@@ -157,9 +175,30 @@ export async function environmentOperations(
           is checked again on the server before it runs.
         </p>
         <ApprovalNote required={project.requireApproval} />
+        {diff ? (
+          <PromotionDiffView diff={diff.diff} productionName={diff.productionName} compact />
+        ) : null}
       </OperationDialog>
     );
     return { actions, notice, deployments };
   }
   return { notice, deployments };
+}
+
+/** For staging: what it adds over the commit production serves; undefined elsewhere. */
+async function stagingDiff(db: Database, project: Project, environment: EnvironmentDetail) {
+  if (environment.kind !== 'staging' || environment.status !== 'active' || !environment.current) {
+    return undefined;
+  }
+  const { production, current } = await getProductionServing(db, project.id);
+  if (!production || !current) return undefined;
+  // Lazily: a GitHub client that cannot be built (a missing setting) is the diff's error state.
+  const github = {
+    compareCommits: (base: string, head: string) => providers.github.compareCommits(base, head),
+  };
+  const diff = await loadPromotionDiff(db, github, project.id, {
+    baseSha: current.commitSha,
+    headSha: environment.current.commitSha,
+  });
+  return { diff, productionName: production.name };
 }
