@@ -13,13 +13,7 @@ import {
   type RowOf,
   type ShapeValues,
 } from '../compiled-statement';
-import {
-  dbBranches,
-  deployments,
-  environments,
-  pullRequests,
-  testRuns,
-} from '../schema';
+import { dbBranches, deployments, environments, pullRequests, testRuns } from '../schema';
 import { environmentOnBranchColumn } from './environment-on-branch';
 import { getPreviewCosts } from './preview-costs';
 import {
