@@ -20,11 +20,13 @@ test.describe('as a developer', () => {
     const ops = new OperationsPanel(page);
     const me = demoPersonWith('developer');
     await page.goto(`/previews?author=${me.login}`);
-    const row = page
-      .getByTestId('previews-table')
-      .locator('tbody tr')
+    const rows = page.getByTestId('previews-table').locator('tbody tr');
+    const unpinned = rows
       .filter({ has: page.getByRole('button', { name: 'Pin…', exact: true }) })
       .first();
+    // Held by its slug: once pinned, the row no longer matches "has a Pin… button".
+    const slug = (await unpinned.getByRole('link', { name: /^pr-/ }).first().textContent())!;
+    const row = rows.filter({ has: page.getByRole('link', { name: slug.trim(), exact: true }) });
     const dialog = await ops.open('Pin…', row);
     await expect(dialog).toContainText('at most 30 days');
     await dialog.getByLabel(/^Reason/).fill('client demo on Friday');
