@@ -58,7 +58,7 @@ test.describe('as a release manager', () => {
     await dialog.getByLabel(/^Reason/).fill('release week');
     await dialog.getByRole('button', { name: 'Freeze' }).click();
     // Bad input is refused with a clear sentence, and what was typed stays.
-    await expect(dialog.getByRole('alert')).toContainText('The freeze must end in the future.');
+    await expect(dialog.getByRole('alert')).toContainText('The freeze must end after it starts.');
     await expect(dialog.getByLabel(/^Reason/)).toHaveValue('release week');
     await dialog.getByLabel(/^Until/).fill(utcLocal(new Date(Date.now() + 86_400_000)));
     await ops.confirm('Freeze');
