@@ -7,6 +7,8 @@ import { ProjectLabel } from '@/components/shell/project-label';
 import { visibleNavItems } from '@/components/shell/visible-nav-items';
 import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
+import { getActiveEnvironmentOfKind } from '@/db/queries/environment-of-kind';
+import { FreezeNotice } from '@/components/controls/freeze-notice';
 import { requireRole } from '@/lib/auth';
 import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { RequestIdProvider } from './request-id';
@@ -18,7 +20,10 @@ export default async function BoardLayout({ children }: { children: ReactNode })
   // proxy.ts already turned away requests without a session; this also needs a role.
   const actor = await requireRole('viewer');
   // Read once per request: the role check above has just read it.
-  const project = await getCurrentProject(getDatabase());
+  const db = getDatabase();
+  const project = await getCurrentProject(db);
+  // A freeze in force is said on every page: promotions are refused until it ends.
+  const production = project && (await getActiveEnvironmentOfKind(db, project.id, 'production'));
   const requestId = (await headers()).get(REQUEST_ID_HEADER);
   return (
     <>
@@ -77,6 +82,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
           className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6"
         >
           <div className="mx-auto max-w-7xl">
+            {production ? <FreezeNotice production={production} now={new Date()} /> : null}
             <RequestIdProvider id={requestId}>{children}</RequestIdProvider>
           </div>
         </main>

@@ -1,10 +1,14 @@
+import { type PinActions, PinControls } from '@/components/controls/pin-controls';
 import type { PreviewAvailability } from '@/lib/domain/availability';
+import type { PinView } from '@/lib/domain/pins';
 import { type OperationAction, OperationDialog } from './operation-dialog';
 
 export interface PreviewOperations {
   reseed: OperationAction;
   delete: OperationAction;
   provisionAgain: OperationAction;
+  /** Pin and unpin, when the page offers them. */
+  pinning?: PinActions;
 }
 
 export interface PreviewSubject {
@@ -14,10 +18,12 @@ export interface PreviewSubject {
   gitBranch: string;
   /** Whether its pull request is open: then a deletion holds until the next push. */
   pullRequestOpen: boolean;
+  /** The pin that holds on it now, if any. */
+  pin: PinView | null;
 }
 
 /**
- * Reseed database and Delete preview for one live preview, each through its confirm dialog;
+ * Reseed database, Pin and Delete preview for one live preview, each through its confirm dialog;
  * Provision again for a deleted one.
  */
 export function PreviewActions({
@@ -76,6 +82,15 @@ export function PreviewActions({
           one is set, and the pull request&apos;s comment says so.
         </p>
       </OperationDialog>
+      {operations.pinning && availability.pin ? (
+        <PinControls
+          preview={preview}
+          pin={preview.pin}
+          availability={availability.pin}
+          actions={operations.pinning}
+          size={size}
+        />
+      ) : null}
       <OperationDialog
         label="Delete preview"
         title={`Delete ${preview.name}`}

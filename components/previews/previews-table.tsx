@@ -16,7 +16,9 @@ import type { PreviewListItem } from '@/lib/domain/previews';
 import { exclusionLabel } from '@/lib/domain/preview-exclusion';
 import type { PreviewTab } from '@/lib/domain/previews';
 import type { PreviewAvailability } from '@/lib/domain/availability';
-import { usd } from '@/lib/format';
+import { PinNote } from '@/components/controls/pin-note';
+import { pinView } from '@/lib/domain/pins';
+import { PreviewCost } from './preview-cost';
 import { TestSummary } from './test-summary';
 
 function pullRequestColumn(): Column<PreviewListItem> {
@@ -48,7 +50,7 @@ function pullRequestColumn(): Column<PreviewListItem> {
   };
 }
 
-function previewColumn(): Column<PreviewListItem> {
+function previewColumn(now: Date): Column<PreviewListItem> {
   return {
     key: 'preview',
     header: 'Preview',
@@ -69,6 +71,9 @@ function previewColumn(): Column<PreviewListItem> {
           {environment.status === 'active' ? (
             <ExternalUrl url={environment.url} className="w-full text-xs" />
           ) : null}
+          {environment.status === 'active' && pinView(environment, now) ? (
+            <PinNote pin={pinView(environment, now)!} now={now} />
+          ) : null}
         </div>
       ) : (
         <span className="text-xs text-faint">No preview</span>
@@ -81,7 +86,7 @@ export interface PreviewTableOperations extends PreviewOperations {
   offers: Map<number, PreviewAvailability>;
 }
 
-function actionsColumn(operations: PreviewTableOperations): Column<PreviewListItem> {
+function actionsColumn(operations: PreviewTableOperations, now: Date): Column<PreviewListItem> {
   return {
     key: 'actions',
     header: <span className="sr-only">Actions</span>,
@@ -98,6 +103,7 @@ function actionsColumn(operations: PreviewTableOperations): Column<PreviewListIt
             dbBranchName: dbBranch?.name ?? null,
             gitBranch: pullRequest.headBranch,
             pullRequestOpen: pullRequest.state === 'open',
+            pin: pinView(environment, now),
           }}
           availability={offer}
           operations={operations}
@@ -114,7 +120,7 @@ function columns(
 ): Column<PreviewListItem>[] {
   const base: Column<PreviewListItem>[] = [
     pullRequestColumn(),
-    previewColumn(),
+    previewColumn(now),
     {
       key: 'database',
       header: 'DB branch',
@@ -163,10 +169,10 @@ function columns(
       key: 'cost',
       header: 'Cost',
       align: 'right',
-      cell: (row) => <span className="tabular">{usd(row.costUsd)}</span>,
+      cell: (row) => <PreviewCost cost={row.cost} live={row.environment?.status === 'active'} />,
     },
   ];
-  return operations ? [...base, actionsColumn(operations)] : base;
+  return operations ? [...base, actionsColumn(operations, now)] : base;
 }
 
 export function PreviewsTable({

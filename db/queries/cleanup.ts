@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { PreviewRecord } from '@/lib/domain/cleanup';
+import { pinHolds } from '@/lib/domain/pins';
 import type { Database } from '../client';
 import {
   dbBranches,
@@ -11,10 +12,14 @@ import {
   syncRuns,
 } from '../schema';
 
-/** Every preview environment envboard recorded for the project, live or deleted. */
+/**
+ * Every preview environment envboard recorded for the project, live or deleted; `pinned` when
+ * its pin still holds at `now` (a pin lapses at its end date).
+ */
 export async function listPreviewRecords(
   db: Database,
   projectId: number,
+  now: Date,
 ): Promise<PreviewRecord[]> {
   const rows = await db
     .select({
@@ -23,6 +28,7 @@ export async function listPreviewRecords(
       gitBranch: environments.gitBranch,
       status: environments.status,
       pinned: environments.pinned,
+      pinnedUntil: environments.pinnedUntil,
       lastActivityAt: environments.lastActivityAt,
       pullRequestNumber: pullRequests.number,
       pullRequestState: pullRequests.state,
@@ -31,8 +37,9 @@ export async function listPreviewRecords(
     .leftJoin(pullRequests, eq(pullRequests.id, environments.pullRequestId))
     .where(and(eq(environments.projectId, projectId), eq(environments.kind, 'preview')))
     .orderBy(environments.id);
-  return rows.map(({ status, pullRequestNumber, pullRequestState, ...row }) => ({
+  return rows.map(({ status, pullRequestNumber, pullRequestState, pinnedUntil, ...row }) => ({
     ...row,
+    pinned: pinHolds({ pinned: row.pinned, pinnedUntil }, now),
     active: status === 'active',
     pullRequest:
       pullRequestNumber === null || pullRequestState === null

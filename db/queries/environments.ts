@@ -138,7 +138,13 @@ const environmentDetailQuery = (db: Database) =>
     .select({
       ...listColumns,
       healthUrl: environments.healthUrl,
+      pinnedUntil: environments.pinnedUntil,
+      pinReason: environments.pinReason,
+      pinnedBy: environments.pinnedBy,
+      frozenFrom: environments.frozenFrom,
       frozenUntil: environments.frozenUntil,
+      freezeReason: environments.freezeReason,
+      frozenBy: environments.frozenBy,
       createdAt: environments.createdAt,
       pullRequest: {
         id: pullRequests.id,

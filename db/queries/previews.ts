@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { previewExclusion } from '@/lib/domain/preview-exclusion';
 import { environmentState } from '@/lib/domain/environments';
 import { type PreviewListItem, summarizeSuites, type SuiteResult } from '@/lib/domain/previews';
+import { DEFAULT_PREVIEW_COST_WARNING_USD, previewCostView } from '@/lib/domain/preview-cost';
 import type { PreviewFilters } from '@/lib/filters/previews';
 import { encodeCursor, type Page, toPage } from '@/lib/paging';
 import type { Database } from '../client';
@@ -12,15 +13,9 @@ import {
   type RowOf,
   type ShapeValues,
 } from '../compiled-statement';
-import {
-  costSamples,
-  dbBranches,
-  deployments,
-  environments,
-  pullRequests,
-  testRuns,
-} from '../schema';
+import { dbBranches, deployments, environments, pullRequests, testRuns } from '../schema';
 import { environmentOnBranchColumn } from './environment-on-branch';
+import { getPreviewCosts } from './preview-costs';
 import {
   afterCursor,
   cursorPlaceholders,
@@ -57,6 +52,10 @@ const pullRequestPageQuery = (db: Database, values: ShapeValues<PullRequestPageI
       expiresAt: environments.expiresAt,
       deletedAt: environments.deletedAt,
       dbBranchId: environments.dbBranchId,
+      pinned: environments.pinned,
+      pinnedUntil: environments.pinnedUntil,
+      pinReason: environments.pinReason,
+      pinnedBy: environments.pinnedBy,
     })
     .from(environments)
     .where(and(eq(environments.pullRequestId, pullRequests.id), eq(environments.kind, 'preview')))
@@ -99,6 +98,10 @@ const pullRequestPageQuery = (db: Database, values: ShapeValues<PullRequestPageI
         status: environment.status,
         expiresAt: environment.expiresAt,
         deletedAt: environment.deletedAt,
+        pinned: environment.pinned,
+        pinnedUntil: environment.pinnedUntil,
+        pinReason: environment.pinReason,
+        pinnedBy: environment.pinnedBy,
       },
       deployment: {
         state: latest.state,
@@ -192,43 +195,26 @@ export async function latestSuiteRuns(db: Database, pullRequestIds: number[]) {
   return byPullRequest;
 }
 
-/** Spend attributed to each pull request, directly or through its preview environment. */
-export async function costByPullRequest(
-  db: Database,
-  pullRequestIds: number[],
-  environmentIds: number[],
-): Promise<Map<number, number>> {
-  if (pullRequestIds.length === 0) return new Map();
-  const owner = sql<number>`coalesce(${costSamples.pullRequestId}, ${environments.pullRequestId})`;
-  const rows = await db
-    .select({
-      pullRequestId: owner.mapWith(Number),
-      amountUsd: sql<number>`coalesce(sum(${costSamples.amountUsd}), 0)`.mapWith(Number),
-    })
-    .from(costSamples)
-    .leftJoin(environments, eq(environments.id, costSamples.environmentId))
-    .where(
-      or(
-        inArray(costSamples.pullRequestId, pullRequestIds),
-        environmentIds.length ? inArray(costSamples.environmentId, environmentIds) : undefined,
-      ),
-    )
-    .groupBy(owner);
-  return new Map(rows.map((row) => [row.pullRequestId, row.amountUsd]));
-}
-
+/**
+ * A page of pull requests with their previews. Each preview's cost is projected to its expiry at
+ * `costs.now` and flagged over `costs.thresholdUsd` (the project's previewCostWarningUsd).
+ */
 export async function listPreviews(
   db: Database,
   projectId: number,
   filters: PreviewFilters,
   page: PageRequest,
+  costs: { now: Date; thresholdUsd: number } = {
+    now: new Date(),
+    thresholdUsd: DEFAULT_PREVIEW_COST_WARNING_USD,
+  },
 ): Promise<Page<PreviewListItem>> {
   const { rows, nextCursor } = await pullRequestPage(db, projectId, filters, page);
   const pullRequestIds = rows.map((row) => row.pullRequest.id);
   const environmentIds = rows.flatMap((row) => (row.environment ? [row.environment.id] : []));
-  const [suites, costs] = await Promise.all([
+  const [suites, spent] = await Promise.all([
     latestSuiteRuns(db, pullRequestIds),
-    costByPullRequest(db, pullRequestIds, environmentIds),
+    getPreviewCosts(db, pullRequestIds, environmentIds, costs.now),
   ]);
   return {
     rows: rows.map(({ environmentOnBranch, ...row }) => ({
@@ -242,7 +228,13 @@ export async function listPreviews(
       },
       exclusion: previewExclusion(row.pullRequest, environmentOnBranch),
       tests: summarizeSuites(suites.get(row.pullRequest.id) ?? []),
-      costUsd: costs.get(row.pullRequest.id) ?? 0,
+      cost: previewCostView({
+        ...(spent.get(row.pullRequest.id) ?? { costSoFarUsd: 0, dailyRateUsd: 0 }),
+        now: costs.now,
+        // A deleted preview costs nothing more.
+        expiresAt: row.environment?.status === 'active' ? row.environment.expiresAt : costs.now,
+        thresholdUsd: costs.thresholdUsd,
+      }),
     })),
     nextCursor,
   };

@@ -6,3 +6,4 @@ export * from './memberships';
 export * from './alert-outbox';
 export * from './alert-delivery';
 export * from './alert-channels';
+export * from './environment-controls';

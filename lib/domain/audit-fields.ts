@@ -135,14 +135,25 @@ export function auditFields(entry: AuditEntry, deployments: Deployments): AuditF
         ...field('Orphaned branches', undefined, deletedCount(after?.orphanBranches)),
         ...field('Orphaned deployments', undefined, deletedCount(after?.orphanDeployments)),
       ];
+    case 'pin':
+      return [
+        ...field('Pinned until', text(before?.pinnedUntil), text(after?.pinnedUntil), 'time'),
+        ...field('Pin reason', text(before?.pinReason), text(after?.pinReason)),
+        ...field('Pinned by', text(before?.pinnedBy), text(after?.pinnedBy)),
+      ];
+    case 'freeze':
+      return [
+        ...field('Frozen from', text(before?.frozenFrom), text(after?.frozenFrom), 'time'),
+        ...field('Frozen until', text(before?.frozenUntil), text(after?.frozenUntil), 'time'),
+        ...field('Freeze reason', text(before?.freezeReason), text(after?.freezeReason)),
+        ...field('Frozen by', text(before?.frozenBy), text(after?.frozenBy)),
+      ];
     case 'api_token':
       return [
         ...field('Scopes', undefined, scopeList(after?.scopes)),
         ...field('Status', before ? 'active' : undefined, after?.revoked ? 'revoked' : 'active'),
       ];
-    // Written finished with a summary of what changed; their fields are added with their pages.
-    case 'pin':
-    case 'freeze':
+    // A channel change is summed up in its reason: the URL is a secret, its mask says little.
     case 'alert_channel':
       return [];
   }

@@ -19,6 +19,8 @@ export type Availability =
 export interface PreviewAvailability {
   reseed: Availability;
   delete: Availability;
+  /** Pin or unpin it: a live preview only, by its author, a release manager or an admin. */
+  pin?: Availability;
   /** Only for a deleted preview. */
   provisionAgain?: Availability;
 }

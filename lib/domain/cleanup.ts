@@ -20,6 +20,7 @@ export interface PreviewRecord {
   name: string;
   gitBranch: string;
   active: boolean;
+  /** Its pin holds now (a pin lapses at its end date): idle or not, it stays. */
   pinned: boolean;
   lastActivityAt: Date;
   pullRequest: { number: number; state: PullRequestState } | null;

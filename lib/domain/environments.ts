@@ -108,7 +108,13 @@ export interface EnvironmentDetail extends Omit<
   'pullRequest' | 'dbBranch' | 'current' | 'state'
 > {
   healthUrl: string | null;
+  pinnedUntil: Date | null;
+  pinReason: string | null;
+  pinnedBy: string | null;
+  frozenFrom: Date | null;
   frozenUntil: Date | null;
+  freezeReason: string | null;
+  frozenBy: string | null;
   createdAt: Date;
   pullRequest: {
     id: number;

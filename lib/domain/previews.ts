@@ -1,6 +1,8 @@
 import type { DeploymentState } from './deployments';
 import type { DbBranchState, EnvironmentState, EnvironmentStatus } from './environments';
 import type { PreviewExclusion } from './preview-exclusion';
+import type { PreviewCostView } from './preview-cost';
+import type { PinState } from './pins';
 import type { PullRequestState } from './pull-requests';
 import { TEST_SUITES, type TestRunStatus, type TestSuite } from './test-runs';
 
@@ -68,16 +70,18 @@ export interface PreviewListItem {
     closedAt: Date | null;
     mergedAt: Date | null;
   };
-  environment: {
-    id: number;
-    slug: string;
-    url: string | null;
-    status: EnvironmentStatus;
-    /** environmentState: what Environments shows for the same preview. */
-    state: EnvironmentState;
-    expiresAt: Date | null;
-    deletedAt: Date | null;
-  } | null;
+  environment:
+    | ({
+        id: number;
+        slug: string;
+        url: string | null;
+        status: EnvironmentStatus;
+        /** environmentState: what Environments shows for the same preview. */
+        state: EnvironmentState;
+        expiresAt: Date | null;
+        deletedAt: Date | null;
+      } & PinState)
+    | null;
   deployment: { state: DeploymentState; url: string; commitSha: string; createdAt: Date } | null;
   dbBranch: {
     name: string;
@@ -88,5 +92,6 @@ export interface PreviewListItem {
   /** Why the pull request has no preview of its own, when it has none by rule. */
   exclusion: PreviewExclusion | null;
   tests: TestSummary;
-  costUsd: number;
+  /** Cost so far, projected to expiry, and whether that is over the project's threshold. */
+  cost: PreviewCostView;
 }

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { rowIdSchema } from '@/lib/domain/row-id';
+import { ActionFailure } from '@/lib/auth/guard';
+import type { OperationResult } from './result';
 
 /**
  * What the operation server actions share: their input fields, the request key and the pages
@@ -45,4 +47,14 @@ export function revalidateOperationPages(): void {
     revalidatePath(path);
   }
   revalidatePath('/environments/[slug]', 'page');
+}
+
+/**
+ * A pin or a freeze, written at once: its sentence for the form, the pages refreshed; a refusal
+ * becomes an ActionFailure, which the form shows as it is.
+ */
+export function settledControl(result: OperationResult, done: string): { message: string } {
+  if (!result.ok) throw new ActionFailure(result.code, result.message);
+  revalidateOperationPages();
+  return { message: done };
 }

@@ -11,7 +11,12 @@ import type {
 } from '@/lib/domain/availability';
 import type { Actor } from '@/lib/domain/actor';
 import type { DeploymentListItem } from '@/lib/domain/deployments';
-import { PREVIEW_DELETE_BRIEF, previewDeleteRefusal } from '@/lib/domain/preview-permissions';
+import {
+  PREVIEW_DELETE_BRIEF,
+  PREVIEW_PIN_BRIEF,
+  previewDeleteRefusal,
+  previewPinRefusal,
+} from '@/lib/domain/preview-permissions';
 import { evaluatePromotion, evaluatePromotions, type PromotionEvaluation } from './gate-facts';
 import { isRefusal } from './lock';
 import { livePreview } from './preview';
@@ -144,14 +149,18 @@ export async function previewAvailabilities(
         const provisionAgain = again ? refused(again.message) : held ? heldBy(held) : allowed;
         return [id, { ...offers, provisionAgain }];
       }
-      if (held) return [id, { reseed: heldBy(held), delete: heldBy(held) }];
+      if (held) return [id, { reseed: heldBy(held), delete: heldBy(held), pin: heldBy(held) }];
       const notOwner = previewDeleteRefusal(actor, preview.pullRequest);
+      const notPinner = previewPinRefusal(actor, preview.pullRequest);
       return [
         id,
         {
           reseed: fromFailures(reseedPreconditions(preview)),
           delete: notOwner
             ? { allowed: false, reason: notOwner, brief: PREVIEW_DELETE_BRIEF }
+            : allowed,
+          pin: notPinner
+            ? { allowed: false, reason: notPinner, brief: PREVIEW_PIN_BRIEF }
             : allowed,
         },
       ];

@@ -43,7 +43,7 @@ export async function planCleanup(
 ): Promise<CleanupPlan> {
   const [previews, activeEnvironments, createdNeonBranches, boardOpen, lastSync] =
     await Promise.all([
-      listPreviewRecords(db, project.id),
+      listPreviewRecords(db, project.id, now),
       listActiveEnvironmentBranches(db, project.id),
       listCreatedPreviewBranches(db, project.id),
       listOpenPullRequestBranches(db, project.id),

@@ -1,11 +1,13 @@
 import type { Database } from '@/db/client';
 import { getEnvironmentContext } from '@/db/queries/operation-contexts';
 import { listEnvironmentDeployments } from '@/db/queries/operation-targets';
-import { costByPullRequest, latestSuiteRuns } from '@/db/queries/previews';
+import { getPreviewCosts } from '@/db/queries/preview-costs';
+import { latestSuiteRuns } from '@/db/queries/previews';
+import { type PreviewCostView, previewCostView } from '@/lib/domain/preview-cost';
 import { setPrCommentId } from '@/db/writes/operations';
 import { summarizeSuites, type TestSummary } from '@/lib/domain/previews';
 import { shortSha, usd } from '@/lib/format';
-import type { OperationClients } from './types';
+import { nowOf, type OperationClients } from './types';
 
 /** Marks envboard's one comment per pull request, so every update edits the same comment. */
 export const PREVIEW_COMMENT_MARKER = '<!-- envboard:preview -->';
@@ -16,12 +18,15 @@ export interface PreviewCommentFacts {
   dbBranch: string | null;
   deployment: { state: string; commitSha: string } | null;
   tests: TestSummary;
-  costUsd: number;
+  cost: PreviewCostView;
   /** The last thing envboard did to this preview, e.g. "Database reset from main". */
   lastAction: string;
 }
 
-/** The sticky comment's Markdown: URL, database branch, deploy state, tests, cost so far. */
+/**
+ * The sticky comment's Markdown: URL, database branch, deploy state, tests, cost so far and
+ * projected to expiry, with a warning line when the projection is over the threshold.
+ */
 export function renderPreviewComment(facts: PreviewCommentFacts): string {
   const tests =
     facts.tests.verdict === 'none'
@@ -39,7 +44,17 @@ export function renderPreviewComment(facts: PreviewCommentFacts): string {
           ['Deployment', deploy],
           ['Tests', tests],
         ];
-  rows.push(['Cost so far', usd(facts.costUsd)], ['Last change', facts.lastAction]);
+  const { cost } = facts;
+  rows.push(['Cost so far', usd(cost.costSoFarUsd)]);
+  if (facts.status === 'active') rows.push(['Projected to expiry', projection(cost)]);
+  rows.push(['Last change', facts.lastAction]);
+  const warning =
+    facts.status === 'active' && cost.overThreshold
+      ? [
+          '',
+          `> [!WARNING]\n> This preview is projected to cost ${usd(cost.projectedUsd)} by its expiry, over the ${usd(cost.thresholdUsd)} per-preview threshold.`,
+        ]
+      : [];
   return [
     PREVIEW_COMMENT_MARKER,
     '### envboard preview',
@@ -47,7 +62,13 @@ export function renderPreviewComment(facts: PreviewCommentFacts): string {
     '| | |',
     '| --- | --- |',
     ...rows.map(([label, value]) => `| ${label} | ${value} |`),
+    ...warning,
   ].join('\n');
+}
+
+function projection(cost: PreviewCostView): string {
+  if (cost.daysLeft === null) return 'no expiry (pinned)';
+  return `${usd(cost.projectedUsd)} (${usd(cost.dailyRateUsd)} a day recently)`;
 }
 
 /**
@@ -56,18 +77,19 @@ export function renderPreviewComment(facts: PreviewCommentFacts): string {
  */
 export async function updatePreviewComment(
   db: Database,
-  clients: Pick<OperationClients, 'github'>,
+  clients: Pick<OperationClients, 'github' | 'now'>,
   environmentId: number,
   lastAction: string,
 ): Promise<number | undefined> {
   const context = await getEnvironmentContext(db, environmentId);
   const pullRequest = context?.pullRequest;
   if (!context || !pullRequest) return undefined;
-  const { environment, dbBranch } = context;
+  const { environment, dbBranch, project } = context;
+  const now = nowOf(clients);
   const [deployments, suites, costs] = await Promise.all([
     listEnvironmentDeployments(db, environment.id),
     latestSuiteRuns(db, [pullRequest.id]),
-    costByPullRequest(db, [pullRequest.id], [environment.id]),
+    getPreviewCosts(db, [pullRequest.id], [environment.id], now),
   ]);
   const latest = deployments[0];
   const body = renderPreviewComment({
@@ -76,7 +98,12 @@ export async function updatePreviewComment(
     dbBranch: dbBranch && dbBranch.state !== 'deleted' ? dbBranch.name : null,
     deployment: latest ? { state: latest.state, commitSha: latest.commitSha } : null,
     tests: summarizeSuites(suites.get(pullRequest.id) ?? []),
-    costUsd: costs.get(pullRequest.id) ?? 0,
+    cost: previewCostView({
+      ...(costs.get(pullRequest.id) ?? { costSoFarUsd: 0, dailyRateUsd: 0 }),
+      now,
+      expiresAt: environment.expiresAt,
+      thresholdUsd: project.previewCostWarningUsd,
+    }),
     lastAction,
   });
   const comment = await clients.github.createOrUpdateIssueComment(

@@ -15,7 +15,8 @@ export function toProgress(operation: OperationWithApprovals, subject: string): 
     step: operation.step,
     error: operation.error,
     reason: operation.reason,
-    pinned: operation.after?.pinned === true,
+    // A rollback pins production; a preview's pin (kind 'pin') records `pinned` too, but means another thing.
+    pinned: operation.kind === 'rollback' && operation.after?.pinned === true,
     requestedAt: operation.requestedAt.toISOString(),
     finishedAt: operation.finishedAt?.toISOString() ?? null,
     approvals: (operation.approvals ?? []).map(({ approverLogin, decision, reason }) => ({

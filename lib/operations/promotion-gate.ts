@@ -1,4 +1,5 @@
 import type { CiRun, Deployment, DbBranch, Environment, TestRun } from '@/db/schema';
+import { freezePhase, freezeWho } from '@/lib/domain/freeze';
 import type { PreconditionFailure } from './result';
 
 /**
@@ -55,7 +56,10 @@ const VERDICT_WORDS: Record<Exclude<CheckVerdict, 'passed'>, string> = {
 export interface PromotionGateFacts {
   deployment: Pick<Deployment, 'id' | 'vercelId' | 'state' | 'commitSha'>;
   sourceEnvironment: Pick<Environment, 'kind' | 'name'>;
-  production: Pick<Environment, 'frozenUntil' | 'name'> | undefined;
+  production:
+    | (Pick<Environment, 'frozenUntil' | 'name'> &
+        Partial<Pick<Environment, 'frozenFrom' | 'freezeReason' | 'frozenBy'>>)
+    | undefined;
   /** The deployment production serves now, if any. */
   served: Pick<Deployment, 'id' | 'vercelId' | 'commitSha'> | undefined;
   dbBranch: Pick<DbBranch, 'name' | 'migrationsValidatedAt'> | undefined;
@@ -115,13 +119,27 @@ export function promotionGate(facts: PromotionGateFacts, now: Date): Preconditio
       precondition: 'production_environment',
       message: 'the project has no production environment',
     });
-  } else if (facts.production.frozenUntil && facts.production.frozenUntil > now) {
+  } else if (isFrozen(facts.production, now)) {
+    const { name, frozenUntil } = facts.production;
     failures.push({
       precondition: 'production_not_frozen',
-      message: `${facts.production.name} is frozen until ${facts.production.frozenUntil.toISOString()}`,
+      message: `${name} is frozen until ${frozenUntil!.toISOString()}${freezeWho({
+        freezeReason: facts.production.freezeReason ?? null,
+        frozenBy: facts.production.frozenBy ?? null,
+      })}`,
     });
   }
   return failures;
+}
+
+/** Inside the freeze window: a window that has not started yet does not block. */
+function isFrozen(production: NonNullable<PromotionGateFacts['production']>, now: Date): boolean {
+  return (
+    freezePhase(
+      { frozenFrom: production.frozenFrom ?? null, frozenUntil: production.frozenUntil },
+      now,
+    ) === 'active'
+  );
 }
 
 /**

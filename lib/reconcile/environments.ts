@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Environment, environments, type NewEnvironment, type Project } from '@/db/schema';
 import { ENVIRONMENT_FIELDS, upsertEnvironment } from '@/db/writes';
+import { pinHolds } from '@/lib/domain/pins';
 import { differs, latest } from './result';
 
 const DAY_MS = 86_400_000;
@@ -10,13 +11,16 @@ const DAY_MS = 86_400_000;
 export const previewSlug = (pullRequestNumber: number) => `pr-${pullRequestNumber}`;
 export const previewName = (pullRequestNumber: number) => `PR #${pullRequestNumber}`;
 
-/** A preview expires `previewTtlDays` after its last activity; a pinned one keeps its date. */
+/**
+ * A preview expires `previewTtlDays` after its last activity; a pinned one keeps its date (its
+ * pin's end) while the pin holds, and follows the TTL again once the pin has lapsed.
+ */
 export function previewExpiry(
-  environment: Pick<Environment, 'pinned' | 'expiresAt'>,
+  environment: Pick<Environment, 'pinned' | 'pinnedUntil' | 'expiresAt'>,
   lastActivityAt: Date,
   ttlDays: number,
 ): Date | null {
-  if (environment.pinned) return environment.expiresAt;
+  if (pinHolds(environment, lastActivityAt)) return environment.expiresAt;
   return new Date(lastActivityAt.getTime() + ttlDays * DAY_MS);
 }
 

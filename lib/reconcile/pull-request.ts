@@ -96,7 +96,7 @@ async function ensurePreview(db: Database, project: Project, pr: PullRequestRow)
     status: 'active',
     lastActivityAt: pr.providerUpdatedAt,
     expiresAt: previewExpiry(
-      { pinned: false, expiresAt: null },
+      { pinned: false, pinnedUntil: null, expiresAt: null },
       pr.providerUpdatedAt,
       project.previewTtlDays,
     ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NEON_PLANS } from '@/lib/domain/costs';
+import { DEFAULT_PREVIEW_MAX_PIN_DAYS } from '@/lib/domain/pins';
 
 /**
  * Every environment variable envboard reads, one zod schema per area. Readers parse only their
@@ -154,6 +155,15 @@ export const operationsEnv = z.object({
   CLEANUP_MAX_DELETIONS: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z.coerce.number().int().min(1).max(1000).default(DEFAULT_CLEANUP_MAX_DELETIONS),
+  ),
+  PREVIEW_MAX_PIN_DAYS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(365, 'must be at most 365 days')
+      .default(DEFAULT_PREVIEW_MAX_PIN_DAYS),
   ),
   SEED_HOOK_SECRET: z
     .string()

@@ -40,7 +40,10 @@ export function commitWire(wire: Wire, repo: RepoState, sha: string): Json {
   };
 }
 
-/** `GET /repos/{owner}/{repo}/compare/{basehead}`, without the changed files. */
+/**
+ * `GET /repos/{owner}/{repo}/compare/{basehead}`, with the files the head's commits changed
+ * (their paths and a `modified` status; no patches).
+ */
 export function comparisonWire(
   wire: Wire,
   repo: RepoState,
@@ -63,6 +66,18 @@ export function comparisonWire(
     total_commits: found.aheadBy,
     // GitHub lists at most 250 commits here.
     commits: found.ahead.slice(0, 250).map((sha) => commitWire(wire, repo, sha)),
-    files: [],
+    files: [...new Set(found.ahead.flatMap((sha) => repo.commits.get(sha)?.files ?? []))].map(
+      (filename) => ({
+        sha: headSha,
+        filename,
+        status: 'modified',
+        additions: 0,
+        deletions: 0,
+        changes: 0,
+        blob_url: wire.html(repo, `/blob/${headSha}/${filename}`),
+        raw_url: wire.html(repo, `/raw/${headSha}/${filename}`),
+        contents_url: wire.api(repo, `/contents/${filename}?ref=${headSha}`),
+      }),
+    ),
   };
 }

@@ -34,16 +34,31 @@ export class StateChanges {
 
   push(
     fullName: string,
-    push: { branch: string; messages?: string[]; author?: string; at?: Date },
+    push: {
+      branch: string;
+      messages?: string[];
+      author?: string;
+      at?: Date;
+      /** Paths the push's last commit changes (the compare endpoint lists them). */
+      files?: string[];
+    },
   ): { before: string; after: string } {
     const repo = this.repo(fullName);
     const at = push.at ?? this.world.now();
     const author = push.author ?? 'octocat';
     const existing = repo.branches.get(push.branch);
     let parent = existing ?? (repo.branches.get(repo.defaultBranch) as string);
-    const commits: Commit[] = (push.messages ?? [`Update ${push.branch}`]).map((message) => {
+    const messages = push.messages ?? [`Update ${push.branch}`];
+    const commits: Commit[] = messages.map((message, index) => {
       const sha = shaOf(`${fullName}:${this.world.ids.next('commit')}`);
-      const commit = { sha, parents: [parent], message, at };
+      const last = index === messages.length - 1;
+      const commit = {
+        sha,
+        parents: [parent],
+        message,
+        at,
+        ...(last && push.files && { files: push.files }),
+      };
       repo.commits.set(sha, commit);
       parent = sha;
       return commit;

@@ -6,6 +6,8 @@ export interface Commit {
   parents: string[];
   message: string;
   at: Date;
+  /** The paths the commit changed, as the compare endpoint lists them. */
+  files?: string[];
 }
 
 export interface PullState {

@@ -155,8 +155,26 @@ describe('listPreviews', () => {
       ['e2e', 'passed'],
     ]);
     expect(row.tests).toMatchObject({ verdict: 'flaky', failed: 0, flaky: 1, passed: 6 });
-    expect(row.costUsd).toBeCloseTo(1.75);
-    expect(page.rows.find((item) => item.pullRequest.number === 102)!.costUsd).toBe(0);
+    expect(row.cost.costSoFarUsd).toBeCloseTo(1.75);
+    expect(page.rows.find((item) => item.pullRequest.number === 102)!.cost.costSoFarUsd).toBe(0);
+  });
+
+  test('projects each preview’s cost to its expiry from its recent daily rate, and flags it over the threshold', async () => {
+    const page = await listPreviews(
+      handle.db,
+      project.id,
+      { tab: 'open' },
+      { limit: 50 },
+      { now: at('2026-01-03T00:00:00Z'), thresholdUsd: 5 },
+    );
+    const row = page.rows.find((item) => item.pullRequest.number === 101)!;
+    // $1.75 over the two days it cost anything in the last three; 17 days until 20 Jan.
+    expect(row.cost.dailyRateUsd).toBeCloseTo(0.875);
+    expect(row.cost.daysLeft).toBe(17);
+    expect(row.cost.projectedUsd).toBeCloseTo(1.75 + 0.875 * 17);
+    expect(row.cost.overThreshold).toBe(true);
+    const idle = page.rows.find((item) => item.pullRequest.number === 103)!;
+    expect(idle.cost).toMatchObject({ costSoFarUsd: 0, projectedUsd: 0, overThreshold: false });
   });
 
   test('filters by author and by deployment state', async () => {

@@ -108,4 +108,45 @@ describe('audit fields', () => {
       { label: 'Deployments', kind: 'text', to: '2 deleted' },
     ]);
   });
+
+  it('a pin and a freeze show their window, reason and who set it, before and after', () => {
+    const pin = auditFields(
+      entry({
+        kind: 'pin',
+        before: { pinned: false },
+        after: {
+          pinned: true,
+          pinnedUntil: '2026-12-20T23:59:59.999Z',
+          pinReason: 'client demo',
+          pinnedBy: 'dev',
+        },
+      }),
+      deployments,
+    );
+    expect(pin).toEqual([
+      { label: 'Pinned until', kind: 'time', from: undefined, to: '2026-12-20T23:59:59.999Z' },
+      { label: 'Pin reason', kind: 'text', from: undefined, to: 'client demo' },
+      { label: 'Pinned by', kind: 'text', from: undefined, to: 'dev' },
+    ]);
+    const cleared = auditFields(
+      entry({
+        kind: 'freeze',
+        before: {
+          frozen: true,
+          frozenFrom: '2026-12-07T10:00:00.000Z',
+          frozenUntil: '2026-12-08T10:00:00.000Z',
+          freezeReason: 'release week',
+          frozenBy: 'rm',
+        },
+        after: { frozen: false },
+      }),
+      deployments,
+    );
+    expect(cleared.map((field) => [field.label, field.from, field.to])).toEqual([
+      ['Frozen from', '2026-12-07T10:00:00.000Z', undefined],
+      ['Frozen until', '2026-12-08T10:00:00.000Z', undefined],
+      ['Freeze reason', 'release week', undefined],
+      ['Frozen by', 'rm', undefined],
+    ]);
+  });
 });

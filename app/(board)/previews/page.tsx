@@ -21,6 +21,7 @@ import {
   provisionAgainAction,
   reseedPreviewAction,
 } from '@/app/(board)/actions/preview';
+import { pinningActions } from '@/app/(board)/actions/pinning';
 
 export const metadata: Metadata = { title: 'Previews' };
 export const dynamic = 'force-dynamic';
@@ -41,7 +42,14 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
   ]);
   const { values, ignored } = keepOffered(read, { author: authors });
   const { cursor, limit, ...filters } = values;
-  const page = await listPreviews(db, project.id, filters, { cursor, limit });
+  const now = new Date();
+  const page = await listPreviews(
+    db,
+    project.id,
+    filters,
+    { cursor, limit },
+    { now, thresholdUsd: project.previewCostWarningUsd },
+  );
   // Only members who may reseed and delete get the buttons (the actions check again).
   const live = page.rows.flatMap(({ environment }) =>
     environment?.status === 'active' ? [environment.id] : [],
@@ -56,10 +64,10 @@ export default async function PreviewsPage(props: { searchParams: Promise<Search
         reseed: reseedPreviewAction,
         delete: deletePreviewAction,
         provisionAgain: provisionAgainAction,
+        pinning: pinningActions(now),
       }
     : undefined;
   const held = await operationsHolding(db, [...live, ...deleted]);
-  const now = new Date();
   const filtered = Boolean(filters.author || filters.state);
   const clearHref = filters.tab === 'open' ? '/previews' : `/previews?tab=${filters.tab}`;
   return (

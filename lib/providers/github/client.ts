@@ -3,7 +3,7 @@ import type { GitHubConfig } from './config';
 import { type EtagCache, MemoryEtagCache } from './etag-cache';
 import { githubCall } from './errors';
 import { emptyUsage } from './instrumented-fetch';
-import { toArtifact, toPullRequest, toWorkflowJob, toWorkflowRun } from './map';
+import { toArtifact, toComparedCommit, toPullRequest, toWorkflowJob, toWorkflowRun } from './map';
 import { createOctokit, DEFAULT_RETRY, type RetryPolicy } from './octokit';
 import { searchDate } from './search-date';
 import type { GitHubClient } from './types';
@@ -105,7 +105,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           ...repo,
           basehead: `${base}...${head}`,
         });
-        return { status: data.status, aheadBy: data.ahead_by, behindBy: data.behind_by };
+        return {
+          status: data.status,
+          aheadBy: data.ahead_by,
+          behindBy: data.behind_by,
+          commits: data.commits.map(toComparedCommit),
+          files: (data.files ?? []).map(({ filename, status }) => ({ filename, status })),
+          htmlUrl: data.html_url,
+        };
       }),
 
     listRunArtifacts: (runId, name) =>

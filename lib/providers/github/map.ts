@@ -1,5 +1,5 @@
 import type { RestEndpointMethodTypes } from '@octokit/rest';
-import type { Artifact, PullRequest, WorkflowJob, WorkflowRun } from './types';
+import type { Artifact, ComparedCommit, PullRequest, WorkflowJob, WorkflowRun } from './types';
 
 type Api = RestEndpointMethodTypes;
 type ListedPullRequest = Api['pulls']['list']['response']['data'][number];
@@ -130,5 +130,19 @@ export function toArtifact(artifact: ApiArtifact): Artifact {
     expired: artifact.expired,
     archiveDownloadUrl: artifact.archive_download_url,
     expiresAt: date(artifact.expires_at),
+  };
+}
+
+type ApiComparedCommit =
+  Api['repos']['compareCommitsWithBasehead']['response']['data']['commits'][number];
+
+/** A commit of a comparison (https://docs.github.com/en/rest/commits/commits#compare-two-commits). */
+export function toComparedCommit(commit: ApiComparedCommit): ComparedCommit {
+  return {
+    sha: commit.sha,
+    message: commit.commit.message,
+    author: commit.author?.login ?? commit.commit.author?.name ?? 'unknown',
+    htmlUrl: commit.html_url,
+    at: date(commit.commit.author?.date),
   };
 }

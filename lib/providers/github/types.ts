@@ -66,6 +66,20 @@ export interface Comparison {
   status: 'diverged' | 'ahead' | 'behind' | 'identical';
   aheadBy: number;
   behindBy: number;
+  /** The head's own commits, oldest first (GitHub lists at most 250). */
+  commits: ComparedCommit[];
+  /** The files those commits changed (GitHub lists at most 300). */
+  files: { filename: string; status: string }[];
+  htmlUrl: string;
+}
+
+export interface ComparedCommit {
+  sha: string;
+  message: string;
+  /** The GitHub login, or the git author's name when the commit is not linked to a user. */
+  author: string;
+  htmlUrl: string;
+  at: Date | null;
 }
 
 export interface IssueComment {

@@ -267,10 +267,15 @@ describe('availability of a page of previews', () => {
     for (const id of ids) {
       expect(offers.get(id)).toEqual(await previewAvailability(world.db, id, admin));
     }
-    expect(offers.get(live.id)).toEqual({ reseed: { allowed: true }, delete: { allowed: true } });
+    expect(offers.get(live.id)).toEqual({
+      reseed: { allowed: true },
+      delete: { allowed: true },
+      pin: { allowed: true },
+    });
     expect(offers.get(withoutBranch.id)).toEqual({
       reseed: refusedFor(`${withoutBranch.name} has no database branch to reset`),
       delete: { allowed: true },
+      pin: { allowed: true },
     });
     expect(offers.get(busy.id)?.delete).toEqual(
       heldFor(/^a reseed by envboard is running on /, 'Reseed in progress'),

@@ -90,6 +90,7 @@ describe('preview availability', () => {
     expect(await previewAvailability(world.db, preview.id, developer)).toEqual({
       reseed: { allowed: true },
       delete: { allowed: true },
+      pin: { allowed: true },
     });
     expect(
       (await deletePreview(world.db, world.clients, developer, { environmentId: preview.id })).ok,

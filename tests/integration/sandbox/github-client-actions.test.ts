@@ -79,13 +79,13 @@ describe('GitHub client: Actions, compare, comments and statuses', () => {
   it('compares commits: a branch two pushes ahead of main, then main moving on', async () => {
     sandbox.change.push(REPO, { branch: 'compare-me', messages: ['one', 'two'] });
     const github = client();
-    expect(await github.compareCommits('main', 'compare-me')).toEqual({
+    expect(await github.compareCommits('main', 'compare-me')).toMatchObject({
       status: 'ahead',
       aheadBy: 2,
       behindBy: 0,
     });
     sandbox.change.push(REPO, { branch: 'main', messages: ['hotfix'] });
-    expect(await github.compareCommits('main', 'compare-me')).toEqual({
+    expect(await github.compareCommits('main', 'compare-me')).toMatchObject({
       status: 'diverged',
       aheadBy: 2,
       behindBy: 1,

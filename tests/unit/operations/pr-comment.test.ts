@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { previewCostView } from '@/lib/domain/preview-cost';
 import { PREVIEW_COMMENT_MARKER, renderPreviewComment } from '@/lib/operations/pr-comment';
+
+/** $1.234 so far at $0.50 a day, expiring on 5 Dec, seen at `now`. */
+const costAt = (now: string) =>
+  previewCostView({
+    costSoFarUsd: 1.234,
+    dailyRateUsd: 0.5,
+    now: new Date(now),
+    expiresAt: new Date('2026-12-05T00:00:00Z'),
+    thresholdUsd: 5,
+  });
 
 const facts = {
   status: 'active' as const,
@@ -7,7 +18,7 @@ const facts = {
   dbBranch: 'preview/cart',
   deployment: { state: 'ready', commitSha: '0123456789abcdef' },
   tests: { verdict: 'flaky' as const, passed: 40, failed: 0, flaky: 2, suites: [] },
-  costUsd: 1.234,
+  cost: costAt('2026-12-01T00:00:00Z'),
   lastAction: 'Database reset from its parent',
 };
 
@@ -42,5 +53,19 @@ describe('renderPreviewComment', () => {
     expect(body).toContain('| Database branch | none |');
     expect(body).toContain('| Deployment | no deployment yet |');
     expect(body).toContain('| Tests | no reports yet |');
+  });
+
+  it('projects the cost to expiry and warns when the projection passes the threshold', () => {
+    const body = renderPreviewComment(facts);
+    expect(body).toContain('| Projected to expiry | $3.23 ($0.50 a day recently) |');
+    expect(body).not.toContain('WARNING');
+    const over = renderPreviewComment({
+      ...facts,
+      cost: costAt('2026-11-20T00:00:00Z'),
+    });
+    expect(over).toContain('> [!WARNING]');
+    expect(over).toContain(
+      'projected to cost $8.73 by its expiry, over the $5.00 per-preview threshold',
+    );
   });
 });

@@ -119,3 +119,36 @@ describe('promotionGate', () => {
     ]);
   });
 });
+
+describe('promotionGate and the freeze window', () => {
+  const frozen = (frozenFrom: Date | null, frozenUntil: Date | null) =>
+    promotionGate(
+      {
+        ...green,
+        production: {
+          name: 'Production',
+          frozenFrom,
+          frozenUntil,
+          freezeReason: 'release week',
+          frozenBy: 'rita',
+        },
+      },
+      at(30),
+    ).map((failure) => failure.message);
+
+  it.each([
+    ['inside the window', at(20), at(40), true],
+    ['before a window that has not started', at(35), at(40), false],
+    ['at the start of the window', at(30), at(40), true],
+    ['after the window', at(10), at(20), false],
+    ['with no window', null, null, false],
+  ] as const)('%s', (_name, from, until, blocked) => {
+    expect(frozen(from, until).length > 0).toBe(blocked);
+  });
+
+  it('says who froze production, why and until when', () => {
+    expect(frozen(at(20), at(40))).toEqual([
+      `Production is frozen until ${at(40).toISOString()} by @rita: release week`,
+    ]);
+  });
+});

@@ -97,7 +97,11 @@ describe('ordering deployment news', () => {
 
 describe('preview expiry', () => {
   test('follows the last activity unless the preview is pinned', () => {
-    expect(previewExpiry({ pinned: false, expiresAt: null }, at(0), 2)).toEqual(at(2 * 24 * 60));
-    expect(previewExpiry({ pinned: true, expiresAt: at(5) }, at(0), 2)).toEqual(at(5));
+    expect(previewExpiry({ pinned: false, pinnedUntil: null, expiresAt: null }, at(0), 2)).toEqual(
+      at(2 * 24 * 60),
+    );
+    expect(previewExpiry({ pinned: true, pinnedUntil: null, expiresAt: at(5) }, at(0), 2)).toEqual(
+      at(5),
+    );
   });
 });

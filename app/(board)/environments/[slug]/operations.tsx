@@ -26,6 +26,17 @@ import {
   reseedPreviewAction,
 } from '@/app/(board)/actions/preview';
 import { requestPromotionAction, rollbackAction } from '@/app/(board)/actions/release';
+import { pinningActions } from '@/app/(board)/actions/pinning';
+import { pinView } from '@/lib/domain/pins';
+import { PromotionDiffView } from '@/components/environments/promotion-diff';
+import { getProductionServing } from '@/db/queries/production-serving';
+import { loadPromotionDiff } from '@/lib/operations/promotion-diff';
+import { providers } from '@/lib/wiring/provider-clients';
+import { freezePhase } from '@/lib/domain/freeze';
+import { PinNote } from '@/components/controls/pin-note';
+import { FreezeNotice } from '@/components/controls/freeze-notice';
+import { FreezeControls } from '@/components/controls/freeze-controls';
+import { clearFreezeAction, freezeProductionAction } from '@/app/(board)/actions/freeze';
 
 /**
  * The operations one environment offers the signed-in member: header buttons (roll back on
@@ -40,14 +51,44 @@ export async function environmentOperations(
   actor: Actor,
   now: Date,
 ): Promise<{ actions?: ReactNode; notice?: ReactNode; deployments?: DeploymentOperations }> {
-  const notice =
-    environment.kind === 'production' && environment.pinned ? (
-      <PinnedWarning
-        environmentName={environment.name}
-        rollback={await lastRollback(db, project.id, environment.slug)}
-        now={now}
-      />
-    ) : undefined;
+  const pin =
+    environment.kind === 'preview' && environment.status === 'active'
+      ? pinView(environment, now)
+      : null;
+  let notice = (
+    <>
+      {environment.kind === 'production' && environment.pinned ? (
+        <PinnedWarning
+          environmentName={environment.name}
+          rollback={await lastRollback(db, project.id, environment.slug)}
+          now={now}
+        />
+      ) : null}
+      {/* The active freeze is the board's banner; an upcoming one is said here. */}
+      {environment.kind === 'production' && freezePhase(environment, now) === 'upcoming' ? (
+        <FreezeNotice production={environment} now={now} show="any" />
+      ) : null}
+      {pin ? (
+        <p className="mb-6 rounded-lg border border-border bg-subtle px-4 py-3">
+          <PinNote pin={pin} now={now} />
+        </p>
+      ) : null}
+    </>
+  );
+  const diff = await stagingDiff(db, project, environment);
+  const diffSection = diff ? (
+    <section className="mb-6 rounded-lg border border-border bg-surface p-4">
+      <h2 className="mb-2 text-sm font-semibold text-ink">What a promotion would bring</h2>
+      <PromotionDiffView diff={diff.diff} productionName={diff.productionName} />
+    </section>
+  ) : null;
+  if (environment.kind === 'staging')
+    notice = (
+      <>
+        {notice}
+        {diffSection}
+      </>
+    );
   if (environment.kind === 'preview') {
     // A fork's or another environment's branch is not a preview envboard may change.
     if (!hasRole(actor.role, 'developer') || environmentExclusion(environment)) return { notice };
@@ -63,12 +104,14 @@ export async function environmentOperations(
           dbBranchName: environment.dbBranch?.name ?? null,
           gitBranch: environment.gitBranch,
           pullRequestOpen,
+          pin,
         }}
         availability={offers.get(environment.id)!}
         operations={{
           reseed: reseedPreviewAction,
           delete: deletePreviewAction,
           provisionAgain: provisionAgainAction,
+          pinning: pinningActions(now),
         }}
         size="md"
       />
@@ -90,13 +133,20 @@ export async function environmentOperations(
       environmentBlocked(db, environment.id),
     ]);
     const actions = (
-      <RollbackPanel
-        productionName={environment.name}
-        served={offers.served}
-        candidates={candidates}
-        blocked={blocked}
-        action={rollbackAction}
-      />
+      <div className="flex flex-wrap items-start gap-2">
+        <FreezeControls
+          productionName={environment.name}
+          frozen={freezePhase(environment, now) !== 'none'}
+          actions={{ freeze: freezeProductionAction, clear: clearFreezeAction }}
+        />
+        <RollbackPanel
+          productionName={environment.name}
+          served={offers.served}
+          candidates={candidates}
+          blocked={blocked}
+          action={rollbackAction}
+        />
+      </div>
     );
     return { actions, notice, deployments };
   }
@@ -125,9 +175,30 @@ export async function environmentOperations(
           is checked again on the server before it runs.
         </p>
         <ApprovalNote required={project.requireApproval} />
+        {diff ? (
+          <PromotionDiffView diff={diff.diff} productionName={diff.productionName} compact />
+        ) : null}
       </OperationDialog>
     );
     return { actions, notice, deployments };
   }
   return { notice, deployments };
+}
+
+/** For staging: what it adds over the commit production serves; undefined elsewhere. */
+async function stagingDiff(db: Database, project: Project, environment: EnvironmentDetail) {
+  if (environment.kind !== 'staging' || environment.status !== 'active' || !environment.current) {
+    return undefined;
+  }
+  const { production, current } = await getProductionServing(db, project.id);
+  if (!production || !current) return undefined;
+  // Lazily: a GitHub client that cannot be built (a missing setting) is the diff's error state.
+  const github = {
+    compareCommits: (base: string, head: string) => providers.github.compareCommits(base, head),
+  };
+  const diff = await loadPromotionDiff(db, github, project.id, {
+    baseSha: current.commitSha,
+    headSha: environment.current.commitSha,
+  });
+  return { diff, productionName: production.name };
 }
