@@ -179,6 +179,28 @@ export async function previewsExpiringBy(db: Database, projectId: number, now: D
   return rows.map((row) => ({ ...row, expiresAt: row.expiresAt! }));
 }
 
+/** The project's live previews of pull requests: what the preview cost rule projects. */
+export async function activePullRequestPreviews(db: Database, projectId: number) {
+  const rows = await db
+    .select({
+      id: environments.id,
+      slug: environments.slug,
+      pullRequestId: environments.pullRequestId,
+      expiresAt: environments.expiresAt,
+    })
+    .from(environments)
+    .where(
+      and(
+        eq(environments.projectId, projectId),
+        eq(environments.kind, 'preview'),
+        eq(environments.status, 'active'),
+        isNotNull(environments.pullRequestId),
+      ),
+    )
+    .limit(500);
+  return rows.map((row) => ({ ...row, pullRequestId: row.pullRequestId! }));
+}
+
 /** Per sync kind, the failed runs since its last success (every run when it never succeeded). */
 export async function consecutiveSyncFailures(db: Database): Promise<Map<string, number>> {
   const result = await db.execute(sql`

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import {
   activeFreezes,
+  activePullRequestPreviews,
   consecutiveFailedChecks,
   consecutiveSyncFailures,
   latestFinishedProductionDeploy,
@@ -12,6 +13,7 @@ import {
   watchedEnvironments,
 } from '@/db/queries/alert-facts';
 import { dailyCosts, getCostOverview, groupDays } from '@/db/queries/costs';
+import { getPreviewCosts } from '@/db/queries/preview-costs';
 import { lastSuccessPerKind, latestSyncRunPerKind } from '@/db/queries/sync-status';
 import { getBurnWindowChecks } from '@/db/queries/uptime-series';
 import { countProblemDeliveries } from '@/db/queries/webhook-deliveries';
@@ -21,6 +23,7 @@ import type { AlertRuleSettings } from '@/lib/domain/alert-rules';
 import type { AlertRuleKey } from '@/lib/domain/alerts';
 import { readBurnRates } from '@/lib/domain/burn-rate';
 import { fillDays } from '@/lib/domain/cost-series';
+import { previewCostView } from '@/lib/domain/preview-cost';
 import { addDays, ANOMALY_WINDOW_DAYS } from '@/lib/domain/costs';
 import { syncKindStatuses } from '@/lib/domain/sync-health';
 import { syncIntervals } from '@/lib/sync/cron-syncs';
@@ -76,6 +79,28 @@ const burnRates: Gatherer = async (db, project, now) => {
   };
 };
 
+/** Each live preview's cost projected to its expiry, as the Previews page and PR comment show it. */
+const previewCosts: Gatherer = async (db, project, now) => {
+  const previews = await activePullRequestPreviews(db, project.id);
+  const spent = await getPreviewCosts(
+    db,
+    previews.map((preview) => preview.pullRequestId),
+    previews.map((preview) => preview.id),
+    now,
+  );
+  return {
+    previewCosts: previews.map((preview) => {
+      const view = previewCostView({
+        ...(spent.get(preview.pullRequestId) ?? { costSoFarUsd: 0, dailyRateUsd: 0 }),
+        now,
+        expiresAt: preview.expiresAt,
+        thresholdUsd: project.previewCostWarningUsd,
+      });
+      return { slug: preview.slug, ...view };
+    }),
+  };
+};
+
 const syncs: Gatherer = async (db, _project, now) => {
   const [latest, lastSuccess, failures] = await Promise.all([
     latestSyncRunPerKind(db),
@@ -92,9 +117,7 @@ const syncs: Gatherer = async (db, _project, now) => {
 };
 
 /**
- * What each rule reads. The preview cost rule's facts (cost so far and projection per preview)
- * are not gathered here yet, so it finds nothing firing.
- */
+/** What each rule reads. */
 const GATHERERS: Record<AlertRuleKey, Gatherer | null> = {
   budget_month_to_date: budget,
   budget_forecast: budget,
@@ -130,7 +153,7 @@ const GATHERERS: Record<AlertRuleKey, Gatherer | null> = {
       new Date(now.getTime() + settings.thresholds.hours! * HOUR_MS),
     ),
   }),
-  preview_cost: null,
+  preview_cost: previewCosts,
   sync_failing: syncs,
   webhook_deliveries_failing: async (db) => ({
     webhookDeliveries: { failed: (await countProblemDeliveries(db)).failed },

@@ -6,6 +6,7 @@ import { guardedAction } from '@/lib/auth';
 import { parseUtcInstant } from '@/lib/domain/freeze';
 import { settledControl } from '@/lib/operations/action-inputs';
 import { clearFreeze, freezeProduction } from '@/lib/operations/freeze';
+import { evaluateAlertsSoon, RULES_AFTER } from '@/lib/alerts/trigger';
 
 /** Production's freeze window, set or cleared by a release manager (checked again inside). */
 
@@ -42,6 +43,7 @@ export const freezeProductionAction = guardedAction(
       { from: input.from ?? now, until: input.until, reason: input.reason },
       now,
     );
+    if (result.ok) void evaluateAlertsSoon(getDatabase(), actor.projectId, RULES_AFTER.freeze);
     return settledControl(result, 'Production is frozen.');
   },
 );
@@ -49,6 +51,9 @@ export const freezeProductionAction = guardedAction(
 export const clearFreezeAction = guardedAction(
   z.object({}),
   'release_manager',
-  async (_input, actor) =>
-    settledControl(await clearFreeze(getDatabase(), actor, new Date()), 'The freeze is cleared.'),
+  async (_input, actor) => {
+    const result = await clearFreeze(getDatabase(), actor, new Date());
+    if (result.ok) void evaluateAlertsSoon(getDatabase(), actor.projectId, RULES_AFTER.freeze);
+    return settledControl(result, 'The freeze is cleared.');
+  },
 );
