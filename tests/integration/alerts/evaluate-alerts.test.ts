@@ -13,7 +13,13 @@ import {
 } from '@/db/schema';
 import { recordUptimeChecks } from '@/db/writes';
 import { evaluateAlerts } from '@/lib/alerts/evaluate';
-import { createEnvironment, createProject, MINUTE } from '../../support/factories';
+import {
+  createCostSamples,
+  createEnvironment,
+  createProject,
+  createPullRequest,
+  MINUTE,
+} from '../../support/factories';
 import { createTestDatabase } from '../../support/test-database';
 
 let handle: DatabaseHandle;
@@ -183,6 +189,38 @@ describe('evaluateAlerts', { timeout: 120_000 }, () => {
     }
     const titles = (await messagesOf(project)).map((message) => message.body.title);
     expect(titles).toEqual(['Production freeze started', 'Production freeze ended']);
+  });
+
+  test("a preview projected over the project's threshold fires with the Previews page's figures", async () => {
+    const project = await createProject(db);
+    await createChannel(project, 'ops');
+    const pricey = await createPullRequest(db, project);
+    const cheap = await createPullRequest(db, project);
+    // Expires 4 days after `start`: $3 so far plus $1 a day over the last 3 days → $7 > $5.
+    const expiresAt = new Date(start.getTime() + 4 * 24 * 60 * MINUTE);
+    const [priceyPreview, cheapPreview] = await Promise.all([
+      createEnvironment(db, project, { slug: 'pr-pricey', pullRequestId: pricey.id, expiresAt }),
+      createEnvironment(db, project, { slug: 'pr-cheap', pullRequestId: cheap.id, expiresAt }),
+    ]);
+    await createCostSamples(db, project, [
+      ...['2026-03-07', '2026-03-08', '2026-03-09'].map((day) => ({
+        day,
+        amountUsd: 1,
+        environmentId: priceyPreview.id,
+        metric: `usage ${day}`,
+      })),
+      { day: '2026-03-09', amountUsd: 0.1, environmentId: cheapPreview.id },
+    ]);
+    await evaluateAlerts(db, { projectId: project.id, now: start, rules: ['preview_cost'] });
+    const messages = await messagesOf(project);
+    expect(messages.map((message) => message.dedupeKey)).toEqual(['preview_cost:pr-pricey']);
+    expect(messages[0]!.body.fields).toEqual(
+      expect.arrayContaining([
+        { label: 'So far', value: '$3.00' },
+        { label: 'Projected', value: '$7.00' },
+        { label: 'Threshold', value: '$5.00' },
+      ]),
+    );
   });
 
   test('two evaluations at once store one message per change', async () => {
