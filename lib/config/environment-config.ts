@@ -26,6 +26,27 @@ export async function readEnvironmentConfig(
   project: Project,
   environment: DriftEnvironment,
 ): Promise<ConfigReading> {
+  const reading = await readDrift(db, vercel, project, environment);
+  if (!reading.ok) return reading;
+  const own = reading.drift.environments.find((env) => env.slug === environment.slug)!;
+  return { ok: true, environment: own, drift: reading.drift };
+}
+
+/** The drift between the project's long-lived environments, as the board's Overview flags it. */
+export function readProjectDrift(
+  db: Database,
+  vercel: () => VercelClient,
+  project: Project,
+): Promise<{ ok: true; drift: ConfigDrift } | { ok: false; error: string }> {
+  return readDrift(db, vercel, project);
+}
+
+async function readDrift(
+  db: Database,
+  vercel: () => VercelClient,
+  project: Project,
+  environment?: DriftEnvironment,
+): Promise<{ ok: true; drift: ConfigDrift } | { ok: false; error: string }> {
   try {
     const vercelProjectId = project.vercelProjectId ?? vercelProjectIdFromEnv();
     if (!vercelProjectId) {
@@ -35,13 +56,12 @@ export async function readEnvironmentConfig(
       vercel().listEnvVarScopes(vercelProjectId),
       listLongLivedEnvironments(db, project.id),
     ]);
-    const compared = longLived.some((env) => env.slug === environment.slug)
-      ? longLived
-      : [...longLived, environment];
+    const compared =
+      !environment || longLived.some((env) => env.slug === environment.slug)
+        ? longLived
+        : [...longLived, environment];
     compared.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
-    const drift = configDrift(variables, compared);
-    const own = drift.environments.find((env) => env.slug === environment.slug)!;
-    return { ok: true, environment: own, drift };
+    return { ok: true, drift: configDrift(variables, compared) };
   } catch (error) {
     return { ok: false, error: describeSyncError(error) };
   }

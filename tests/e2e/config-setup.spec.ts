@@ -35,6 +35,20 @@ test.describe('config drift, as a viewer', () => {
     await page.screenshot({ path: test.info().outputPath('config.png'), fullPage: true });
   });
 
+  test('the board’s Overview flags the drift and links to each Config tab', async ({
+    shell,
+    page,
+  }) => {
+    await shell.goto('/');
+    const drift = page.getByTestId('overview-config-drift');
+    await expect(drift).toContainText(/staging lacks .*SENTRY_DSN/);
+    await expect(drift).toContainText('STRIPE_LIVE_SECRET_KEY is set for production only');
+    await expect(drift.getByRole('link', { name: 'Config' }).first()).toHaveAttribute(
+      'href',
+      '/environments/staging?tab=config',
+    );
+  });
+
   test('no variable’s value reaches the page or the JSON', async ({ config, page, request }) => {
     await config.goto('production', 'config');
     await expect(config.variables).toContainText('STRIPE_LIVE_SECRET_KEY');

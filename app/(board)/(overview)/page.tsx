@@ -7,6 +7,7 @@ import { getDatabase } from '@/db/client';
 import { getCurrentProject } from '@/db/queries/project';
 import { requireRole } from '@/lib/auth';
 import { ApprovalsWidget } from '../_overview/approvals';
+import { ConfigDriftWidget } from '../_overview/config-drift';
 import { TrendsWidget } from '../_overview/trends';
 import {
   CostWidget,
@@ -32,6 +33,9 @@ export default async function OverviewPage() {
         title="Overview"
         description={`What runs where for ${project.name}, whether it is healthy, and what it costs.`}
       />
+      <Suspense fallback={null}>
+        <ConfigDriftWidget project={project} />
+      </Suspense>
       <div className="grid gap-4 lg:grid-cols-2">
         <Suspense fallback={<ListSkeleton title="Pending approvals" lines={2} />}>
           <ApprovalsWidget {...props} />
