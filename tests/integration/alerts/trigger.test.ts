@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database, DatabaseHandle } from '@/db/client';
 import { alertChannels, alertMessages } from '@/db/schema';
 import { recordUptimeChecks } from '@/db/writes';
 import { evaluateAlertsSoon } from '@/lib/alerts/trigger';
 import { createEnvironment, createProject, MINUTE } from '../../support/factories';
 import { createTestDatabase } from '../../support/test-database';
+import { captureLogLines } from '@/tests/support/captured-logs';
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -50,12 +51,17 @@ describe('evaluateAlertsSoon outside a request', () => {
   });
 
   test('logs a failure instead of throwing it into the write path', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(
-      evaluateAlertsSoon(db, 2_000_000_000, ['environment_down']),
-    ).resolves.toBeUndefined();
-    expect(log).toHaveBeenCalledWith('alert evaluation after a write failed', expect.any(Error));
-    log.mockRestore();
+    const logs = captureLogLines();
+    try {
+      await expect(
+        evaluateAlertsSoon(db, 2_000_000_000, ['environment_down']),
+      ).resolves.toBeUndefined();
+    } finally {
+      logs.restore();
+    }
+    expect(logs.errors()).toEqual([
+      expect.objectContaining({ message: 'alert evaluation after a write failed' }),
+    ]);
   });
 
   test('a lookup that finds no project evaluates nothing', async () => {
