@@ -8,6 +8,12 @@ export interface OutboxEntry {
   dedupeKey: string;
   body: AlertBody;
   channelIds: readonly number[];
+  /**
+   * When the message is first due: the writer's clock (default now), not the database's. The
+   * dispatcher compares due times with its own clock, and a database clock even a microsecond
+   * ahead would hold a message just stored back until the next run.
+   */
+  dueAt?: Date;
 }
 
 /**
@@ -18,12 +24,14 @@ export interface OutboxEntry {
  */
 export async function enqueueAlertMessages(db: Database, entry: OutboxEntry): Promise<number[]> {
   if (entry.channelIds.length === 0) return [];
+  const dueAt = entry.dueAt ?? new Date();
   const rows = await db
     .insert(alertMessages)
     .values(
       entry.channelIds.map((channelId) => ({
         projectId: entry.projectId,
         channelId,
+        nextAttemptAt: dueAt,
         alertStateId: entry.alertStateId ?? null,
         rule: entry.body.rule,
         dedupeKey: entry.dedupeKey,

@@ -145,6 +145,7 @@ async function applyTransitions(db: Database, input: TransitionInput): Promise<A
         dedupeKey: stored.dedupeKey,
         body: alertBody({ rule: rule.rule, event, state: stored, now }),
         channelIds,
+        dueAt: now,
       });
       result.messages += ids.length;
     }
