@@ -16,6 +16,8 @@ import {
 
 export const metadata: Metadata = { title: 'Alerts' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 /** Where alerts go (admins only): the channels, masked, with a test button each. */
 export default async function AlertChannelsPage() {

@@ -14,6 +14,8 @@ import { deleteListedOrphansAction } from './actions';
 
 export const metadata: Metadata = { title: 'Cleanup' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 /** Cleanup's dry run for admins: the same plan the nightly sweep computes, and a way to run it. */
 export default async function CleanupPage() {

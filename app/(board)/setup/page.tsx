@@ -9,6 +9,8 @@ import { currentEnv } from '@/lib/settings/env';
 
 export const metadata: Metadata = { title: 'Setup' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 /** `npm run doctor`'s checks, live, for admins: run on every load, so a reload runs them again. */
 export default async function SetupPage() {

@@ -28,6 +28,8 @@ import { incidentRollbackOffer } from './incident-rollback';
 
 export const metadata: Metadata = { title: 'Uptime' };
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 const INCIDENT_LIMIT = 100;
 const schema = z.object({

@@ -10,20 +10,18 @@ import { getCurrentProject } from '@/db/queries/project';
 import { getAlertRulesView } from '@/lib/alerts/rules-view';
 import { requireRole } from '@/lib/auth';
 import { ALERT_RULE_GROUPS } from '@/lib/domain/alert-rules';
-import { hasRole } from '@/lib/domain/roles';
 import { saveAlertRuleAction } from './actions';
 
 export const metadata: Metadata = { title: 'Alert rules' };
 export const dynamic = 'force-dynamic';
 
-/** Each rule on or off, its thresholds, resend interval and channels; admins edit, release managers read. */
+/** Each rule on or off, its thresholds, resend interval and channels: the Alerts area is the admins'. */
 export default async function AlertRulesPage() {
-  const actor = await requireRole('release_manager');
+  await requireRole('admin');
   const db = getDatabase();
   const project = await getCurrentProject(db);
   if (!project) return <EmptyState title="No project yet">Connect a project first.</EmptyState>;
   const view = await getAlertRulesView(db, project.id);
-  const canEdit = hasRole(actor.role, 'admin');
   const now = new Date();
   return (
     <>
@@ -46,7 +44,7 @@ export default async function AlertRulesPage() {
                   definition={rule.definition}
                   settings={rule.settings}
                   channels={view.channels}
-                  action={canEdit ? saveAlertRuleAction : undefined}
+                  action={saveAlertRuleAction}
                 />
               ))}
           </Card>

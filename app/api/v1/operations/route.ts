@@ -6,6 +6,8 @@ import { operationsPostRoute } from '@/lib/http/operations-post';
 import { progressOf } from '@/lib/operations/progress';
 
 export const dynamic = 'force-dynamic';
+// Long work (an operation's steps, a sync) runs until Vercel's limit: see lib/http/max-duration.ts.
+export const maxDuration = 300;
 
 /**
  * GET /api/v1/operations?environment=1,2&since=…: the progress of every operation holding one
