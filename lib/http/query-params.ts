@@ -8,16 +8,19 @@ export function optionalParam<Schema extends z.ZodType>(schema: Schema) {
 }
 
 /**
- * Free text for a filter (a branch, an author). Control characters are refused: no name holds
- * one, and PostgreSQL refuses a NUL byte in any text value with an error instead of no match.
+ * A control character: no name (a branch, an author, a slug) holds one, and PostgreSQL refuses a
+ * NUL byte in any text value with an error instead of no match.
  */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** Free text for a filter (a branch, an author), control characters refused. */
 export const optionalText = optionalParam(
   z
     .string()
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters'),
+    .refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters'),
 );
 
 /** An opaque cursor made by encodeCursor; anything else is a 400, not a 500. */

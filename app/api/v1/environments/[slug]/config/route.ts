@@ -4,6 +4,7 @@ import { getEnvironment } from '@/db/queries/environments';
 import { readEnvironmentConfig } from '@/lib/config/environment-config';
 import { HttpError, jsonRoute } from '@/lib/http/json-route';
 import { requireProject } from '@/lib/http/project';
+import { CONTROL_CHARACTER } from '@/lib/http/query-params';
 import { providers } from '@/lib/wiring/provider-clients';
 
 export const dynamic = 'force-dynamic';
@@ -17,10 +18,12 @@ type Context = { params: Promise<{ slug: string }> };
  */
 export async function GET(request: Request, context: Context): Promise<Response> {
   const { slug } = await context.params;
-  return jsonRoute(z.object({}), async () => {
+  return jsonRoute(z.object({}), async ({ actor }) => {
     const db = getDatabase();
-    const project = await requireProject(db);
-    const environment = await getEnvironment(db, project.id, slug);
+    const project = await requireProject(db, actor.projectId);
+    const environment = CONTROL_CHARACTER.test(slug)
+      ? undefined
+      : await getEnvironment(db, project.id, slug);
     if (!environment) {
       throw new HttpError(404, 'environment_not_found', `No environment ${slug}.`);
     }
