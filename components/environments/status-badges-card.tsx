@@ -21,8 +21,8 @@ export function StatusBadgesCard({
 }) {
   return (
     <Card title="Status badges" className="mb-6" testId="status-badges">
-      <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
-        <ul className="flex flex-col gap-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <ul className="flex min-w-0 flex-col gap-3">
           {BADGE_KINDS.map((kind) => {
             const path = `/api/badges/${encodeURIComponent(slug)}/${kind}.svg`;
             const markdown = `![${BADGE_LABELS[kind]}](${origin}${path})`;

@@ -16,6 +16,7 @@ const LINKED_FROM: Record<string, string> = {
   '/deliveries/[id]': '/deliveries',
   '/environments/[slug]': '/environments',
   '/tests/runs/[id]': '/tests',
+  '/runbooks/[name]': '/costs',
 };
 /**
  * What a page needs that the E2E demo does not hold: it sends no webhooks, so one is sent, one

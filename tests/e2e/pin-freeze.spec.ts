@@ -70,7 +70,9 @@ test.describe('as a release manager', () => {
     await expect(page.getByTestId('freeze-banner')).toBeVisible();
     const promote = page.getByRole('button', { name: 'Promote to production…' });
     await expect(promote).toHaveAttribute('aria-disabled', 'true');
-    await expect(page.getByText(/^Unavailable: .*frozen until .*release week/)).toBeVisible();
+    await expect(
+      page.getByText(/^Unavailable: .*frozen until .*release week/).first(),
+    ).toBeVisible();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/frozen-staging.png`, fullPage: true });
 
     await page.goto('/environments/production');
